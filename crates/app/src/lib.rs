@@ -1,0 +1,1 @@
+//! zairyu-app: placeholder until its issue lands.

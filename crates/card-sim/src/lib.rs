@@ -1,0 +1,1 @@
+//! zairyu-card-sim: placeholder until its issue lands.

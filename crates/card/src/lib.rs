@@ -1,0 +1,1 @@
+//! zairyu-card: placeholder until its issue lands.

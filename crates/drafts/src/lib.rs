@@ -1,0 +1,1 @@
+//! zairyu-drafts: placeholder until its issue lands.

@@ -1,0 +1,1 @@
+//! zairyu-forms: placeholder until its issue lands.

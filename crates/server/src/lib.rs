@@ -1,0 +1,1 @@
+//! zairyu-server: placeholder until its issue lands.
