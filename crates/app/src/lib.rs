@@ -1,1 +1,177 @@
-//! zairyu-app: placeholder until its issue lands.
+//! The application layer: one function per user action, shared by the desktop app and the CLI.
+//!
+//! Everything the user changes is kept in the app-data folder handed to [`App::open`]; nothing
+//! is written next to the binary. This crate knows nothing of Tauri, HTTP or a database: the
+//! desktop commands in `src-tauri` and the `zairyu` CLI are thin shells over it.
+
+mod checklist;
+mod error;
+mod settings;
+mod store;
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use checklist::{ChecklistItem, ChecklistItemId};
+pub use error::AppError;
+pub use settings::{Language, Settings};
+
+/// Which kind of deployment the app runs as; shown in the window title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Profile {
+    /// Bundled server, real readers plus the virtual practice card, demo CA trusted.
+    Demo,
+    /// Remote server over HTTPS, real readers only, real JPKI CAs only.
+    Production,
+}
+
+impl Profile {
+    /// Parses `demo` or `production` (case-insensitive).
+    pub fn parse(text: &str) -> Result<Profile, AppError> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "demo" => Ok(Profile::Demo),
+            "production" => Ok(Profile::Production),
+            _ => Err(AppError::UnknownProfile(text.to_owned())),
+        }
+    }
+
+    /// The profile's name as written in settings and the window title.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Profile::Demo => "demo",
+            Profile::Production => "production",
+        }
+    }
+}
+
+/// What the UI shows about the running app.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AppInfo {
+    pub profile: Profile,
+    pub version: String,
+    /// The app-data folder, so an advisor can find (and clear) what the app keeps.
+    pub data_dir: String,
+}
+
+/// The running application: its profile and its app-data folder.
+#[derive(Debug)]
+pub struct App {
+    profile: Profile,
+    data_dir: PathBuf,
+    /// Serialises read-modify-write of the files in `data_dir`.
+    write_lock: Mutex<()>,
+}
+
+impl App {
+    /// Opens the app on `data_dir`, creating the folder if needed.
+    pub fn open(data_dir: impl Into<PathBuf>, profile: Profile) -> Result<App, AppError> {
+        let data_dir = data_dir.into();
+        std::fs::create_dir_all(&data_dir).map_err(|source| AppError::DataDir {
+            path: data_dir.clone(),
+            source,
+        })?;
+        Ok(App {
+            profile,
+            data_dir,
+            write_lock: Mutex::new(()),
+        })
+    }
+
+    pub fn profile(&self) -> Profile {
+        self.profile
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    pub fn info(&self) -> AppInfo {
+        AppInfo {
+            profile: self.profile,
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            data_dir: self.data_dir.display().to_string(),
+        }
+    }
+
+    /// The saved settings, or the defaults when none were saved yet.
+    pub fn settings(&self) -> Result<Settings, AppError> {
+        settings::load(&self.data_dir)
+    }
+
+    /// Changes the interface language and saves it at once.
+    pub fn set_language(&self, language: Language) -> Result<Settings, AppError> {
+        let _guard = self.lock();
+        let mut current = settings::load(&self.data_dir)?;
+        current.language = language;
+        settings::save(&self.data_dir, &current)?;
+        Ok(current)
+    }
+
+    /// The preparation checklist with the user's ticks.
+    pub fn checklist(&self) -> Result<Vec<ChecklistItem>, AppError> {
+        checklist::load(&self.data_dir)
+    }
+
+    /// Ticks or unticks one checklist item and saves at once.
+    pub fn set_checklist_item(
+        &self,
+        id: ChecklistItemId,
+        done: bool,
+    ) -> Result<Vec<ChecklistItem>, AppError> {
+        let _guard = self.lock();
+        checklist::set(&self.data_dir, id, done)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, ()> {
+        // A panic while holding the lock leaves no half-written file (writes are atomic),
+        // so a poisoned lock is safe to take over.
+        self.write_lock
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn profile_parses_known_names_only() {
+        assert_eq!(Profile::parse("demo").unwrap(), Profile::Demo);
+        assert_eq!(Profile::parse(" Production ").unwrap(), Profile::Production);
+        let err = Profile::parse("staging").unwrap_err();
+        assert_eq!(err.code(), "unknown_profile");
+    }
+
+    #[test]
+    fn language_and_ticks_survive_reopening() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let app = App::open(dir.path(), Profile::Demo).unwrap();
+            app.set_language(Language::Ja).unwrap();
+            app.set_checklist_item(ChecklistItemId::Passport, true).unwrap();
+        }
+        let app = App::open(dir.path(), Profile::Demo).unwrap();
+        assert_eq!(app.settings().unwrap().language, Language::Ja);
+        let items = app.checklist().unwrap();
+        let passport = items
+            .iter()
+            .find(|item| item.id == ChecklistItemId::Passport)
+            .unwrap();
+        assert!(passport.done);
+        assert_eq!(items.iter().filter(|item| item.done).count(), 1);
+    }
+
+    #[test]
+    fn info_names_the_profile_and_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = App::open(dir.path(), Profile::Production).unwrap();
+        let info = app.info();
+        assert_eq!(info.profile, Profile::Production);
+        assert_eq!(info.data_dir, dir.path().display().to_string());
+    }
+}

@@ -1,0 +1,51 @@
+//! User settings kept in `settings.json` in the app-data folder.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{store, AppError};
+
+const FILE: &str = "settings.json";
+
+/// The interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Language {
+    #[default]
+    En,
+    Ja,
+}
+
+/// Everything the user chose that is not a draft or an application.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct Settings {
+    pub language: Language,
+}
+
+pub(crate) fn load(dir: &Path) -> Result<Settings, AppError> {
+    Ok(store::read_json(dir, FILE)?.unwrap_or_default())
+}
+
+pub(crate) fn save(dir: &Path, settings: &Settings) -> Result<(), AppError> {
+    store::write_json(dir, FILE, settings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_to_english_and_ignores_unknown_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(load(dir.path()).unwrap().language, Language::En);
+        std::fs::write(
+            dir.path().join(FILE),
+            br#"{"language":"ja","from_a_newer_version":1}"#,
+        )
+        .unwrap();
+        assert_eq!(load(dir.path()).unwrap().language, Language::Ja);
+    }
+}

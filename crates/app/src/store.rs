@@ -1,0 +1,87 @@
+//! Small JSON files in the app-data folder, written atomically (temp file, fsync, rename).
+//!
+//! A file that cannot be parsed is never overwritten silently: it is moved aside to
+//! `NAME.corrupt` so the user (or a support person) can still recover it, and the caller
+//! starts from defaults.
+
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::AppError;
+
+/// Reads `dir/name` as JSON. A missing file gives `None`; a corrupt one is moved aside to
+/// `name.corrupt` and also gives `None`.
+pub(crate) fn read_json<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<Option<T>, AppError> {
+    let path = dir.join(name);
+    let bytes = match fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => return Err(AppError::Io { path, source }),
+    };
+    match serde_json::from_slice(&bytes) {
+        Ok(value) => Ok(Some(value)),
+        Err(_) => {
+            let aside = dir.join(format!("{name}.corrupt"));
+            fs::rename(&path, &aside).map_err(|source| AppError::Io {
+                path: path.clone(),
+                source,
+            })?;
+            Ok(None)
+        }
+    }
+}
+
+/// Writes `value` as pretty JSON to `dir/name`: temp file in the same folder, fsync, rename,
+/// then fsync of the folder, so a crash leaves either the old or the new file.
+pub(crate) fn write_json<T: Serialize>(dir: &Path, name: &str, value: &T) -> Result<(), AppError> {
+    let path = dir.join(name);
+    let tmp = dir.join(format!(".{name}.tmp"));
+    let io = |source| AppError::Io {
+        path: path.clone(),
+        source,
+    };
+    let mut bytes = serde_json::to_vec_pretty(value).expect("settings serialise");
+    bytes.push(b'\n');
+    let mut file = File::create(&tmp).map_err(io)?;
+    file.write_all(&bytes).map_err(io)?;
+    file.sync_all().map_err(io)?;
+    drop(file);
+    fs::rename(&tmp, &path).map_err(io)?;
+    #[cfg(unix)]
+    File::open(dir).and_then(|d| d.sync_all()).map_err(io)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_no_temp_left_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        write_json(dir.path(), "x.json", &vec![1, 2, 3]).unwrap();
+        let back: Option<Vec<i32>> = read_json(dir.path(), "x.json").unwrap();
+        assert_eq!(back, Some(vec![1, 2, 3]));
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert_eq!(names, vec!["x.json".to_owned()]);
+    }
+
+    #[test]
+    fn corrupt_file_is_kept_aside_not_lost() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("x.json"), b"{not json").unwrap();
+        let back: Option<Vec<i32>> = read_json(dir.path(), "x.json").unwrap();
+        assert_eq!(back, None);
+        assert_eq!(
+            fs::read(dir.path().join("x.json.corrupt")).unwrap(),
+            b"{not json"
+        );
+    }
+}

@@ -1,0 +1,137 @@
+//! Generates `ui/src/lib/generated/bindings.ts`: the TypeScript types of every command's
+//! arguments, result and error, from the Rust types themselves.
+//!
+//! `cargo test -p zairyu-desktop` fails when the committed file differs from what this
+//! module generates; `UPDATE_BINDINGS=1 cargo test -p zairyu-desktop bindings` rewrites it.
+
+#![cfg_attr(not(test), allow(dead_code))]
+
+use ts_rs::{Config, TS};
+use zairyu_app::{AppInfo, ChecklistItem, ChecklistItemId, Language, Profile, Settings};
+
+use crate::commands::CommandError;
+
+/// The generated file, relative to the repository root.
+pub(crate) const PATH: &str = "ui/src/lib/generated/bindings.ts";
+
+/// One command: its name, its arguments (name and TS type) and its result type.
+struct Command {
+    name: &'static str,
+    args: Vec<(&'static str, String)>,
+    result: String,
+}
+
+fn commands(cfg: &Config) -> Vec<Command> {
+    let cmd = |name, args: Vec<(&'static str, String)>, result: String| Command {
+        name,
+        args,
+        result,
+    };
+    vec![
+        cmd("app_info", vec![], AppInfo::name(cfg)),
+        cmd("get_settings", vec![], Settings::name(cfg)),
+        cmd(
+            "set_language",
+            vec![("language", Language::name(cfg))],
+            Settings::name(cfg),
+        ),
+        cmd(
+            "get_checklist",
+            vec![],
+            <Vec<ChecklistItem>>::name(cfg),
+        ),
+        cmd(
+            "set_checklist_item",
+            vec![("id", ChecklistItemId::name(cfg)), ("done", bool::name(cfg))],
+            <Vec<ChecklistItem>>::name(cfg),
+        ),
+    ]
+}
+
+/// The whole generated file.
+pub(crate) fn render() -> String {
+    let cfg = Config::new();
+    let decls = [
+        AppInfo::decl(&cfg),
+        Profile::decl(&cfg),
+        Settings::decl(&cfg),
+        Language::decl(&cfg),
+        ChecklistItem::decl(&cfg),
+        ChecklistItemId::decl(&cfg),
+        CommandError::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit:\n\
+         // run `UPDATE_BINDINGS=1 cargo test -p zairyu-desktop bindings` instead.\n\n",
+    );
+    for decl in decls {
+        out.push_str("export ");
+        out.push_str(&decl);
+        out.push_str("\n\n");
+    }
+    out.push_str("/** Every Tauri command: its arguments and its result. */\nexport interface Commands {\n");
+    for command in commands(&cfg) {
+        let args: Vec<String> = command
+            .args
+            .iter()
+            .map(|(name, ty)| format!("{}: {ty}", camel_case(name)))
+            .collect();
+        let args = if args.is_empty() {
+            "Record<string, never>".to_owned()
+        } else {
+            format!("{{ {} }}", args.join("; "))
+        };
+        out.push_str(&format!(
+            "  {}: {{ args: {args}; result: {} }};\n",
+            command.name, command.result
+        ));
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// Tauri passes command arguments by their camelCase names.
+fn camel_case(name: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for ch in name.chars() {
+        if ch == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(ch.to_uppercase());
+            upper = false;
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bindings_are_current() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("..")
+            .join(PATH);
+        let fresh = render();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, &fresh).unwrap();
+            return;
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == fresh,
+            "{PATH} is out of date: run `UPDATE_BINDINGS=1 cargo test -p zairyu-desktop bindings` and commit it"
+        );
+    }
+
+    #[test]
+    fn argument_names_are_camel_case() {
+        assert_eq!(camel_case("data_dir_path"), "dataDirPath");
+        assert_eq!(camel_case("id"), "id");
+    }
+}

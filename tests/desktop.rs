@@ -1,0 +1,52 @@
+//! End-to-end tests of the real desktop app: WebKitGTK under Xvfb, driven through WebDriver
+//! (tauri-driver + WebKitWebDriver). Run by `scripts/test-all.sh`, which builds
+//! `zairyu-desktop` and provides the X display; screenshots land in `test-output/screenshots/`.
+
+mod support;
+
+use std::time::Duration;
+
+use fantoccini::Locator;
+use support::desktop::{screenshot, DesktopSession};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn checklist_tick_and_language_survive_a_restart() {
+    let data = tempfile::tempdir().unwrap();
+
+    // First run: tick an item, take the English screenshot, switch to Japanese.
+    {
+        let app = DesktopSession::start(data.path()).await;
+        let c = &app.client;
+        let passport = app.wait_for("[data-testid=item-passport]").await;
+        assert_eq!(passport.prop("checked").await.unwrap().as_deref(), Some("false"));
+        let profile = app.wait_for("[data-testid=profile]").await;
+        assert_eq!(profile.attr("data-profile").await.unwrap().as_deref(), Some("demo"));
+        assert_eq!(c.title().await.unwrap(), "Zairyu — demo");
+
+        passport.click().await.unwrap();
+        app.wait_for_text("[data-testid=checklist-progress]", "1 of 7 ready").await;
+        screenshot(c, "home-en").await;
+
+        c.find(Locator::Css("[data-testid=lang-ja]")).await.unwrap().click().await.unwrap();
+        app.wait_for_text("#checklist-title", "申請の前に準備するもの").await;
+        screenshot(c, "home-ja").await;
+        app.close().await;
+    }
+
+    // The ticks and the language are in the app-data folder, not in the window.
+    let settings = std::fs::read_to_string(data.path().join("settings.json")).unwrap();
+    assert!(settings.contains("\"ja\""), "settings.json: {settings}");
+
+    // Second run: both were kept.
+    {
+        let app = DesktopSession::start(data.path()).await;
+        let passport = app.wait_for("[data-testid=item-passport]").await;
+        assert_eq!(passport.prop("checked").await.unwrap().as_deref(), Some("true"));
+        let pc = app.wait_for("[data-testid=item-pc]").await;
+        assert_eq!(pc.prop("checked").await.unwrap().as_deref(), Some("false"));
+        app.wait_for_text("#checklist-title", "申請の前に準備するもの").await;
+        app.wait_for_text("[data-testid=checklist-progress]", "7件中1件").await;
+        app.close().await;
+    }
+    tokio::time::sleep(Duration::from_millis(100)).await;
+}

@@ -1,0 +1,5 @@
+//! Shared pieces of the end-to-end suite.
+
+#![allow(dead_code, unreachable_pub)]
+
+pub mod desktop;

@@ -1,0 +1,56 @@
+// The home screen against an in-memory backend: ticks and language go through the backend.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import App from "./App.svelte";
+import { useBackend, type Backend } from "./lib/backend";
+import type { ChecklistItem, Language } from "./lib/generated/bindings";
+
+function memoryBackend() {
+  const ids = ["my_number_card", "card_pins", "residence_card", "passport", "pc", "card_reader", "documents_pdf"] as const;
+  const state = { language: "en" as Language, items: ids.map((id) => ({ id, done: false })) as ChecklistItem[] };
+  const calls: string[] = [];
+  const api: Backend = {
+    appInfo: async () => ({ profile: "demo", version: "0.1.0", data_dir: "/tmp/zairyu" }),
+    getSettings: async () => ({ language: state.language }),
+    setLanguage: async (language) => {
+      calls.push(`language:${language}`);
+      state.language = language;
+      return { language };
+    },
+    getChecklist: async () => state.items,
+    setChecklistItem: async (id, done) => {
+      calls.push(`${id}:${done}`);
+      state.items = state.items.map((item) => (item.id === id ? { ...item, done } : item));
+      return state.items;
+    },
+  };
+  return { api, state, calls };
+}
+
+describe("home screen", () => {
+  let fake: ReturnType<typeof memoryBackend>;
+  afterEach(cleanup);
+  beforeEach(() => {
+    fake = memoryBackend();
+    useBackend(fake.api);
+  });
+
+  it("lists the seven items and saves a tick", async () => {
+    render(App);
+    const box = (await screen.findByTestId("item-passport")) as HTMLInputElement;
+    expect(screen.getAllByRole("checkbox")).toHaveLength(7);
+    await fireEvent.click(box);
+    await waitFor(() => expect(fake.calls).toContain("passport:true"));
+    await waitFor(() => expect(screen.getByTestId("checklist-progress").textContent).toContain("1 of 7 ready"));
+  });
+
+  it("switches to Japanese and shows the profile", async () => {
+    render(App);
+    await screen.findByTestId("item-passport");
+    expect(screen.getByTestId("profile").dataset.profile).toBe("demo");
+    await fireEvent.click(screen.getByTestId("lang-ja"));
+    await waitFor(() => expect(screen.getByRole("heading", { level: 2 }).textContent).toBe("申請の前に準備するもの"));
+    expect(fake.state.language).toBe("ja");
+    expect(document.documentElement.lang).toBe("ja");
+  });
+});
