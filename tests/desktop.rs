@@ -18,17 +18,30 @@ async fn checklist_tick_and_language_survive_a_restart() {
         let app = DesktopSession::start(data.path()).await;
         let c = &app.client;
         let passport = app.wait_for("[data-testid=item-passport]").await;
-        assert_eq!(passport.prop("checked").await.unwrap().as_deref(), Some("false"));
+        assert_eq!(
+            passport.prop("checked").await.unwrap().as_deref(),
+            Some("false")
+        );
         let profile = app.wait_for("[data-testid=profile]").await;
-        assert_eq!(profile.attr("data-profile").await.unwrap().as_deref(), Some("demo"));
+        assert_eq!(
+            profile.attr("data-profile").await.unwrap().as_deref(),
+            Some("demo")
+        );
         assert_eq!(c.title().await.unwrap(), "Zairyu — demo");
 
         passport.click().await.unwrap();
-        app.wait_for_text("[data-testid=checklist-progress]", "1 of 7 ready").await;
+        app.wait_for_text("[data-testid=checklist-progress]", "1 of 7 ready")
+            .await;
         screenshot(c, "home-en").await;
 
-        c.find(Locator::Css("[data-testid=lang-ja]")).await.unwrap().click().await.unwrap();
-        app.wait_for_text("#checklist-title", "申請の前に準備するもの").await;
+        c.find(Locator::Css("[data-testid=lang-ja]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        app.wait_for_text("#checklist-title", "申請の前に準備するもの")
+            .await;
         screenshot(c, "home-ja").await;
         app.close().await;
     }
@@ -41,11 +54,16 @@ async fn checklist_tick_and_language_survive_a_restart() {
     {
         let app = DesktopSession::start(data.path()).await;
         let passport = app.wait_for("[data-testid=item-passport]").await;
-        assert_eq!(passport.prop("checked").await.unwrap().as_deref(), Some("true"));
+        assert_eq!(
+            passport.prop("checked").await.unwrap().as_deref(),
+            Some("true")
+        );
         let pc = app.wait_for("[data-testid=item-pc]").await;
         assert_eq!(pc.prop("checked").await.unwrap().as_deref(), Some("false"));
-        app.wait_for_text("#checklist-title", "申請の前に準備するもの").await;
-        app.wait_for_text("[data-testid=checklist-progress]", "7件中1件").await;
+        app.wait_for_text("#checklist-title", "申請の前に準備するもの")
+            .await;
+        app.wait_for_text("[data-testid=checklist-progress]", "7件中1件")
+            .await;
         app.close().await;
     }
     tokio::time::sleep(Duration::from_millis(100)).await;

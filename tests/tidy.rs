@@ -8,7 +8,10 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         if path.is_dir() {
-            if !matches!(name.as_str(), "target" | "node_modules" | ".git" | "gen" | "dist") {
+            if !matches!(
+                name.as_str(),
+                "target" | "node_modules" | ".git" | "gen" | "dist"
+            ) {
                 rust_files(&path, out);
             }
         } else if name.ends_with(".rs") {
@@ -46,7 +49,14 @@ fn every_rust_file_starts_with_a_module_doc() {
 
 #[test]
 fn no_module_is_named_after_a_vague_role() {
-    let vague = ["utils.rs", "util.rs", "helpers.rs", "helper.rs", "manager.rs", "misc.rs"];
+    let vague = [
+        "utils.rs",
+        "util.rs",
+        "helpers.rs",
+        "helper.rs",
+        "manager.rs",
+        "misc.rs",
+    ];
     let found: Vec<String> = all_rust_files()
         .into_iter()
         .filter(|path| {
@@ -55,5 +65,8 @@ fn no_module_is_named_after_a_vague_role() {
         })
         .map(|path| path.display().to_string())
         .collect();
-    assert!(found.is_empty(), "name these modules after what they hold: {found:?}");
+    assert!(
+        found.is_empty(),
+        "name these modules after what they hold: {found:?}"
+    );
 }

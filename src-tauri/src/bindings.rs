@@ -22,11 +22,8 @@ struct Command {
 }
 
 fn commands(cfg: &Config) -> Vec<Command> {
-    let cmd = |name, args: Vec<(&'static str, String)>, result: String| Command {
-        name,
-        args,
-        result,
-    };
+    let cmd =
+        |name, args: Vec<(&'static str, String)>, result: String| Command { name, args, result };
     vec![
         cmd("app_info", vec![], AppInfo::name(cfg)),
         cmd("get_settings", vec![], Settings::name(cfg)),
@@ -35,14 +32,13 @@ fn commands(cfg: &Config) -> Vec<Command> {
             vec![("language", Language::name(cfg))],
             Settings::name(cfg),
         ),
-        cmd(
-            "get_checklist",
-            vec![],
-            <Vec<ChecklistItem>>::name(cfg),
-        ),
+        cmd("get_checklist", vec![], <Vec<ChecklistItem>>::name(cfg)),
         cmd(
             "set_checklist_item",
-            vec![("id", ChecklistItemId::name(cfg)), ("done", bool::name(cfg))],
+            vec![
+                ("id", ChecklistItemId::name(cfg)),
+                ("done", bool::name(cfg)),
+            ],
             <Vec<ChecklistItem>>::name(cfg),
         ),
     ]
@@ -69,7 +65,9 @@ pub(crate) fn render() -> String {
         out.push_str(&decl);
         out.push_str("\n\n");
     }
-    out.push_str("/** Every Tauri command: its arguments and its result. */\nexport interface Commands {\n");
+    out.push_str(
+        "/** Every Tauri command: its arguments and its result. */\nexport interface Commands {\n",
+    );
     for command in commands(&cfg) {
         let args: Vec<String> = command
             .args

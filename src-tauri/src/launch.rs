@@ -66,8 +66,11 @@ mod tests {
             Profile::Production
         );
         assert_eq!(
-            profile_from(&args(&["app", "--profile", "demo"]), Some("production".into()))
-                .unwrap(),
+            profile_from(
+                &args(&["app", "--profile", "demo"]),
+                Some("production".into())
+            )
+            .unwrap(),
             Profile::Demo
         );
         assert_eq!(

@@ -33,7 +33,11 @@ pub fn desktop_binary() -> PathBuf {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 /// A running tauri-driver; dropping it stops the driver with SIGTERM.
@@ -77,14 +81,21 @@ impl DesktopSession {
         std::fs::create_dir_all(&logs).unwrap();
         let log = std::fs::File::create(logs.join(format!("tauri-driver-{port}.log"))).unwrap();
         let child = Command::new("tauri-driver")
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .env("ZAIRYU_DATA_DIR", data_dir)
             .env("ZAIRYU_PROFILE", "demo")
             .stdin(Stdio::null())
             .stdout(log.try_clone().unwrap())
             .stderr(log)
             .spawn()
-            .expect("tauri-driver is not installed: cargo install tauri-driver --locked --version ^2");
+            .expect(
+                "tauri-driver is not installed: cargo install tauri-driver --locked --version ^2",
+            );
         let driver = Driver { child };
 
         let mut caps = serde_json::Map::new();

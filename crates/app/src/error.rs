@@ -11,7 +11,9 @@ pub enum AppError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("cannot read or write {path}: {source}; check the disk has room and the folder is writable")]
+    #[error(
+        "cannot read or write {path}: {source}; check the disk has room and the folder is writable"
+    )]
     Io {
         path: PathBuf,
         source: std::io::Error,

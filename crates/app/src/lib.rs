@@ -153,7 +153,8 @@ mod tests {
         {
             let app = App::open(dir.path(), Profile::Demo).unwrap();
             app.set_language(Language::Ja).unwrap();
-            app.set_checklist_item(ChecklistItemId::Passport, true).unwrap();
+            app.set_checklist_item(ChecklistItemId::Passport, true)
+                .unwrap();
         }
         let app = App::open(dir.path(), Profile::Demo).unwrap();
         assert_eq!(app.settings().unwrap().language, Language::Ja);

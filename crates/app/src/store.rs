@@ -15,7 +15,10 @@ use crate::AppError;
 
 /// Reads `dir/name` as JSON. A missing file gives `None`; a corrupt one is moved aside to
 /// `name.corrupt` and also gives `None`.
-pub(crate) fn read_json<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<Option<T>, AppError> {
+pub(crate) fn read_json<T: DeserializeOwned>(
+    dir: &Path,
+    name: &str,
+) -> Result<Option<T>, AppError> {
     let path = dir.join(name);
     let bytes = match fs::read(&path) {
         Ok(bytes) => bytes,
