@@ -21,7 +21,7 @@ export const en = {
     "Your own valid My Number Card (マイナンバーカード): Zairyu reads your name, address, date of birth and sex from it and signs your application with it.",
   "checklist.card_pins.title": "The two PINs of your card",
   "checklist.card_pins.text":
-    "The 4-digit PIN (利用者証明用) proves it is you and reads your details; the 6–16 character signature password (署名用, capital letters and digits) signs the application. Three wrong tries of the PIN or five of the password lock the card until your city office resets it.",
+    "The 4-digit PIN (利用者証明用) proves it is you and reads your details, and the 6–16 character signature password (署名用, capital letters and digits) signs the application — 3 wrong PINs or 5 wrong passwords lock the card until your city office resets it.",
   "checklist.residence_card.title": "Residence card",
   "checklist.residence_card.text":
     "Your current residence card (在留カード): its number, 2 letters, 8 digits and 2 letters, goes on the form.",
