@@ -68,3 +68,20 @@ async fn checklist_tick_and_language_survive_a_restart() {
     }
     tokio::time::sleep(Duration::from_millis(100)).await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_damaged_settings_file_is_kept_and_the_user_told() {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::write(data.path().join("settings.json"), b"{\"language\": ").unwrap();
+
+    let app = DesktopSession::start(data.path()).await;
+    let notice = app.wait_for("[data-testid=notice]").await;
+    let text = notice.text().await.unwrap();
+    assert!(text.contains("settings.json.corrupt"), "notice: {text}");
+    // English is the default the app fell back to; the damaged bytes are still on disk.
+    app.wait_for_text("#checklist-title", "Before you apply").await;
+    let kept = std::fs::read(data.path().join("settings.json.corrupt")).unwrap();
+    assert_eq!(kept, b"{\"language\": ");
+    screenshot(&app.client, "home-notice-en").await;
+    app.close().await;
+}

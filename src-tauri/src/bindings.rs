@@ -7,7 +7,7 @@
 #![cfg_attr(not(test), allow(dead_code))]
 
 use ts_rs::{Config, TS};
-use zairyu_app::{AppInfo, ChecklistItem, ChecklistItemId, Language, Profile, Settings};
+use zairyu_app::{AppInfo, ChecklistItem, ChecklistItemId, Language, Notice, Profile, Settings};
 
 use crate::commands::CommandError;
 
@@ -41,6 +41,7 @@ fn commands(cfg: &Config) -> Vec<Command> {
             ],
             <Vec<ChecklistItem>>::name(cfg),
         ),
+        cmd("take_notices", vec![], <Vec<Notice>>::name(cfg)),
     ]
 }
 
@@ -54,6 +55,7 @@ pub(crate) fn render() -> String {
         Language::decl(&cfg),
         ChecklistItem::decl(&cfg),
         ChecklistItemId::decl(&cfg),
+        Notice::decl(&cfg),
         CommandError::decl(&cfg),
     ];
     let mut out = String::from(

@@ -6,7 +6,9 @@
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
-use zairyu_app::{App, AppError, AppInfo, ChecklistItem, ChecklistItemId, Language, Settings};
+use zairyu_app::{
+    App, AppError, AppInfo, ChecklistItem, ChecklistItemId, Language, Notice, Settings,
+};
 
 /// The one error shape the UI sees: a stable code it translates, and an English message.
 #[derive(Debug, Serialize, TS)]
@@ -53,4 +55,9 @@ pub(crate) fn set_checklist_item(
     done: bool,
 ) -> Reply<Vec<ChecklistItem>> {
     Ok(app.set_checklist_item(id, done)?)
+}
+
+#[tauri::command]
+pub(crate) fn take_notices(app: State<'_, App>) -> Vec<Notice> {
+    app.take_notices()
 }

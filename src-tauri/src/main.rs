@@ -25,6 +25,7 @@ fn main() {
             commands::set_language,
             commands::get_checklist,
             commands::set_checklist_item,
+            commands::take_notices,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("the Zairyu window could not start");

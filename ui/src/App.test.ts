@@ -9,6 +9,7 @@ function memoryBackend() {
   const ids = ["my_number_card", "card_pins", "residence_card", "passport", "pc", "card_reader", "documents_pdf"] as const;
   const state = { language: "en" as Language, items: ids.map((id) => ({ id, done: false })) as ChecklistItem[] };
   const calls: string[] = [];
+  const pending: { code: "file_recovered"; kept_as: string }[] = [];
   const api: Backend = {
     appInfo: async () => ({ profile: "demo", version: "0.1.0", data_dir: "/tmp/zairyu" }),
     getSettings: async () => ({ language: state.language }),
@@ -23,8 +24,9 @@ function memoryBackend() {
       state.items = state.items.map((item) => (item.id === id ? { ...item, done } : item));
       return state.items;
     },
+    takeNotices: async () => pending.splice(0),
   };
-  return { api, state, calls };
+  return { api, state, calls, pending };
 }
 
 describe("home screen", () => {
@@ -42,6 +44,16 @@ describe("home screen", () => {
     await fireEvent.click(box);
     await waitFor(() => expect(fake.calls).toContain("passport:true"));
     await waitFor(() => expect(screen.getByTestId("checklist-progress").textContent).toContain("1 of 7 ready"));
+  });
+
+  it("tells once that a damaged file was kept, and can dismiss it", async () => {
+    fake.pending.push({ code: "file_recovered", kept_as: "/data/settings.json.corrupt" });
+    render(App);
+    const notice = await screen.findByTestId("notice");
+    expect(notice.textContent).toContain("/data/settings.json.corrupt");
+    await fireEvent.click(screen.getByRole("button", { name: "Dismiss" }));
+    await waitFor(() => expect(screen.queryByTestId("notice")).toBeNull());
+    expect(fake.pending).toHaveLength(0);
   });
 
   it("switches to Japanese and shows the profile", async () => {

@@ -47,25 +47,27 @@ pub struct ChecklistItem {
 }
 
 /// The saved ticks. Unknown ids (from a newer version) are kept when saving.
-type Ticks = BTreeMap<String, bool>;
+pub(crate) type Ticks = BTreeMap<String, bool>;
 
-pub(crate) fn load(dir: &Path) -> Result<Vec<ChecklistItem>, AppError> {
-    let ticks: Ticks = store::read_json(dir, FILE)?.unwrap_or_default();
-    Ok(items(&ticks))
+/// The saved ticks as read from disk (missing, found, or moved aside as corrupt).
+pub(crate) fn load(dir: &Path) -> Result<store::Read<Ticks>, AppError> {
+    store::read_json(dir, FILE)
 }
 
+/// Sets one tick in `ticks` and saves them all.
 pub(crate) fn set(
     dir: &Path,
+    mut ticks: Ticks,
     id: ChecklistItemId,
     done: bool,
 ) -> Result<Vec<ChecklistItem>, AppError> {
-    let mut ticks: Ticks = store::read_json(dir, FILE)?.unwrap_or_default();
     ticks.insert(key(id), done);
     store::write_json(dir, FILE, &ticks)?;
     Ok(items(&ticks))
 }
 
-fn items(ticks: &Ticks) -> Vec<ChecklistItem> {
+/// The items in display order with the ticks applied.
+pub(crate) fn items(ticks: &Ticks) -> Vec<ChecklistItem> {
     ChecklistItemId::ALL
         .iter()
         .map(|&id| ChecklistItem {
@@ -89,7 +91,7 @@ mod tests {
     #[test]
     fn all_items_start_unticked_in_order() {
         let dir = tempfile::tempdir().unwrap();
-        let list = load(dir.path()).unwrap();
+        let list = items(&load(dir.path()).unwrap().value().unwrap_or_default());
         assert_eq!(
             list.iter().map(|i| i.id).collect::<Vec<_>>(),
             ChecklistItemId::ALL
@@ -101,8 +103,10 @@ mod tests {
     fn untick_and_unknown_ids_are_kept() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(FILE), br#"{"future_item":true}"#).unwrap();
-        set(dir.path(), ChecklistItemId::Pc, true).unwrap();
-        let list = set(dir.path(), ChecklistItemId::Pc, false).unwrap();
+        let ticks = load(dir.path()).unwrap().value().unwrap();
+        set(dir.path(), ticks, ChecklistItemId::Pc, true).unwrap();
+        let ticks = load(dir.path()).unwrap().value().unwrap();
+        let list = set(dir.path(), ticks, ChecklistItemId::Pc, false).unwrap();
         assert!(list.iter().all(|i| !i.done));
         let saved = std::fs::read_to_string(dir.path().join(FILE)).unwrap();
         assert!(saved.contains("future_item"), "{saved}");

@@ -57,6 +57,14 @@ pub struct AppInfo {
     pub data_dir: String,
 }
 
+/// Something the user should know that is not an error: shown once, then gone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Notice {
+    /// A saved file could not be read; it was kept under `kept_as` and defaults are used.
+    FileRecovered { kept_as: String },
+}
+
 /// The running application: its profile and its app-data folder.
 #[derive(Debug)]
 pub struct App {
@@ -64,6 +72,8 @@ pub struct App {
     data_dir: PathBuf,
     /// Serialises read-modify-write of the files in `data_dir`.
     write_lock: Mutex<()>,
+    /// Notices not yet shown to the user.
+    notices: Mutex<Vec<Notice>>,
 }
 
 impl App {
@@ -78,6 +88,7 @@ impl App {
             profile,
             data_dir,
             write_lock: Mutex::new(()),
+            notices: Mutex::new(Vec::new()),
         })
     }
 
@@ -99,13 +110,16 @@ impl App {
 
     /// The saved settings, or the defaults when none were saved yet.
     pub fn settings(&self) -> Result<Settings, AppError> {
-        settings::load(&self.data_dir)
+        let read = settings::load(&self.data_dir)?;
+        Ok(self.note(read).unwrap_or_default())
     }
 
     /// Changes the interface language and saves it at once.
     pub fn set_language(&self, language: Language) -> Result<Settings, AppError> {
-        let _guard = self.lock();
-        let mut current = settings::load(&self.data_dir)?;
+        let _guard = lock(&self.write_lock);
+        let mut current = self
+            .note(settings::load(&self.data_dir)?)
+            .unwrap_or_default();
         current.language = language;
         settings::save(&self.data_dir, &current)?;
         Ok(current)
@@ -113,7 +127,8 @@ impl App {
 
     /// The preparation checklist with the user's ticks.
     pub fn checklist(&self) -> Result<Vec<ChecklistItem>, AppError> {
-        checklist::load(&self.data_dir)
+        let ticks = self.note(checklist::load(&self.data_dir)?);
+        Ok(checklist::items(&ticks.unwrap_or_default()))
     }
 
     /// Ticks or unticks one checklist item and saves at once.
@@ -122,17 +137,33 @@ impl App {
         id: ChecklistItemId,
         done: bool,
     ) -> Result<Vec<ChecklistItem>, AppError> {
-        let _guard = self.lock();
-        checklist::set(&self.data_dir, id, done)
+        let _guard = lock(&self.write_lock);
+        let ticks = self.note(checklist::load(&self.data_dir)?);
+        checklist::set(&self.data_dir, ticks.unwrap_or_default(), id, done)
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, ()> {
-        // A panic while holding the lock leaves no half-written file (writes are atomic),
-        // so a poisoned lock is safe to take over.
-        self.write_lock
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    /// The notices gathered since the last call (each is returned once).
+    pub fn take_notices(&self) -> Vec<Notice> {
+        std::mem::take(&mut *lock(&self.notices))
     }
+
+    /// Keeps a notice when a file had to be moved aside, and passes the value on.
+    fn note<T>(&self, read: store::Read<T>) -> Option<T> {
+        if let store::Read::MovedAside(path) = &read {
+            lock(&self.notices).push(Notice::FileRecovered {
+                kept_as: path.display().to_string(),
+            });
+        }
+        read.value()
+    }
+}
+
+/// Takes a mutex even if a panic poisoned it: writes are atomic, so no half-written state can
+/// be behind a poisoned lock.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 #[cfg(test)]
@@ -165,6 +196,28 @@ mod tests {
             .unwrap();
         assert!(passport.done);
         assert_eq!(items.iter().filter(|item| item.done).count(), 1);
+    }
+
+    #[test]
+    fn a_corrupt_file_is_kept_and_reported_once() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("settings.json"), b"\x00garbage").unwrap();
+        let app = App::open(dir.path(), Profile::Demo).unwrap();
+        assert_eq!(app.settings().unwrap(), Settings::default());
+        let notices = app.take_notices();
+        let kept_as = dir.path().join("settings.json.corrupt");
+        assert_eq!(
+            notices,
+            vec![Notice::FileRecovered {
+                kept_as: kept_as.display().to_string()
+            }]
+        );
+        assert_eq!(std::fs::read(kept_as).unwrap(), b"\x00garbage");
+        assert!(app.take_notices().is_empty());
+        // Saving afterwards writes a fresh file and keeps the damaged copy.
+        app.set_language(Language::Ja).unwrap();
+        assert_eq!(app.settings().unwrap().language, Language::Ja);
+        assert!(app.take_notices().is_empty());
     }
 
     #[test]

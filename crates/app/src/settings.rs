@@ -25,8 +25,8 @@ pub struct Settings {
     pub language: Language,
 }
 
-pub(crate) fn load(dir: &Path) -> Result<Settings, AppError> {
-    Ok(store::read_json(dir, FILE)?.unwrap_or_default())
+pub(crate) fn load(dir: &Path) -> Result<store::Read<Settings>, AppError> {
+    store::read_json(dir, FILE)
 }
 
 pub(crate) fn save(dir: &Path, settings: &Settings) -> Result<(), AppError> {
@@ -40,12 +40,13 @@ mod tests {
     #[test]
     fn defaults_to_english_and_ignores_unknown_keys() {
         let dir = tempfile::tempdir().unwrap();
-        assert_eq!(load(dir.path()).unwrap().language, Language::En);
+        assert_eq!(load(dir.path()).unwrap(), store::Read::Missing);
         std::fs::write(
             dir.path().join(FILE),
             br#"{"language":"ja","from_a_newer_version":1}"#,
         )
         .unwrap();
-        assert_eq!(load(dir.path()).unwrap().language, Language::Ja);
+        let loaded = load(dir.path()).unwrap().value().unwrap();
+        assert_eq!(loaded.language, Language::Ja);
     }
 }

@@ -6,34 +6,51 @@
 
 use std::fs::{self, File};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::AppError;
 
-/// Reads `dir/name` as JSON. A missing file gives `None`; a corrupt one is moved aside to
-/// `name.corrupt` and also gives `None`.
-pub(crate) fn read_json<T: DeserializeOwned>(
-    dir: &Path,
-    name: &str,
-) -> Result<Option<T>, AppError> {
+/// What reading one JSON file found.
+#[derive(Debug, PartialEq)]
+pub(crate) enum Read<T> {
+    /// No file yet.
+    Missing,
+    Found(T),
+    /// The file could not be parsed and was moved to this path; nothing was deleted.
+    MovedAside(PathBuf),
+}
+
+impl<T> Read<T> {
+    /// The value, or `None` when there was none to use.
+    pub(crate) fn value(self) -> Option<T> {
+        match self {
+            Read::Found(value) => Some(value),
+            Read::Missing | Read::MovedAside(_) => None,
+        }
+    }
+}
+
+/// Reads `dir/name` as JSON. A corrupt file is moved aside to `name.corrupt` (an older one of
+/// that name is replaced only after the new one is safely there).
+pub(crate) fn read_json<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<Read<T>, AppError> {
     let path = dir.join(name);
     let bytes = match fs::read(&path) {
         Ok(bytes) => bytes,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Read::Missing),
         Err(source) => return Err(AppError::Io { path, source }),
     };
     match serde_json::from_slice(&bytes) {
-        Ok(value) => Ok(Some(value)),
+        Ok(value) => Ok(Read::Found(value)),
         Err(_) => {
             let aside = dir.join(format!("{name}.corrupt"));
             fs::rename(&path, &aside).map_err(|source| AppError::Io {
                 path: path.clone(),
                 source,
             })?;
-            Ok(None)
+            Ok(Read::MovedAside(aside))
         }
     }
 }
@@ -67,8 +84,8 @@ mod tests {
     fn round_trip_and_no_temp_left_behind() {
         let dir = tempfile::tempdir().unwrap();
         write_json(dir.path(), "x.json", &vec![1, 2, 3]).unwrap();
-        let back: Option<Vec<i32>> = read_json(dir.path(), "x.json").unwrap();
-        assert_eq!(back, Some(vec![1, 2, 3]));
+        let back: Read<Vec<i32>> = read_json(dir.path(), "x.json").unwrap();
+        assert_eq!(back, Read::Found(vec![1, 2, 3]));
         let names: Vec<_> = fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().into_string().unwrap())
@@ -80,8 +97,8 @@ mod tests {
     fn corrupt_file_is_kept_aside_not_lost() {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join("x.json"), b"{not json").unwrap();
-        let back: Option<Vec<i32>> = read_json(dir.path(), "x.json").unwrap();
-        assert_eq!(back, None);
+        let back: Read<Vec<i32>> = read_json(dir.path(), "x.json").unwrap();
+        assert_eq!(back, Read::MovedAside(dir.path().join("x.json.corrupt")));
         assert_eq!(
             fs::read(dir.path().join("x.json.corrupt")).unwrap(),
             b"{not json"

@@ -9,6 +9,7 @@ import type {
   CommandError,
   Commands,
   Language,
+  Notice,
   Settings,
 } from "./generated/bindings";
 
@@ -19,6 +20,8 @@ export interface Backend {
   setLanguage(language: Language): Promise<Settings>;
   getChecklist(): Promise<ChecklistItem[]>;
   setChecklistItem(id: ChecklistItemId, done: boolean): Promise<ChecklistItem[]>;
+  /** What the user should be told once (e.g. a damaged file was set aside). */
+  takeNotices(): Promise<Notice[]>;
 }
 
 /** An error from the backend, with the stable code the UI translates. */
@@ -53,6 +56,7 @@ export const tauriBackend: Backend = {
   setLanguage: (language) => call("set_language", { language }),
   getChecklist: () => call("get_checklist", {}),
   setChecklistItem: (id, done) => call("set_checklist_item", { id, done }),
+  takeNotices: () => call("take_notices", {}),
 };
 
 let current: Backend = tauriBackend;

@@ -17,6 +17,8 @@ export type ChecklistItem = { id: ChecklistItemId, done: boolean, };
 
 export type ChecklistItemId = "my_number_card" | "card_pins" | "residence_card" | "passport" | "pc" | "card_reader" | "documents_pdf";
 
+export type Notice = { "code": "file_recovered", kept_as: string, };
+
 export type CommandError = { code: string, message: string, };
 
 /** Every Tauri command: its arguments and its result. */
@@ -26,4 +28,5 @@ export interface Commands {
   set_language: { args: { language: Language }; result: Settings };
   get_checklist: { args: Record<string, never>; result: Array<ChecklistItem> };
   set_checklist_item: { args: { id: ChecklistItemId; done: boolean }; result: Array<ChecklistItem> };
+  take_notices: { args: Record<string, never>; result: Array<Notice> };
 }

@@ -36,6 +36,9 @@ export const en = {
   "checklist.documents_pdf.title": "Required documents as PDF, and a photo",
   "checklist.documents_pdf.text":
     "Your school's documents (certificate of enrolment, transcript, proof of how you pay for your stay) scanned as PDF files, and a facial photo taken within the last six months.",
+  "notice.file_recovered":
+    "A saved file was damaged, so Zairyu started from the defaults; the damaged copy is kept as {path}.",
+  "notice.dismiss": "Dismiss",
   "error.data_dir_unavailable": "Zairyu cannot create its data folder. Check that you may write there.",
   "error.storage_failed": "Zairyu could not save on this computer. Check that the disk has free space.",
   "error.unknown_profile": "Unknown profile. Start Zairyu with --profile demo or --profile production.",

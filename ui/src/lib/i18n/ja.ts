@@ -38,6 +38,9 @@ export const ja: Record<MessageKey, string> = {
   "checklist.documents_pdf.title": "必要書類のPDFと顔写真",
   "checklist.documents_pdf.text":
     "学校の書類（在学証明書、成績証明書、滞在費の支弁を証する書類など）をスキャンしたPDFファイルと、6か月以内に撮影した顔写真。",
+  "notice.file_recovered":
+    "保存されていたファイルが壊れていたため、初期設定で起動しました。壊れたファイルは {path} として残してあります。",
+  "notice.dismiss": "閉じる",
   "error.data_dir_unavailable": "データ用フォルダーを作成できません。書き込み権限を確認してください。",
   "error.storage_failed": "このパソコンに保存できませんでした。ディスクの空き容量を確認してください。",
   "error.unknown_profile": "不明なプロファイルです。--profile demo または --profile production で起動してください。",
