@@ -79,7 +79,8 @@ async fn a_damaged_settings_file_is_kept_and_the_user_told() {
     let text = notice.text().await.unwrap();
     assert!(text.contains("settings.json.corrupt"), "notice: {text}");
     // English is the default the app fell back to; the damaged bytes are still on disk.
-    app.wait_for_text("#checklist-title", "Before you apply").await;
+    app.wait_for_text("#checklist-title", "Before you apply")
+        .await;
     let kept = std::fs::read(data.path().join("settings.json.corrupt")).unwrap();
     assert_eq!(kept, b"{\"language\": ");
     screenshot(&app.client, "home-notice-en").await;

@@ -1,1 +1,195 @@
-//! zairyu-checks: placeholder until its issue lands.
+//! Local checks of the facial photo, each PDF and the whole attachment set, with fix-ups.
+//!
+//! The real system silently discards a PDF it dislikes; these checks run on the student's
+//! own machine before anything is sent and say exactly what is wrong and how to fix it. Each
+//! finding has a stable code, a severity (`error` blocks submission, `warning` informs),
+//! English and Japanese text and a hint. Every number comes from `limits.json`.
+//!
+//! The same functions check bytes in memory (the reception server re-checks uploads with
+//! them) and files on disk (the app and `zairyu check`).
+
+mod date;
+mod finding;
+mod limits;
+mod merge;
+mod pdf;
+mod photo;
+mod set;
+mod sniff;
+
+use std::path::Path;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use ts_rs::TS;
+
+pub use date::Date;
+pub use finding::{Finding, Severity};
+pub use limits::Limits;
+pub use pdf::PdfFacts;
+pub use photo::PhotoFacts;
+pub use set::SetEntry;
+pub use sniff::{sniff, Sniffed};
+
+/// What a file is checked as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum FileKind {
+    Photo,
+    Pdf,
+    Other,
+}
+
+/// The verdict on one file.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct FileReport {
+    pub path: String,
+    pub kind: FileKind,
+    /// No finding is an error.
+    pub ok: bool,
+    pub findings: Vec<Finding>,
+}
+
+/// The verdict on the set as a whole.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SetReport {
+    pub ok: bool,
+    pub findings: Vec<Finding>,
+}
+
+/// The verdict on every file and on the set.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Report {
+    pub files: Vec<FileReport>,
+    pub set: SetReport,
+}
+
+impl Report {
+    /// True when no finding anywhere is an error.
+    pub fn ok(&self) -> bool {
+        self.set.ok && self.files.iter().all(|f| f.ok)
+    }
+}
+
+/// A fix-up that could not be made; the finding says why and what to do instead.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", .0.message)]
+pub struct FixError(pub Box<Finding>);
+
+fn findings(problems: &[finding::Problem]) -> Vec<Finding> {
+    problems.iter().map(finding::Problem::finding).collect()
+}
+
+fn no_errors(findings: &[Finding]) -> bool {
+    findings.iter().all(|f| f.severity != Severity::Error)
+}
+
+/// Checks a photo held in memory against `today`.
+pub fn check_photo_bytes(bytes: &[u8], today: Date) -> (Vec<Finding>, PhotoFacts) {
+    let (problems, facts) = photo::check(bytes, today, Limits::official());
+    (findings(&problems), facts)
+}
+
+/// Checks a PDF held in memory.
+pub fn check_pdf_bytes(bytes: &[u8]) -> (Vec<Finding>, PdfFacts) {
+    let (problems, facts) = pdf::check(bytes, Limits::official());
+    (findings(&problems), facts)
+}
+
+/// Checks the set: count, total size (photo included) and duplicates.
+pub fn check_set(entries: &[SetEntry]) -> Vec<Finding> {
+    findings(&set::check(entries, Limits::official()))
+}
+
+/// Decides how a file is checked: by its name when it says photo or PDF (so a renamed file
+/// is reported as what it really is), else by its content.
+pub fn kind_of(path: &Path, bytes: &[u8]) -> FileKind {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "pdf" => return FileKind::Pdf,
+        "jpg" | "jpeg" | "jpe" | "png" | "heic" | "heif" | "gif" => return FileKind::Photo,
+        _ => {}
+    }
+    match sniff(bytes) {
+        Sniffed::Pdf => FileKind::Pdf,
+        Sniffed::Jpeg | Sniffed::Png | Sniffed::Gif | Sniffed::Heif => FileKind::Photo,
+        _ => FileKind::Other,
+    }
+}
+
+/// Checks files on disk, each on its own and then as a set. `progress` is called after each
+/// file with (done, total).
+pub fn check_paths(paths: &[&Path], today: Date, mut progress: impl FnMut(usize, usize)) -> Report {
+    let mut files = Vec::with_capacity(paths.len());
+    let mut entries = Vec::with_capacity(paths.len());
+    for (index, path) in paths.iter().enumerate() {
+        let shown = path.display().to_string();
+        let report = match std::fs::read(path) {
+            Err(err) => {
+                let problems = [finding::Problem::Unreadable {
+                    reason: err.to_string(),
+                }];
+                FileReport {
+                    path: shown,
+                    kind: FileKind::Other,
+                    ok: false,
+                    findings: findings(&problems),
+                }
+            }
+            Ok(bytes) => {
+                entries.push(SetEntry {
+                    name: shown.clone(),
+                    size: bytes.len() as u64,
+                    sha256: Sha256::digest(&bytes).into(),
+                });
+                let kind = kind_of(path, &bytes);
+                let found = match kind {
+                    FileKind::Photo => check_photo_bytes(&bytes, today).0,
+                    FileKind::Pdf => check_pdf_bytes(&bytes).0,
+                    FileKind::Other => {
+                        let actually = sniff(&bytes).describe();
+                        findings(&[if bytes.is_empty() {
+                            finding::Problem::EmptyFile
+                        } else {
+                            finding::Problem::UnsupportedFile { actually }
+                        }])
+                    }
+                };
+                FileReport {
+                    path: shown,
+                    kind,
+                    ok: no_errors(&found),
+                    findings: found,
+                }
+            }
+        };
+        files.push(report);
+        progress(index + 1, paths.len());
+    }
+    let set_findings = check_set(&entries);
+    Report {
+        files,
+        set: SetReport {
+            ok: no_errors(&set_findings),
+            findings: set_findings,
+        },
+    }
+}
+
+/// The photo fix-up: upright, 3:4 around the centre, scaled down, JPEG without metadata.
+pub fn fix_photo(bytes: &[u8]) -> Result<Vec<u8>, FixError> {
+    photo::fix(bytes, Limits::official()).map_err(|p| FixError(Box::new(p.finding())))
+}
+
+/// The PDF fix-up: an unencrypted, unrestricted copy of a PDF that opens without a password.
+pub fn fix_pdf(bytes: &[u8]) -> Result<Vec<u8>, FixError> {
+    pdf::unrestricted_copy(bytes, Limits::official()).map_err(|p| FixError(Box::new(p.finding())))
+}
+
+/// Merges several PDFs, in order, into one unrestricted PDF 1.7.
+pub fn merge_pdfs(inputs: &[Vec<u8>]) -> Result<Vec<u8>, FixError> {
+    merge::merge(inputs, Limits::official()).map_err(|p| FixError(Box::new(p.finding())))
+}

@@ -1,0 +1,265 @@
+//! Checks of one PDF: it parses, is not encrypted or restricted, is not damaged or cut short,
+//! its version is within ISO 32000-1, and it carries no scripts, launch actions or files.
+//!
+//! lopdf is lenient: it repairs broken cross-reference tables and silently decrypts files
+//! that have only an owner password. So the verdict reads the recovery flag, the encryption
+//! state and the permission bits, not only whether loading succeeded.
+
+use lopdf::encryption::Permissions;
+use lopdf::{Document, LoadOptions, Object};
+
+use crate::finding::Problem;
+use crate::limits::{parse_version, Limits};
+use crate::sniff::{sniff, Sniffed};
+
+/// What a PDF check learned besides its findings.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PdfFacts {
+    pub pages: usize,
+    /// The effective version: the larger of the header and the catalog's `/Version`.
+    pub version: Option<String>,
+}
+
+pub(crate) fn check(bytes: &[u8], limits: &Limits) -> (Vec<Problem>, PdfFacts) {
+    let mut problems = Vec::new();
+    let mut facts = PdfFacts::default();
+    match sniff(bytes) {
+        Sniffed::Pdf => {}
+        Sniffed::Empty => return (vec![Problem::EmptyFile], facts),
+        other => {
+            return (
+                vec![Problem::NotPdf {
+                    actually: other.describe(),
+                }],
+                facts,
+            )
+        }
+    }
+    if !has_eof_marker(bytes) {
+        problems.push(Problem::PdfTruncated);
+    }
+    let options = LoadOptions {
+        max_decompressed_size: Some(limits.pdf_max_decompressed_stream_bytes),
+        ..LoadOptions::default()
+    };
+    let doc = match Document::load_mem_with_options(bytes, options) {
+        Ok(doc) => doc,
+        Err(err) => {
+            if problems.is_empty() {
+                problems.push(Problem::PdfUnparsable {
+                    reason: err.to_string(),
+                });
+            }
+            return (problems, facts);
+        }
+    };
+    if doc.objects.len() > limits.pdf_max_objects {
+        problems.push(Problem::PdfTooManyObjects {
+            count: doc.objects.len(),
+        });
+        return (problems, facts);
+    }
+
+    // Encryption: a user password keeps /Encrypt in the trailer; an owner-only file was
+    // decrypted on load and only `encryption_state` remembers it.
+    if doc.trailer.get(b"Encrypt").is_ok() {
+        problems.push(Problem::PdfPasswordProtected);
+        return (problems, facts);
+    }
+    if let Some(state) = &doc.encryption_state {
+        let perms = state.permissions();
+        let mut denied = Vec::new();
+        if !perms.contains(Permissions::PRINTABLE) {
+            denied.push("printing");
+        }
+        if !perms.contains(Permissions::COPYABLE) {
+            denied.push("copying");
+        }
+        if !perms.contains(Permissions::MODIFIABLE) {
+            denied.push("changing");
+        }
+        problems.push(if denied.is_empty() {
+            Problem::PdfEncrypted
+        } else {
+            Problem::PdfRestricted {
+                what: join_words(&denied),
+            }
+        });
+    }
+
+    if let Some(recovery) = &doc.xref_recovery {
+        let how = match recovery {
+            lopdf::xref::XrefRecovery::OffsetCorrected => "corrected",
+            _ => "rebuilt",
+        };
+        problems.push(Problem::PdfDamaged {
+            what: format!("its cross-reference table had to be {how}"),
+        });
+    }
+
+    let pages = doc.get_pages();
+    facts.pages = pages.len();
+    if pages.is_empty() {
+        problems.push(Problem::PdfNoPages);
+    }
+    if let Some(what) = broken_page(&doc, &pages) {
+        problems.push(Problem::PdfDamaged { what });
+    }
+
+    let version = effective_version(&doc);
+    if let Some((major, minor)) = version.as_deref().and_then(parse_version) {
+        if (major, minor) > limits.pdf_max_version {
+            problems.push(Problem::PdfVersionTooNew {
+                version: format!("{major}.{minor}"),
+            });
+        }
+    }
+    facts.version = version;
+
+    let active = active_content(&doc);
+    if active.javascript {
+        problems.push(Problem::PdfJavaScript);
+    }
+    if active.launch {
+        problems.push(Problem::PdfLaunchAction);
+    }
+    if active.embedded_files {
+        problems.push(Problem::PdfEmbeddedFiles);
+    }
+    (problems, facts)
+}
+
+/// `%%EOF` within the last 1024 bytes, as the PDF specification's readers expect.
+fn has_eof_marker(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    tail.windows(5).any(|w| w == b"%%EOF")
+}
+
+fn join_words(words: &[&str]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// A page whose object or resources do not resolve, described for the message.
+fn broken_page(
+    doc: &Document,
+    pages: &std::collections::BTreeMap<u32, lopdf::ObjectId>,
+) -> Option<String> {
+    for (number, id) in pages {
+        let page = match doc.get_dictionary(*id) {
+            Ok(page) => page,
+            Err(_) => return Some(format!("page {number} is missing")),
+        };
+        if let Ok(Object::Reference(res)) = page.get(b"Resources") {
+            if doc.get_object(*res).is_err() {
+                return Some(format!("the resources of page {number} are missing"));
+            }
+        }
+        match page.get(b"Contents") {
+            Ok(Object::Reference(contents)) if doc.get_object(*contents).is_err() => {
+                return Some(format!("the content of page {number} is missing"));
+            }
+            Ok(Object::Array(parts)) => {
+                for part in parts {
+                    if let Object::Reference(r) = part {
+                        if doc.get_object(*r).is_err() {
+                            return Some(format!("the content of page {number} is missing"));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn effective_version(doc: &Document) -> Option<String> {
+    let header = parse_version(&doc.version);
+    let catalog = doc
+        .catalog()
+        .ok()
+        .and_then(|c| c.get(b"Version").ok())
+        .and_then(|v| v.as_name().ok())
+        .and_then(|name| parse_version(&String::from_utf8_lossy(name)));
+    match (header, catalog) {
+        (Some(h), Some(c)) => Some(h.max(c)),
+        (h, c) => h.or(c),
+    }
+    .map(|(major, minor)| format!("{major}.{minor}"))
+}
+
+#[derive(Debug, Default)]
+struct ActiveContent {
+    javascript: bool,
+    launch: bool,
+    embedded_files: bool,
+}
+
+/// Looks through every dictionary (and stream dictionary) for scripts, launch actions and
+/// embedded files.
+fn active_content(doc: &Document) -> ActiveContent {
+    let mut found = ActiveContent::default();
+    for object in doc.objects.values() {
+        let dict = match object {
+            Object::Dictionary(d) => d,
+            Object::Stream(s) => &s.dict,
+            _ => continue,
+        };
+        if dict.has(b"JS") || dict.has(b"JavaScript") {
+            found.javascript = true;
+        }
+        if let Ok(kind) = dict.get(b"S").and_then(Object::as_name) {
+            match kind {
+                b"JavaScript" => found.javascript = true,
+                b"Launch" => found.launch = true,
+                _ => {}
+            }
+        }
+        if dict.has(b"EmbeddedFiles")
+            || dict.get(b"Type").and_then(Object::as_name).ok() == Some(b"EmbeddedFile".as_slice())
+        {
+            found.embedded_files = true;
+        }
+    }
+    found
+}
+
+/// Writes an unencrypted copy of a PDF that opens without a password (an owner-password
+/// file: lopdf decrypted it on load). A file that needs a user password is refused.
+pub(crate) fn unrestricted_copy(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, Problem> {
+    match sniff(bytes) {
+        Sniffed::Pdf => {}
+        Sniffed::Empty => return Err(Problem::EmptyFile),
+        other => {
+            return Err(Problem::NotPdf {
+                actually: other.describe(),
+            })
+        }
+    }
+    let options = LoadOptions {
+        max_decompressed_size: Some(limits.pdf_max_decompressed_stream_bytes),
+        ..LoadOptions::default()
+    };
+    let mut doc =
+        Document::load_mem_with_options(bytes, options).map_err(|err| Problem::PdfUnparsable {
+            reason: err.to_string(),
+        })?;
+    if doc.trailer.get(b"Encrypt").is_ok() {
+        return Err(Problem::PdfPasswordProtected);
+    }
+    if doc.get_pages().is_empty() {
+        return Err(Problem::PdfNoPages);
+    }
+    doc.encryption_state = None;
+    doc.trailer.remove(b"Encrypt");
+    let mut out = Vec::new();
+    doc.save_to(&mut out)
+        .map_err(|err| Problem::PdfUnparsable {
+            reason: err.to_string(),
+        })?;
+    Ok(out)
+}

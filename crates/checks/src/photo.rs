@@ -1,0 +1,260 @@
+//! Checks of the facial photo: a complete JPEG, 3:4 portrait after the EXIF orientation,
+//! large enough, taken within six months, plain background, sharp; and the photo fix-up.
+//!
+//! No face detector is used: none ships its model inside a registry package that loads
+//! without a download. The background check (uniform border strips) and the 3:4 crop around
+//! the centre stand in for "one face, roughly centred".
+
+use std::io::Cursor;
+
+use image::{DynamicImage, GrayImage, ImageDecoder, ImageReader};
+
+use crate::date::Date;
+use crate::finding::Problem;
+use crate::limits::Limits;
+use crate::sniff::{sniff, Sniffed};
+
+/// What the photo check learned besides its findings.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PhotoFacts {
+    /// Size after applying the EXIF orientation.
+    pub width: u32,
+    pub height: u32,
+    pub taken: Option<Date>,
+}
+
+/// A decoded photo, upright, with what its EXIF said.
+pub(crate) struct Decoded {
+    pub(crate) image: DynamicImage,
+    pub(crate) taken: Option<Date>,
+    pub(crate) has_gps: bool,
+}
+
+/// Decodes a JPEG completely and applies its orientation, refusing pixel bombs.
+pub(crate) fn decode(bytes: &[u8], limits: &Limits) -> Result<Decoded, Problem> {
+    match sniff(bytes) {
+        Sniffed::Jpeg => {}
+        Sniffed::Empty => return Err(Problem::EmptyFile),
+        other => {
+            return Err(Problem::PhotoNotJpeg {
+                actually: other.describe(),
+            })
+        }
+    }
+    if !ends_with_eoi(bytes) {
+        return Err(Problem::PhotoTruncated);
+    }
+    let reader = || {
+        let mut reader = ImageReader::new(Cursor::new(bytes));
+        reader.set_format(image::ImageFormat::Jpeg);
+        let mut caps = image::Limits::default();
+        caps.max_alloc = Some(1 << 30);
+        reader.limits(caps);
+        reader
+    };
+    let (w, h) = reader()
+        .into_dimensions()
+        .map_err(|err| Problem::PhotoDamaged {
+            reason: err.to_string(),
+        })?;
+    if u64::from(w) * u64::from(h) > limits.photo_max_pixels {
+        return Err(Problem::PhotoTooManyPixels {
+            width: w,
+            height: h,
+        });
+    }
+    let damaged = |err: image::ImageError| Problem::PhotoDamaged {
+        reason: err.to_string(),
+    };
+    let mut decoder = reader().into_decoder().map_err(damaged)?;
+    let orientation = decoder.orientation().map_err(damaged)?;
+    let exif = decoder.exif_metadata().ok().flatten();
+    let mut image = DynamicImage::from_decoder(decoder).map_err(damaged)?;
+    image.apply_orientation(orientation);
+    let (taken, has_gps) = exif.as_deref().map(read_exif).unwrap_or((None, false));
+    Ok(Decoded {
+        image,
+        taken,
+        has_gps,
+    })
+}
+
+pub(crate) fn check(bytes: &[u8], today: Date, limits: &Limits) -> (Vec<Problem>, PhotoFacts) {
+    let decoded = match decode(bytes, limits) {
+        Ok(decoded) => decoded,
+        Err(problem) => return (vec![problem], PhotoFacts::default()),
+    };
+    let (width, height) = (decoded.image.width(), decoded.image.height());
+    let facts = PhotoFacts {
+        width,
+        height,
+        taken: decoded.taken,
+    };
+    let mut problems = Vec::new();
+
+    let ratio = f64::from(width) / f64::from(height.max(1));
+    if (ratio - limits.photo_aspect_width_to_height).abs()
+        > limits.photo_aspect_tolerance * limits.photo_aspect_width_to_height
+    {
+        problems.push(Problem::PhotoNotPortrait34 { width, height });
+    }
+    if width < limits.photo_min_width_px || height < limits.photo_min_height_px {
+        problems.push(Problem::PhotoTooSmall {
+            width,
+            height,
+            min_w: limits.photo_min_width_px,
+            min_h: limits.photo_min_height_px,
+        });
+    }
+    if bytes.len() as u64 > limits.photo_max_bytes {
+        problems.push(Problem::PhotoFileLarge {
+            bytes: bytes.len() as u64,
+            max: limits.photo_max_bytes,
+        });
+    }
+    match decoded.taken {
+        None => problems.push(Problem::PhotoDateUnknown),
+        Some(taken) if taken > today => problems.push(Problem::PhotoDateInFuture {
+            taken: taken.to_string(),
+        }),
+        Some(taken) => {
+            let days = today.days() - taken.days();
+            if days > limits.photo_max_age_days {
+                problems.push(Problem::PhotoTooOld {
+                    taken: taken.to_string(),
+                    days,
+                });
+            }
+        }
+    }
+    if decoded.has_gps {
+        problems.push(Problem::PhotoHasLocation);
+    }
+
+    let small = small_gray(&decoded.image);
+    if border_stddev(&small) > limits.photo_background_max_stddev {
+        problems.push(Problem::PhotoBackgroundBusy);
+    }
+    if sharpness(&small) < limits.photo_min_sharpness {
+        problems.push(Problem::PhotoBlurred);
+    }
+    (problems, facts)
+}
+
+/// The JPEG end-of-image marker is the last thing in the file (trailing zero padding allowed).
+fn ends_with_eoi(bytes: &[u8]) -> bool {
+    let end = bytes.iter().rposition(|&b| b != 0).map_or(0, |i| i + 1);
+    bytes[..end].ends_with(&[0xFF, 0xD9])
+}
+
+/// DateTimeOriginal (else DateTime) and whether any GPS field is present.
+fn read_exif(raw: &[u8]) -> (Option<Date>, bool) {
+    let exif = match exif::Reader::new().read_raw(raw.to_vec()) {
+        Ok(exif) => exif,
+        Err(_) => return (None, false),
+    };
+    let date = [exif::Tag::DateTimeOriginal, exif::Tag::DateTime]
+        .iter()
+        .find_map(|tag| {
+            let field = exif.get_field(*tag, exif::In::PRIMARY)?;
+            match &field.value {
+                exif::Value::Ascii(values) => {
+                    let dt = exif::DateTime::from_ascii(values.first()?).ok()?;
+                    Date::new(i32::from(dt.year), u32::from(dt.month), u32::from(dt.day))
+                }
+                _ => None,
+            }
+        });
+    let gps = exif
+        .fields()
+        .any(|f| f.ifd_num == exif::In::PRIMARY && f.tag.context() == exif::Context::Gps);
+    (date, gps)
+}
+
+/// The photo in greyscale, scaled to 256 px tall, for the cheap image statistics.
+fn small_gray(image: &DynamicImage) -> GrayImage {
+    let height = 256u32.min(image.height().max(1));
+    let width = ((u64::from(image.width()) * u64::from(height)) / u64::from(image.height().max(1)))
+        .max(1) as u32;
+    image
+        .resize_exact(width, height, image::imageops::FilterType::Triangle)
+        .to_luma8()
+}
+
+/// Standard deviation of luminance over the left, right and top border strips (8 % each):
+/// where a plain background is.
+fn border_stddev(gray: &GrayImage) -> f64 {
+    let (w, h) = gray.dimensions();
+    let strip_w = (w * 8 / 100).max(1);
+    let strip_h = (h * 8 / 100).max(1);
+    let mut values = Vec::new();
+    for (x, y, p) in gray.enumerate_pixels() {
+        if x < strip_w || x >= w - strip_w || y < strip_h {
+            values.push(f64::from(p[0]));
+        }
+    }
+    stddev(&values)
+}
+
+/// Variance of the 4-neighbour Laplacian: high for sharp edges, low for blur.
+fn sharpness(gray: &GrayImage) -> f64 {
+    let (w, h) = gray.dimensions();
+    if w < 3 || h < 3 {
+        return 0.0;
+    }
+    let at = |x: u32, y: u32| f64::from(gray.get_pixel(x, y)[0]);
+    let mut values = Vec::with_capacity(((w - 2) * (h - 2)) as usize);
+    for y in 1..h - 1 {
+        for x in 1..w - 1 {
+            values.push(at(x - 1, y) + at(x + 1, y) + at(x, y - 1) + at(x, y + 1) - 4.0 * at(x, y));
+        }
+    }
+    let sd = stddev(&values);
+    sd * sd
+}
+
+fn stddev(values: &[f64]) -> f64 {
+    if values.is_empty() {
+        return 0.0;
+    }
+    let n = values.len() as f64;
+    let mean = values.iter().sum::<f64>() / n;
+    (values.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / n).sqrt()
+}
+
+/// The photo fix-up: upright, cropped to 3:4 around the centre, scaled down to the fix
+/// height, written as a JPEG without any metadata (no GPS, no camera data).
+pub(crate) fn fix(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, Problem> {
+    let decoded = decode(bytes, limits)?;
+    let image = decoded.image;
+    let (w, h) = (image.width(), image.height());
+    let target = limits.photo_aspect_width_to_height;
+    let (crop_w, crop_h) = if f64::from(w) / f64::from(h) > target {
+        (((f64::from(h) * target).round() as u32).max(1), h)
+    } else {
+        (w, ((f64::from(w) / target).round() as u32).max(1))
+    };
+    let x = (w - crop_w) / 2;
+    let y = (h - crop_h) / 2;
+    let mut cropped = image.crop_imm(x, y, crop_w, crop_h);
+    if crop_h > limits.photo_fix_height_px {
+        let new_h = limits.photo_fix_height_px;
+        let new_w = ((f64::from(new_h) * target).round() as u32).max(1);
+        cropped = cropped.resize_exact(new_w, new_h, image::imageops::FilterType::Lanczos3);
+    }
+    let rgb = cropped.to_rgb8();
+    // Lower the quality step by step until the file fits the byte limit (or quality 50).
+    let mut quality = 90u8;
+    loop {
+        let mut out = Vec::new();
+        let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, quality);
+        rgb.write_with_encoder(encoder)
+            .map_err(|err| Problem::PhotoDamaged {
+                reason: err.to_string(),
+            })?;
+        if out.len() as u64 <= limits.photo_max_bytes || quality <= 50 {
+            return Ok(out);
+        }
+        quality -= 10;
+    }
+}

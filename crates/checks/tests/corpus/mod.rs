@@ -1,0 +1,416 @@
+//! Builds the test corpus once per test process: photos with ImageMagick and exiftool, PDFs
+//! with ghostscript and qpdf (Debian packages installed by scripts/setup.sh), and small
+//! hand-written PDFs for the cases those tools cannot make. Nothing is committed: every file
+//! is made from a command you can read here.
+
+#![allow(dead_code, unreachable_pub)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+/// ImageMagick itself (`/usr/local/bin/convert` may be a stand-in on this machine kind).
+const CONVERT: &str = "/usr/bin/convert-im6.q16";
+
+fn run(program: &str, args: &[&str]) {
+    let out = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|err| panic!("{program} is missing ({err}): run scripts/setup.sh"));
+    assert!(
+        out.status.success(),
+        "{program} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The folder holding every corpus file, built on first use.
+pub fn dir() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::Builder::new()
+            .prefix("zairyu-corpus-")
+            .tempdir()
+            .unwrap()
+            .keep();
+        build_photos(&dir);
+        build_pdfs(&dir);
+        dir
+    })
+}
+
+pub fn path(name: &str) -> PathBuf {
+    dir().join(name)
+}
+
+fn p(dir: &Path, name: &str) -> String {
+    dir.join(name).display().to_string()
+}
+
+/// A portrait "face" on a plain light background.
+fn draw_face(dir: &Path, name: &str, size: &str, background: &str) {
+    let (w, h) = size.split_once('x').unwrap();
+    let (w, h): (i32, i32) = (w.parse().unwrap(), h.parse().unwrap());
+    let (cx, cy) = (w / 2, h * 47 / 100);
+    let (rx, ry) = (w * 22 / 100, h * 21 / 100);
+    run(
+        CONVERT,
+        &[
+            "-size",
+            size,
+            background,
+            "-fill",
+            "#8a5a44",
+            "-draw",
+            &format!("ellipse {cx},{cy} {rx},{ry} 0,360"),
+            "-fill",
+            "#1f2937",
+            "-draw",
+            &format!(
+                "rectangle {},{} {},{}",
+                cx - rx * 8 / 10,
+                h * 88 / 100,
+                cx + rx * 8 / 10,
+                h
+            ),
+            "-fill",
+            "black",
+            "-draw",
+            &format!(
+                "circle {},{} {},{}",
+                cx - rx / 3,
+                cy - ry / 5,
+                cx - rx / 3 + w / 60,
+                cy - ry / 5
+            ),
+            "-draw",
+            &format!(
+                "circle {},{} {},{}",
+                cx + rx / 3,
+                cy - ry / 5,
+                cx + rx / 3 + w / 60,
+                cy - ry / 5
+            ),
+            "-stroke",
+            "black",
+            "-strokewidth",
+            "4",
+            "-draw",
+            &format!(
+                "line {},{} {},{}",
+                cx - rx / 3,
+                cy + ry / 2,
+                cx + rx / 3,
+                cy + ry / 2
+            ),
+            "-quality",
+            "85",
+            &p(dir, name),
+        ],
+    );
+}
+
+fn set_date(dir: &Path, name: &str, date: &str) {
+    run(
+        "exiftool",
+        &[
+            "-q",
+            "-overwrite_original",
+            &format!("-DateTimeOriginal={date}"),
+            &p(dir, name),
+        ],
+    );
+}
+
+fn build_photos(dir: &Path) {
+    let plain = "xc:#e8eef4";
+    draw_face(dir, "photo_good.jpg", "600x800", plain);
+    set_date(dir, "photo_good.jpg", "2026:10:01 10:15:30");
+
+    draw_face(dir, "photo_landscape.jpg", "800x600", plain);
+    set_date(dir, "photo_landscape.jpg", "2026:10:01 10:15:30");
+    draw_face(dir, "photo_square.jpg", "700x700", plain);
+    set_date(dir, "photo_square.jpg", "2026:10:01 10:15:30");
+
+    // Stored landscape, displayed portrait: what phones do (EXIF Orientation 6).
+    run(
+        CONVERT,
+        &[
+            &p(dir, "photo_good.jpg"),
+            "-rotate",
+            "-90",
+            &p(dir, "photo_rotated.jpg"),
+        ],
+    );
+    run(
+        "exiftool",
+        &[
+            "-q",
+            "-overwrite_original",
+            "-n",
+            "-Orientation=6",
+            "-DateTimeOriginal=2026:10:01 10:15:30",
+            &p(dir, "photo_rotated.jpg"),
+        ],
+    );
+
+    run(
+        CONVERT,
+        &[&p(dir, "photo_good.jpg"), &p(dir, "photo_old.jpg")],
+    );
+    set_date(dir, "photo_old.jpg", "2025:01:10 09:00:00");
+
+    draw_face(dir, "photo_nodate.jpg", "600x800", plain);
+
+    draw_face(dir, "photo_png.png", "600x800", plain);
+    std::fs::copy(dir.join("photo_png.png"), dir.join("photo_png_renamed.jpg")).unwrap();
+
+    let good = std::fs::read(dir.join("photo_good.jpg")).unwrap();
+    std::fs::write(
+        dir.join("photo_truncated.jpg"),
+        &good[..good.len() * 6 / 10],
+    )
+    .unwrap();
+
+    draw_face(dir, "photo_tiny.jpg", "150x200", plain);
+    set_date(dir, "photo_tiny.jpg", "2026:10:01 10:15:30");
+
+    run(
+        CONVERT,
+        &[
+            "-size",
+            "600x800",
+            "-seed",
+            "7",
+            "plasma:",
+            &p(dir, "busy_bg.png"),
+        ],
+    );
+    draw_face(dir, "photo_busy.jpg", "600x800", &p(dir, "busy_bg.png"));
+    set_date(dir, "photo_busy.jpg", "2026:10:01 10:15:30");
+
+    run(
+        CONVERT,
+        &[
+            &p(dir, "photo_good.jpg"),
+            "-blur",
+            "0x6",
+            &p(dir, "photo_blurred.jpg"),
+        ],
+    );
+    set_date(dir, "photo_blurred.jpg", "2026:10:01 10:15:30");
+
+    run(
+        CONVERT,
+        &[&p(dir, "photo_good.jpg"), &p(dir, "photo_gps.jpg")],
+    );
+    run(
+        "exiftool",
+        &[
+            "-q",
+            "-overwrite_original",
+            "-DateTimeOriginal=2026:10:01 10:15:30",
+            "-GPSLatitude=33.28",
+            "-GPSLatitudeRef=N",
+            "-GPSLongitude=131.49",
+            "-GPSLongitudeRef=E",
+            &p(dir, "photo_gps.jpg"),
+        ],
+    );
+}
+
+/// A small PDF written by hand with a correct cross-reference table. `catalog_extra` goes
+/// into the catalog; `objects` are appended as objects 4, 5, …
+pub fn hand_pdf(version: &str, catalog_extra: &str, objects: &[Vec<u8>]) -> Vec<u8> {
+    let mut bodies: Vec<Vec<u8>> = vec![
+        format!("<< /Type /Catalog /Pages 2 0 R {catalog_extra} >>").into_bytes(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>".to_vec(),
+    ];
+    bodies.extend(objects.iter().cloned());
+    let mut out = format!("%PDF-{version}\n%").into_bytes();
+    out.extend_from_slice(b"\xE2\xE3\xCF\xD3\n");
+    let mut offsets = Vec::new();
+    for (i, body) in bodies.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", bodies.len() + 1).as_bytes(),
+    );
+    for offset in offsets {
+        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            bodies.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+/// A stream object whose body is `raw` with the given filter.
+pub fn stream(dict_extra: &str, raw: &[u8]) -> Vec<u8> {
+    let mut out = format!("<< /Length {} {dict_extra} >>\nstream\n", raw.len()).into_bytes();
+    out.extend_from_slice(raw);
+    out.extend_from_slice(b"\nendstream");
+    out
+}
+
+fn build_pdfs(dir: &Path) {
+    let good = p(dir, "pdf_good.pdf");
+    run("gs", &["-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite", "-dCompatibilityLevel=1.7", &format!("-sOutputFile={good}"),
+        "-c", "/Helvetica findfont 24 scalefont setfont 72 720 moveto (Certificate of Enrolment) show 72 680 moveto (Zairyu test corpus) show showpage"]);
+    let q = |args: &[&str]| run("qpdf", args);
+    q(&[
+        "--encrypt",
+        "user",
+        "owner",
+        "256",
+        "--",
+        &good,
+        &p(dir, "pdf_user_aes256.pdf"),
+    ]);
+    q(&[
+        "--allow-weak-crypto",
+        "--encrypt",
+        "user",
+        "owner",
+        "128",
+        "--use-aes=n",
+        "--",
+        &good,
+        &p(dir, "pdf_user_rc4.pdf"),
+    ]);
+    q(&[
+        "--encrypt",
+        "",
+        "owner",
+        "256",
+        "--print=none",
+        "--",
+        &good,
+        &p(dir, "pdf_owner_noprint_aes256.pdf"),
+    ]);
+    q(&[
+        "--encrypt",
+        "",
+        "owner",
+        "256",
+        "--extract=n",
+        "--",
+        &good,
+        &p(dir, "pdf_owner_nocopy_aes256.pdf"),
+    ]);
+    q(&[
+        "--allow-weak-crypto",
+        "--encrypt",
+        "",
+        "owner",
+        "128",
+        "--print=none",
+        "--use-aes=n",
+        "--",
+        &good,
+        &p(dir, "pdf_owner_noprint_rc4.pdf"),
+    ]);
+    q(&[
+        "--encrypt",
+        "",
+        "owner",
+        "256",
+        "--",
+        &good,
+        &p(dir, "pdf_owner_allowed_aes256.pdf"),
+    ]);
+    q(&[
+        "--object-streams=generate",
+        &good,
+        &p(dir, "pdf_objstm.pdf"),
+    ]);
+    q(&["--linearize", &good, &p(dir, "pdf_linearized.pdf")]);
+    q(&["--force-version=2.0", &good, &p(dir, "pdf_v20.pdf")]);
+
+    let bytes = std::fs::read(&good).unwrap();
+    std::fs::write(
+        dir.join("pdf_truncated.pdf"),
+        &bytes[..bytes.len() * 6 / 10],
+    )
+    .unwrap();
+    // Every offset off by 62 bytes: a comment inserted after the header line.
+    let header_end = bytes.iter().position(|&b| b == b'\n').unwrap() + 1;
+    let mut shifted = bytes[..header_end].to_vec();
+    shifted.extend_from_slice(&[b'%'; 61]);
+    shifted.push(b'\n');
+    shifted.extend_from_slice(&bytes[header_end..]);
+    std::fs::write(dir.join("pdf_shifted_xref.pdf"), shifted).unwrap();
+
+    std::fs::copy(dir.join("photo_good.jpg"), dir.join("pdf_renamed_jpeg.pdf")).unwrap();
+    std::fs::write(
+        dir.join("pdf_renamed_html.pdf"),
+        "<!DOCTYPE html><html><body>Not a PDF</body></html>",
+    )
+    .unwrap();
+    std::fs::write(dir.join("pdf_empty.pdf"), "").unwrap();
+
+    std::fs::write(
+        dir.join("pdf_javascript.pdf"),
+        hand_pdf(
+            "1.7",
+            "/OpenAction 4 0 R",
+            &[b"<< /S /JavaScript /JS (app.alert\\(1\\)) >>".to_vec()],
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("pdf_launch.pdf"),
+        hand_pdf(
+            "1.7",
+            "/OpenAction 4 0 R",
+            &[b"<< /S /Launch /F (calc.exe) >>".to_vec()],
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("pdf_embedded.pdf"),
+        hand_pdf(
+            "1.7",
+            "/Names << /EmbeddedFiles << /Names [(a.txt) 4 0 R] >> >>",
+            &[
+                b"<< /Type /Filespec /F (a.txt) /EF << /F 5 0 R >> >>".to_vec(),
+                stream("/Type /EmbeddedFile", b"hello"),
+            ],
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("pdf_catalog_v20.pdf"),
+        hand_pdf("1.7", "/Version /2.0", &[]),
+    )
+    .unwrap();
+
+    // A decompression bomb: 64 MiB of zeros deflated into a content stream of ~64 KB.
+    let zeros = vec![0u8; 64 << 20];
+    let mut deflated = Vec::new();
+    {
+        use std::io::Write;
+        let mut child = Command::new("python3")
+            .args(["-c", "import sys,zlib; sys.stdout.buffer.write(zlib.compress(sys.stdin.buffer.read(), 9))"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let writer = std::thread::spawn(move || stdin.write_all(&zeros));
+        let out = child.wait_with_output().unwrap();
+        writer.join().unwrap().unwrap();
+        deflated.extend_from_slice(&out.stdout);
+    }
+    let bomb = hand_pdf("1.7", "", &[stream("/Filter /FlateDecode", &deflated)]);
+    std::fs::write(dir.join("pdf_bomb.pdf"), bomb).unwrap();
+}

@@ -1,0 +1,313 @@
+//! The checks against a generated corpus of good and bad photos and PDFs, and the PDF
+//! verdicts compared with qpdf's on encryption, restrictions and damage.
+
+mod corpus;
+
+use std::process::Command;
+
+use zairyu_checks::{check_pdf_bytes, check_photo_bytes, fix_pdf, fix_photo, Date, Severity};
+
+fn today() -> Date {
+    Date::parse("2026-11-24").unwrap()
+}
+
+fn photo_codes(name: &str) -> Vec<String> {
+    let bytes = std::fs::read(corpus::path(name)).unwrap();
+    check_photo_bytes(&bytes, today())
+        .0
+        .into_iter()
+        .map(|f| f.code)
+        .collect()
+}
+
+fn pdf_codes(name: &str) -> Vec<String> {
+    let bytes = std::fs::read(corpus::path(name)).unwrap();
+    check_pdf_bytes(&bytes)
+        .0
+        .into_iter()
+        .map(|f| f.code)
+        .collect()
+}
+
+/// Photo verdicts, one row each: file, codes that must be there, codes that must not.
+#[test]
+fn photo_verdicts() {
+    let rows: &[(&str, &[&str], &[&str])] = &[
+        (
+            "photo_good.jpg",
+            &[],
+            &[
+                "photo_not_3_4",
+                "photo_too_old",
+                "photo_background_busy",
+                "photo_blurred",
+                "photo_date_unknown",
+            ],
+        ),
+        ("photo_rotated.jpg", &[], &["photo_not_3_4"]),
+        ("photo_landscape.jpg", &["photo_not_3_4"], &[]),
+        ("photo_square.jpg", &["photo_not_3_4"], &[]),
+        ("photo_old.jpg", &["photo_too_old"], &["photo_date_unknown"]),
+        (
+            "photo_nodate.jpg",
+            &["photo_date_unknown"],
+            &["photo_too_old"],
+        ),
+        ("photo_png_renamed.jpg", &["photo_not_jpeg"], &[]),
+        ("photo_truncated.jpg", &["photo_truncated"], &[]),
+        ("photo_tiny.jpg", &["photo_too_small"], &["photo_not_3_4"]),
+        ("photo_busy.jpg", &["photo_background_busy"], &[]),
+        (
+            "photo_blurred.jpg",
+            &["photo_blurred"],
+            &["photo_background_busy"],
+        ),
+        ("photo_gps.jpg", &["photo_has_location"], &[]),
+    ];
+    for (name, must, must_not) in rows {
+        let codes = photo_codes(name);
+        for code in *must {
+            assert!(
+                codes.iter().any(|c| c == code),
+                "{name}: expected {code}, got {codes:?}"
+            );
+        }
+        for code in *must_not {
+            assert!(
+                !codes.iter().any(|c| c == code),
+                "{name}: did not expect {code}, got {codes:?}"
+            );
+        }
+    }
+    // The good photo has no error at all (only the reported 50 KB rule may warn).
+    let bytes = std::fs::read(corpus::path("photo_good.jpg")).unwrap();
+    let (findings, facts) = check_photo_bytes(&bytes, today());
+    assert!(
+        findings.iter().all(|f| f.severity == Severity::Warning),
+        "{findings:?}"
+    );
+    assert_eq!((facts.width, facts.height), (600, 800));
+    assert_eq!(facts.taken, Date::parse("2026-10-01"));
+    let bytes = std::fs::read(corpus::path("photo_rotated.jpg")).unwrap();
+    assert_eq!(
+        check_photo_bytes(&bytes, today()).1.width,
+        600,
+        "orientation applied"
+    );
+}
+
+#[test]
+fn renamed_png_is_named_for_what_it_is() {
+    let bytes = std::fs::read(corpus::path("photo_png_renamed.jpg")).unwrap();
+    let findings = check_photo_bytes(&bytes, today()).0;
+    assert!(
+        findings[0].message.contains("a PNG image"),
+        "{}",
+        findings[0].message
+    );
+    assert!(
+        findings[0].message_ja.contains("PNG画像"),
+        "{}",
+        findings[0].message_ja
+    );
+}
+
+#[test]
+fn pdf_verdicts() {
+    let rows: &[(&str, &[&str])] = &[
+        ("pdf_good.pdf", &[]),
+        ("pdf_objstm.pdf", &[]),
+        ("pdf_linearized.pdf", &[]),
+        ("pdf_user_aes256.pdf", &["pdf_password_protected"]),
+        ("pdf_user_rc4.pdf", &["pdf_password_protected"]),
+        ("pdf_owner_noprint_aes256.pdf", &["pdf_restricted"]),
+        ("pdf_owner_nocopy_aes256.pdf", &["pdf_restricted"]),
+        ("pdf_owner_noprint_rc4.pdf", &["pdf_restricted"]),
+        ("pdf_owner_allowed_aes256.pdf", &["pdf_encrypted"]),
+        ("pdf_truncated.pdf", &["pdf_truncated", "pdf_damaged"]),
+        ("pdf_shifted_xref.pdf", &["pdf_damaged"]),
+        ("pdf_v20.pdf", &["pdf_version_too_new"]),
+        ("pdf_catalog_v20.pdf", &["pdf_version_too_new"]),
+        ("pdf_renamed_jpeg.pdf", &["pdf_not_a_pdf"]),
+        ("pdf_renamed_html.pdf", &["pdf_not_a_pdf"]),
+        ("pdf_empty.pdf", &["file_empty"]),
+        ("pdf_javascript.pdf", &["pdf_has_javascript"]),
+        ("pdf_launch.pdf", &["pdf_has_launch_action"]),
+        ("pdf_embedded.pdf", &["pdf_has_embedded_files"]),
+        ("pdf_bomb.pdf", &[]),
+    ];
+    for (name, want) in rows {
+        let codes = pdf_codes(name);
+        assert_eq!(&codes, want, "{name}");
+    }
+    let restricted = std::fs::read(corpus::path("pdf_owner_noprint_aes256.pdf")).unwrap();
+    let finding = &check_pdf_bytes(&restricted).0[0];
+    assert!(finding.message.contains("printing"), "{}", finding.message);
+    let jpeg = std::fs::read(corpus::path("pdf_renamed_jpeg.pdf")).unwrap();
+    assert!(check_pdf_bytes(&jpeg).0[0].message.contains("a JPEG image"));
+    let html = std::fs::read(corpus::path("pdf_renamed_html.pdf")).unwrap();
+    assert!(check_pdf_bytes(&html).0[0].message.contains("an HTML page"));
+}
+
+fn qpdf_rc(args: &[&str], name: &str) -> i32 {
+    let path = corpus::path(name);
+    Command::new("qpdf")
+        .args(args)
+        .arg(&path)
+        .output()
+        .expect("qpdf is installed by scripts/setup.sh")
+        .status
+        .code()
+        .unwrap()
+}
+
+/// Our verdict and qpdf's agree on every real PDF of the corpus: password needed
+/// (`--requires-password` 0), encrypted but opens (3), and damage (`--check` not 0, for files
+/// that open without a password).
+#[test]
+fn pdf_verdicts_agree_with_qpdf() {
+    let names = [
+        "pdf_good.pdf",
+        "pdf_objstm.pdf",
+        "pdf_linearized.pdf",
+        "pdf_user_aes256.pdf",
+        "pdf_user_rc4.pdf",
+        "pdf_owner_noprint_aes256.pdf",
+        "pdf_owner_nocopy_aes256.pdf",
+        "pdf_owner_noprint_rc4.pdf",
+        "pdf_owner_allowed_aes256.pdf",
+        "pdf_truncated.pdf",
+        "pdf_shifted_xref.pdf",
+        "pdf_v20.pdf",
+    ];
+    for name in names {
+        let codes = pdf_codes(name);
+        let has = |c: &str| codes.iter().any(|x| x == c);
+        let requires = qpdf_rc(&["--requires-password"], name);
+        assert_eq!(
+            requires == 0,
+            has("pdf_password_protected"),
+            "{name}: password; qpdf rc {requires}, ours {codes:?}"
+        );
+        if requires == 0 {
+            continue;
+        }
+        assert_eq!(
+            requires == 3,
+            has("pdf_restricted") || has("pdf_encrypted"),
+            "{name}: encryption; qpdf rc {requires}, ours {codes:?}"
+        );
+        let check = qpdf_rc(&["--check"], name);
+        let damaged = has("pdf_damaged") || has("pdf_truncated") || has("pdf_unreadable");
+        assert_eq!(
+            check != 0,
+            damaged,
+            "{name}: damage; qpdf --check rc {check}, ours {codes:?}"
+        );
+    }
+    // Restrictions: qpdf --show-encryption says what is forbidden; so do we.
+    let out = Command::new("qpdf")
+        .args(["--show-encryption"])
+        .arg(corpus::path("pdf_owner_noprint_aes256.pdf"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("print low resolution: not allowed"), "{text}");
+}
+
+#[test]
+fn photo_fix_makes_a_3_4_jpeg_without_location() {
+    for name in [
+        "photo_landscape.jpg",
+        "photo_square.jpg",
+        "photo_gps.jpg",
+        "photo_rotated.jpg",
+    ] {
+        let fixed = fix_photo(&std::fs::read(corpus::path(name)).unwrap()).unwrap();
+        let codes: Vec<String> = check_photo_bytes(&fixed, today())
+            .0
+            .into_iter()
+            .map(|f| f.code)
+            .collect();
+        assert!(
+            !codes.iter().any(|c| c == "photo_not_3_4"
+                || c == "photo_has_location"
+                || c == "photo_file_large"),
+            "{name}: {codes:?}"
+        );
+        // Metadata is dropped, so the date is gone too: the student is told it cannot be verified.
+        assert!(
+            codes.iter().any(|c| c == "photo_date_unknown"),
+            "{name}: {codes:?}"
+        );
+    }
+    let truncated = std::fs::read(corpus::path("photo_truncated.jpg")).unwrap();
+    assert_eq!(fix_photo(&truncated).unwrap_err().0.code, "photo_truncated");
+}
+
+#[test]
+fn pdf_fix_unlocks_owner_restricted_files_only() {
+    for name in [
+        "pdf_owner_noprint_aes256.pdf",
+        "pdf_owner_nocopy_aes256.pdf",
+        "pdf_owner_noprint_rc4.pdf",
+        "pdf_owner_allowed_aes256.pdf",
+    ] {
+        let fixed = fix_pdf(&std::fs::read(corpus::path(name)).unwrap()).unwrap();
+        assert_eq!(check_pdf_bytes(&fixed).0, vec![], "{name}");
+        let out = std::env::temp_dir().join(format!("zairyu-fixed-{}-{name}", std::process::id()));
+        std::fs::write(&out, &fixed).unwrap();
+        let rc = Command::new("qpdf")
+            .arg("--requires-password")
+            .arg(&out)
+            .status()
+            .unwrap()
+            .code();
+        assert_eq!(rc, Some(2), "{name}: qpdf sees an unencrypted file");
+        std::fs::remove_file(out).unwrap();
+    }
+    let locked = std::fs::read(corpus::path("pdf_user_aes256.pdf")).unwrap();
+    assert_eq!(
+        fix_pdf(&locked).unwrap_err().0.code,
+        "pdf_password_protected"
+    );
+}
+
+#[test]
+fn merge_keeps_every_page_in_order_and_drops_restrictions() {
+    let inputs: Vec<Vec<u8>> = [
+        "pdf_good.pdf",
+        "pdf_owner_noprint_aes256.pdf",
+        "pdf_objstm.pdf",
+    ]
+    .iter()
+    .map(|n| std::fs::read(corpus::path(n)).unwrap())
+    .collect();
+    let merged = zairyu_checks::merge_pdfs(&inputs).unwrap();
+    let (findings, facts) = check_pdf_bytes(&merged);
+    assert_eq!(findings, vec![]);
+    assert_eq!(facts.pages, 3);
+    let out = std::env::temp_dir().join(format!("zairyu-merged-{}.pdf", std::process::id()));
+    std::fs::write(&out, &merged).unwrap();
+    let npages = Command::new("qpdf")
+        .arg("--show-npages")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&npages.stdout).trim(), "3");
+    assert_eq!(
+        Command::new("qpdf")
+            .arg("--check")
+            .arg(&out)
+            .status()
+            .unwrap()
+            .code(),
+        Some(0)
+    );
+    std::fs::remove_file(out).unwrap();
+    let locked = std::fs::read(corpus::path("pdf_user_rc4.pdf")).unwrap();
+    assert_eq!(
+        zairyu_checks::merge_pdfs(&[locked]).unwrap_err().0.code,
+        "pdf_password_protected"
+    );
+}
