@@ -1,0 +1,204 @@
+//! Benchmark: checks a 20-file set just under 25 MB (19 scanned-style PDFs and a 12-megapixel
+//! photo) and, in the same run, times `qpdf --check` on the same PDFs; prints both, the ratio,
+//! and whether the verdicts agree. Run: `cargo bench -p zairyu-checks --bench check_set`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use image::{GrayImage, Luma, Rgb, RgbImage};
+use zairyu_checks::{check_paths, check_photo_bytes, Date};
+
+const SET_BYTES: usize = 24_900_000;
+const PDFS: usize = 19;
+
+fn jpeg_gray(width: u32, height: u32, seed: u32) -> Vec<u8> {
+    // Paper-like noise with text-like bars: compresses like a real 200 dpi scan.
+    let mut state = seed.wrapping_mul(2_654_435_761).max(1);
+    let img = GrayImage::from_fn(width, height, |x, y| {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        let noise = (state % 48) as u8;
+        let ink = (y / 24) % 3 == 0 && (x / 9) % 7 != 0;
+        Luma([if ink { 40 + noise } else { 200 + noise }])
+    });
+    let mut out = Vec::new();
+    img.write_with_encoder(image::codecs::jpeg::JpegEncoder::new_with_quality(
+        &mut out, 80,
+    ))
+    .unwrap();
+    out
+}
+
+/// A one-page PDF showing `jpeg` full-page, padded with a comment to exactly `size` bytes.
+fn scan_pdf(jpeg: &[u8], width: u32, height: u32, size: usize, tag: usize) -> Vec<u8> {
+    let content = b"q 595 0 0 842 0 0 cm /Im0 Do Q";
+    let mut image = format!(
+        "<< /Type /XObject /Subtype /Image /Width {width} /Height {height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length {} >>\nstream\n",
+        jpeg.len()
+    )
+    .into_bytes();
+    image.extend_from_slice(jpeg);
+    image.extend_from_slice(b"\nendstream");
+    let mut contents = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
+    contents.extend_from_slice(content);
+    contents.extend_from_slice(b"\nendstream");
+    let bodies: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
+        contents,
+        image,
+    ];
+    let mut out = format!("%PDF-1.7\n% scan {tag}\n").into_bytes();
+    let mut offsets = Vec::new();
+    for (i, body) in bodies.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let mut tail = format!("xref\n0 {}\n0000000000 65535 f \n", bodies.len() + 1);
+    for offset in &offsets {
+        tail.push_str(&format!("{offset:010} 00000 n \n"));
+    }
+    let trailer_len = |xref: usize| {
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            bodies.len() + 1
+        )
+        .len()
+    };
+    let fixed = out.len() + tail.len() + trailer_len(size) + 2;
+    assert!(size > fixed, "the scan is larger than its share of the set");
+    out.push(b'%');
+    out.extend(std::iter::repeat_n(b'0', size - fixed));
+    out.push(b'\n');
+    let xref = out.len();
+    out.extend_from_slice(tail.as_bytes());
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            bodies.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+fn photo_12mp() -> Vec<u8> {
+    let img = RgbImage::from_fn(3000, 4000, |x, y| {
+        let (dx, dy) = (x as f64 - 1500.0, y as f64 - 1800.0);
+        if (dx / 700.0).powi(2) + (dy / 900.0).powi(2) < 1.0 {
+            Rgb([138, 90, 68])
+        } else {
+            Rgb([232, 238, (244 - (y / 100) as u8).max(200)])
+        }
+    });
+    let mut out = Vec::new();
+    img.write_with_encoder(image::codecs::jpeg::JpegEncoder::new_with_quality(
+        &mut out, 90,
+    ))
+    .unwrap();
+    out
+}
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let photo = photo_12mp();
+    let photo_path = dir.path().join("photo.jpg");
+    std::fs::write(&photo_path, &photo).unwrap();
+    let per_pdf = (SET_BYTES - photo.len()) / PDFS;
+    let (w, h) = (1654, 2339);
+    let mut paths: Vec<PathBuf> = vec![photo_path.clone()];
+    for i in 0..PDFS {
+        let jpeg = jpeg_gray(w, h, i as u32 + 1);
+        let path = dir.path().join(format!("scan{i:02}.pdf"));
+        std::fs::write(&path, scan_pdf(&jpeg, w, h, per_pdf, i)).unwrap();
+        paths.push(path);
+    }
+    let total: u64 = paths
+        .iter()
+        .map(|p| std::fs::metadata(p).unwrap().len())
+        .sum();
+    println!(
+        "set: {} files, {total} bytes (photo {} bytes, 3000x4000)",
+        paths.len(),
+        photo.len()
+    );
+
+    let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    let today = Date::parse("2026-11-24").unwrap();
+    let mut runs = Vec::new();
+    let mut report = None;
+    for _ in 0..5 {
+        let start = Instant::now();
+        report = Some(check_paths(&refs, today, |_, _| {}));
+        runs.push(start.elapsed());
+    }
+    let ours = median(runs);
+    let report = report.unwrap();
+    let pdf_ok: Vec<bool> = report.files[1..].iter().map(|f| f.ok).collect();
+
+    let mut photo_runs = Vec::new();
+    for _ in 0..5 {
+        let start = Instant::now();
+        let _ = check_photo_bytes(&photo, today);
+        photo_runs.push(start.elapsed());
+    }
+
+    let start = Instant::now();
+    let qpdf_ok: Vec<bool> = paths[1..]
+        .iter()
+        .map(|p| {
+            Command::new("qpdf")
+                .arg("--check")
+                .arg(p)
+                .output()
+                .unwrap()
+                .status
+                .code()
+                == Some(0)
+        })
+        .collect();
+    let qpdf = start.elapsed();
+
+    println!(
+        "zairyu checks, whole set (median of 5): {:.1} ms",
+        ours.as_secs_f64() * 1e3
+    );
+    println!(
+        "zairyu photo check, 12 MP (median of 5): {:.1} ms",
+        median(photo_runs).as_secs_f64() * 1e3
+    );
+    println!(
+        "qpdf --check, the 19 PDFs (1 run):       {:.1} ms",
+        qpdf.as_secs_f64() * 1e3
+    );
+    println!(
+        "ratio qpdf / zairyu (PDFs + photo vs PDFs only): {:.1}x",
+        qpdf.as_secs_f64() / ours.as_secs_f64()
+    );
+    println!(
+        "verdicts agree on all 19 PDFs: {} (zairyu ok: {}, qpdf ok: {})",
+        pdf_ok == qpdf_ok,
+        pdf_ok.iter().filter(|&&b| b).count(),
+        qpdf_ok.iter().filter(|&&b| b).count()
+    );
+    println!(
+        "set verdict: ok={} findings={:?}",
+        report.set.ok,
+        report
+            .set
+            .findings
+            .iter()
+            .map(|f| &f.code)
+            .collect::<Vec<_>>()
+    );
+}

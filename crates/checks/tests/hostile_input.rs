@@ -1,0 +1,78 @@
+//! Random and mutated bytes never make the PDF or photo checks panic: every input gets a
+//! verdict. Case counts are bounded so the suite stays quick; raise PROPTEST_CASES to dig.
+
+mod corpus;
+
+use proptest::prelude::*;
+use zairyu_checks::{check_pdf_bytes, check_photo_bytes, fix_pdf, fix_photo, Date};
+
+fn today() -> Date {
+    Date::parse("2026-11-24").unwrap()
+}
+
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(48),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+/// A corpus file with some bytes replaced and possibly cut short.
+fn mutated(name: &'static str) -> impl Strategy<Value = Vec<u8>> {
+    let original = std::fs::read(corpus::path(name)).unwrap();
+    let len = original.len();
+    (
+        proptest::collection::vec((0..len, any::<u8>()), 1..16),
+        prop_oneof![Just(len), 0..len],
+    )
+        .prop_map(move |(edits, cut)| {
+            let mut bytes = original.clone();
+            for (at, value) in edits {
+                bytes[at] = value;
+            }
+            bytes.truncate(cut);
+            bytes
+        })
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn random_bytes_get_a_verdict(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
+        let (pdf, _) = check_pdf_bytes(&bytes);
+        prop_assert!(!pdf.is_empty(), "random bytes are never a clean PDF");
+        let (photo, _) = check_photo_bytes(&bytes, today());
+        prop_assert!(!photo.is_empty());
+    }
+
+    #[test]
+    fn random_bytes_behind_a_pdf_header_get_a_verdict(tail in proptest::collection::vec(any::<u8>(), 0..4096)) {
+        let mut bytes = b"%PDF-1.7\n".to_vec();
+        bytes.extend_from_slice(&tail);
+        let (findings, _) = check_pdf_bytes(&bytes);
+        prop_assert!(!findings.is_empty());
+        let _ = fix_pdf(&bytes);
+    }
+
+    #[test]
+    fn mutated_pdfs_get_a_verdict(bytes in mutated("pdf_good.pdf")) {
+        let _ = check_pdf_bytes(&bytes);
+        let _ = fix_pdf(&bytes);
+    }
+
+    #[test]
+    fn mutated_encrypted_pdfs_get_a_verdict(bytes in mutated("pdf_owner_noprint_aes256.pdf")) {
+        let _ = check_pdf_bytes(&bytes);
+    }
+
+    #[test]
+    fn mutated_photos_get_a_verdict(bytes in mutated("photo_good.jpg")) {
+        let _ = check_photo_bytes(&bytes, today());
+        let _ = fix_photo(&bytes);
+    }
+}
