@@ -148,6 +148,26 @@ fn fix_commands_write_files_that_pass() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(0), "{report:#}");
 
+    let shrunk = dir.path().join("shrunk.pdf");
+    let budget = std::fs::metadata(corpus::path("pdf_scan_large.pdf"))
+        .unwrap()
+        .len()
+        / 3;
+    let out = zairyu(&[
+        "fix",
+        "pdf",
+        "--max-bytes",
+        &budget.to_string(),
+        &path("pdf_scan_large.pdf"),
+        shrunk.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::metadata(&shrunk).unwrap().len() <= budget);
+
     // A file that cannot be fixed is refused with its code, and nothing is written.
     let refused = dir.path().join("refused.pdf");
     let out = zairyu(&[

@@ -23,7 +23,13 @@ pub(crate) enum FixCommand {
     /// Crop to 3:4, shrink to the limits and drop metadata.
     Photo { input: PathBuf, output: PathBuf },
     /// Write an unrestricted copy of an owner-restricted PDF, shrinking scans if needed.
-    Pdf { input: PathBuf, output: PathBuf },
+    Pdf {
+        input: PathBuf,
+        output: PathBuf,
+        /// Re-encode scanned pages smaller until the file is at most this many bytes.
+        #[arg(long)]
+        max_bytes: Option<u64>,
+    },
     /// Merge several PDFs into one.
     Merge {
         output: PathBuf,
@@ -100,9 +106,17 @@ pub(crate) fn run_fix(cmd: FixCommand) -> ExitCode {
         FixCommand::Photo { input, output } => {
             read(input).and_then(|bytes| fixed(zairyu_checks::fix_photo(&bytes), output))
         }
-        FixCommand::Pdf { input, output } => {
-            read(input).and_then(|bytes| fixed(zairyu_checks::fix_pdf(&bytes), output))
-        }
+        FixCommand::Pdf {
+            input,
+            output,
+            max_bytes,
+        } => read(input).and_then(|bytes| {
+            let result = match max_bytes {
+                Some(max) => zairyu_checks::shrink_pdf(&bytes, *max),
+                None => zairyu_checks::fix_pdf(&bytes),
+            };
+            fixed(result, output)
+        }),
         FixCommand::Merge { output, inputs } => inputs
             .iter()
             .map(|path| read(path))

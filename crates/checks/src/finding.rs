@@ -47,6 +47,10 @@ pub(crate) enum Problem {
     },
     PdfTruncated,
     PdfNoPages,
+    PdfTooLargeToShrink {
+        bytes: u64,
+        max: u64,
+    },
     PdfTooManyObjects {
         count: usize,
     },
@@ -169,6 +173,11 @@ impl Problem {
                 "Print it to a new PDF, or scan the paper document.".into(),
                 format!("PDFのオブジェクト数（{count}）が多すぎるため、確認を中止しました。"),
                 "新しいPDFとして印刷するか、紙の書類をスキャンしてください。".into()),
+            PdfTooLargeToShrink { bytes, max } => ("pdf_too_large_to_shrink", E,
+                format!("Even with its scanned pages made smaller the PDF is {bytes} bytes, more than {max}."),
+                "Scan the paper again at 150 dpi in greyscale, or split the document.".into(),
+                format!("スキャン画像を縮小しても、PDFは{bytes}バイトで{max}バイトを超えます。"),
+                "150dpi・グレースケールでスキャンし直すか、書類を分割してください。".into()),
             PdfVersionTooNew { version } => ("pdf_version_too_new", W,
                 format!("The PDF is version {version}, newer than ISO 32000-1 (PDF 1.7), which the agency requires."),
                 "Save or print it as PDF 1.7 (or \"compatible with Acrobat 8\") and attach that.".into(),

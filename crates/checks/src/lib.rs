@@ -9,6 +9,7 @@
 //! them) and files on disk (the app and `zairyu check`).
 
 mod date;
+mod documents;
 mod finding;
 mod limits;
 mod merge;
@@ -24,6 +25,9 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 pub use date::Date;
+pub use documents::{
+    document_status, missing_documents, Assignment, DocumentItem, DocumentStatus, Requirement,
+};
 pub use finding::{Finding, Severity};
 pub use limits::Limits;
 pub use pdf::PdfFacts;
@@ -192,4 +196,10 @@ pub fn fix_pdf(bytes: &[u8]) -> Result<Vec<u8>, FixError> {
 /// Merges several PDFs, in order, into one unrestricted PDF 1.7.
 pub fn merge_pdfs(inputs: &[Vec<u8>]) -> Result<Vec<u8>, FixError> {
     merge::merge(inputs, Limits::official()).map_err(|p| FixError(Box::new(p.finding())))
+}
+
+/// Shrinks the scanned pages of a PDF (re-encoding its JPEG images smaller) until the file
+/// fits `max_bytes`; the copy is unrestricted, like `fix_pdf`.
+pub fn shrink_pdf(bytes: &[u8], max_bytes: u64) -> Result<Vec<u8>, FixError> {
+    pdf::shrink(bytes, max_bytes, Limits::official()).map_err(|p| FixError(Box::new(p.finding())))
 }

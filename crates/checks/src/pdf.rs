@@ -256,10 +256,101 @@ pub(crate) fn unrestricted_copy(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>
     }
     doc.encryption_state = None;
     doc.trailer.remove(b"Encrypt");
+    // The encryption dictionary is gone: drop what nothing refers to and number the objects
+    // afresh, so the trailer's /Size matches (qpdf warns otherwise).
+    doc.prune_objects();
+    doc.renumber_objects();
     let mut out = Vec::new();
     doc.save_to(&mut out)
         .map_err(|err| Problem::PdfUnparsable {
             reason: err.to_string(),
         })?;
     Ok(out)
+}
+
+/// Re-encodes the scanned pages (8-bit grey or RGB JPEG images) smaller, step by step, until
+/// the whole file fits `max_bytes`: first at most 1754 px on the long side (150 dpi A4) and
+/// JPEG quality 75, then lower. Text and vector content are untouched.
+pub(crate) fn shrink(bytes: &[u8], max_bytes: u64, limits: &Limits) -> Result<Vec<u8>, Problem> {
+    let mut current = unrestricted_copy(bytes, limits)?;
+    if current.len() as u64 <= max_bytes {
+        return Ok(current);
+    }
+    for (long_side, quality) in [(1754u32, 75u8), (1240, 60), (1000, 45)] {
+        let mut doc = Document::load_mem(&current).map_err(|err| Problem::PdfUnparsable {
+            reason: err.to_string(),
+        })?;
+        for object in doc.objects.values_mut() {
+            let Object::Stream(stream) = object else {
+                continue;
+            };
+            if let Some((content, width, height, gray)) = smaller_jpeg(stream, long_side, quality) {
+                stream.dict.set("Width", i64::from(width));
+                stream.dict.set("Height", i64::from(height));
+                stream.dict.set(
+                    "ColorSpace",
+                    Object::Name(if gray {
+                        b"DeviceGray".to_vec()
+                    } else {
+                        b"DeviceRGB".to_vec()
+                    }),
+                );
+                stream.set_content(content);
+            }
+        }
+        current.clear();
+        doc.save_to(&mut current)
+            .map_err(|err| Problem::PdfUnparsable {
+                reason: err.to_string(),
+            })?;
+        if current.len() as u64 <= max_bytes {
+            return Ok(current);
+        }
+    }
+    Err(Problem::PdfTooLargeToShrink {
+        bytes: current.len() as u64,
+        max: max_bytes,
+    })
+}
+
+/// The JPEG of an image stream, scaled down and re-encoded, when it is one we can redo
+/// faithfully (DCTDecode, 8 bits, DeviceGray or DeviceRGB) and it gets smaller.
+fn smaller_jpeg(
+    stream: &lopdf::Stream,
+    long_side: u32,
+    quality: u8,
+) -> Option<(Vec<u8>, u32, u32, bool)> {
+    let dict = &stream.dict;
+    if dict.get(b"Subtype").and_then(Object::as_name).ok()? != b"Image" {
+        return None;
+    }
+    if dict.get(b"Filter").and_then(Object::as_name).ok()? != b"DCTDecode" {
+        return None;
+    }
+    let space = dict.get(b"ColorSpace").and_then(Object::as_name).ok()?;
+    if space != b"DeviceGray" && space != b"DeviceRGB" {
+        return None;
+    }
+    let mut reader = image::ImageReader::new(std::io::Cursor::new(&stream.content));
+    reader.set_format(image::ImageFormat::Jpeg);
+    let image = reader.decode().ok()?;
+    let (w, h) = (image.width(), image.height());
+    let scale = f64::from(long_side) / f64::from(w.max(h));
+    let image = if scale < 1.0 {
+        let nw = ((f64::from(w) * scale).round() as u32).max(1);
+        let nh = ((f64::from(h) * scale).round() as u32).max(1);
+        image.resize_exact(nw, nh, image::imageops::FilterType::Triangle)
+    } else {
+        image
+    };
+    let gray = space == b"DeviceGray";
+    let mut out = Vec::new();
+    let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, quality);
+    let written = if gray {
+        image.to_luma8().write_with_encoder(encoder)
+    } else {
+        image.to_rgb8().write_with_encoder(encoder)
+    };
+    written.ok()?;
+    (out.len() < stream.content.len()).then(|| (out, image.width(), image.height(), gray))
 }

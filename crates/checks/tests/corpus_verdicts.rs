@@ -264,6 +264,18 @@ fn pdf_fix_unlocks_owner_restricted_files_only() {
             .unwrap()
             .code();
         assert_eq!(rc, Some(2), "{name}: qpdf sees an unencrypted file");
+        let rc = Command::new("qpdf")
+            .arg("--check")
+            .arg(&out)
+            .output()
+            .unwrap()
+            .status
+            .code();
+        assert_eq!(
+            rc,
+            Some(0),
+            "{name}: qpdf --check finds no error or warning"
+        );
         std::fs::remove_file(out).unwrap();
     }
     let locked = std::fs::read(corpus::path("pdf_user_aes256.pdf")).unwrap();
@@ -310,4 +322,31 @@ fn merge_keeps_every_page_in_order_and_drops_restrictions() {
         zairyu_checks::merge_pdfs(&[locked]).unwrap_err().0.code,
         "pdf_password_protected"
     );
+}
+
+#[test]
+fn shrink_makes_a_scan_fit_and_keeps_it_valid() {
+    let scan = std::fs::read(corpus::path("pdf_scan_large.pdf")).unwrap();
+    assert!(scan.len() > 1_000_000, "the scan is {} bytes", scan.len());
+    let budget = scan.len() as u64 / 3;
+    let small = zairyu_checks::shrink_pdf(&scan, budget).unwrap();
+    assert!((small.len() as u64) <= budget, "{} > {budget}", small.len());
+    let (findings, facts) = check_pdf_bytes(&small);
+    assert_eq!(findings, vec![]);
+    assert_eq!(facts.pages, 1);
+    let out = std::env::temp_dir().join(format!("zairyu-shrunk-{}.pdf", std::process::id()));
+    std::fs::write(&out, &small).unwrap();
+    assert_eq!(
+        Command::new("qpdf")
+            .arg("--check")
+            .arg(&out)
+            .status()
+            .unwrap()
+            .code(),
+        Some(0)
+    );
+    std::fs::remove_file(out).unwrap();
+    // A budget no re-encoding can meet is refused, saying so.
+    let err = zairyu_checks::shrink_pdf(&scan, 2_000).unwrap_err();
+    assert_eq!(err.0.code, "pdf_too_large_to_shrink");
 }

@@ -222,10 +222,21 @@ fn build_photos(dir: &Path) {
 /// A small PDF written by hand with a correct cross-reference table. `catalog_extra` goes
 /// into the catalog; `objects` are appended as objects 4, 5, …
 pub fn hand_pdf(version: &str, catalog_extra: &str, objects: &[Vec<u8>]) -> Vec<u8> {
+    hand_pdf_with_page(version, catalog_extra, "", objects)
+}
+
+/// Like `hand_pdf`, with `page_extra` added to the page dictionary.
+pub fn hand_pdf_with_page(
+    version: &str,
+    catalog_extra: &str,
+    page_extra: &str,
+    objects: &[Vec<u8>],
+) -> Vec<u8> {
     let mut bodies: Vec<Vec<u8>> = vec![
         format!("<< /Type /Catalog /Pages 2 0 R {catalog_extra} >>").into_bytes(),
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>".to_vec(),
+        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] {page_extra} >>")
+            .into_bytes(),
     ];
     bodies.extend(objects.iter().cloned());
     let mut out = format!("%PDF-{version}\n%").into_bytes();
@@ -393,6 +404,34 @@ fn build_pdfs(dir: &Path) {
         hand_pdf("1.7", "/Version /2.0", &[]),
     )
     .unwrap();
+
+    // A scanned page: a 2480x3508 (300 dpi A4) greyscale JPEG of paper noise, about 3 MB.
+    run(
+        CONVERT,
+        &[
+            "-size",
+            "2480x3508",
+            "xc:gray85",
+            "+noise",
+            "Gaussian",
+            "-colorspace",
+            "Gray",
+            "-quality",
+            "92",
+            &p(dir, "scan_page.jpg"),
+        ],
+    );
+    let jpeg = std::fs::read(dir.join("scan_page.jpg")).unwrap();
+    let scan = hand_pdf_with_page(
+        "1.7",
+        "",
+        "/Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R",
+        &[
+            stream("/Type /XObject /Subtype /Image /Width 2480 /Height 3508 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode", &jpeg),
+            stream("", b"q 595 0 0 842 0 0 cm /Im0 Do Q"),
+        ],
+    );
+    std::fs::write(dir.join("pdf_scan_large.pdf"), scan).unwrap();
 
     // A decompression bomb: 64 MiB of zeros deflated into a content stream of ~64 KB.
     let zeros = vec![0u8; 64 << 20];
