@@ -76,3 +76,19 @@ proptest! {
         let _ = fix_photo(&bytes);
     }
 }
+
+/// 100,000 nested arrays or dictionaries: the parser must not overflow the stack.
+#[test]
+fn deep_nesting_gets_a_verdict() {
+    let depth = 100_000;
+    let arrays = format!("/X {}{}", "[".repeat(depth), "]".repeat(depth));
+    let dicts = format!("/Y {}1{}", "<< /A ".repeat(depth), " >>".repeat(depth));
+    for extra in [arrays, dicts] {
+        let bytes = corpus::hand_pdf("1.7", &extra, &[]);
+        let (findings, _) = check_pdf_bytes(&bytes);
+        assert!(
+            findings.iter().all(|f| f.code.starts_with("pdf_")),
+            "{findings:?}"
+        );
+    }
+}

@@ -1,1 +1,0 @@
-//! zairyu-card-sim: placeholder until its issue lands.

@@ -1,1 +1,0 @@
-//! zairyu-card: placeholder until its issue lands.

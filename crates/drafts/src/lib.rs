@@ -1,1 +1,0 @@
-//! zairyu-drafts: placeholder until its issue lands.

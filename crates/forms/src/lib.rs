@@ -1,1 +1,0 @@
-//! zairyu-forms: placeholder until its issue lands.

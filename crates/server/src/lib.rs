@@ -1,1 +1,0 @@
-//! zairyu-server: placeholder until its issue lands.
