@@ -38,6 +38,12 @@ pub(crate) fn check(bytes: &[u8], limits: &Limits) -> (Vec<Problem>, PdfFacts) {
     if !has_eof_marker(bytes) {
         problems.push(Problem::PdfTruncated);
     }
+    // Refuse absurd object counts before parsing, so parse time stays bounded.
+    let declared = count_objects(bytes);
+    if declared > limits.pdf_max_objects {
+        problems.push(Problem::PdfTooManyObjects { count: declared });
+        return (problems, facts);
+    }
     let options = LoadOptions {
         max_decompressed_size: Some(limits.pdf_max_decompressed_stream_bytes),
         ..LoadOptions::default()
@@ -127,6 +133,22 @@ pub(crate) fn check(bytes: &[u8], limits: &Limits) -> (Vec<Problem>, PdfFacts) {
         problems.push(Problem::PdfEmbeddedFiles);
     }
     (problems, facts)
+}
+
+/// How many `endobj` keywords the file holds: a cheap upper bound on its top-level objects.
+fn count_objects(bytes: &[u8]) -> usize {
+    let needle = b"endobj";
+    let mut count = 0;
+    let mut rest = bytes;
+    while let Some(at) = rest.iter().position(|&b| b == b'e') {
+        if rest[at..].starts_with(needle) {
+            count += 1;
+            rest = &rest[at + needle.len()..];
+        } else {
+            rest = &rest[at + 1..];
+        }
+    }
+    count
 }
 
 /// `%%EOF` within the last 1024 bytes, as the PDF specification's readers expect.

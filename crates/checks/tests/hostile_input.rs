@@ -92,3 +92,18 @@ fn deep_nesting_gets_a_verdict() {
         );
     }
 }
+
+/// 600,000 tiny objects are refused before lopdf parses them.
+#[test]
+fn huge_object_counts_are_refused_before_parsing() {
+    let objects: Vec<Vec<u8>> = (0..600_000).map(|_| b"1".to_vec()).collect();
+    let bytes = corpus::hand_pdf("1.7", "", &objects);
+    let (findings, _) = check_pdf_bytes(&bytes);
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0].code, "pdf_too_complex");
+    assert!(
+        findings[0].message.contains("600003"),
+        "{}",
+        findings[0].message
+    );
+}
