@@ -1,10 +1,10 @@
 //! Merging several PDFs into one, so a student can stay within the 20-file limit.
 
-use lopdf::{dictionary, Document, LoadOptions, Object, ObjectId};
+use lopdf::{dictionary, Document, Object, ObjectId};
 
 use crate::finding::Problem;
 use crate::limits::Limits;
-use crate::sniff::{sniff, Sniffed};
+use crate::pdf;
 
 /// Page attributes a page may inherit from its parent page-tree nodes (ISO 32000-1, 7.7.3.4).
 const INHERITABLE: [&[u8]; 4] = [b"Resources", b"MediaBox", b"CropBox", b"Rotate"];
@@ -16,27 +16,7 @@ pub(crate) fn merge(inputs: &[Vec<u8>], limits: &Limits) -> Result<Vec<u8>, Prob
     let mut kids: Vec<ObjectId> = Vec::new();
     let mut next_id = 1;
     for bytes in inputs {
-        match sniff(bytes) {
-            Sniffed::Pdf => {}
-            Sniffed::Empty => return Err(Problem::EmptyFile),
-            other => {
-                return Err(Problem::NotPdf {
-                    actually: other.describe(),
-                })
-            }
-        }
-        let options = LoadOptions {
-            max_decompressed_size: Some(limits.pdf_max_decompressed_stream_bytes),
-            ..LoadOptions::default()
-        };
-        let mut doc = Document::load_mem_with_options(bytes, options).map_err(|err| {
-            Problem::PdfUnparsable {
-                reason: err.to_string(),
-            }
-        })?;
-        if doc.trailer.get(b"Encrypt").is_ok() {
-            return Err(Problem::PdfPasswordProtected);
-        }
+        let mut doc = pdf::load_for_fix(bytes, limits)?;
         doc.encryption_state = None;
         doc.renumber_objects_with(next_id);
         next_id = doc.max_id + 1;

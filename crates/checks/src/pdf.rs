@@ -44,11 +44,7 @@ pub(crate) fn check(bytes: &[u8], limits: &Limits) -> (Vec<Problem>, PdfFacts) {
         problems.push(Problem::PdfTooManyObjects { count: declared });
         return (problems, facts);
     }
-    let options = LoadOptions {
-        max_decompressed_size: Some(limits.pdf_max_decompressed_stream_bytes),
-        ..LoadOptions::default()
-    };
-    let doc = match Document::load_mem_with_options(bytes, options) {
+    let doc = match Document::load_mem_with_options(bytes, load_options(limits)) {
         Ok(doc) => doc,
         Err(err) => {
             if problems.is_empty() {
@@ -250,9 +246,16 @@ fn active_content(doc: &Document) -> ActiveContent {
     found
 }
 
-/// Writes an unencrypted copy of a PDF that opens without a password (an owner-password
-/// file: lopdf decrypted it on load). A file that needs a user password is refused.
-pub(crate) fn unrestricted_copy(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, Problem> {
+/// How every PDF is loaded: lenient, with object and xref streams capped.
+fn load_options(limits: &Limits) -> LoadOptions {
+    LoadOptions {
+        max_decompressed_size: Some(limits.pdf_max_decompressed_stream_bytes),
+        ..LoadOptions::default()
+    }
+}
+
+/// Loads a PDF for a fix-up: refuses what is not a PDF or needs a password to open.
+pub(crate) fn load_for_fix(bytes: &[u8], limits: &Limits) -> Result<Document, Problem> {
     match sniff(bytes) {
         Sniffed::Pdf => {}
         Sniffed::Empty => return Err(Problem::EmptyFile),
@@ -262,17 +265,21 @@ pub(crate) fn unrestricted_copy(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>
             })
         }
     }
-    let options = LoadOptions {
-        max_decompressed_size: Some(limits.pdf_max_decompressed_stream_bytes),
-        ..LoadOptions::default()
-    };
-    let mut doc =
-        Document::load_mem_with_options(bytes, options).map_err(|err| Problem::PdfUnparsable {
+    let doc = Document::load_mem_with_options(bytes, load_options(limits)).map_err(|err| {
+        Problem::PdfUnparsable {
             reason: err.to_string(),
-        })?;
+        }
+    })?;
     if doc.trailer.get(b"Encrypt").is_ok() {
         return Err(Problem::PdfPasswordProtected);
     }
+    Ok(doc)
+}
+
+/// Writes an unencrypted copy of a PDF that opens without a password (an owner-password
+/// file: lopdf decrypted it on load). A file that needs a user password is refused.
+pub(crate) fn unrestricted_copy(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, Problem> {
+    let mut doc = load_for_fix(bytes, limits)?;
     if doc.get_pages().is_empty() {
         return Err(Problem::PdfNoPages);
     }

@@ -149,6 +149,21 @@ fn pdf_verdicts() {
     assert!(check_pdf_bytes(&html).0[0].message.contains("an HTML page"));
 }
 
+/// Runs qpdf with `args` on `bytes` (written to a temp file); its exit code and stdout.
+fn qpdf_on(bytes: &[u8], args: &[&str]) -> (Option<i32>, String) {
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), bytes).unwrap();
+    let out = Command::new("qpdf")
+        .args(args)
+        .arg(file.path())
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
 fn qpdf_rc(args: &[&str], name: &str) -> i32 {
     let path = corpus::path(name);
     Command::new("qpdf")
@@ -255,28 +270,14 @@ fn pdf_fix_unlocks_owner_restricted_files_only() {
     ] {
         let fixed = fix_pdf(&std::fs::read(corpus::path(name)).unwrap()).unwrap();
         assert_eq!(check_pdf_bytes(&fixed).0, vec![], "{name}");
-        let out = std::env::temp_dir().join(format!("zairyu-fixed-{}-{name}", std::process::id()));
-        std::fs::write(&out, &fixed).unwrap();
-        let rc = Command::new("qpdf")
-            .arg("--requires-password")
-            .arg(&out)
-            .status()
-            .unwrap()
-            .code();
+        let (rc, _) = qpdf_on(&fixed, &["--requires-password"]);
         assert_eq!(rc, Some(2), "{name}: qpdf sees an unencrypted file");
-        let rc = Command::new("qpdf")
-            .arg("--check")
-            .arg(&out)
-            .output()
-            .unwrap()
-            .status
-            .code();
+        let (rc, _) = qpdf_on(&fixed, &["--check"]);
         assert_eq!(
             rc,
             Some(0),
             "{name}: qpdf --check finds no error or warning"
         );
-        std::fs::remove_file(out).unwrap();
     }
     let locked = std::fs::read(corpus::path("pdf_user_aes256.pdf")).unwrap();
     assert_eq!(
@@ -299,24 +300,9 @@ fn merge_keeps_every_page_in_order_and_drops_restrictions() {
     let (findings, facts) = check_pdf_bytes(&merged);
     assert_eq!(findings, vec![]);
     assert_eq!(facts.pages, 3);
-    let out = std::env::temp_dir().join(format!("zairyu-merged-{}.pdf", std::process::id()));
-    std::fs::write(&out, &merged).unwrap();
-    let npages = Command::new("qpdf")
-        .arg("--show-npages")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert_eq!(String::from_utf8_lossy(&npages.stdout).trim(), "3");
-    assert_eq!(
-        Command::new("qpdf")
-            .arg("--check")
-            .arg(&out)
-            .status()
-            .unwrap()
-            .code(),
-        Some(0)
-    );
-    std::fs::remove_file(out).unwrap();
+    let (_, npages) = qpdf_on(&merged, &["--show-npages"]);
+    assert_eq!(npages.trim(), "3");
+    assert_eq!(qpdf_on(&merged, &["--check"]).0, Some(0));
     let locked = std::fs::read(corpus::path("pdf_user_rc4.pdf")).unwrap();
     assert_eq!(
         zairyu_checks::merge_pdfs(&[locked]).unwrap_err().0.code,
@@ -334,18 +320,7 @@ fn shrink_makes_a_scan_fit_and_keeps_it_valid() {
     let (findings, facts) = check_pdf_bytes(&small);
     assert_eq!(findings, vec![]);
     assert_eq!(facts.pages, 1);
-    let out = std::env::temp_dir().join(format!("zairyu-shrunk-{}.pdf", std::process::id()));
-    std::fs::write(&out, &small).unwrap();
-    assert_eq!(
-        Command::new("qpdf")
-            .arg("--check")
-            .arg(&out)
-            .status()
-            .unwrap()
-            .code(),
-        Some(0)
-    );
-    std::fs::remove_file(out).unwrap();
+    assert_eq!(qpdf_on(&small, &["--check"]).0, Some(0));
     // A budget no re-encoding can meet is refused, saying so.
     let err = zairyu_checks::shrink_pdf(&scan, 2_000).unwrap_err();
     assert_eq!(err.0.code, "pdf_too_large_to_shrink");
