@@ -2,6 +2,9 @@
 //! photo) and, in the same run, times `qpdf --check` on the same PDFs; prints both, the ratio,
 //! and whether the verdicts agree. Run: `cargo bench -p zairyu-checks --bench check_set`.
 
+#[path = "../tests/corpus/mod.rs"]
+mod corpus;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -31,60 +34,37 @@ fn jpeg_gray(width: u32, height: u32, seed: u32) -> Vec<u8> {
     out
 }
 
-/// A one-page PDF showing `jpeg` full-page, padded with a comment to exactly `size` bytes.
+/// A one-page PDF showing `jpeg` full-page, padded to exactly `size` bytes with an unused
+/// stream (so every file of the set differs and the set lands just under 25 MB).
 fn scan_pdf(jpeg: &[u8], width: u32, height: u32, size: usize, tag: usize) -> Vec<u8> {
-    let content = b"q 595 0 0 842 0 0 cm /Im0 Do Q";
-    let mut image = format!(
-        "<< /Type /XObject /Subtype /Image /Width {width} /Height {height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length {} >>\nstream\n",
-        jpeg.len()
-    )
-    .into_bytes();
-    image.extend_from_slice(jpeg);
-    image.extend_from_slice(b"\nendstream");
-    let mut contents = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
-    contents.extend_from_slice(content);
-    contents.extend_from_slice(b"\nendstream");
-    let bodies: Vec<Vec<u8>> = vec![
-        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
-        contents,
-        image,
-    ];
-    let mut out = format!("%PDF-1.7\n% scan {tag}\n").into_bytes();
-    let mut offsets = Vec::new();
-    for (i, body) in bodies.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
-        out.extend_from_slice(body);
-        out.extend_from_slice(b"\nendobj\n");
-    }
-    let mut tail = format!("xref\n0 {}\n0000000000 65535 f \n", bodies.len() + 1);
-    for offset in &offsets {
-        tail.push_str(&format!("{offset:010} 00000 n \n"));
-    }
-    let trailer_len = |xref: usize| {
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            bodies.len() + 1
+    let build = |padding: usize| {
+        corpus::hand_pdf_with_page(
+            "1.7",
+            "",
+            "/Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R",
+            &[
+                corpus::stream(
+                    &format!("/Type /XObject /Subtype /Image /Width {width} /Height {height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode"),
+                    jpeg,
+                ),
+                corpus::stream("", b"q 595 0 0 842 0 0 cm /Im0 Do Q"),
+                corpus::stream(&format!("/Scan {tag}"), &vec![b'0'; padding]),
+            ],
         )
-        .len()
     };
-    let fixed = out.len() + tail.len() + trailer_len(size) + 2;
-    assert!(size > fixed, "the scan is larger than its share of the set");
-    out.push(b'%');
-    out.extend(std::iter::repeat_n(b'0', size - fixed));
-    out.push(b'\n');
-    let xref = out.len();
-    out.extend_from_slice(tail.as_bytes());
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            bodies.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
+    let mut padding = 0;
+    // The /Length digits grow with the padding: two corrections settle it.
+    for _ in 0..3 {
+        let len = build(padding).len();
+        assert!(
+            len <= size + padding,
+            "the scan is larger than its share of the set"
+        );
+        padding = padding + size - len;
+    }
+    let pdf = build(padding);
+    assert_eq!(pdf.len(), size);
+    pdf
 }
 
 fn photo_12mp() -> Vec<u8> {
