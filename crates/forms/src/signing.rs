@@ -1,0 +1,98 @@
+//! What gets signed when an application is submitted (design.md, "Signing and verification"):
+//! the procedure, the form data, the SHA-256 of the photo and of every attachment, the
+//! submission id and the time, as canonical JSON. The app signs SHA-256 of these bytes with
+//! the card; the server rebuilds them from what it received and checks the signature.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use ts_rs::TS;
+
+use crate::canonical::canonical_json;
+
+/// The content of one submission, as signed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SignedContent {
+    pub procedure_id: String,
+    /// The form data (sections of fields).
+    #[ts(type = "Record<string, unknown>")]
+    pub form: serde_json::Value,
+    /// Lower-case hex SHA-256 of the photo's bytes.
+    pub photo_sha256: Option<String>,
+    /// Every attachment, in the order sent.
+    pub attachments: Vec<AttachmentDigest>,
+    /// UUID chosen by the client; also the idempotency key.
+    pub submission_id: String,
+    /// RFC 3339 UTC, e.g. `2026-11-24T10:00:00Z`.
+    pub signed_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AttachmentDigest {
+    pub name: String,
+    pub sha256: String,
+}
+
+impl SignedContent {
+    /// The canonical bytes (RFC 8785) of this content, prefixed by a domain tag so that the
+    /// same signature can never be replayed as another kind of message.
+    pub fn canonical_bytes(&self) -> Vec<u8> {
+        let mut bytes = b"zairyu-application-v1\n".to_vec();
+        bytes.extend(canonical_json(self));
+        bytes
+    }
+
+    /// SHA-256 of [`Self::canonical_bytes`]: what the card signs.
+    pub fn digest(&self) -> [u8; 32] {
+        Sha256::digest(self.canonical_bytes()).into()
+    }
+}
+
+/// Lower-case hex SHA-256 of some bytes (photo and attachment digests).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn sample() -> SignedContent {
+        SignedContent {
+            procedure_id: "extension-of-stay".into(),
+            form: json!({"applicant": {"name_en": "LE VAN AN", "sex": "male"}, "work": {"weekly_hours": 20}}),
+            photo_sha256: Some(sha256_hex(b"photo")),
+            attachments: vec![AttachmentDigest { name: "transcript.pdf".into(), sha256: sha256_hex(b"pdf") }],
+            submission_id: "7f1c7d4e-2a4b-4f6e-9a53-0d3b7c1e5a10".into(),
+            signed_at: "2026-11-24T10:00:00Z".into(),
+        }
+    }
+
+    /// Test vector: these exact bytes and digest are what every platform must produce.
+    #[test]
+    fn canonical_bytes_vector() {
+        let bytes = String::from_utf8(sample().canonical_bytes()).unwrap();
+        assert_eq!(
+            bytes,
+            "zairyu-application-v1\n{\"attachments\":[{\"name\":\"transcript.pdf\",\"sha256\":\"\
+             a7b4dc4e5a2fa4bb8e3c8b7ba4d4e1d3b37f08f9b4d8e4c6e40e2b8e1d4c2a35\"}],\
+             \"form\":{\"applicant\":{\"name_en\":\"LE VAN AN\",\"sex\":\"male\"},\"work\":{\"weekly_hours\":20}},\
+             \"photo_sha256\":\"PHOTO\",\"procedure_id\":\"extension-of-stay\",\
+             \"signed_at\":\"2026-11-24T10:00:00Z\",\"submission_id\":\"7f1c7d4e-2a4b-4f6e-9a53-0d3b7c1e5a10\"}"
+                .replace("a7b4dc4e5a2fa4bb8e3c8b7ba4d4e1d3b37f08f9b4d8e4c6e40e2b8e1d4c2a35", &sha256_hex(b"pdf"))
+                .replace("PHOTO", &sha256_hex(b"photo"))
+        );
+        assert_eq!(sha256_hex(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    #[test]
+    fn any_change_changes_the_digest() {
+        let base = sample().digest();
+        let mut other = sample();
+        other.form["work"]["weekly_hours"] = json!(21);
+        assert_ne!(other.digest(), base);
+        let mut reordered = sample();
+        reordered.form = serde_json::from_str(r#"{"work":{"weekly_hours":20},"applicant":{"sex":"male","name_en":"LE VAN AN"}}"#).unwrap();
+        assert_eq!(reordered.digest(), base);
+    }
+}
