@@ -5,7 +5,8 @@ use serde::Serialize;
 
 /// The RFC 8785 bytes of a value.
 pub fn canonical_json<T: Serialize>(value: &T) -> Vec<u8> {
-    serde_json_canonicalizer::to_vec(value).expect("a serde_json-compatible value always canonicalises")
+    serde_json_canonicalizer::to_vec(value)
+        .expect("a serde_json-compatible value always canonicalises")
 }
 
 #[cfg(test)]
@@ -35,9 +36,13 @@ mod tests {
 
     #[test]
     fn key_order_and_spacing_do_not_change_the_bytes() {
-        let a: serde_json::Value = serde_json::from_str(r#"{ "b": {"y":1, "x":[2, 3]}, "a": "東京" }"#).unwrap();
+        let a: serde_json::Value =
+            serde_json::from_str(r#"{ "b": {"y":1, "x":[2, 3]}, "a": "東京" }"#).unwrap();
         let b = json!({"a": "東京", "b": {"x": [2, 3], "y": 1}});
         assert_eq!(canonical_json(&a), canonical_json(&b));
-        assert_eq!(canonical_json(&b), r#"{"a":"東京","b":{"x":[2,3],"y":1}}"#.as_bytes());
+        assert_eq!(
+            canonical_json(&b),
+            r#"{"a":"東京","b":{"x":[2,3],"y":1}}"#.as_bytes()
+        );
     }
 }

@@ -50,7 +50,12 @@ impl Procedure {
     }
 
     fn haystack(&self) -> String {
-        let mut text = format!("{} {} {}", self.name_en, self.name_ja, self.keywords.join(" "));
+        let mut text = format!(
+            "{} {} {}",
+            self.name_en,
+            self.name_ja,
+            self.keywords.join(" ")
+        );
         text.push(' ');
         text.push_str(&self.explanation_en);
         text.push(' ');
@@ -77,7 +82,10 @@ fn catalog() -> &'static Catalog {
     CATALOG.get_or_init(|| {
         let mut catalog: Catalog =
             toml::from_str(include_str!("../catalog.toml")).expect("catalog.toml is valid");
-        let with_form: Vec<String> = crate::schema::schemas().iter().map(|s| s.procedure.clone()).collect();
+        let with_form: Vec<String> = crate::schema::schemas()
+            .iter()
+            .map(|s| s.procedure.clone())
+            .collect();
         for p in &mut catalog.procedures {
             p.has_form = with_form.contains(&p.id);
         }
@@ -123,7 +131,9 @@ pub fn search(words: &str, synonyms: bool) -> Vec<&'static Procedure> {
         .iter()
         .filter(|p| {
             let hay = p.haystack();
-            alternatives.iter().all(|alts| alts.iter().any(|a| hay.contains(a.as_str())))
+            alternatives
+                .iter()
+                .all(|alts| alts.iter().any(|a| hay.contains(a.as_str())))
         })
         .collect()
 }
@@ -153,8 +163,14 @@ mod tests {
     #[test]
     fn keywords_are_anded_and_case_and_width_do_not_matter() {
         assert_eq!(ids(search("Receipt", false)), ["change-of-receipt-method"]);
-        assert_eq!(ids(search("ＲＥＣＥＩＰＴ", false)), ["change-of-receipt-method"]);
-        assert_eq!(ids(search("extension student", false)), ["extension-of-stay"]);
+        assert_eq!(
+            ids(search("ＲＥＣＥＩＰＴ", false)),
+            ["change-of-receipt-method"]
+        );
+        assert_eq!(
+            ids(search("extension student", false)),
+            ["extension-of-stay"]
+        );
         assert!(search("extension receipt", false).is_empty());
         assert_eq!(search("", false).len(), 6);
         assert_eq!(ids(search("留学　更新", false)), ["extension-of-stay"]);
@@ -166,8 +182,14 @@ mod tests {
         assert_eq!(ids(search("renewal", true)), ["extension-of-stay"]);
         assert_eq!(ids(search("extend", true)), ["extension-of-stay"]);
         assert!(search("arbeit", false).is_empty());
-        assert_eq!(ids(search("arbeit", true)), ["change-of-status", "extension-of-stay"]);
-        assert_eq!(ids(search("part-time renewal", true)), ["extension-of-stay"]);
+        assert_eq!(
+            ids(search("arbeit", true)),
+            ["change-of-status", "extension-of-stay"]
+        );
+        assert_eq!(
+            ids(search("part-time renewal", true)),
+            ["extension-of-stay"]
+        );
         assert!(search("受取", false).is_empty());
         assert_eq!(ids(search("受取", true)), ["change-of-receipt-method"]);
         assert_eq!(ids(search("receipt", true)), ["change-of-receipt-method"]);

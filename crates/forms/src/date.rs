@@ -37,7 +37,9 @@ impl FormDate {
             _ => return None,
         };
         (1900..=2200).contains(&year).then_some(())?;
-        (1..=days).contains(&day).then_some(FormDate { year, month, day })
+        (1..=days)
+            .contains(&day)
+            .then_some(FormDate { year, month, day })
     }
 
     /// The same day `years` years later (29 February becomes 28 February).
@@ -66,6 +68,12 @@ mod tests {
         assert_eq!(FormDate::parse("2026-13-01"), None);
         assert_eq!(FormDate::parse("2026-1-01"), None);
         assert_eq!(FormDate::parse("２０２６-01-01"), None);
-        assert_eq!(FormDate::new(2024, 2, 29).unwrap().plus_years(2).to_string(), "2026-02-28");
+        assert_eq!(
+            FormDate::new(2024, 2, 29)
+                .unwrap()
+                .plus_years(2)
+                .to_string(),
+            "2026-02-28"
+        );
     }
 }

@@ -193,8 +193,14 @@ pub fn validate_form(schema: &Schema, data: &Value) -> Result<Vec<Finding>, Form
                 findings.push(Finding::error(
                     "mismatch",
                     &path,
-                    format!("{}: does not match the first entry. Type the same text in both.", field.label_en),
-                    format!("{}：1回目の入力と一致しません。同じ内容を入力してください。", field.label_ja),
+                    format!(
+                        "{}: does not match the first entry. Type the same text in both.",
+                        field.label_en
+                    ),
+                    format!(
+                        "{}：1回目の入力と一致しません。同じ内容を入力してください。",
+                        field.label_ja
+                    ),
                 ));
             }
         }
@@ -221,14 +227,26 @@ fn unknown(path: &str) -> Finding {
     )
 }
 
-fn check_field(field: &Field, path: &str, value: Option<&Value>, required: bool, out: &mut Vec<Finding>) {
+fn check_field(
+    field: &Field,
+    path: &str,
+    value: Option<&Value>,
+    required: bool,
+    out: &mut Vec<Finding>,
+) {
     let (en, ja) = (&field.label_en, &field.label_ja);
     if !is_filled(value) {
         if required {
             let (m, mj) = if field.kind == FieldKind::Checkbox {
-                (format!("{en}: tick this box to continue."), format!("{ja}：チェックを入れてください。"))
+                (
+                    format!("{en}: tick this box to continue."),
+                    format!("{ja}：チェックを入れてください。"),
+                )
             } else {
-                (format!("{en}: required; enter it."), format!("{ja}：必須項目です。入力してください。"))
+                (
+                    format!("{en}: required; enter it."),
+                    format!("{ja}：必須項目です。入力してください。"),
+                )
             };
             out.push(Finding::error("required", path, m, mj));
         }
@@ -252,7 +270,8 @@ fn check_field(field: &Field, path: &str, value: Option<&Value>, required: bool,
             return;
         }
         (FieldKind::Rows, Value::Array(rows)) => return check_rows(field, path, rows, out),
-        (FieldKind::Checkbox | FieldKind::Integer | FieldKind::Rows, _) | (_, Value::Bool(_) | Value::Number(_) | Value::Array(_) | Value::Object(_)) => {
+        (FieldKind::Checkbox | FieldKind::Integer | FieldKind::Rows, _)
+        | (_, Value::Bool(_) | Value::Number(_) | Value::Array(_) | Value::Object(_)) => {
             let expected = match field.kind {
                 FieldKind::Checkbox => ("true or false", "true または false"),
                 FieldKind::Integer => ("a whole number", "整数"),
@@ -302,7 +321,11 @@ fn check_field(field: &Field, path: &str, value: Option<&Value>, required: bool,
         _ => {}
     }
     let format_error = |what_en: &str, what_ja: &str| {
-        fail("bad_format", format!("{en}: {what_en}"), format!("{ja}：{what_ja}"))
+        fail(
+            "bad_format",
+            format!("{en}: {what_en}"),
+            format!("{ja}：{what_ja}"),
+        )
     };
     match field.kind {
         FieldKind::Date if FormDate::parse(text).is_none() => {
@@ -351,8 +374,14 @@ fn check_rows(field: &Field, path: &str, rows: &[Value], out: &mut Vec<Finding>)
             out.push(Finding::error(
                 "too_many_rows",
                 path,
-                format!("{}: at most {max} rows; attach a separate sheet for the rest.", field.label_en),
-                format!("{}：{max}行までです。残りは別紙で添付してください。", field.label_ja),
+                format!(
+                    "{}: at most {max} rows; attach a separate sheet for the rest.",
+                    field.label_en
+                ),
+                format!(
+                    "{}：{max}行までです。残りは別紙で添付してください。",
+                    field.label_ja
+                ),
             ));
         }
     }
@@ -362,7 +391,10 @@ fn check_rows(field: &Field, path: &str, rows: &[Value], out: &mut Vec<Finding>)
                 "wrong_type",
                 &format!("{path}[{i}]"),
                 format!("{}: each row must be an object of columns.", field.label_en),
-                format!("{}：各行は項目のオブジェクトで入力してください。", field.label_ja),
+                format!(
+                    "{}：各行は項目のオブジェクトで入力してください。",
+                    field.label_ja
+                ),
             ));
             continue;
         };
@@ -372,7 +404,13 @@ fn check_rows(field: &Field, path: &str, rows: &[Value], out: &mut Vec<Finding>)
             }
         }
         for column in &field.columns {
-            check_field(column, &format!("{path}[{i}].{}", column.id), cells.get(&column.id), column.required, out);
+            check_field(
+                column,
+                &format!("{path}[{i}].{}", column.id),
+                cells.get(&column.id),
+                column.required,
+                out,
+            );
         }
     }
 }
@@ -408,9 +446,11 @@ fn is_english_name(text: &str) -> bool {
 
 fn is_reception_number(text: &str) -> bool {
     text.chars().count() <= 13
-        && text
-            .chars()
-            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || (is_full_width(c) && !('０'..='９').contains(&c)))
+        && text.chars().all(|c| {
+            c.is_ascii_digit()
+                || c.is_ascii_uppercase()
+                || (is_full_width(c) && !('０'..='９').contains(&c))
+        })
 }
 
 #[cfg(test)]

@@ -32,7 +32,9 @@ pub use schema::{schema_for, Schema};
 pub enum FormsError {
     #[error("There is no procedure \"{0}\". Run `zairyu procedures` to see the procedure ids.")]
     UnknownProcedure(String),
-    #[error("The procedure \"{0}\" has no form in Zairyu yet; apply for it on the agency's own site.")]
+    #[error(
+        "The procedure \"{0}\" has no form in Zairyu yet; apply for it on the agency's own site."
+    )]
     NoForm(String),
     #[error("There is no field \"{field}\" in the form of \"{procedure}\". Run `zairyu draft schema {procedure} --json` to see the field paths.")]
     UnknownField { procedure: String, field: String },

@@ -85,7 +85,9 @@ pub fn lookup(input: &str) -> Result<Vec<PostalAddress>, PostalError> {
     if digits.len() != 7 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(PostalError::BadCode(input.to_owned()));
     }
-    let code: u32 = digits.parse().map_err(|_| PostalError::BadCode(input.to_owned()))?;
+    let code: u32 = digits
+        .parse()
+        .map_err(|_| PostalError::BadCode(input.to_owned()))?;
     let table = table();
     let start = table.index.partition_point(|(c, _)| *c < code);
     let found: Vec<PostalAddress> = table.index[start..]
@@ -137,7 +139,10 @@ mod tests {
         assert_eq!(osaka[0].office, None);
         let shared = lookup("4980000").unwrap();
         let prefectures: Vec<&str> = shared.iter().map(|a| a.prefecture.as_str()).collect();
-        assert!(prefectures.contains(&"愛知県") && prefectures.contains(&"三重県"), "{prefectures:?}");
+        assert!(
+            prefectures.contains(&"愛知県") && prefectures.contains(&"三重県"),
+            "{prefectures:?}"
+        );
     }
 
     #[test]

@@ -174,7 +174,9 @@ pub enum Condition {
         values: Vec<Value>,
     },
     /// The field has a value (not empty, not false).
-    Filled { field: String },
+    Filled {
+        field: String,
+    },
     All(Vec<Condition>),
     Any(Vec<Condition>),
     Not(Box<Condition>),
@@ -210,10 +212,22 @@ impl Schema {
 }
 
 const SOURCES: &[(&str, &str)] = &[
-    ("usage-application", include_str!("../schemas/usage-application.toml")),
-    ("extension-of-stay", include_str!("../schemas/extension-of-stay.toml")),
-    ("change-of-status", include_str!("../schemas/change-of-status.toml")),
-    ("change-of-receipt-method", include_str!("../schemas/change-of-receipt-method.toml")),
+    (
+        "usage-application",
+        include_str!("../schemas/usage-application.toml"),
+    ),
+    (
+        "extension-of-stay",
+        include_str!("../schemas/extension-of-stay.toml"),
+    ),
+    (
+        "change-of-status",
+        include_str!("../schemas/change-of-status.toml"),
+    ),
+    (
+        "change-of-receipt-method",
+        include_str!("../schemas/change-of-receipt-method.toml"),
+    ),
 ];
 
 fn all() -> &'static [Schema] {
@@ -223,7 +237,10 @@ fn all() -> &'static [Schema] {
         for (id, text) in SOURCES {
             let mut schema: Schema = toml::from_str(text)
                 .unwrap_or_else(|e| panic!("schemas/{id}.toml is not a valid schema: {e}"));
-            assert_eq!(&schema.procedure, id, "schemas/{id}.toml names another procedure");
+            assert_eq!(
+                &schema.procedure, id,
+                "schemas/{id}.toml names another procedure"
+            );
             if let Some(base) = schema.base.take() {
                 let base = done
                     .iter()
@@ -248,7 +265,11 @@ fn extend(base: &Schema, own: Schema) -> Schema {
     }
     let mut rules = base.rules.clone();
     rules.extend(own.rules);
-    Schema { sections, rules, ..own }
+    Schema {
+        sections,
+        rules,
+        ..own
+    }
 }
 
 /// The current form of a procedure.
@@ -276,7 +297,9 @@ mod tests {
             Condition::Equals { field, .. }
             | Condition::OneOf { field, .. }
             | Condition::Filled { field } => out.push(field.clone()),
-            Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| condition_paths(c, out)),
+            Condition::All(cs) | Condition::Any(cs) => {
+                cs.iter().for_each(|c| condition_paths(c, out))
+            }
             Condition::Not(c) => condition_paths(c, out),
         }
     }
@@ -298,9 +321,20 @@ mod tests {
                         refs.push(p.clone());
                     }
                     if f.kind == FieldKind::Choice {
-                        assert!(!f.choices.is_empty(), "{}: choice field {} has no choices", schema.procedure, f.id);
+                        assert!(
+                            !f.choices.is_empty(),
+                            "{}: choice field {} has no choices",
+                            schema.procedure,
+                            f.id
+                        );
                     }
-                    assert_eq!(f.kind == FieldKind::Rows, !f.columns.is_empty(), "{}: {}", schema.procedure, f.id);
+                    assert_eq!(
+                        f.kind == FieldKind::Rows,
+                        !f.columns.is_empty(),
+                        "{}: {}",
+                        schema.procedure,
+                        f.id
+                    );
                 }
             }
             for rule in &schema.rules {
@@ -309,20 +343,32 @@ mod tests {
                 refs.push(rule.path.clone());
             }
             for path in refs {
-                assert!(schema.field(&path).is_some(), "{}: condition refers to unknown field {path}", schema.procedure);
+                assert!(
+                    schema.field(&path).is_some(),
+                    "{}: condition refers to unknown field {path}",
+                    schema.procedure
+                );
             }
             let mut paths: Vec<String> = schema.fields().map(|(p, _, _)| p).collect();
             let n = paths.len();
             paths.sort();
             paths.dedup();
-            assert_eq!(paths.len(), n, "{}: duplicate field paths", schema.procedure);
+            assert_eq!(
+                paths.len(),
+                n,
+                "{}: duplicate field paths",
+                schema.procedure
+            );
         }
     }
 
     #[test]
     fn unknown_and_formless_procedures_are_told_apart() {
         assert_eq!(schema_for("nope").unwrap_err().code(), "unknown_procedure");
-        assert_eq!(schema_for("institution-notification").unwrap_err().code(), "no_form");
+        assert_eq!(
+            schema_for("institution-notification").unwrap_err().code(),
+            "no_form"
+        );
         assert!(schema_for("extension-of-stay").is_ok());
     }
 }

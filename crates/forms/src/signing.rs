@@ -49,7 +49,10 @@ impl SignedContent {
 
 /// Lower-case hex SHA-256 of some bytes (photo and attachment digests).
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[cfg(test)]
@@ -62,7 +65,10 @@ mod tests {
             procedure_id: "extension-of-stay".into(),
             form: json!({"applicant": {"name_en": "LE VAN AN", "sex": "male"}, "work": {"weekly_hours": 20}}),
             photo_sha256: Some(sha256_hex(b"photo")),
-            attachments: vec![AttachmentDigest { name: "transcript.pdf".into(), sha256: sha256_hex(b"pdf") }],
+            attachments: vec![AttachmentDigest {
+                name: "transcript.pdf".into(),
+                sha256: sha256_hex(b"pdf"),
+            }],
             submission_id: "7f1c7d4e-2a4b-4f6e-9a53-0d3b7c1e5a10".into(),
             signed_at: "2026-11-24T10:00:00Z".into(),
         }
@@ -82,7 +88,10 @@ mod tests {
                 .replace("a7b4dc4e5a2fa4bb8e3c8b7ba4d4e1d3b37f08f9b4d8e4c6e40e2b8e1d4c2a35", &sha256_hex(b"pdf"))
                 .replace("PHOTO", &sha256_hex(b"photo"))
         );
-        assert_eq!(sha256_hex(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 
     #[test]
@@ -92,7 +101,10 @@ mod tests {
         other.form["work"]["weekly_hours"] = json!(21);
         assert_ne!(other.digest(), base);
         let mut reordered = sample();
-        reordered.form = serde_json::from_str(r#"{"work":{"weekly_hours":20},"applicant":{"sex":"male","name_en":"LE VAN AN"}}"#).unwrap();
+        reordered.form = serde_json::from_str(
+            r#"{"work":{"weekly_hours":20},"applicant":{"sex":"male","name_en":"LE VAN AN"}}"#,
+        )
+        .unwrap();
         assert_eq!(reordered.digest(), base);
     }
 }

@@ -1,0 +1,234 @@
+//! Unit tests of a draft folder: create, set, attach, history, recovery, undo, reuse.
+
+use serde_json::json;
+
+use super::*;
+
+fn fresh() -> (tempfile::TempDir, Draft) {
+    let tmp = tempfile::tempdir().unwrap();
+    let draft = Draft::create(&tmp.path().join("d"), "extension-of-stay").unwrap();
+    (tmp, draft)
+}
+
+#[test]
+fn create_set_and_reopen() {
+    let (_tmp, mut draft) = fresh();
+    let stored = draft
+        .set_inputs(&[
+            (
+                "applicant.residence_card_number".into(),
+                "ab12345678cd".into(),
+            ),
+            ("applicant.postal_code".into(), "530-0000".into()),
+        ])
+        .unwrap();
+    assert_eq!(stored, vec![json!("AB12345678CD"), json!("5300000")]);
+    let again = Draft::open(draft.dir()).unwrap();
+    assert_eq!(again.form()["applicant"]["postal_code"], "5300000");
+    assert_eq!(again.meta().revision, 2);
+    assert!(!again.recovered());
+    let err = draft
+        .set_inputs(&[("applicant.shoe_size".into(), "42".into())])
+        .unwrap_err();
+    assert_eq!(err.code(), "unknown_field");
+}
+
+#[test]
+fn refuses_unknown_procedures_and_occupied_folders() {
+    let tmp = tempfile::tempdir().unwrap();
+    assert_eq!(
+        Draft::create(&tmp.path().join("x"), "nope")
+            .unwrap_err()
+            .code(),
+        "unknown_procedure"
+    );
+    fs::write(tmp.path().join("file"), "x").unwrap();
+    assert_eq!(
+        Draft::create(tmp.path(), "extension-of-stay")
+            .unwrap_err()
+            .code(),
+        "draft_exists"
+    );
+    assert_eq!(
+        Draft::open(&tmp.path().join("none")).unwrap_err().code(),
+        "not_a_draft"
+    );
+}
+
+#[test]
+fn history_keeps_the_last_versions_and_undo_goes_back() {
+    let (_tmp, mut draft) = fresh();
+    for i in 0..15 {
+        draft
+            .set_value("applicant.nationality", json!(format!("N{i}")))
+            .unwrap();
+    }
+    let history = draft.history();
+    assert_eq!(history.len(), HISTORY_KEPT);
+    assert_eq!(*history.last().unwrap(), draft.meta().revision - 1);
+    assert!(draft.undo().unwrap());
+    assert_eq!(draft.form()["applicant"]["nationality"], "N13");
+}
+
+#[test]
+fn a_damaged_draft_json_is_kept_aside_and_the_previous_version_restored() {
+    let (_tmp, mut draft) = fresh();
+    draft
+        .set_value("applicant.nationality", json!("Viet Nam"))
+        .unwrap();
+    draft
+        .set_value("applicant.occupation", json!("学生"))
+        .unwrap();
+    let dir = draft.dir().to_owned();
+    fs::write(dir.join("draft.json"), b"{\"format\": 1, \"id\": ").unwrap();
+    fs::write(dir.join(".draft.json.tmp-4242"), b"half a save").unwrap();
+    let opened = Draft::open(&dir).unwrap();
+    assert!(opened.recovered());
+    assert_eq!(opened.form()["applicant"]["nationality"], "Viet Nam");
+    assert_eq!(
+        fs::read(dir.join("draft.json.corrupt")).unwrap(),
+        b"{\"format\": 1, \"id\": "
+    );
+    assert!(!dir.join(".draft.json.tmp-4242").exists());
+}
+
+#[test]
+fn attachments_replace_their_slot_and_refuse_bad_names() {
+    let (_tmp, mut draft) = fresh();
+    draft
+        .attach("attachments.transcript", "grades.pdf", b"%PDF-1.7 one")
+        .unwrap();
+    draft
+        .attach("attachments.transcript", "grades-v2.pdf", b"%PDF-1.7 two")
+        .unwrap();
+    draft
+        .attach("attachments.photo", "IMG_0001.JPG", b"\xff\xd8jpeg")
+        .unwrap();
+    let dir = draft.dir().to_owned();
+    assert!(!dir.join("attachments/grades.pdf").exists());
+    assert_eq!(
+        fs::read(dir.join("attachments/grades-v2.pdf")).unwrap(),
+        b"%PDF-1.7 two"
+    );
+    assert_eq!(fs::read(dir.join("photo.jpg")).unwrap(), b"\xff\xd8jpeg");
+    assert_eq!(draft.form()["attachments"]["transcript"], "grades-v2.pdf");
+    assert_eq!(draft.meta().attachments.len(), 2);
+    assert_eq!(
+        draft
+            .attach("attachments.letter", "grades-v2.pdf", b"x")
+            .unwrap_err()
+            .code(),
+        "bad_file_name"
+    );
+    // A path is reduced to its file name: nothing is written outside the draft folder.
+    draft
+        .attach("attachments.letter", "../../etc/letter.pdf", b"%PDF-")
+        .unwrap();
+    assert!(dir.join("attachments/letter.pdf").exists());
+    assert_eq!(
+        draft
+            .attach("attachments.letter", "why?<>.pdf", b"x")
+            .unwrap_err()
+            .code(),
+        "bad_file_name"
+    );
+    assert_eq!(
+        draft
+            .attach("attachments.transcript", ".hidden", b"x")
+            .unwrap_err()
+            .code(),
+        "bad_file_name"
+    );
+    assert_eq!(
+        draft
+            .attach("applicant.name_en", "a.pdf", b"x")
+            .unwrap_err()
+            .code(),
+        "unknown_field"
+    );
+    draft.detach("attachments.transcript").unwrap();
+    assert!(!dir.join("attachments/grades-v2.pdf").exists());
+    assert!(draft.form()["attachments"].get("transcript").is_none());
+}
+
+#[test]
+fn migrates_a_version_1_draft_and_refuses_a_newer_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("old");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(
+        dir.join("draft.json"),
+        include_str!("../../tests/fixtures/draft-v1.json"),
+    )
+    .unwrap();
+    let draft = Draft::open(&dir).unwrap();
+    assert_eq!(draft.meta().schema_version, 2);
+    assert_eq!(draft.form()["applicant"]["mobile"], "09012345678");
+    assert_eq!(draft.form()["work"]["weekly_hours"], 20);
+    assert!(draft.form()["applicant"].get("phone").is_none());
+
+    let newer = tmp.path().join("newer");
+    fs::create_dir_all(&newer).unwrap();
+    let text = include_str!("../../tests/fixtures/draft-v1.json")
+        .replace("\"schema_version\": 1", "\"schema_version\": 9");
+    fs::write(newer.join("draft.json"), text).unwrap();
+    assert_eq!(
+        Draft::open(&newer).unwrap_err().code(),
+        "draft_newer_schema"
+    );
+}
+
+#[test]
+fn reuse_within_two_years_marks_stale_fields_and_drops_files() {
+    let (tmp, mut draft) = fresh();
+    draft
+        .set_inputs(&[
+            ("applicant.name_en".into(), "LE VAN AN".into()),
+            (
+                "applicant.residence_card_number".into(),
+                "AB12345678CD".into(),
+            ),
+        ])
+        .unwrap();
+    draft
+        .attach("attachments.transcript", "t.pdf", b"%PDF-")
+        .unwrap();
+    assert_eq!(
+        draft
+            .reuse_into(&tmp.path().join("n0"), "2026-11-24")
+            .unwrap_err()
+            .code(),
+        "reuse_refused"
+    );
+    draft
+        .mark_submitted("REF-1", "2025-10-24T02:00:00Z")
+        .unwrap();
+    let mut reused = draft
+        .reuse_into(&tmp.path().join("n1"), "2026-11-24")
+        .unwrap();
+    assert_eq!(reused.form()["applicant"]["name_en"], "LE VAN AN");
+    assert!(reused.form()["attachments"].get("transcript").is_none());
+    assert!(reused
+        .meta()
+        .recheck
+        .contains(&"applicant.residence_card_number".to_owned()));
+    assert!(!reused
+        .meta()
+        .recheck
+        .contains(&"applicant.name_en".to_owned()));
+    assert_eq!(reused.meta().reused_from.as_deref(), Some("REF-1"));
+    reused
+        .set_inputs(&[(
+            "applicant.residence_card_number".into(),
+            "EF87654321GH".into(),
+        )])
+        .unwrap();
+    assert!(!reused
+        .meta()
+        .recheck
+        .contains(&"applicant.residence_card_number".to_owned()));
+    let err = draft
+        .reuse_into(&tmp.path().join("n2"), "2027-10-25")
+        .unwrap_err();
+    assert!(err.to_string().contains("more than two years"), "{err}");
+}
