@@ -24,6 +24,13 @@ enum Command {
     /// Fix what the checks found: crop and shrink a photo, unlock or merge PDFs.
     #[command(subcommand)]
     Fix(cli::check::FixCommand),
+    /// List or search the procedures that can be applied for.
+    Procedures(cli::procedures::ProceduresArgs),
+    /// Create, fill, check, export and import drafts of an application.
+    #[command(subcommand)]
+    Draft(cli::draft::DraftCommand),
+    /// Look up the address of a postal code, offline.
+    Postal(cli::procedures::PostalArgs),
 }
 
 fn main() -> ExitCode {
@@ -31,5 +38,8 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => cli::check::run_check(args),
         Command::Fix(cmd) => cli::check::run_fix(cmd),
+        Command::Procedures(args) => cli::procedures::run_procedures(args),
+        Command::Draft(cmd) => cli::draft::run(cmd),
+        Command::Postal(args) => cli::procedures::run_postal(args),
     }
 }

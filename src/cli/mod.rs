@@ -1,6 +1,8 @@
 //! The subcommand groups of the `zairyu` command line, one module each.
 
 pub(crate) mod check;
+pub(crate) mod draft;
+pub(crate) mod procedures;
 
 /// Prints an error the way every subcommand does: `{"code","message"}` on stderr with `--json`,
 /// else `error: message` on stderr.

@@ -5,6 +5,7 @@
 //! desktop commands in `src-tauri` and the `zairyu` CLI are thin shells over it.
 
 mod checklist;
+mod draft_check;
 mod error;
 mod settings;
 mod store;
@@ -16,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use checklist::{ChecklistItem, ChecklistItemId};
+pub use draft_check::{check_draft, DraftFinding, DraftReport};
 pub use error::AppError;
 pub use settings::{Language, Settings};
 

@@ -1,0 +1,141 @@
+//! "Is my draft ready?": the form's findings (forms crate) together with the checks of the
+//! photo, each attached PDF and the set (checks crate), in one list keyed by field path.
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use ts_rs::TS;
+use zairyu_checks::{check_pdf_bytes, check_photo_bytes, check_set, Date, SetEntry};
+use zairyu_drafts::{Draft, DraftError};
+use zairyu_forms::schema::FieldKind;
+use zairyu_forms::Severity;
+
+/// One thing to fix before the draft can be signed, from the form or from a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DraftFinding {
+    pub code: String,
+    /// Field path (`section.field`); for a file, its slot; empty for the whole set.
+    pub path: String,
+    pub severity: Severity,
+    pub message: String,
+    pub message_ja: String,
+    /// How to fix it (file findings; empty for form findings, whose message says it).
+    pub hint: String,
+    pub hint_ja: String,
+}
+
+/// The state of a draft before signing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DraftReport {
+    pub procedure: String,
+    /// No finding is an error.
+    pub ok: bool,
+    pub findings: Vec<DraftFinding>,
+    /// Fields carried over from a past application that should be checked again.
+    pub recheck: Vec<String>,
+}
+
+fn severity(s: zairyu_checks::Severity) -> Severity {
+    match s {
+        zairyu_checks::Severity::Error => Severity::Error,
+        _ => Severity::Warning,
+    }
+}
+
+/// Checks a draft: form first (schema order), then each file in slot order, then the set.
+/// `today` is the date the photo's age is measured against.
+pub fn check_draft(draft: &Draft, today: Date) -> Result<DraftReport, DraftError> {
+    let mut findings: Vec<DraftFinding> = draft
+        .validate()?
+        .into_iter()
+        .map(|f| DraftFinding {
+            code: f.code,
+            path: f.path,
+            severity: f.severity,
+            message: f.message,
+            message_ja: f.message_ja,
+            hint: String::new(),
+            hint_ja: String::new(),
+        })
+        .collect();
+    let schema = draft.schema()?;
+    let mut set = Vec::new();
+    for (path, _, field) in schema.fields() {
+        let Some(entry) = draft.attachment(&path) else {
+            continue;
+        };
+        let bytes = draft.read_file(entry)?;
+        let file_findings = match field.kind {
+            FieldKind::Photo => check_photo_bytes(&bytes, today).0,
+            _ => check_pdf_bytes(&bytes).0,
+        };
+        set.push(SetEntry {
+            name: entry.file.clone(),
+            size: bytes.len() as u64,
+            sha256: Sha256::digest(&bytes).into(),
+        });
+        let name = entry.file.rsplit('/').next().unwrap_or(&entry.file);
+        findings.extend(file_findings.into_iter().map(|f| DraftFinding {
+            code: f.code,
+            path: path.clone(),
+            severity: severity(f.severity),
+            message: format!("{name}: {}", f.message),
+            message_ja: format!("{name}：{}", f.message_ja),
+            hint: f.hint,
+            hint_ja: f.hint_ja,
+        }));
+    }
+    findings.extend(check_set(&set).into_iter().map(|f| DraftFinding {
+        code: f.code,
+        path: String::new(),
+        severity: severity(f.severity),
+        message: f.message,
+        message_ja: f.message_ja,
+        hint: f.hint,
+        hint_ja: f.hint_ja,
+    }));
+    Ok(DraftReport {
+        procedure: draft.meta().procedure.clone(),
+        ok: !findings.iter().any(|f| f.severity == Severity::Error),
+        findings,
+        recheck: draft.meta().recheck.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn form_and_file_findings_come_together() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut draft = Draft::create(&tmp.path().join("d"), "extension-of-stay").unwrap();
+        draft
+            .set_value("applicant.postal_code", json!("12"))
+            .unwrap();
+        draft
+            .attach("attachments.transcript", "t.pdf", b"<html>not a pdf</html>")
+            .unwrap();
+        draft
+            .attach("attachments.photo", "p.jpg", b"\xff\xd8\xff truncated")
+            .unwrap();
+        let report = check_draft(&draft, Date::new(2026, 11, 24).unwrap()).unwrap();
+        assert!(!report.ok);
+        let at = |p: &str| {
+            report
+                .findings
+                .iter()
+                .filter(|f| f.path == p)
+                .map(|f| f.code.as_str())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(at("applicant.postal_code"), ["bad_format"]);
+        assert!(!at("attachments.transcript").is_empty(), "{report:?}");
+        assert!(!at("attachments.photo").is_empty(), "{report:?}");
+        assert!(report
+            .findings
+            .iter()
+            .filter(|f| f.path == "attachments.transcript")
+            .all(|f| f.message.starts_with("t.pdf")));
+    }
+}
