@@ -74,19 +74,30 @@ mod tests {
         }
     }
 
-    /// Test vector: these exact bytes and digest are what every platform must produce.
+    /// Test vector: these exact bytes and this digest on every platform (computed
+    /// independently with Python's json + hashlib when the format was fixed).
     #[test]
     fn canonical_bytes_vector() {
-        let bytes = String::from_utf8(sample().canonical_bytes()).unwrap();
+        let expected = concat!(
+            "zairyu-application-v1\n",
+            r#"{"attachments":[{"name":"transcript.pdf","sha256":"c35b21d6ca39aa7cc3b79a705d989f1a6e88b99ab43988d74048799e3db926a3"}],"#,
+            r#""form":{"applicant":{"name_en":"LE VAN AN","sex":"male"},"work":{"weekly_hours":20}},"#,
+            r#""photo_sha256":"55c64d0fcd6f9d5f7c828093857e3fdfda68478bb4e9bd24d481ef391c7804e8","#,
+            r#""procedure_id":"extension-of-stay","signed_at":"2026-11-24T10:00:00Z","#,
+            r#""submission_id":"7f1c7d4e-2a4b-4f6e-9a53-0d3b7c1e5a10"}"#
+        );
         assert_eq!(
-            bytes,
-            "zairyu-application-v1\n{\"attachments\":[{\"name\":\"transcript.pdf\",\"sha256\":\"\
-             a7b4dc4e5a2fa4bb8e3c8b7ba4d4e1d3b37f08f9b4d8e4c6e40e2b8e1d4c2a35\"}],\
-             \"form\":{\"applicant\":{\"name_en\":\"LE VAN AN\",\"sex\":\"male\"},\"work\":{\"weekly_hours\":20}},\
-             \"photo_sha256\":\"PHOTO\",\"procedure_id\":\"extension-of-stay\",\
-             \"signed_at\":\"2026-11-24T10:00:00Z\",\"submission_id\":\"7f1c7d4e-2a4b-4f6e-9a53-0d3b7c1e5a10\"}"
-                .replace("a7b4dc4e5a2fa4bb8e3c8b7ba4d4e1d3b37f08f9b4d8e4c6e40e2b8e1d4c2a35", &sha256_hex(b"pdf"))
-                .replace("PHOTO", &sha256_hex(b"photo"))
+            String::from_utf8(sample().canonical_bytes()).unwrap(),
+            expected
+        );
+        let hex: String = sample()
+            .digest()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(
+            hex,
+            "c36a3705c2ce73839c990aa57d326deb73f8a40e4ef8f2710edfc14bf0a3588e"
         );
         assert_eq!(
             sha256_hex(b"abc"),
