@@ -7,7 +7,12 @@
 #![cfg_attr(not(test), allow(dead_code))]
 
 use ts_rs::{Config, TS};
-use zairyu_app::{AppInfo, ChecklistItem, ChecklistItemId, Language, Notice, Profile, Settings};
+use zairyu_app::{
+    AppInfo, AttachmentEntry, ChecklistItem, ChecklistItemId, Choice, Condition, DraftFinding,
+    DraftMeta, DraftReport, DraftState, DraftSummary, Field, FieldKind, FieldState, Language,
+    Notice, PostalAddress, Procedure, Profile, Rule, Schema, Section, Settings, Severity,
+    Submitted, Terms, Width,
+};
 
 use crate::commands::CommandError;
 
@@ -42,6 +47,74 @@ fn commands(cfg: &Config) -> Vec<Command> {
             <Vec<ChecklistItem>>::name(cfg),
         ),
         cmd("take_notices", vec![], <Vec<Notice>>::name(cfg)),
+        cmd(
+            "list_procedures",
+            vec![("search", String::name(cfg)), ("synonyms", bool::name(cfg))],
+            <Vec<Procedure>>::name(cfg),
+        ),
+        cmd("get_terms", vec![], Terms::name(cfg)),
+        cmd(
+            "get_schema",
+            vec![("procedure", String::name(cfg))],
+            Schema::name(cfg),
+        ),
+        cmd(
+            "lookup_postal",
+            vec![("code", String::name(cfg))],
+            <Vec<PostalAddress>>::name(cfg),
+        ),
+        cmd("list_drafts", vec![], <Vec<DraftSummary>>::name(cfg)),
+        cmd(
+            "create_draft",
+            vec![("procedure", String::name(cfg))],
+            DraftState::name(cfg),
+        ),
+        cmd(
+            "get_draft",
+            vec![("id", String::name(cfg))],
+            DraftState::name(cfg),
+        ),
+        cmd(
+            "set_draft_field",
+            vec![
+                ("id", String::name(cfg)),
+                ("path", String::name(cfg)),
+                ("value", String::name(cfg)),
+            ],
+            DraftState::name(cfg),
+        ),
+        // Raw body: the file's bytes; headers x-draft-id, x-slot, x-file-name (percent-encoded).
+        cmd(
+            "attach_file",
+            vec![("bytes", "Uint8Array".into())],
+            DraftState::name(cfg),
+        ),
+        cmd(
+            "detach_file",
+            vec![("id", String::name(cfg)), ("slot", String::name(cfg))],
+            DraftState::name(cfg),
+        ),
+        cmd(
+            "undo_draft",
+            vec![("id", String::name(cfg))],
+            DraftState::name(cfg),
+        ),
+        cmd(
+            "export_draft",
+            vec![("id", String::name(cfg))],
+            String::name(cfg),
+        ),
+        // Raw body: the bundle's bytes.
+        cmd(
+            "import_draft",
+            vec![("bytes", "Uint8Array".into())],
+            DraftState::name(cfg),
+        ),
+        cmd(
+            "set_draft_aside",
+            vec![("id", String::name(cfg))],
+            "null".into(),
+        ),
     ]
 }
 
@@ -57,6 +130,26 @@ pub(crate) fn render() -> String {
         ChecklistItemId::decl(&cfg),
         Notice::decl(&cfg),
         CommandError::decl(&cfg),
+        Procedure::decl(&cfg),
+        Terms::decl(&cfg),
+        Schema::decl(&cfg),
+        Section::decl(&cfg),
+        Field::decl(&cfg),
+        FieldKind::decl(&cfg),
+        Width::decl(&cfg),
+        Choice::decl(&cfg),
+        Condition::decl(&cfg),
+        Rule::decl(&cfg),
+        PostalAddress::decl(&cfg),
+        DraftSummary::decl(&cfg),
+        DraftState::decl(&cfg),
+        DraftMeta::decl(&cfg),
+        AttachmentEntry::decl(&cfg),
+        Submitted::decl(&cfg),
+        FieldState::decl(&cfg),
+        DraftReport::decl(&cfg),
+        DraftFinding::decl(&cfg),
+        Severity::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit:\n\

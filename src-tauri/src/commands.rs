@@ -4,10 +4,12 @@
 //! TypeScript types; a test keeps the two in step with the committed file.
 
 use serde::Serialize;
+use tauri::ipc::{InvokeBody, Request};
 use tauri::State;
 use ts_rs::TS;
 use zairyu_app::{
-    App, AppError, AppInfo, ChecklistItem, ChecklistItemId, Language, Notice, Settings,
+    App, AppError, AppInfo, ChecklistItem, ChecklistItemId, DraftState, DraftSummary, Language,
+    Notice, PostalAddress, Procedure, Schema, Settings, Terms,
 };
 
 /// The one error shape the UI sees: a stable code it translates, and an English message.
@@ -60,4 +62,151 @@ pub(crate) fn set_checklist_item(
 #[tauri::command]
 pub(crate) fn take_notices(app: State<'_, App>) -> Vec<Notice> {
     app.take_notices()
+}
+
+#[tauri::command]
+pub(crate) fn list_procedures(
+    app: State<'_, App>,
+    search: String,
+    synonyms: bool,
+) -> Vec<Procedure> {
+    app.procedures(&search, synonyms)
+}
+
+#[tauri::command]
+pub(crate) fn get_terms(app: State<'_, App>) -> Terms {
+    app.terms()
+}
+
+#[tauri::command]
+pub(crate) fn get_schema(app: State<'_, App>, procedure: String) -> Reply<Schema> {
+    Ok(app.schema(&procedure)?)
+}
+
+#[tauri::command]
+pub(crate) fn lookup_postal(app: State<'_, App>, code: String) -> Reply<Vec<PostalAddress>> {
+    Ok(app.postal(&code)?)
+}
+
+#[tauri::command]
+pub(crate) fn list_drafts(app: State<'_, App>) -> Reply<Vec<DraftSummary>> {
+    Ok(app.drafts()?)
+}
+
+#[tauri::command]
+pub(crate) fn create_draft(app: State<'_, App>, procedure: String) -> Reply<DraftState> {
+    Ok(app.create_draft(&procedure)?)
+}
+
+#[tauri::command]
+pub(crate) fn get_draft(app: State<'_, App>, id: String) -> Reply<DraftState> {
+    Ok(app.draft(&id)?)
+}
+
+#[tauri::command]
+pub(crate) fn set_draft_field(
+    app: State<'_, App>,
+    id: String,
+    path: String,
+    value: String,
+) -> Reply<DraftState> {
+    Ok(app.set_draft_field(&id, &path, &value)?)
+}
+
+/// The file's bytes travel as the raw request body (no JSON for 25 MB); the draft, slot and
+/// file name as headers, the name percent-encoded.
+#[tauri::command]
+pub(crate) fn attach_file(app: State<'_, App>, request: Request<'_>) -> Reply<DraftState> {
+    let (bytes, header) = raw_parts(&request)?;
+    Ok(app.attach_to_draft(
+        &header("x-draft-id")?,
+        &header("x-slot")?,
+        &header("x-file-name")?,
+        bytes,
+    )?)
+}
+
+#[tauri::command]
+pub(crate) fn detach_file(app: State<'_, App>, id: String, slot: String) -> Reply<DraftState> {
+    Ok(app.detach_from_draft(&id, &slot)?)
+}
+
+#[tauri::command]
+pub(crate) fn undo_draft(app: State<'_, App>, id: String) -> Reply<DraftState> {
+    Ok(app.undo_draft(&id)?)
+}
+
+#[tauri::command]
+pub(crate) fn export_draft(app: State<'_, App>, id: String) -> Reply<String> {
+    Ok(app.export_draft(&id, None)?)
+}
+
+/// The bundle's bytes as the raw request body.
+#[tauri::command]
+pub(crate) fn import_draft(app: State<'_, App>, request: Request<'_>) -> Reply<DraftState> {
+    let (bytes, _) = raw_parts(&request)?;
+    Ok(app.import_draft_bytes(bytes)?)
+}
+
+#[tauri::command]
+pub(crate) fn set_draft_aside(app: State<'_, App>, id: String) -> Reply<()> {
+    Ok(app.set_draft_aside(&id)?)
+}
+
+type HeaderFn<'a> = Box<dyn Fn(&str) -> Result<String, CommandError> + 'a>;
+
+/// The raw body of a request and a reader of its (percent-decoded) headers.
+fn raw_parts<'a>(request: &'a Request<'_>) -> Result<(&'a [u8], HeaderFn<'a>), CommandError> {
+    let InvokeBody::Raw(bytes) = request.body() else {
+        return Err(CommandError {
+            code: "bad_request".into(),
+            message: "the file must be sent as raw bytes".into(),
+        });
+    };
+    let header = move |name: &str| {
+        request
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .and_then(percent_decode)
+            .ok_or_else(|| CommandError {
+                code: "bad_request".into(),
+                message: format!("the request lacks the {name} header"),
+            })
+    };
+    Ok((bytes.as_slice(), Box::new(header)))
+}
+
+/// Decodes `%XX` escapes (what `encodeURIComponent` writes) into UTF-8 text.
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent_decode;
+
+    #[test]
+    fn percent_decoding_of_file_names() {
+        assert_eq!(
+            percent_decode("%E6%88%90%E7%B8%BE.pdf").as_deref(),
+            Some("成績.pdf")
+        );
+        assert_eq!(percent_decode("a%20b.pdf").as_deref(), Some("a b.pdf"));
+        assert_eq!(percent_decode("bad%zz"), None);
+        assert_eq!(percent_decode("%FF"), None);
+    }
 }

@@ -26,6 +26,20 @@ fn main() {
             commands::get_checklist,
             commands::set_checklist_item,
             commands::take_notices,
+            commands::list_procedures,
+            commands::get_terms,
+            commands::get_schema,
+            commands::lookup_postal,
+            commands::list_drafts,
+            commands::create_draft,
+            commands::get_draft,
+            commands::set_draft_field,
+            commands::attach_file,
+            commands::detach_file,
+            commands::undo_draft,
+            commands::export_draft,
+            commands::import_draft,
+            commands::set_draft_aside,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("the Zairyu window could not start");

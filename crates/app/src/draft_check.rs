@@ -1,6 +1,9 @@
 //! "Is my draft ready?": the form's findings (forms crate) together with the checks of the
 //! photo, each attached PDF and the set (checks crate), in one list keyed by field path.
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
@@ -34,6 +37,17 @@ pub struct DraftReport {
     pub recheck: Vec<String>,
 }
 
+fn hex_digest(hex: &str) -> [u8; 32] {
+    let mut out = [0u8; 32];
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = hex
+            .get(i * 2..i * 2 + 2)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+            .unwrap_or(0);
+    }
+    out
+}
+
 fn severity(s: zairyu_checks::Severity) -> Severity {
     match s {
         zairyu_checks::Severity::Error => Severity::Error,
@@ -41,9 +55,25 @@ fn severity(s: zairyu_checks::Severity) -> Severity {
     }
 }
 
+/// Results of file checks by content digest, so that typing in a form does not decode the
+/// photo and parse every PDF again. Keyed by SHA-256, slot kind and date.
+#[derive(Debug, Default)]
+pub struct FileCheckCache {
+    results: Mutex<HashMap<(String, bool, String), Vec<zairyu_checks::Finding>>>,
+}
+
 /// Checks a draft: form first (schema order), then each file in slot order, then the set.
 /// `today` is the date the photo's age is measured against.
 pub fn check_draft(draft: &Draft, today: Date) -> Result<DraftReport, DraftError> {
+    check_draft_with(draft, today, &FileCheckCache::default())
+}
+
+/// [`check_draft`], reusing the file checks already done in `cache`.
+pub fn check_draft_with(
+    draft: &Draft,
+    today: Date,
+    cache: &FileCheckCache,
+) -> Result<DraftReport, DraftError> {
     let mut findings: Vec<DraftFinding> = draft
         .validate()?
         .into_iter()
@@ -63,15 +93,26 @@ pub fn check_draft(draft: &Draft, today: Date) -> Result<DraftReport, DraftError
         let Some(entry) = draft.attachment(&path) else {
             continue;
         };
-        let bytes = draft.read_file(entry)?;
-        let file_findings = match field.kind {
-            FieldKind::Photo => check_photo_bytes(&bytes, today).0,
-            _ => check_pdf_bytes(&bytes).0,
+        let photo = field.kind == FieldKind::Photo;
+        let key = (entry.sha256.clone(), photo, today.to_string());
+        let cached = crate::lock(&cache.results).get(&key).cloned();
+        let (file_findings, digest) = match cached {
+            Some(found) => (found, hex_digest(&entry.sha256)),
+            None => {
+                let bytes = draft.read_file(entry)?;
+                let found = if photo {
+                    check_photo_bytes(&bytes, today).0
+                } else {
+                    check_pdf_bytes(&bytes).0
+                };
+                crate::lock(&cache.results).insert(key, found.clone());
+                (found, Sha256::digest(&bytes).into())
+            }
         };
         set.push(SetEntry {
             name: entry.file.clone(),
-            size: bytes.len() as u64,
-            sha256: Sha256::digest(&bytes).into(),
+            size: entry.bytes,
+            sha256: digest,
         });
         let name = entry.file.rsplit('/').next().unwrap_or(&entry.file);
         findings.extend(file_findings.into_iter().map(|f| DraftFinding {

@@ -20,6 +20,16 @@ pub enum AppError {
     },
     #[error("unknown profile {0:?}: use \"demo\" or \"production\"")]
     UnknownProfile(String),
+    #[error(
+        "there is no draft {0:?}; it may have been deleted — go back to the list of applications"
+    )]
+    NoSuchDraft(String),
+    #[error(transparent)]
+    Draft(#[from] zairyu_drafts::DraftError),
+    #[error(transparent)]
+    Forms(#[from] zairyu_forms::FormsError),
+    #[error(transparent)]
+    Postal(#[from] zairyu_forms::postal::PostalError),
 }
 
 impl AppError {
@@ -29,6 +39,10 @@ impl AppError {
             AppError::DataDir { .. } => "data_dir_unavailable",
             AppError::Io { .. } => "storage_failed",
             AppError::UnknownProfile(_) => "unknown_profile",
+            AppError::NoSuchDraft(_) => "no_such_draft",
+            AppError::Draft(e) => e.code(),
+            AppError::Forms(e) => e.code(),
+            AppError::Postal(e) => e.code(),
         }
     }
 }

@@ -6,6 +6,7 @@
 
 mod checklist;
 mod draft_check;
+mod drafts_folder;
 mod error;
 mod settings;
 mod store;
@@ -17,9 +18,15 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use checklist::{ChecklistItem, ChecklistItemId};
-pub use draft_check::{check_draft, DraftFinding, DraftReport};
+pub use draft_check::{check_draft, check_draft_with, DraftFinding, DraftReport, FileCheckCache};
+pub use drafts_folder::{DraftState, DraftSummary};
 pub use error::AppError;
 pub use settings::{Language, Settings};
+pub use zairyu_drafts::{AttachmentEntry, DraftMeta, Submitted};
+pub use zairyu_forms::catalog::Reception;
+pub use zairyu_forms::postal::PostalAddress;
+pub use zairyu_forms::schema::{Choice, Condition, Field, FieldKind, Rule, Section, Width};
+pub use zairyu_forms::{FieldState, Finding as FormFinding, Procedure, Schema, Severity};
 
 /// Which kind of deployment the app runs as; shown in the window title.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -76,6 +83,16 @@ pub struct App {
     write_lock: Mutex<()>,
     /// Notices not yet shown to the user.
     notices: Mutex<Vec<Notice>>,
+    drafts: drafts_folder::DraftsFolder,
+}
+
+/// The terms of use shown before a procedure is started.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Terms {
+    /// The Japanese original, which prevails.
+    pub ja: String,
+    /// An English summary.
+    pub en: String,
 }
 
 impl App {
@@ -88,6 +105,7 @@ impl App {
         })?;
         Ok(App {
             profile,
+            drafts: drafts_folder::DraftsFolder::new(&data_dir),
             data_dir,
             write_lock: Mutex::new(()),
             notices: Mutex::new(Vec::new()),
@@ -149,6 +167,104 @@ impl App {
         std::mem::take(&mut *lock(&self.notices))
     }
 
+    /// The procedures matching the keywords (all must match; `synonyms` widens each).
+    pub fn procedures(&self, search: &str, synonyms: bool) -> Vec<Procedure> {
+        zairyu_forms::search(search, synonyms)
+            .into_iter()
+            .cloned()
+            .collect()
+    }
+
+    /// The terms of use to agree to before starting a procedure.
+    pub fn terms(&self) -> Terms {
+        let (ja, en) = zairyu_forms::catalog::terms();
+        Terms {
+            ja: ja.to_owned(),
+            en: en.to_owned(),
+        }
+    }
+
+    /// The form of a procedure, for the UI to render.
+    pub fn schema(&self, procedure: &str) -> Result<Schema, AppError> {
+        Ok(zairyu_forms::schema_for(procedure)?.clone())
+    }
+
+    /// The address(es) of a postal code, offline.
+    pub fn postal(&self, code: &str) -> Result<Vec<PostalAddress>, AppError> {
+        Ok(zairyu_forms::postal::lookup(code)?)
+    }
+
+    /// The applications in progress, most recently changed first.
+    pub fn drafts(&self) -> Result<Vec<DraftSummary>, AppError> {
+        self.drafts.list()
+    }
+
+    /// Starts a draft of a procedure (after the terms were agreed to).
+    pub fn create_draft(&self, procedure: &str) -> Result<DraftState, AppError> {
+        self.drafts.create(procedure)
+    }
+
+    pub fn draft(&self, id: &str) -> Result<DraftState, AppError> {
+        self.drafts.get(id)
+    }
+
+    /// Sets one field from what was typed; saved at once.
+    pub fn set_draft_field(&self, id: &str, path: &str, raw: &str) -> Result<DraftState, AppError> {
+        self.drafts.set_field(id, path, raw)
+    }
+
+    /// Puts a file into a photo or attachment slot; saved at once.
+    pub fn attach_to_draft(
+        &self,
+        id: &str,
+        slot: &str,
+        name: &str,
+        bytes: &[u8],
+    ) -> Result<DraftState, AppError> {
+        self.drafts.attach(id, slot, name, bytes)
+    }
+
+    pub fn detach_from_draft(&self, id: &str, slot: &str) -> Result<DraftState, AppError> {
+        self.drafts.detach(id, slot)
+    }
+
+    /// Goes back to the version before the last change.
+    pub fn undo_draft(&self, id: &str) -> Result<DraftState, AppError> {
+        self.drafts.undo(id)
+    }
+
+    /// Exports a draft with its files to one bundle; returns the file's path.
+    pub fn export_draft(&self, id: &str, to: Option<&Path>) -> Result<String, AppError> {
+        self.drafts.export(id, to)
+    }
+
+    /// Imports a bundle as a new draft (never over an existing one).
+    pub fn import_draft(&self, file: &Path) -> Result<DraftState, AppError> {
+        self.drafts.import(file)
+    }
+
+    /// Imports a bundle received as bytes (the UI's file picker gives contents, not paths).
+    pub fn import_draft_bytes(&self, bytes: &[u8]) -> Result<DraftState, AppError> {
+        let dir = self.data_dir.join("incoming");
+        std::fs::create_dir_all(&dir).map_err(|source| AppError::Io {
+            path: dir.clone(),
+            source,
+        })?;
+        let file = dir.join(format!("bundle-{}.zairyu", std::process::id()));
+        std::fs::write(&file, bytes).map_err(|source| AppError::Io {
+            path: file.clone(),
+            source,
+        })?;
+        let imported = self.drafts.import(&file);
+        let _ = std::fs::remove_file(&file);
+        imported
+    }
+
+    /// Moves a draft out of the list into `set-aside/` (kept on disk).
+    pub fn set_draft_aside(&self, id: &str) -> Result<(), AppError> {
+        self.drafts.set_aside(id)
+    }
+
     /// Keeps a notice when a file had to be moved aside, and passes the value on.
     fn note<T>(&self, read: store::Read<T>) -> Option<T> {
         if let store::Read::MovedAside(path) = &read {
@@ -162,7 +278,7 @@ impl App {
 
 /// Takes a mutex even if a panic poisoned it: writes are atomic, so no half-written state can
 /// be behind a poisoned lock.
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+pub(crate) fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())

@@ -21,6 +21,187 @@ export type Notice = { "code": "file_recovered", kept_as: string, };
 
 export type CommandError = { code: string, message: string, };
 
+export type Procedure = { id: string, name_en: string, name_ja: string, 
+/**
+ * Japan time, `YYYY-MM-DDTHH:MM`.
+ */
+reception_start: string, 
+/**
+ * Japan time; none means "at any time".
+ */
+reception_end?: string, explanation_en: string, explanation_ja: string, keywords: Array<string>, 
+/**
+ * Whether Zairyu has a form for it (`zairyu draft new` works).
+ */
+has_form: boolean, };
+
+export type Terms = { 
+/**
+ * The Japanese original, which prevails.
+ */
+ja: string, 
+/**
+ * An English summary.
+ */
+en: string, };
+
+export type Schema = { 
+/**
+ * The procedure this form belongs to (catalog id).
+ */
+procedure: string, 
+/**
+ * Raised whenever a field is renamed or its meaning changes; drafts are migrated.
+ */
+version: number, title_en: string, title_ja: string, sections: Array<Section>, 
+/**
+ * Rules across fields, checked after every field is valid on its own.
+ */
+rules: Array<Rule>, };
+
+export type Section = { id: string, title_en: string, title_ja: string, shown_when?: Condition, fields: Array<Field>, };
+
+export type Field = { id: string, label_en: string, label_ja: string, kind: FieldKind, required: boolean, 
+/**
+ * Required only when this holds ("the input condition changes with a result of the choices").
+ */
+required_when?: Condition, 
+/**
+ * Shown (and validated) only when this holds; a hidden field's value is ignored.
+ */
+shown_when?: Condition, min_len?: number, 
+/**
+ * Largest allowed value of an `integer` field (28 hours a week of part-time work).
+ */
+max_value?: bigint, 
+/**
+ * Maximum length in characters (not bytes).
+ */
+max_len?: number, width: Width, choices?: Array<Choice>, hint_en?: string, hint_ja?: string, 
+/**
+ * For a confirmation input: the path of the field it must repeat (e-mail entered twice).
+ */
+confirms?: string, 
+/**
+ * For an attachment slot: the item of the student document list (checks crate id).
+ */
+document?: string, 
+/**
+ * Where the value can be prefilled from: `card.name`, `card.address`, `card.birth_date`, `card.sex`.
+ */
+prefill?: string, 
+/**
+ * The value goes stale between applications (a new residence card has a new number):
+ * a reused application marks it to be checked again.
+ */
+recheck_on_reuse: boolean, 
+/**
+ * For `rows`: the columns of each row.
+ */
+columns?: Array<Field>, max_rows?: number, };
+
+export type FieldKind = "text" | "date" | "month" | "choice" | "checkbox" | "integer" | "email" | "postal_code" | "telephone" | "residence_card_number" | "english_name" | "reception_number" | "photo" | "attachment" | "rows";
+
+export type Width = "any" | "half" | "full";
+
+export type Choice = { value: string, label_en: string, label_ja: string, };
+
+export type Condition = { "equals": { field: string, value: unknown, } } | { "one_of": { field: string, values: unknown[], } } | { "filled": { field: string, } } | { "all": Array<Condition> } | { "any": Array<Condition> } | { "not": Condition };
+
+export type Rule = { code: string, path: string, when: Condition, then: Condition, message_en: string, message_ja: string, };
+
+export type PostalAddress = { postal_code: string, prefecture: string, city: string, 
+/**
+ * The town (町域); empty when the code covers the whole city.
+ */
+town: string, 
+/**
+ * For a business code (事業所): the business's name and its street address.
+ */
+office?: string, street?: string, 
+/**
+ * Prefecture + city + town, ready to go into an address field.
+ */
+address: string, };
+
+export type DraftSummary = { id: string, procedure: string, title_en: string, title_ja: string, 
+/**
+ * RFC 3339 UTC.
+ */
+updated_at: string, 
+/**
+ * Findings that are errors (form and files); 0 means ready to sign.
+ */
+errors: number, submitted: boolean, };
+
+export type DraftState = { id: string, meta: DraftMeta, 
+/**
+ * Which fields are shown and required now.
+ */
+fields: Array<FieldState>, report: DraftReport, 
+/**
+ * Whether there is an earlier version to go back to.
+ */
+can_undo: boolean, };
+
+export type DraftMeta = { format: number, id: string, procedure: string, 
+/**
+ * The version of the procedure's form schema the data follows.
+ */
+schema_version: number, 
+/**
+ * RFC 3339 UTC.
+ */
+created_at: string, updated_at: string, 
+/**
+ * Counts saves; the history file names use it.
+ */
+revision: bigint, form: Record<string, unknown>, attachments: Array<AttachmentEntry>, 
+/**
+ * Field paths to check again (set when reusing a past application; cleared on edit).
+ */
+recheck: Array<string>, submitted: Submitted | null, reused_from: string | null, };
+
+export type AttachmentEntry = { 
+/**
+ * The form field path, e.g. `attachments.transcript`.
+ */
+slot: string, 
+/**
+ * Path inside the draft folder, e.g. `attachments/transcript.pdf` or `photo.jpg`.
+ */
+file: string, sha256: string, bytes: bigint, };
+
+export type Submitted = { 
+/**
+ * RFC 3339 UTC.
+ */
+at: string, reference_number: string, };
+
+export type FieldState = { path: string, shown: boolean, required: boolean, };
+
+export type DraftReport = { procedure: string, 
+/**
+ * No finding is an error.
+ */
+ok: boolean, findings: Array<DraftFinding>, 
+/**
+ * Fields carried over from a past application that should be checked again.
+ */
+recheck: Array<string>, };
+
+export type DraftFinding = { code: string, 
+/**
+ * Field path (`section.field`); for a file, its slot; empty for the whole set.
+ */
+path: string, severity: Severity, message: string, message_ja: string, 
+/**
+ * How to fix it (file findings; empty for form findings, whose message says it).
+ */
+hint: string, hint_ja: string, };
+
+export type Severity = "error" | "warning";
+
 /** Every Tauri command: its arguments and its result. */
 export interface Commands {
   app_info: { args: Record<string, never>; result: AppInfo };
@@ -29,4 +210,18 @@ export interface Commands {
   get_checklist: { args: Record<string, never>; result: Array<ChecklistItem> };
   set_checklist_item: { args: { id: ChecklistItemId; done: boolean }; result: Array<ChecklistItem> };
   take_notices: { args: Record<string, never>; result: Array<Notice> };
+  list_procedures: { args: { search: string; synonyms: boolean }; result: Array<Procedure> };
+  get_terms: { args: Record<string, never>; result: Terms };
+  get_schema: { args: { procedure: string }; result: Schema };
+  lookup_postal: { args: { code: string }; result: Array<PostalAddress> };
+  list_drafts: { args: Record<string, never>; result: Array<DraftSummary> };
+  create_draft: { args: { procedure: string }; result: DraftState };
+  get_draft: { args: { id: string }; result: DraftState };
+  set_draft_field: { args: { id: string; path: string; value: string }; result: DraftState };
+  attach_file: { args: { bytes: Uint8Array }; result: DraftState };
+  detach_file: { args: { id: string; slot: string }; result: DraftState };
+  undo_draft: { args: { id: string }; result: DraftState };
+  export_draft: { args: { id: string }; result: string };
+  import_draft: { args: { bytes: Uint8Array }; result: DraftState };
+  set_draft_aside: { args: { id: string }; result: null };
 }

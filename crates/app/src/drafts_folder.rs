@@ -1,0 +1,296 @@
+//! The student's applications in progress: the drafts kept in `DATA/drafts/<id>/`, and the
+//! actions on them the UI offers (start from a procedure, fill a field, attach a file, undo,
+//! export, import, set aside). Every action saves at once and answers with the draft's new
+//! state, so the UI never holds data the disk does not.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::Serialize;
+use ts_rs::TS;
+use zairyu_checks::Date;
+use zairyu_drafts::{bundle, Draft, DraftMeta};
+use zairyu_forms::{field_states, FieldState};
+
+use crate::draft_check::{check_draft_with, DraftReport, FileCheckCache};
+use crate::error::AppError;
+
+/// A line of the list of applications in progress.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DraftSummary {
+    pub id: String,
+    pub procedure: String,
+    pub title_en: String,
+    pub title_ja: String,
+    /// RFC 3339 UTC.
+    pub updated_at: String,
+    /// Findings that are errors (form and files); 0 means ready to sign.
+    pub errors: u32,
+    pub submitted: bool,
+}
+
+/// Everything the form screen needs after any change.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct DraftState {
+    pub id: String,
+    pub meta: DraftMeta,
+    /// Which fields are shown and required now.
+    pub fields: Vec<FieldState>,
+    pub report: DraftReport,
+    /// Whether there is an earlier version to go back to.
+    pub can_undo: bool,
+}
+
+/// The drafts folder of the app-data directory.
+#[derive(Debug)]
+pub(crate) struct DraftsFolder {
+    root: PathBuf,
+    cache: FileCheckCache,
+    /// Serialises changes to one draft at a time.
+    lock: Mutex<HashMap<String, ()>>,
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 80 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
+impl DraftsFolder {
+    pub(crate) fn new(data_dir: &Path) -> DraftsFolder {
+        DraftsFolder {
+            root: data_dir.join("drafts"),
+            cache: FileCheckCache::default(),
+            lock: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn dir(&self, id: &str) -> Result<PathBuf, AppError> {
+        let dir = self.root.join(id);
+        if valid_id(id) && dir.join("draft.json").exists() {
+            Ok(dir)
+        } else {
+            Err(AppError::NoSuchDraft(id.to_owned()))
+        }
+    }
+
+    fn open(&self, id: &str) -> Result<Draft, AppError> {
+        Ok(Draft::open(&self.dir(id)?)?)
+    }
+
+    fn state(&self, id: &str, draft: &Draft) -> Result<DraftState, AppError> {
+        let schema = draft.schema()?;
+        Ok(DraftState {
+            id: id.to_owned(),
+            meta: draft.meta().clone(),
+            fields: field_states(schema, draft.form()),
+            report: check_draft_with(draft, Date::today_utc(), &self.cache)?,
+            can_undo: draft.history().iter().any(|r| *r < draft.meta().revision),
+        })
+    }
+
+    fn fresh_id(&self, procedure: &str) -> String {
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis())
+            .unwrap_or_default();
+        let mut n = 0;
+        loop {
+            let id = format!("{procedure}-{stamp}-{n}");
+            if !self.root.join(&id).exists() {
+                return id;
+            }
+            n += 1;
+        }
+    }
+
+    pub(crate) fn list(&self) -> Result<Vec<DraftSummary>, AppError> {
+        let mut out = Vec::new();
+        let Ok(entries) = fs::read_dir(&self.root) else {
+            return Ok(out);
+        };
+        for entry in entries.flatten() {
+            let id = entry.file_name().to_string_lossy().into_owned();
+            if !valid_id(&id) || !entry.path().join("draft.json").exists() {
+                continue;
+            }
+            // A draft that cannot be opened stays on disk and out of the list; `zairyu draft show` explains it.
+            let Ok(draft) = Draft::open(&entry.path()) else {
+                continue;
+            };
+            let Ok(schema) = draft.schema() else { continue };
+            let errors = draft
+                .validate()
+                .map(|f| f.iter().filter(|f| f.is_error()).count())
+                .unwrap_or(0);
+            out.push(DraftSummary {
+                id,
+                procedure: draft.meta().procedure.clone(),
+                title_en: schema.title_en.clone(),
+                title_ja: schema.title_ja.clone(),
+                updated_at: draft.meta().updated_at.clone(),
+                errors: errors as u32,
+                submitted: draft.meta().submitted.is_some(),
+            });
+        }
+        out.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
+        Ok(out)
+    }
+
+    pub(crate) fn create(&self, procedure: &str) -> Result<DraftState, AppError> {
+        let id = self.fresh_id(procedure);
+        let draft = Draft::create(&self.root.join(&id), procedure)?;
+        self.state(&id, &draft)
+    }
+
+    pub(crate) fn get(&self, id: &str) -> Result<DraftState, AppError> {
+        let draft = self.open(id)?;
+        self.state(id, &draft)
+    }
+
+    pub(crate) fn set_field(
+        &self,
+        id: &str,
+        path: &str,
+        raw: &str,
+    ) -> Result<DraftState, AppError> {
+        let _guard = crate::lock(&self.lock);
+        let mut draft = self.open(id)?;
+        draft.set_inputs(&[(path.to_owned(), raw.to_owned())])?;
+        self.state(id, &draft)
+    }
+
+    pub(crate) fn attach(
+        &self,
+        id: &str,
+        slot: &str,
+        name: &str,
+        bytes: &[u8],
+    ) -> Result<DraftState, AppError> {
+        let _guard = crate::lock(&self.lock);
+        let mut draft = self.open(id)?;
+        draft.attach(slot, name, bytes)?;
+        self.state(id, &draft)
+    }
+
+    pub(crate) fn detach(&self, id: &str, slot: &str) -> Result<DraftState, AppError> {
+        let _guard = crate::lock(&self.lock);
+        let mut draft = self.open(id)?;
+        draft.detach(slot)?;
+        self.state(id, &draft)
+    }
+
+    pub(crate) fn undo(&self, id: &str) -> Result<DraftState, AppError> {
+        let _guard = crate::lock(&self.lock);
+        let mut draft = self.open(id)?;
+        draft.undo()?;
+        self.state(id, &draft)
+    }
+
+    /// Writes `DATA/exports/<id>.zairyu` (or `to`) and returns its path.
+    pub(crate) fn export(&self, id: &str, to: Option<&Path>) -> Result<String, AppError> {
+        let draft = self.open(id)?;
+        let file = match to {
+            Some(path) => path.to_owned(),
+            None => {
+                let dir = self.root.with_file_name("exports");
+                fs::create_dir_all(&dir).map_err(|source| AppError::Io {
+                    path: dir.clone(),
+                    source,
+                })?;
+                dir.join(format!("{id}.zairyu"))
+            }
+        };
+        bundle::export(&draft, &file)?;
+        Ok(file.display().to_string())
+    }
+
+    pub(crate) fn import(&self, file: &Path) -> Result<DraftState, AppError> {
+        let id = format!("imported-{}", self.fresh_id("draft"));
+        fs::create_dir_all(&self.root).map_err(|source| AppError::Io {
+            path: self.root.clone(),
+            source,
+        })?;
+        let draft = bundle::import(file, &self.root.join(&id))?;
+        self.state(&id, &draft)
+    }
+
+    /// Moves a draft to `DATA/set-aside/` (never deleted outright: nothing saved is lost).
+    pub(crate) fn set_aside(&self, id: &str) -> Result<(), AppError> {
+        let dir = self.dir(id)?;
+        let aside = self.root.with_file_name("set-aside");
+        fs::create_dir_all(&aside).map_err(|source| AppError::Io {
+            path: aside.clone(),
+            source,
+        })?;
+        fs::rename(&dir, aside.join(id)).map_err(|source| AppError::Io { path: dir, source })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_draft_from_start_to_export_and_back() {
+        let tmp = tempfile::tempdir().unwrap();
+        let folder = DraftsFolder::new(tmp.path());
+        assert!(folder.list().unwrap().is_empty());
+        let state = folder.create("extension-of-stay").unwrap();
+        assert!(!state.report.ok);
+        assert!(!state.can_undo);
+        let id = state.id.clone();
+        let state = folder
+            .set_field(&id, "applicant.postal_code", "874-8577")
+            .unwrap();
+        assert_eq!(state.meta.form["applicant"]["postal_code"], "8748577");
+        assert!(state.can_undo);
+        let state = folder
+            .set_field(&id, "expenses.method", "sponsor_abroad")
+            .unwrap();
+        let shown = |s: &DraftState, p: &str| s.fields.iter().find(|f| f.path == p).unwrap().shown;
+        assert!(shown(&state, "expenses.sponsor_name"));
+        let state = folder.undo(&id).unwrap();
+        assert!(!shown(&state, "expenses.sponsor_name"));
+        let state = folder
+            .attach(&id, "attachments.transcript", "t.pdf", b"not a pdf")
+            .unwrap();
+        assert!(state
+            .report
+            .findings
+            .iter()
+            .any(|f| f.path == "attachments.transcript"));
+
+        let list = folder.list().unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].title_ja, "在留期間更新許可申請（留学）");
+        assert!(list[0].errors > 10);
+
+        let file = folder.export(&id, None).unwrap();
+        assert!(file.ends_with(".zairyu"));
+        let imported = folder.import(Path::new(&file)).unwrap();
+        assert_eq!(imported.meta.form, folder.get(&id).unwrap().meta.form);
+        assert_eq!(folder.list().unwrap().len(), 2);
+        folder.set_aside(&id).unwrap();
+        assert_eq!(folder.list().unwrap().len(), 1);
+        assert!(tmp
+            .path()
+            .join("set-aside")
+            .join(&id)
+            .join("draft.json")
+            .exists());
+    }
+
+    #[test]
+    fn ids_cannot_escape_the_drafts_folder() {
+        let tmp = tempfile::tempdir().unwrap();
+        let folder = DraftsFolder::new(tmp.path());
+        for id in ["../settings", "", "a/b", "..", "x".repeat(200).as_str()] {
+            assert_eq!(folder.get(id).unwrap_err().code(), "no_such_draft", "{id}");
+        }
+        assert_eq!(
+            folder.create("no-such").unwrap_err().code(),
+            "unknown_procedure"
+        );
+    }
+}
