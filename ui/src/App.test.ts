@@ -2,32 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import App from "./App.svelte";
-import { useBackend, type Backend } from "./lib/backend";
-import type { ChecklistItem, Language } from "./lib/generated/bindings";
-
-function memoryBackend() {
-  const ids = ["my_number_card", "card_pins", "residence_card", "passport", "pc", "card_reader", "documents_pdf"] as const;
-  const state = { language: "en" as Language, items: ids.map((id) => ({ id, done: false })) as ChecklistItem[] };
-  const calls: string[] = [];
-  const pending: { code: "file_recovered"; kept_as: string }[] = [];
-  const api: Backend = {
-    appInfo: async () => ({ profile: "demo", version: "0.1.0", data_dir: "/tmp/zairyu" }),
-    getSettings: async () => ({ language: state.language }),
-    setLanguage: async (language) => {
-      calls.push(`language:${language}`);
-      state.language = language;
-      return { language };
-    },
-    getChecklist: async () => state.items,
-    setChecklistItem: async (id, done) => {
-      calls.push(`${id}:${done}`);
-      state.items = state.items.map((item) => (item.id === id ? { ...item, done } : item));
-      return state.items;
-    },
-    takeNotices: async () => pending.splice(0),
-  };
-  return { api, state, calls, pending };
-}
+import { useBackend } from "./lib/backend";
+import { memoryBackend } from "./test/memory-backend";
 
 describe("home screen", () => {
   let fake: ReturnType<typeof memoryBackend>;
@@ -61,7 +37,8 @@ describe("home screen", () => {
     await screen.findByTestId("item-passport");
     expect(screen.getByTestId("profile").dataset.profile).toBe("demo");
     await fireEvent.click(screen.getByTestId("lang-ja"));
-    await waitFor(() => expect(screen.getByRole("heading", { level: 2 }).textContent).toBe("申請の前に準備するもの"));
+    await screen.findByRole("heading", { level: 2, name: "申請の前に準備するもの" });
+    expect(screen.getByRole("heading", { level: 2, name: "あなたの申請" })).toBeTruthy();
     expect(fake.state.language).toBe("ja");
     expect(document.documentElement.lang).toBe("ja");
   });

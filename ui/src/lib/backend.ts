@@ -8,9 +8,15 @@ import type {
   ChecklistItemId,
   CommandError,
   Commands,
+  DraftState,
+  DraftSummary,
   Language,
   Notice,
+  PostalAddress,
+  Procedure,
+  Schema,
   Settings,
+  Terms,
 } from "./generated/bindings";
 
 /** Everything the UI can ask of the application layer. */
@@ -22,6 +28,23 @@ export interface Backend {
   setChecklistItem(id: ChecklistItemId, done: boolean): Promise<ChecklistItem[]>;
   /** What the user should be told once (e.g. a damaged file was set aside). */
   takeNotices(): Promise<Notice[]>;
+  /** Procedures matching all keywords; `synonyms` widens each keyword. */
+  listProcedures(search: string, synonyms: boolean): Promise<Procedure[]>;
+  getTerms(): Promise<Terms>;
+  getSchema(procedure: string): Promise<Schema>;
+  lookupPostal(code: string): Promise<PostalAddress[]>;
+  listDrafts(): Promise<DraftSummary[]>;
+  createDraft(procedure: string): Promise<DraftState>;
+  getDraft(id: string): Promise<DraftState>;
+  /** Sets one field from what was typed; the draft is saved at once. */
+  setDraftField(id: string, path: string, value: string): Promise<DraftState>;
+  attachFile(id: string, slot: string, name: string, bytes: Uint8Array): Promise<DraftState>;
+  detachFile(id: string, slot: string): Promise<DraftState>;
+  undoDraft(id: string): Promise<DraftState>;
+  /** Writes the draft and its files to one bundle; returns the file's path. */
+  exportDraft(id: string): Promise<string>;
+  importDraft(bytes: Uint8Array): Promise<DraftState>;
+  setDraftAside(id: string): Promise<null>;
 }
 
 /** An error from the backend, with the stable code the UI translates. */
@@ -50,6 +73,20 @@ async function call<K extends keyof Commands>(
   }
 }
 
+/** Calls a command whose body is raw bytes (files), with its other arguments as headers. */
+async function callRaw<K extends "attach_file" | "import_draft">(
+  name: K,
+  bytes: Uint8Array,
+  headers: Record<string, string> = {},
+): Promise<Commands[K]["result"]> {
+  try {
+    return await invoke<Commands[K]["result"]>(name, bytes, { headers });
+  } catch (err) {
+    if (isCommandError(err)) throw new BackendError(err);
+    throw new BackendError({ code: "unknown", message: String(err) });
+  }
+}
+
 export const tauriBackend: Backend = {
   appInfo: () => call("app_info", {}),
   getSettings: () => call("get_settings", {}),
@@ -57,6 +94,25 @@ export const tauriBackend: Backend = {
   getChecklist: () => call("get_checklist", {}),
   setChecklistItem: (id, done) => call("set_checklist_item", { id, done }),
   takeNotices: () => call("take_notices", {}),
+  listProcedures: (search, synonyms) => call("list_procedures", { search, synonyms }),
+  getTerms: () => call("get_terms", {}),
+  getSchema: (procedure) => call("get_schema", { procedure }),
+  lookupPostal: (code) => call("lookup_postal", { code }),
+  listDrafts: () => call("list_drafts", {}),
+  createDraft: (procedure) => call("create_draft", { procedure }),
+  getDraft: (id) => call("get_draft", { id }),
+  setDraftField: (id, path, value) => call("set_draft_field", { id, path, value }),
+  attachFile: (id, slot, name, bytes) =>
+    callRaw("attach_file", bytes, {
+      "x-draft-id": encodeURIComponent(id),
+      "x-slot": encodeURIComponent(slot),
+      "x-file-name": encodeURIComponent(name),
+    }),
+  detachFile: (id, slot) => call("detach_file", { id, slot }),
+  undoDraft: (id) => call("undo_draft", { id }),
+  exportDraft: (id) => call("export_draft", { id }),
+  importDraft: (bytes) => callRaw("import_draft", bytes),
+  setDraftAside: (id) => call("set_draft_aside", { id }),
 };
 
 let current: Backend = tauriBackend;

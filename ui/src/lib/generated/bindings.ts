@@ -73,7 +73,7 @@ shown_when?: Condition, min_len?: number,
 /**
  * Largest allowed value of an `integer` field (28 hours a week of part-time work).
  */
-max_value?: bigint, 
+max_value?: number, 
 /**
  * Maximum length in characters (not bytes).
  */
@@ -156,7 +156,7 @@ created_at: string, updated_at: string,
 /**
  * Counts saves; the history file names use it.
  */
-revision: bigint, form: Record<string, unknown>, attachments: Array<AttachmentEntry>, 
+revision: number, form: Record<string, unknown>, attachments: Array<AttachmentEntry>, 
 /**
  * Field paths to check again (set when reusing a past application; cleared on edit).
  */
@@ -170,7 +170,7 @@ slot: string,
 /**
  * Path inside the draft folder, e.g. `attachments/transcript.pdf` or `photo.jpg`.
  */
-file: string, sha256: string, bytes: bigint, };
+file: string, sha256: string, bytes: number, };
 
 export type Submitted = { 
 /**

@@ -1,0 +1,169 @@
+// An in-memory backend for the UI tests: the same interface as the Tauri one, with a small
+// form (postal code → address, a choice that shows another field) so the screens can be
+// driven without the Rust side. It records every call so tests can assert what was saved.
+import type { Backend } from "../lib/backend";
+import type {
+  ChecklistItem,
+  DraftFinding,
+  DraftState,
+  FieldState,
+  Language,
+  Procedure,
+  Schema,
+} from "../lib/generated/bindings";
+
+const procedure = (id: string, name_en: string, name_ja: string, has_form: boolean): Procedure => ({
+  id,
+  name_en,
+  name_ja,
+  reception_start: "2025-10-23T00:00",
+  explanation_en: `About ${name_en}`,
+  explanation_ja: `${name_ja}の説明`,
+  keywords: [],
+  has_form,
+});
+
+export const procedures: Procedure[] = [
+  procedure("extension-of-stay", "Application for extension of period of stay", "在留期間更新許可申請", true),
+  procedure("institution-notification", "Notification relating to the institution", "所属機関等に関する届出", false),
+];
+
+export const schema: Schema = {
+  procedure: "extension-of-stay",
+  version: 2,
+  title_en: "Application for extension of period of stay (Student)",
+  title_ja: "在留期間更新許可申請（留学）",
+  rules: [],
+  sections: [
+    {
+      id: "applicant",
+      title_en: "Applicant",
+      title_ja: "申請人",
+      fields: [
+        { id: "postal_code", label_en: "8 Postal code", label_ja: "8 郵便番号", kind: "postal_code", required: true, width: "any", choices: [], columns: [], recheck_on_reuse: false },
+        { id: "address", label_en: "8 Address in Japan", label_ja: "8 住居地", kind: "text", required: true, width: "any", choices: [], columns: [], recheck_on_reuse: false },
+      ],
+    },
+    {
+      id: "work",
+      title_en: "23 Part-time work",
+      title_ja: "23 資格外活動の有無",
+      fields: [
+        {
+          id: "part_time", label_en: "23 Do you work part-time?", label_ja: "23 資格外活動の有無", kind: "choice", required: true, width: "any",
+          choices: [{ value: "yes", label_en: "Yes", label_ja: "有" }, { value: "no", label_en: "No", label_ja: "無" }],
+          columns: [], recheck_on_reuse: false,
+        },
+        {
+          id: "weekly_hours", label_en: "23 Hours per week", label_ja: "23 週間の稼働時間", kind: "integer", required: true, width: "any",
+          shown_when: { equals: { field: "work.part_time", value: "yes" } }, choices: [], columns: [], recheck_on_reuse: false,
+        },
+      ],
+    },
+  ],
+};
+
+export function memoryBackend() {
+  const ids = ["my_number_card", "card_pins", "residence_card", "passport", "pc", "card_reader", "documents_pdf"] as const;
+  const state = {
+    language: "en" as Language,
+    items: ids.map((id) => ({ id, done: false })) as ChecklistItem[],
+    form: {} as Record<string, Record<string, unknown>>,
+    revision: 1,
+    created: false,
+  };
+  const calls: string[] = [];
+  const pending: { code: "file_recovered"; kept_as: string }[] = [];
+
+  const value = (path: string) => {
+    const [s, f] = path.split(".");
+    return state.form[s]?.[f];
+  };
+  const draftState = (): DraftState => {
+    const fields: FieldState[] = [];
+    const findings: DraftFinding[] = [];
+    for (const section of schema.sections) {
+      for (const field of section.fields) {
+        const path = `${section.id}.${field.id}`;
+        const cond = field.shown_when;
+        const shown = !cond || !("equals" in cond) || value(cond.equals.field) === cond.equals.value;
+        fields.push({ path, shown, required: shown && field.required });
+        if (shown && field.required && (value(path) === undefined || value(path) === "")) {
+          findings.push({ code: "required", path, severity: "error", message: `${field.label_en}: required; enter it.`, message_ja: `${field.label_ja}：必須項目です。`, hint: "", hint_ja: "" });
+        }
+      }
+    }
+    return {
+      id: "d1",
+      meta: {
+        format: 1, id: "d1", procedure: "extension-of-stay", schema_version: 2, created_at: "2026-11-24T10:00:00Z",
+        updated_at: "2026-11-24T10:00:00Z", revision: state.revision, form: state.form, attachments: [], recheck: [],
+        submitted: null, reused_from: null,
+      },
+      fields,
+      report: { procedure: "extension-of-stay", ok: findings.length === 0, findings, recheck: [] },
+      can_undo: state.revision > 1,
+    };
+  };
+
+  const api: Backend = {
+    appInfo: async () => ({ profile: "demo", version: "0.1.0", data_dir: "/tmp/zairyu" }),
+    getSettings: async () => ({ language: state.language }),
+    setLanguage: async (language) => {
+      calls.push(`language:${language}`);
+      state.language = language;
+      return { language };
+    },
+    getChecklist: async () => state.items,
+    setChecklistItem: async (id, done) => {
+      calls.push(`${id}:${done}`);
+      state.items = state.items.map((item) => (item.id === id ? { ...item, done } : item));
+      return state.items;
+    },
+    takeNotices: async () => pending.splice(0),
+    listProcedures: async (search, synonyms) => {
+      calls.push(`search:${search}:${synonyms}`);
+      return procedures.filter((p) => search.split(/\s+/).every((w) => (p.name_en + p.name_ja).toLowerCase().includes(w.toLowerCase())));
+    },
+    getTerms: async () => ({ ja: "利用規約（要旨）", en: "Terms of use (summary)" }),
+    getSchema: async () => schema,
+    lookupPostal: async (code) =>
+      code === "8748577"
+        ? [{ postal_code: code, prefecture: "大分県", city: "別府市", town: "十文字原", address: "大分県別府市十文字原" }]
+        : [],
+    listDrafts: async () =>
+      state.created
+        ? [{ id: "d1", procedure: "extension-of-stay", title_en: schema.title_en, title_ja: schema.title_ja, updated_at: "2026-11-24T10:00:00Z", errors: draftState().report.findings.length, submitted: false }]
+        : [],
+    createDraft: async (p) => {
+      calls.push(`create:${p}`);
+      state.created = true;
+      return draftState();
+    },
+    getDraft: async () => draftState(),
+    setDraftField: async (_id, path, raw) => {
+      calls.push(`set:${path}=${raw}`);
+      const [s, f] = path.split(".");
+      state.form = { ...state.form, [s]: { ...state.form[s], [f]: path.endsWith("postal_code") ? raw.replace("-", "") : raw } };
+      state.revision += 1;
+      return draftState();
+    },
+    attachFile: async (_id, slot, name) => {
+      calls.push(`attach:${slot}:${name}`);
+      return draftState();
+    },
+    detachFile: async () => draftState(),
+    undoDraft: async () => {
+      calls.push("undo");
+      return draftState();
+    },
+    exportDraft: async () => "/tmp/zairyu/exports/d1.zairyu",
+    importDraft: async () => draftState(),
+    setDraftAside: async (id) => {
+      calls.push(`aside:${id}`);
+      state.created = false;
+      return null;
+    },
+  };
+  return { api, state, calls, pending };
+}
