@@ -86,3 +86,78 @@ async fn a_damaged_settings_file_is_kept_and_the_user_told() {
     screenshot(&app.client, "home-notice-en").await;
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_application_is_started_filled_and_kept_on_disk() {
+    let data = tempfile::tempdir().unwrap();
+    {
+        let app = DesktopSession::start(data.path()).await;
+        let c = &app.client;
+        app.wait_for("[data-testid=new-application]")
+            .await
+            .click()
+            .await
+            .unwrap();
+        let search = app.wait_for("[data-testid=procedure-search]").await;
+        search.send_keys("renewal").await.unwrap();
+        app.wait_for("[data-testid=synonyms]")
+            .await
+            .click()
+            .await
+            .unwrap();
+        search.send_keys("\u{E007}").await.unwrap(); // Enter submits the search
+        app.wait_for_text("[data-testid=procedure-count]", "1 procedure(s)")
+            .await;
+        screenshot(c, "procedures-en").await;
+        app.wait_for("[data-testid=procedure-extension-of-stay] button")
+            .await
+            .click()
+            .await
+            .unwrap();
+        app.wait_for("[data-testid=agree]").await;
+        screenshot(c, "terms-en").await;
+        app.wait_for("[data-testid=agree]")
+            .await
+            .click()
+            .await
+            .unwrap();
+
+        app.wait_for("[data-testid=draft-form]").await;
+        screenshot(c, "form-top-en").await;
+        let postal = app.wait_for("#field-applicant-postal-code").await;
+        postal.send_keys("874-8577\u{E004}").await.unwrap(); // Tab: change event, autosave
+        let fill = app.wait_for(".suggest").await;
+        let label = fill.text().await.unwrap();
+        assert!(label.contains("大分県別府市十文字原"), "{label}");
+        fill.click().await.unwrap();
+        app.wait_for_text("[data-testid=save-status]", "version 3")
+            .await;
+        screenshot(c, "form-en").await;
+        c.find(Locator::Css("[data-testid=lang-ja]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        app.wait_for_text("[data-testid=save-status]", "版 3").await;
+        screenshot(c, "form-ja").await;
+        app.close().await;
+    }
+
+    // The draft is a folder on disk with the normalised values.
+    let drafts: Vec<_> = std::fs::read_dir(data.path().join("drafts"))
+        .unwrap()
+        .flatten()
+        .collect();
+    assert_eq!(drafts.len(), 1);
+    let saved = std::fs::read_to_string(drafts[0].path().join("draft.json")).unwrap();
+    assert!(saved.contains("\"postal_code\": \"8748577\""), "{saved}");
+    assert!(saved.contains("大分県別府市十文字原"), "{saved}");
+
+    // After a restart the home screen lists it.
+    let app = DesktopSession::start(data.path()).await;
+    app.wait_for_text("[data-testid=draft-row]", "在留期間更新許可申請（留学）")
+        .await;
+    screenshot(&app.client, "home-with-draft-ja").await;
+    app.close().await;
+}
