@@ -39,6 +39,7 @@ pub struct DraftMeta {
     pub created_at: String,
     pub updated_at: String,
     /// Counts saves; the history file names use it.
+    #[ts(type = "number")]
     pub revision: u64,
     #[ts(type = "Record<string, unknown>")]
     pub form: Value,
@@ -61,6 +62,7 @@ pub struct AttachmentEntry {
     /// Path inside the draft folder, e.g. `attachments/transcript.pdf` or `photo.jpg`.
     pub file: String,
     pub sha256: String,
+    #[ts(type = "number")]
     pub bytes: u64,
 }
 

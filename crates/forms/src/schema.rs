@@ -63,7 +63,7 @@ pub struct Field {
     pub min_len: Option<usize>,
     /// Largest allowed value of an `integer` field (28 hours a week of part-time work).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
+    #[ts(optional, type = "number")]
     pub max_value: Option<u64>,
     /// Maximum length in characters (not bytes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
