@@ -1,0 +1,193 @@
+//! The virtual card's keys and certificates. The RSA-2048 keys are fixed demo keys
+//! (`keys/*.pem`, public on purpose); the certificates are issued at start-up by the "Zairyu
+//! Demo CA" (`zairyu_signature::DEMO_CA_DER`), so the signing certificate can carry this
+//! card's basic four in the JPKI subjectAltName entries, as a real one does.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use rsa::pkcs1v15::SigningKey;
+use rsa::pkcs8::DecodePrivateKey;
+use rsa::sha2::Sha256;
+use rsa::PrivateKey;
+use x509_cert::builder::profile::BuilderProfile;
+use x509_cert::builder::{Builder, CertificateBuilder};
+use x509_cert::certificate::TbsCertificate;
+use x509_cert::der::asn1::{ObjectIdentifier, Utf8StringRef};
+use x509_cert::der::{Any, Decode, Encode};
+use x509_cert::ext::pkix::name::{GeneralName, OtherName};
+use x509_cert::ext::pkix::{KeyUsage, KeyUsages, SubjectAltName};
+use x509_cert::ext::{Extension, ToExtension};
+use x509_cert::name::Name;
+use x509_cert::serial_number::SerialNumber;
+use x509_cert::spki::{SubjectPublicKeyInfo, SubjectPublicKeyInfoRef};
+use x509_cert::time::Validity;
+use x509_cert::Certificate;
+
+use crate::identity::Identity;
+
+const CA_KEY: &str = include_str!("../keys/demo-ca.pem");
+const AUTH_KEY: &str = include_str!("../keys/auth.pem");
+const SIGN_KEY: &str = include_str!("../keys/sign.pem");
+
+/// JPKI subjectAltName otherName OIDs (card doc §6): name, sex, date of birth, address.
+pub const OID_NAME: &str = "1.2.392.200149.8.5.5.1";
+pub const OID_SEX: &str = "1.2.392.200149.8.5.5.3";
+pub const OID_BIRTH: &str = "1.2.392.200149.8.5.5.4";
+pub const OID_ADDRESS: &str = "1.2.392.200149.8.5.5.5";
+
+/// The keys and certificates of one virtual card.
+#[derive(Debug, Clone)]
+pub struct CardKeys {
+    pub auth_key: PrivateKey,
+    pub sign_key: PrivateKey,
+    pub auth_cert: Vec<u8>,
+    pub sign_cert: Vec<u8>,
+    pub ca_cert: Vec<u8>,
+}
+
+struct CardProfile {
+    issuer: Name,
+    subject: Name,
+    extensions: Vec<Extension>,
+}
+
+impl BuilderProfile for CardProfile {
+    fn get_issuer(&self, _subject: &Name) -> Name {
+        self.issuer.clone()
+    }
+    fn get_subject(&self) -> Name {
+        self.subject.clone()
+    }
+    fn build_extensions(
+        &self,
+        _spk: SubjectPublicKeyInfoRef<'_>,
+        _issuer_spk: SubjectPublicKeyInfoRef<'_>,
+        _tbs: &TbsCertificate,
+    ) -> x509_cert::builder::Result<Vec<Extension>> {
+        Ok(self.extensions.clone())
+    }
+}
+
+fn key(pem: &str) -> PrivateKey {
+    PrivateKey::from_pkcs8_pem(pem).expect("the bundled demo keys are valid PKCS#8")
+}
+
+fn other_name(oid: &str, value: &str) -> GeneralName {
+    GeneralName::OtherName(OtherName {
+        type_id: ObjectIdentifier::new_unwrap(oid),
+        value: Any::encode_from(&Utf8StringRef::new(value).expect("text is valid UTF-8"))
+            .expect("a UTF8String encodes"),
+    })
+}
+
+fn issue(
+    ca: &SigningKey<Sha256>,
+    issuer: &Name,
+    subject: &str,
+    key: &PrivateKey,
+    serial: u32,
+    usages: KeyUsage,
+    alt_names: Option<SubjectAltName>,
+) -> Vec<u8> {
+    let subject = Name::from_str(subject).expect("subject names are valid");
+    let mut extensions = vec![usages
+        .to_extension(&subject, &[])
+        .expect("key usage encodes")];
+    if let Some(san) = alt_names {
+        extensions.push(san.to_extension(&subject, &[]).expect("alt names encode"));
+    }
+    let profile = CardProfile {
+        issuer: issuer.clone(),
+        subject,
+        extensions,
+    };
+    // Valid from a day ago for five years, like a real card's certificates.
+    let mut validity = Validity::from_now(Duration::from_secs(5 * 365 * 86_400)).expect("validity");
+    let yesterday = std::time::SystemTime::now() - Duration::from_secs(86_400);
+    validity.not_before = x509_cert::time::Time::try_from(yesterday).expect("time");
+    let spki = SubjectPublicKeyInfo::from_key(&key.to_public_key()).expect("public key encodes");
+    let builder = CertificateBuilder::new(profile, SerialNumber::from(serial), validity, spki)
+        .expect("builder");
+    let cert: Certificate = builder
+        .build::<_, rsa::pkcs1v15::Signature>(ca)
+        .expect("the demo CA signs");
+    cert.to_der().expect("certificate encodes")
+}
+
+impl CardKeys {
+    /// Issues this card's certificates for `identity`.
+    pub fn issue(identity: &Identity) -> CardKeys {
+        let ca_cert = zairyu_signature::DEMO_CA_DER.to_vec();
+        let ca = Certificate::from_der(&ca_cert).expect("the demo CA certificate parses");
+        let issuer = ca.tbs_certificate().subject().clone();
+        let signer = SigningKey::<Sha256>::new(key(CA_KEY));
+        let (auth_key, sign_key) = (key(AUTH_KEY), key(SIGN_KEY));
+        let auth_cert = issue(
+            &signer,
+            &issuer,
+            "CN=ZAIRYU-DEMO-AUTH-0001,C=JP",
+            &auth_key,
+            1,
+            KeyUsage(KeyUsages::DigitalSignature.into()),
+            None,
+        );
+        let sex = match identity.sex.code() {
+            b'1' => "1",
+            b'2' => "2",
+            _ => "9",
+        };
+        let san = SubjectAltName(vec![
+            other_name(OID_NAME, &identity.name),
+            other_name(OID_SEX, sex),
+            other_name(OID_BIRTH, &identity.birth_digits().unwrap_or_default()),
+            other_name(OID_ADDRESS, &identity.address),
+        ]);
+        let sign_cert = issue(
+            &signer,
+            &issuer,
+            "CN=ZAIRYU-DEMO-SIGN-0001,L=Beppu-shi,L=Oita-ken,C=JP",
+            &sign_key,
+            2,
+            KeyUsage(KeyUsages::DigitalSignature | KeyUsages::NonRepudiation),
+            Some(san),
+        );
+        CardKeys {
+            auth_key,
+            sign_key,
+            auth_cert,
+            sign_cert,
+            ca_cert,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn certificates_chain_to_the_demo_ca_and_carry_the_basic_four() {
+        let keys = CardKeys::issue(&Identity::default());
+        let sign = Certificate::from_der(&keys.sign_cert).unwrap();
+        let ca = Certificate::from_der(&keys.ca_cert).unwrap();
+        assert_eq!(
+            sign.tbs_certificate().issuer(),
+            ca.tbs_certificate().subject()
+        );
+        let der = keys.sign_cert.clone();
+        let contains = |needle: &[u8]| der.windows(needle.len()).any(|w| w == needle);
+        assert!(contains("NGUYEN THI LAN".as_bytes()));
+        assert!(contains("別府".as_bytes()));
+        assert!(contains(b"20030415"));
+        let auth = Certificate::from_der(&keys.auth_cert).unwrap();
+        assert!(!keys
+            .auth_cert
+            .windows(14)
+            .any(|w| w == "NGUYEN THI LAN".as_bytes()));
+        assert_eq!(
+            auth.tbs_certificate().issuer(),
+            ca.tbs_certificate().subject()
+        );
+    }
+}
