@@ -1,0 +1,216 @@
+//! The card workflows, over any `myna_card::Transmit` (a PC/SC reader, or the virtual card
+//! in-process). Each workflow uses the fewest APDUs the card allows and touches only the JPKI
+//! application and EF 0002 of the card-info-input application.
+
+use myna_card::ap::jpki::{JpkiAp, SignatureScheme};
+use myna_card::ap::text::TextAp;
+use myna_card::{Card, Retries, Transmit};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::CardError;
+use crate::pin::{LastTry, PinFlow, Secret};
+
+/// Files this crate ever reads with a raw `read_ef`: the JPKI token information only.
+const READ_EF_ALLOWED: &[u16] = &[0x0006];
+
+/// What a card on the reader is, and its three retry counters (read without spending a try).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CardStatus {
+    pub my_number_card: bool,
+    /// The JPKI token label, e.g. `JPKIAPICCTOKEN2`.
+    pub token: String,
+    pub auth_pin_tries: Option<u8>,
+    pub sign_password_tries: Option<u8>,
+    pub text_pin_tries: Option<u8>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Sex {
+    Male,
+    Female,
+    /// 9 (not applicable) or anything else the card holds.
+    Other,
+}
+
+/// 基本4情報: the four basic attributes, text exactly as stored on the card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct BasicFour {
+    pub name: String,
+    pub address: String,
+    /// YYYY-MM-DD.
+    pub birth_date: String,
+    pub sex: Sex,
+}
+
+/// Which key and certificate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CertKind {
+    /// 利用者証明用: proves it is the holder; readable without a PIN.
+    Auth,
+    /// 署名用: signs documents; carries the basic four; needs the signature password.
+    Sign,
+}
+
+fn retries(r: Result<Retries, myna_card::Error>) -> Result<Option<u8>, CardError> {
+    match r {
+        Ok(r) => Ok(r.count()),
+        Err(myna_card::Error::PinBlocked) => Ok(Some(0)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn jpki<T: Transmit>(card: &mut Card<T>) -> Result<JpkiAp<'_, T>, CardError> {
+    JpkiAp::select(card).map_err(|e| match e {
+        myna_card::Error::Status(sw) if sw.value() == 0x6A82 => CardError::NotMyNumberCard,
+        other => other.into(),
+    })
+}
+
+/// Is it a My Number Card (the JPKI application answers, not the ATR), and how many tries are
+/// left on each PIN.
+pub fn status<T: Transmit>(card: &mut Card<T>) -> Result<CardStatus, CardError> {
+    let mut ap = match jpki(card) {
+        Ok(ap) => ap,
+        Err(CardError::NotMyNumberCard) => {
+            return Ok(CardStatus {
+                my_number_card: false,
+                token: String::new(),
+                auth_pin_tries: None,
+                sign_password_tries: None,
+                text_pin_tries: None,
+            })
+        }
+        Err(e) => return Err(e),
+    };
+    let token_id = READ_EF_ALLOWED[0];
+    let raw = ap.read_ef(token_id)?;
+    let token = String::from_utf8_lossy(raw.get(..32).unwrap_or(&raw))
+        .trim_matches([' ', '\0'])
+        .to_owned();
+    let auth = retries(ap.auth_pin_retries())?;
+    let sign = retries(ap.sign_pin_retries())?;
+    let mut text = TextAp::select(card)?;
+    let text_tries = retries(text.retries(0x0011))?;
+    Ok(CardStatus {
+        my_number_card: true,
+        token,
+        auth_pin_tries: auth,
+        sign_password_tries: sign,
+        text_pin_tries: text_tries,
+    })
+}
+
+/// The basic four from EF 0002 of the card-info-input application, after its 4-digit PIN.
+pub fn read_basic_four<T: Transmit>(
+    card: &mut Card<T>,
+    pin: &mut Secret,
+    consent: LastTry,
+) -> Result<BasicFour, CardError> {
+    jpki(card)?; // a My Number Card, or a clear error before any PIN is involved
+    let text = std::cell::RefCell::new(TextAp::select(card)?);
+    let (result, _) = PinFlow::new(pin, consent).run(
+        || text.borrow_mut().retries(0x0011).map_err(Into::into),
+        |p| text.borrow_mut().verify_pin(p).map_err(Into::into),
+        || text.borrow_mut().read_attributes().map_err(Into::into),
+    );
+    let a = result?;
+    let d = a.birth_date;
+    Ok(BasicFour {
+        name: a.name,
+        address: a.address,
+        birth_date: format!("{:04}-{:02}-{:02}", d.year, d.month, d.day),
+        sex: match a.sex {
+            myna_card::Sex::Male => Sex::Male,
+            myna_card::Sex::Female => Sex::Female,
+            _ => Sex::Other,
+        },
+    })
+}
+
+/// A certificate in DER: the authentication one needs no PIN, the signing one the password.
+pub fn read_certificate<T: Transmit>(
+    card: &mut Card<T>,
+    kind: CertKind,
+    password: Option<&mut Secret>,
+    consent: LastTry,
+) -> Result<Vec<u8>, CardError> {
+    let ap = std::cell::RefCell::new(jpki(card)?);
+    match (kind, password) {
+        (CertKind::Auth, _) => Ok(ap.borrow_mut().read_auth_certificate_der()?),
+        (CertKind::Sign, None) => Err(CardError::PinFormat {
+            problem: "The signing certificate needs the signature password.".into(),
+        }),
+        (CertKind::Sign, Some(secret)) => {
+            PinFlow::new(secret, consent)
+                .run(
+                    || ap.borrow_mut().sign_pin_retries().map_err(Into::into),
+                    |p| ap.borrow_mut().verify_sign_pin(p).map_err(Into::into),
+                    || {
+                        ap.borrow_mut()
+                            .read_sign_certificate_der()
+                            .map_err(Into::into)
+                    },
+                )
+                .0
+        }
+    }
+}
+
+/// Signs a SHA-256 digest (PKCS#1 v1.5 over a DigestInfo, made by the card) with the key of
+/// `kind`, after its PIN; the card must be held exclusively from PIN to signature.
+pub fn sign<T: Transmit>(
+    card: &mut Card<T>,
+    kind: CertKind,
+    digest: &[u8; 32],
+    secret: &mut Secret,
+    consent: LastTry,
+) -> Result<Vec<u8>, CardError> {
+    let ap = std::cell::RefCell::new(jpki(card)?);
+    let (result, _) = match kind {
+        CertKind::Auth => PinFlow::new(secret, consent).run(
+            || ap.borrow_mut().auth_pin_retries().map_err(Into::into),
+            |p| ap.borrow_mut().verify_auth_pin(p).map_err(Into::into),
+            || {
+                ap.borrow_mut()
+                    .sign_with_auth_key(SignatureScheme::PreHashedDigestInfo, digest)
+                    .map_err(Into::into)
+            },
+        ),
+        CertKind::Sign => PinFlow::new(secret, consent).run(
+            || ap.borrow_mut().sign_pin_retries().map_err(Into::into),
+            |p| ap.borrow_mut().verify_sign_pin(p).map_err(Into::into),
+            || {
+                ap.borrow_mut()
+                    .sign_with_sign_key(SignatureScheme::PreHashedDigestInfo, digest)
+                    .map_err(Into::into)
+            },
+        ),
+    };
+    let signature = result?;
+    if signature.len() != 256 {
+        return Err(CardError::UnexpectedAnswer {
+            detail: format!("a {}-byte signature", signature.len()),
+        });
+    }
+    Ok(signature)
+}
+
+/// A transport that counts the APDUs it carries (benchmarks, tests).
+#[derive(Debug)]
+pub struct Counting<T> {
+    pub inner: T,
+    pub apdus: u64,
+}
+
+impl<T: Transmit> Transmit for Counting<T> {
+    fn transmit(&mut self, command: &[u8]) -> myna_card::Result<Vec<u8>> {
+        self.apdus += 1;
+        self.inner.transmit(command)
+    }
+}
+
+#[cfg(test)]
+mod tests;
