@@ -31,6 +31,11 @@ enum Command {
     Draft(cli::draft::DraftCommand),
     /// Look up the address of a postal code, offline.
     Postal(cli::procedures::PostalArgs),
+    /// Run the virtual My Number Card on a vsmartcard-vpcd reader until stopped.
+    Sim(cli::sim::SimArgs),
+    /// Read from and sign with a My Number Card over PC/SC.
+    #[command(subcommand)]
+    Card(cli::card::CardCommand),
 }
 
 fn main() -> ExitCode {
@@ -41,5 +46,7 @@ fn main() -> ExitCode {
         Command::Procedures(args) => cli::procedures::run_procedures(args),
         Command::Draft(cmd) => cli::draft::run(cmd),
         Command::Postal(args) => cli::procedures::run_postal(args),
+        Command::Sim(args) => cli::sim::run(args),
+        Command::Card(cmd) => cli::card::run(cmd),
     }
 }

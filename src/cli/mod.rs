@@ -1,8 +1,10 @@
 //! The subcommand groups of the `zairyu` command line, one module each.
 
+pub(crate) mod card;
 pub(crate) mod check;
 pub(crate) mod draft;
 pub(crate) mod procedures;
+pub(crate) mod sim;
 
 /// Prints an error the way every subcommand does: `{"code","message"}` on stderr with `--json`,
 /// else `error: message` on stderr.

@@ -104,7 +104,7 @@ pub fn status<T: Transmit>(card: &mut Card<T>) -> Result<CardStatus, CardError> 
 }
 
 /// The basic four from EF 0002 of the card-info-input application, after its 4-digit PIN.
-pub fn read_basic_four<T: Transmit>(
+fn basic_four_flow<T: Transmit>(
     card: &mut Card<T>,
     pin: &mut Secret,
     consent: LastTry,
@@ -130,8 +130,7 @@ pub fn read_basic_four<T: Transmit>(
     })
 }
 
-/// A certificate in DER: the authentication one needs no PIN, the signing one the password.
-pub fn read_certificate<T: Transmit>(
+fn certificate_flow<T: Transmit>(
     card: &mut Card<T>,
     kind: CertKind,
     password: Option<&mut Secret>,
@@ -159,9 +158,7 @@ pub fn read_certificate<T: Transmit>(
     }
 }
 
-/// Signs a SHA-256 digest (PKCS#1 v1.5 over a DigestInfo, made by the card) with the key of
-/// `kind`, after its PIN; the card must be held exclusively from PIN to signature.
-pub fn sign<T: Transmit>(
+fn sign_flow<T: Transmit>(
     card: &mut Card<T>,
     kind: CertKind,
     digest: &[u8; 32],
@@ -196,6 +193,48 @@ pub fn sign<T: Transmit>(
         });
     }
     Ok(signature)
+}
+
+/// The basic four from EF 0002 of the card-info-input application, after its 4-digit PIN.
+/// The PIN is wiped whatever happens, also when the card fails before the PIN flow begins.
+pub fn read_basic_four<T: Transmit>(
+    card: &mut Card<T>,
+    pin: &mut Secret,
+    consent: LastTry,
+) -> Result<BasicFour, CardError> {
+    let result = basic_four_flow(card, pin, consent);
+    pin.wipe();
+    result
+}
+
+/// A certificate in DER: the authentication one needs no PIN, the signing one the password
+/// (wiped whatever happens).
+pub fn read_certificate<T: Transmit>(
+    card: &mut Card<T>,
+    kind: CertKind,
+    mut password: Option<&mut Secret>,
+    consent: LastTry,
+) -> Result<Vec<u8>, CardError> {
+    let result = certificate_flow(card, kind, password.as_deref_mut(), consent);
+    if let Some(p) = password {
+        p.wipe();
+    }
+    result
+}
+
+/// Signs a SHA-256 digest (PKCS#1 v1.5 over a DigestInfo, made by the card) with the key of
+/// `kind`, after its PIN (wiped whatever happens). Connect exclusively: from PIN to signature
+/// no other program may use the card.
+pub fn sign<T: Transmit>(
+    card: &mut Card<T>,
+    kind: CertKind,
+    digest: &[u8; 32],
+    secret: &mut Secret,
+    consent: LastTry,
+) -> Result<Vec<u8>, CardError> {
+    let result = sign_flow(card, kind, digest, secret, consent);
+    secret.wipe();
+    result
 }
 
 /// A transport that counts the APDUs it carries (benchmarks, tests).
