@@ -325,3 +325,45 @@ fn opensc_lists_the_virtual_cards_certificates() {
     assert!(text.contains("Path           : 000a"), "{text}");
     assert!(forbidden(&sim).is_empty());
 }
+
+#[test]
+fn the_reader_watch_reports_the_card_arriving_and_leaving() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Arc, Mutex};
+    use zairyu_card::readers::ReaderEvent;
+
+    support::pcsc_stack::ensure_pcscd();
+    let reader = slot(4).reader;
+    let stop = Arc::new(AtomicBool::new(false));
+    let events = Arc::new(Mutex::new(Vec::new()));
+    let watcher = {
+        let (stop, events) = (stop.clone(), events.clone());
+        std::thread::spawn(move || {
+            zairyu_card::readers::watch(&stop, |e| events.lock().unwrap().push(e))
+        })
+    };
+    let wait_for = |wanted: &ReaderEvent| {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while !events.lock().unwrap().contains(wanted) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "no {wanted:?} in {:?}",
+                events.lock().unwrap()
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    };
+    wait_for(&ReaderEvent::ReaderAdded {
+        name: reader.clone(),
+    });
+    let mut sim = Sim::start(slot(4), None);
+    wait_for(&ReaderEvent::CardInserted {
+        name: reader.clone(),
+    });
+    sim.pull();
+    wait_for(&ReaderEvent::CardRemoved {
+        name: reader.clone(),
+    });
+    stop.store(true, Ordering::Relaxed);
+    watcher.join().unwrap();
+}

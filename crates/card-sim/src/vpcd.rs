@@ -11,12 +11,50 @@ use std::time::Duration;
 
 use crate::card::VirtualCard;
 
-fn read_frame(stream: &mut TcpStream) -> std::io::Result<Vec<u8>> {
+/// Acknowledge received segments at once (Linux resets this after each receive, so it is set
+/// before every read): vpcd sends a frame's length and payload separately, and with delayed
+/// ACKs Nagle's algorithm would hold each payload for 40 ms.
+fn quick_ack(stream: &TcpStream) {
+    #[cfg(target_os = "linux")]
+    let _ = socket2::SockRef::from(stream).set_tcp_quickack(true);
+    #[cfg(not(target_os = "linux"))]
+    let _ = stream;
+}
+
+/// Fills `buf`, waiting out read timeouts without losing bytes already read. `Ok(false)` when
+/// `stop` was set while waiting.
+fn fill(stream: &mut TcpStream, buf: &mut [u8], stop: &AtomicBool) -> std::io::Result<bool> {
+    let mut got = 0;
+    while got < buf.len() {
+        if stop.load(Ordering::Relaxed) {
+            return Ok(false);
+        }
+        quick_ack(stream);
+        match stream.read(&mut buf[got..]) {
+            Ok(0) => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            Ok(n) => got += n,
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(true)
+}
+
+/// One frame from vpcd, or `None` when `stop` was set.
+fn read_frame(stream: &mut TcpStream, stop: &AtomicBool) -> std::io::Result<Option<Vec<u8>>> {
     let mut len = [0u8; 2];
-    stream.read_exact(&mut len)?;
+    if !fill(stream, &mut len, stop)? {
+        return Ok(None);
+    }
     let mut payload = vec![0u8; u16::from_be_bytes(len) as usize];
-    stream.read_exact(&mut payload)?;
-    Ok(payload)
+    if !fill(stream, &mut payload, stop)? {
+        return Ok(None);
+    }
+    Ok(Some(payload))
 }
 
 fn write_frame(stream: &mut TcpStream, payload: &[u8]) -> std::io::Result<()> {
@@ -36,20 +74,8 @@ pub fn serve(
     stream.set_read_timeout(Some(Duration::from_millis(200)))?;
     stream.set_nodelay(true)?;
     loop {
-        if stop.load(Ordering::Relaxed) {
+        let Some(payload) = read_frame(stream, stop)? else {
             return Ok(());
-        }
-        let payload = match read_frame(stream) {
-            Ok(p) => p,
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
-                ) =>
-            {
-                continue
-            }
-            Err(e) => return Err(e),
         };
         let mut card = card.lock().unwrap_or_else(|p| p.into_inner());
         match payload.as_slice() {

@@ -45,25 +45,49 @@ fn measure<T: Transmit>(card: &mut Card<Counting<T>>, op: usize) -> (u64, Durati
 
 fn main() {
     let sim = SimTransport::new(VirtualCard::new(&Identity::default(), AccessLog::default()));
-    let mut local = Card::new(Counting { inner: sim, apdus: 0 });
+    let mut local = Card::new(Counting {
+        inner: sim,
+        apdus: 0,
+    });
     let reader = std::env::var("ZAIRYU_BENCH_READER").ok();
     let mut pcsc = reader.as_deref().map(|name| {
-        let card = zairyu_card::readers::connect(Some(name), true).expect("connect to the bench reader");
-        Card::new(Counting { inner: card.into_transport(), apdus: 0 })
+        let card =
+            zairyu_card::readers::connect(Some(name), true).expect("connect to the bench reader");
+        Card::new(Counting {
+            inner: card.into_transport(),
+            apdus: 0,
+        })
     });
-    println!("{:<24} {:>6} {:>14} {:>14} {:>16}", "operation", "APDUs", "in-process", "via PC/SC", "PC/SC overhead");
-    for (op, name) in ["status", "read basic four", "read auth certificate", "sign (auth key)"].iter().enumerate() {
+    println!(
+        "{:<24} {:>6} {:>14} {:>14} {:>16}",
+        "operation", "APDUs", "in-process", "via PC/SC", "PC/SC overhead"
+    );
+    for (op, name) in [
+        "status",
+        "read basic four",
+        "read auth certificate",
+        "sign (auth key)",
+    ]
+    .iter()
+    .enumerate()
+    {
         let (apdus, t_local) = measure(&mut local, op);
         let (remote, overhead) = match pcsc.as_mut() {
             Some(card) => {
                 let (n, t) = measure(card, op);
                 assert_eq!(n, apdus, "the same APDUs both ways");
                 let per = t.saturating_sub(t_local);
-                (format!("{:.2} ms", t.as_secs_f64() * 1e3), format!("{:.2} ms", per.as_secs_f64() * 1e3))
+                (
+                    format!("{:.2} ms", t.as_secs_f64() * 1e3),
+                    format!("{:.2} ms", per.as_secs_f64() * 1e3),
+                )
             }
             None => ("-".into(), "-".into()),
         };
-        println!("{name:<24} {apdus:>6} {:>11.2} ms {remote:>14} {overhead:>16}", t_local.as_secs_f64() * 1e3);
+        println!(
+            "{name:<24} {apdus:>6} {:>11.2} ms {remote:>14} {overhead:>16}",
+            t_local.as_secs_f64() * 1e3
+        );
     }
     if pcsc.is_none() {
         println!("(set ZAIRYU_BENCH_READER, or run scripts/bench-card.sh, for the PC/SC column)");

@@ -4,7 +4,7 @@
 
 use myna_card::ap::jpki::{JpkiAp, SignatureScheme};
 use myna_card::ap::text::TextAp;
-use myna_card::{Card, Retries, Transmit};
+use myna_card::{Card, Retries, ShortEfId, Transmit};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -62,6 +62,10 @@ fn retries(r: Result<Retries, myna_card::Error>) -> Result<Option<u8>, CardError
     }
 }
 
+fn sfi(id: u16) -> Result<ShortEfId, CardError> {
+    ShortEfId::from_ef_id(id).map_err(Into::into)
+}
+
 fn jpki<T: Transmit>(card: &mut Card<T>) -> Result<JpkiAp<'_, T>, CardError> {
     JpkiAp::select(card).map_err(|e| match e {
         myna_card::Error::Status(sw) if sw.value() == 0x6A82 => CardError::NotMyNumberCard,
@@ -85,15 +89,17 @@ pub fn status<T: Transmit>(card: &mut Card<T>) -> Result<CardStatus, CardError> 
         }
         Err(e) => return Err(e),
     };
+    // The fewest APDUs: short-EF-id READ BINARY and VERIFY address the files without SELECTs.
     let token_id = READ_EF_ALLOWED[0];
-    let raw = ap.read_ef(token_id)?;
-    let token = String::from_utf8_lossy(raw.get(..32).unwrap_or(&raw))
+    let c = ap.card();
+    let raw = c.read_binary_chunk_sfi(sfi(token_id)?, 0, 32)?;
+    let token = String::from_utf8_lossy(&raw)
         .trim_matches([' ', '\0'])
         .to_owned();
-    let auth = retries(ap.auth_pin_retries())?;
-    let sign = retries(ap.sign_pin_retries())?;
-    let mut text = TextAp::select(card)?;
-    let text_tries = retries(text.retries(0x0011))?;
+    let auth = retries(c.pin_retries_sfi(sfi(0x0018)?))?;
+    let sign = retries(c.pin_retries_sfi(sfi(0x001B)?))?;
+    TextAp::select(card)?;
+    let text_tries = retries(card.pin_retries_sfi(sfi(0x0011)?))?;
     Ok(CardStatus {
         my_number_card: true,
         token,
