@@ -1,0 +1,146 @@
+//! Server settings: defaults, then a TOML file, then `ZAIRYU_SERVER_*` environment variables,
+//! then command-line flags. With nothing set: 127.0.0.1:8377, SQLite in the data folder, mail
+//! as `.eml` files in `DATA/outbox/`, the demo profile (demo CA trusted).
+
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Profile {
+    Demo,
+    Production,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mail {
+    /// `.eml` files in this folder.
+    Outbox(PathBuf),
+    /// Plain SMTP to host:port (a university relay or a test sink).
+    Smtp { host: String, port: u16 },
+}
+
+#[derive(Debug, Clone)]
+pub struct ServerConfig {
+    pub listen: String,
+    pub data_dir: PathBuf,
+    pub profile: Profile,
+    pub mail: Mail,
+    /// Sessions end this many seconds after sign-in.
+    pub session_seconds: i64,
+    /// The address the registration e-mail links to.
+    pub public_url: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    listen: Option<String>,
+    data: Option<PathBuf>,
+    profile: Option<Profile>,
+    smtp: Option<String>,
+    session_seconds: Option<i64>,
+    public_url: Option<String>,
+}
+
+fn default_data_dir() -> PathBuf {
+    std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("zairyu-server")
+}
+
+fn parse_smtp(text: &str) -> Result<Mail, String> {
+    let (host, port) = text
+        .rsplit_once(':')
+        .ok_or_else(|| format!("smtp {text:?}: write HOST:PORT"))?;
+    let port = port
+        .parse()
+        .map_err(|_| format!("smtp {text:?}: the port is not a number"))?;
+    Ok(Mail::Smtp {
+        host: host.to_owned(),
+        port,
+    })
+}
+
+impl ServerConfig {
+    /// Builds the configuration: file (if any), then environment, then the given overrides.
+    pub fn load(
+        file: Option<&std::path::Path>,
+        data: Option<PathBuf>,
+        listen: Option<String>,
+    ) -> Result<ServerConfig, String> {
+        let from_file: FileConfig = match file {
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?
+            }
+            None => FileConfig::default(),
+        };
+        let env = |k: &str| std::env::var(format!("ZAIRYU_SERVER_{k}")).ok();
+        let data_dir = data
+            .or_else(|| env("DATA").map(PathBuf::from))
+            .or(from_file.data)
+            .unwrap_or_else(default_data_dir);
+        let profile = match env("PROFILE").as_deref() {
+            Some("production") => Profile::Production,
+            Some("demo") => Profile::Demo,
+            Some(other) => {
+                return Err(format!(
+                    "ZAIRYU_SERVER_PROFILE={other:?}: use demo or production"
+                ))
+            }
+            None => from_file.profile.unwrap_or(Profile::Demo),
+        };
+        let mail = match env("SMTP").or(from_file.smtp) {
+            Some(s) => parse_smtp(&s)?,
+            None => Mail::Outbox(data_dir.join("outbox")),
+        };
+        let listen = listen
+            .or_else(|| env("LISTEN"))
+            .or(from_file.listen)
+            .unwrap_or_else(|| "127.0.0.1:8377".into());
+        Ok(ServerConfig {
+            public_url: env("PUBLIC_URL")
+                .or(from_file.public_url)
+                .unwrap_or_else(|| format!("http://{listen}")),
+            listen,
+            data_dir,
+            profile,
+            mail,
+            session_seconds: env("SESSION_SECONDS")
+                .and_then(|s| s.parse().ok())
+                .or(from_file.session_seconds)
+                .unwrap_or(8 * 3600),
+        })
+    }
+
+    /// A configuration for tests and the bundled server: everything under `data_dir`.
+    pub fn in_dir(data_dir: PathBuf) -> ServerConfig {
+        ServerConfig {
+            listen: "127.0.0.1:0".into(),
+            mail: Mail::Outbox(data_dir.join("outbox")),
+            data_dir,
+            profile: Profile::Demo,
+            session_seconds: 8 * 3600,
+            public_url: "http://127.0.0.1".into(),
+        }
+    }
+
+    pub fn profile_name(&self) -> &'static str {
+        match self.profile {
+            Profile::Demo => "demo (demo CA trusted)",
+            Profile::Production => "production",
+        }
+    }
+
+    pub fn mail_description(&self) -> String {
+        match &self.mail {
+            Mail::Outbox(dir) => format!("to {}", dir.display()),
+            Mail::Smtp { host, port } => format!("via SMTP {host}:{port}"),
+        }
+    }
+}

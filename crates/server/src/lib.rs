@@ -1,0 +1,44 @@
+//! `zairyu-server`: the reception side of the Online Residence Application System as Zairyu
+//! models it (manual sections 3, 4.2.9, 5, 6, 7): accounts, the usage application verified by
+//! a card signature, procedures, applications with their files and statuses, examiners.
+//!
+//! - [`config`]: where it listens, where the data lives, the profile, mail.
+//! - [`store`]: the one storage interface and its SQLite implementation (migrations inside).
+//! - [`service`]: every action as a function over the store — the HTTP handlers ([`http`]) and
+//!   the `zairyu examiner` commands are thin shells over it.
+//! - [`mail`]: notifications as `.eml` files in `DATA/outbox/` or over SMTP.
+//! - [`error`]: `{code, message}` with stable codes; bad input is never a 500.
+
+pub mod clock;
+pub mod config;
+pub mod error;
+pub mod http;
+pub mod mail;
+pub mod service;
+pub mod store;
+
+pub use config::ServerConfig;
+pub use error::ApiError;
+pub use service::Service;
+
+/// Runs the server until Ctrl-C / SIGTERM: logs one line saying where it listens and where
+/// the data lives.
+pub async fn serve(config: ServerConfig) -> Result<(), String> {
+    let service = Service::open(&config).map_err(|e| e.to_string())?;
+    let listener = tokio::net::TcpListener::bind(&config.listen)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    eprintln!(
+        "zairyu serve: listening on http://{addr}, data in {}, profile {}, mail {}",
+        config.data_dir.display(),
+        config.profile_name(),
+        config.mail_description()
+    );
+    axum::serve(listener, http::router(std::sync::Arc::new(service)))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|e| e.to_string())
+}

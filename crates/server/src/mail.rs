@@ -1,0 +1,113 @@
+//! Notification e-mail through lettre: `.eml` files in the outbox folder (the default, and
+//! what the tests and the bundled server read), or plain SMTP.
+
+use lettre::message::header::ContentType;
+use lettre::{FileTransport, Message, SmtpTransport, Transport};
+
+use crate::config::Mail;
+
+#[derive(Debug, Clone)]
+pub struct Mailer {
+    mail: Mail,
+}
+
+impl Mailer {
+    pub fn new(mail: Mail) -> Result<Mailer, String> {
+        if let Mail::Outbox(dir) = &mail {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        Ok(Mailer { mail })
+    }
+
+    /// Sends one plain-text message. Failures are logged (without the body), not fatal: the
+    /// action that caused the mail has already been stored.
+    pub fn send(&self, to: &str, subject: &str, body: &str) -> bool {
+        let message = Message::builder()
+            .from(
+                "Zairyu reception <no-reply@zairyu.invalid>"
+                    .parse()
+                    .expect("static address parses"),
+            )
+            .to(match to.parse() {
+                Ok(a) => a,
+                Err(_) => {
+                    eprintln!("zairyu serve: mail not sent: the recipient address is invalid");
+                    return false;
+                }
+            })
+            .subject(subject)
+            .header(ContentType::TEXT_PLAIN)
+            .body(body.to_owned());
+        let message = match message {
+            Ok(m) => m,
+            Err(e) => {
+                eprintln!("zairyu serve: mail not built: {e}");
+                return false;
+            }
+        };
+        let sent = match &self.mail {
+            Mail::Outbox(dir) => FileTransport::new(dir)
+                .send(&message)
+                .map(|_| ())
+                .map_err(|e| e.to_string()),
+            Mail::Smtp { host, port } => SmtpTransport::builder_dangerous(host.as_str())
+                .port(*port)
+                .build()
+                .send(&message)
+                .map(|_| ())
+                .map_err(|e| e.to_string()),
+        };
+        if let Err(e) = &sent {
+            eprintln!("zairyu serve: mail to the applicant not sent: {e}");
+        }
+        sent.is_ok()
+    }
+}
+
+/// The text body of an `.eml` file as lettre writes it (decoding base64 when used): for the
+/// bundled server's outbox reader and the tests.
+pub fn eml_text(eml: &str) -> String {
+    use base64::Engine;
+    let (head, body) = eml
+        .split_once("\r\n\r\n")
+        .or_else(|| eml.split_once("\n\n"))
+        .unwrap_or(("", eml));
+    if head
+        .to_ascii_lowercase()
+        .contains("content-transfer-encoding: base64")
+    {
+        let compact: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+        base64::engine::general_purpose::STANDARD
+            .decode(compact)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+            .unwrap_or_default()
+    } else if head
+        .to_ascii_lowercase()
+        .contains("content-transfer-encoding: quoted-printable")
+    {
+        let joined = body.replace("=\r\n", "").replace("=\n", "");
+        let bytes = joined.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            let hex = (bytes[i] == b'=')
+                .then(|| joined.get(i + 1..i + 3))
+                .flatten()
+                .and_then(|h| u8::from_str_radix(h, 16).ok());
+            match hex {
+                Some(b) => {
+                    out.push(b);
+                    i += 3;
+                }
+                None => {
+                    out.push(bytes[i]);
+                    i += 1;
+                }
+            }
+        }
+        String::from_utf8_lossy(&out).into_owned()
+    } else {
+        body.to_owned()
+    }
+}
