@@ -36,6 +36,11 @@ enum Command {
     /// Read from and sign with a My Number Card over PC/SC.
     #[command(subcommand)]
     Card(cli::card::CardCommand),
+    /// Run the reception server (SQLite, mail to DATA/outbox by default).
+    Serve(cli::serve::ServeArgs),
+    /// The examiner's side: create an account, list, show, move statuses, request revisions.
+    #[command(subcommand)]
+    Examiner(cli::serve::ExaminerCommand),
 }
 
 fn main() -> ExitCode {
@@ -48,5 +53,7 @@ fn main() -> ExitCode {
         Command::Postal(args) => cli::procedures::run_postal(args),
         Command::Sim(args) => cli::sim::run(args),
         Command::Card(cmd) => cli::card::run(cmd),
+        Command::Serve(args) => cli::serve::run_serve(args),
+        Command::Examiner(cmd) => cli::serve::run_examiner(cmd),
     }
 }

@@ -4,6 +4,7 @@ pub(crate) mod card;
 pub(crate) mod check;
 pub(crate) mod draft;
 pub(crate) mod procedures;
+pub(crate) mod serve;
 pub(crate) mod sim;
 
 /// Prints an error the way every subcommand does: `{"code","message"}` on stderr with `--json`,

@@ -244,6 +244,11 @@ async fn get_procedure(Path(id): Path<String>) -> Reply {
     ))
 }
 
+fn parse_id(text: &str) -> Result<i64, ApiError> {
+    text.parse()
+        .map_err(|_| ApiError::bad("bad_id", "An application id is a number."))
+}
+
 fn app_json(app: &Application) -> Value {
     let name =
         zairyu_forms::procedure(&app.procedure_id).map(|p| (p.name_en.clone(), p.name_ja.clone()));
@@ -258,7 +263,7 @@ async fn receive(
     s: &Service,
     mut parts: Multipart,
 ) -> Result<(SubmissionMeta, Vec<StoredFile>), ApiError> {
-    let mut meta: Option<SubmissionMeta> = None;
+    let mut meta: Option<String> = None;
     let mut files: Vec<StoredFile> = Vec::new();
     let mut total: u64 = 0;
     let mut temps: Vec<std::path::PathBuf> = Vec::new();
@@ -266,8 +271,7 @@ async fn receive(
         while let Some(mut field) = parts.next_field().await.map_err(|e| ApiError::bad("bad_upload", format!("The upload could not be read: {e}")))? {
             match field.name().unwrap_or_default() {
                 "metadata" => {
-                    let text = field.text().await.map_err(|e| ApiError::bad("bad_upload", e.to_string()))?;
-                    meta = Some(serde_json::from_str(&text).map_err(|e| ApiError::bad("bad_metadata", format!("The metadata part is not valid: {e}")))?);
+                    meta = Some(field.text().await.map_err(|e| ApiError::bad("bad_upload", e.to_string()))?);
                 }
                 kind @ ("photo" | "attachment") => {
                     let kind = kind.to_owned();
@@ -306,6 +310,12 @@ async fn receive(
     result?;
     let meta =
         meta.ok_or_else(|| ApiError::bad("bad_metadata", "The metadata part is missing."))?;
+    let meta: SubmissionMeta = serde_json::from_str(&meta).map_err(|e| {
+        ApiError::bad(
+            "bad_metadata",
+            format!("The metadata part is not valid: {e}"),
+        )
+    })?;
     Ok((meta, files))
 }
 
@@ -336,17 +346,19 @@ async fn list_applications(
 async fn get_application(
     State(s): State<AppState>,
     Auth(user, _): Auth,
-    Path(id): Path<i64>,
+    Path(id): Path<String>,
 ) -> Reply {
+    let id = parse_id(&id)?;
     Ok(Json(app_json(&s.application_for(&user, id)?)))
 }
 
 async fn resubmit_application(
     State(s): State<AppState>,
     Auth(user, _): Auth,
-    Path(id): Path<i64>,
+    Path(id): Path<String>,
     parts: Multipart,
 ) -> Reply {
+    let id = parse_id(&id)?;
     let (meta, files) = receive(&s, parts).await?;
     let app = tokio::task::block_in_place(|| s.resubmit(&user, id, &meta, &files))?;
     Ok(Json(app_json(&app)))
@@ -369,8 +381,9 @@ async fn examiner_list_applications(
 async fn examiner_get_application(
     State(s): State<AppState>,
     Auth(user, _): Auth,
-    Path(id): Path<i64>,
+    Path(id): Path<String>,
 ) -> Reply {
+    let id = parse_id(&id)?;
     if user.role != "examiner" {
         return Err(ApiError::forbidden("Only examiners may do this."));
     }
@@ -388,9 +401,10 @@ struct SetStatusBody {
 async fn examiner_set_status(
     State(s): State<AppState>,
     Auth(user, _): Auth,
-    Path(id): Path<i64>,
+    Path(id): Path<String>,
     Body(b): Body<SetStatusBody>,
 ) -> Reply {
+    let id = parse_id(&id)?;
     Ok(Json(app_json(&s.set_status(&user, id, &b.status)?)))
 }
 
@@ -402,8 +416,9 @@ struct RevisionBody {
 async fn examiner_request_revision(
     State(s): State<AppState>,
     Auth(user, _): Auth,
-    Path(id): Path<i64>,
+    Path(id): Path<String>,
     Body(b): Body<RevisionBody>,
 ) -> Reply {
+    let id = parse_id(&id)?;
     Ok(Json(app_json(&s.request_revision(&user, id, &b.message)?)))
 }

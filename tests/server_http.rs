@@ -1,0 +1,346 @@
+//! The reception server as a client sees it: `zairyu serve` on a free port with its own data
+//! folder, driven over HTTP (errors as `{code,message}` with the right status, never a 500
+//! for bad input; registration through the outbox; upload limits enforced while streaming),
+//! and `zairyu examiner` on the same data folder.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+use reqwest::blocking::{multipart, Client};
+use serde_json::{json, Value};
+
+struct Server {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(data: &Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zairyu"))
+        .args(["serve", "--listen", "127.0.0.1:0", "--data"])
+        .arg(data)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .trim_end_matches(',')
+        .to_owned();
+    Server { child, url }
+}
+
+fn outbox_text(data: &Path) -> String {
+    std::fs::read_dir(data.join("outbox"))
+        .unwrap()
+        .flatten()
+        .map(|e| zairyu_server::mail::eml_text(&std::fs::read_to_string(e.path()).unwrap()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn code(resp: reqwest::blocking::Response) -> (u16, String) {
+    let status = resp.status().as_u16();
+    let body: Value = resp.json().unwrap_or(Value::Null);
+    (status, body["code"].as_str().unwrap_or("").to_owned())
+}
+
+#[test]
+fn accounts_errors_and_upload_limits_over_http() {
+    let data = tempfile::tempdir().unwrap();
+    let server = start(data.path());
+    let http = Client::new();
+    let url = |p: &str| format!("{}{p}", server.url);
+
+    let procedures: Value = http
+        .get(url("/api/procedures?search=renewal&synonyms=true"))
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    assert_eq!(procedures[0]["id"], "extension-of-stay");
+    assert_eq!(
+        code(http.get(url("/api/nowhere")).send().unwrap()),
+        (404, "no_such_route".into())
+    );
+    assert_eq!(
+        code(http.get(url("/api/me")).send().unwrap()),
+        (401, "not_signed_in".into())
+    );
+    assert_eq!(
+        code(
+            http.get(url("/api/me"))
+                .bearer_auth("forged")
+                .send()
+                .unwrap()
+        ),
+        (401, "not_signed_in".into())
+    );
+    assert_eq!(
+        code(
+            http.post(url("/api/register"))
+                .body("{not json")
+                .header("content-type", "application/json")
+                .send()
+                .unwrap()
+        ),
+        (400, "bad_request".into())
+    );
+    assert_eq!(
+        code(
+            http.post(url("/api/register"))
+                .json(&json!({"email": "a@x.jp", "email_again": "b@x.jp"}))
+                .send()
+                .unwrap()
+        ),
+        (400, "email_mismatch".into())
+    );
+
+    // Registration through the e-mail link.
+    let ok = http
+        .post(url("/api/register"))
+        .json(&json!({"email": "lan@example.jp", "email_again": "lan@example.jp"}))
+        .send()
+        .unwrap();
+    assert_eq!(ok.status().as_u16(), 200);
+    let mail = outbox_text(data.path());
+    let token = mail
+        .split("token=")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap();
+    assert_eq!(
+        http.post(url("/api/register/confirm"))
+            .json(&json!({"token": token}))
+            .send()
+            .unwrap()
+            .status()
+            .as_u16(),
+        200
+    );
+    let done: Value = http
+        .post(url("/api/register/complete"))
+        .json(&json!({"token": token, "user_type": "foreign_national", "name_en": "NGUYEN THI LAN", "telephone": "09012345678", "password": "Zairyu#2026ok"}))
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    let user_id = done["user_id"].as_str().unwrap().to_owned();
+    let login: Value = http
+        .post(url("/api/login"))
+        .json(&json!({"user_id": user_id, "password": "Zairyu#2026ok"}))
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    let session = login["token"].as_str().unwrap().to_owned();
+    let me: Value = http
+        .get(url("/api/me"))
+        .bearer_auth(&session)
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    assert_eq!(me["user_id"], user_id.as_str());
+    assert_eq!(me["usage_application_done"], false);
+    assert_eq!(
+        code(
+            http.get(url("/api/applications/abc"))
+                .bearer_auth(&session)
+                .send()
+                .unwrap()
+        ),
+        (400, "bad_id".into())
+    );
+    assert_eq!(
+        code(
+            http.get(url("/api/applications/99"))
+                .bearer_auth(&session)
+                .send()
+                .unwrap()
+        ),
+        (404, "not_found".into())
+    );
+
+    // Limits while streaming: 21 files, then 25,000,001 bytes.
+    let mut form = multipart::Form::new().text("metadata", "{}");
+    for i in 0..21 {
+        form = form.part(
+            "attachment",
+            multipart::Part::bytes(vec![b'x'; 10]).file_name(format!("f{i}.pdf")),
+        );
+    }
+    assert_eq!(
+        code(
+            http.post(url("/api/applications"))
+                .bearer_auth(&session)
+                .multipart(form)
+                .send()
+                .unwrap()
+        ),
+        (413, "too_many_files".into())
+    );
+    let big = multipart::Form::new().text("metadata", "{}").part(
+        "attachment",
+        multipart::Part::bytes(vec![0u8; 25_000_001]).file_name("big.pdf"),
+    );
+    let resp = http
+        .post(url("/api/applications"))
+        .bearer_auth(&session)
+        .multipart(big)
+        .send();
+    if let Ok(resp) = resp {
+        assert_eq!(resp.status().as_u16(), 413);
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(data.path().join("attachments"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".upload"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "partial uploads were left: {leftovers:?}"
+    );
+    // Metadata that is not what a submission needs.
+    let form = multipart::Form::new().text("metadata", "{\"procedure_id\": 1}");
+    assert_eq!(
+        code(
+            http.post(url("/api/applications"))
+                .bearer_auth(&session)
+                .multipart(form)
+                .send()
+                .unwrap()
+        ),
+        (400, "bad_metadata".into())
+    );
+    // An applicant is not an examiner.
+    assert_eq!(
+        code(
+            http.get(url("/api/examiner/applications"))
+                .bearer_auth(&session)
+                .send()
+                .unwrap()
+        ),
+        (403, "forbidden".into())
+    );
+    assert_eq!(
+        http.post(url("/api/logout"))
+            .bearer_auth(&session)
+            .send()
+            .unwrap()
+            .status()
+            .as_u16(),
+        200
+    );
+    assert_eq!(
+        code(
+            http.get(url("/api/me"))
+                .bearer_auth(&session)
+                .send()
+                .unwrap()
+        ),
+        (401, "not_signed_in".into())
+    );
+}
+
+#[test]
+fn examiner_commands_work_on_the_servers_data_folder() {
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path().to_str().unwrap();
+    let run = |args: &[&str], stdin: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_zairyu"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let out = run(
+        &[
+            "examiner",
+            "create",
+            "--email",
+            "ex@immi.example.jp",
+            "--name",
+            "EXAMINER ONE",
+            "--data",
+            d,
+        ],
+        "Examiner#2026\n",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let id = String::from_utf8(out.stdout).unwrap().trim().to_owned();
+    assert!(id.starts_with("EX"));
+    let out = run(
+        &["examiner", "list", "--as", &id, "--json", "--data", d],
+        "",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        serde_json::from_slice::<Value>(&out.stdout).unwrap(),
+        json!([])
+    );
+    let out = run(
+        &[
+            "examiner",
+            "set-status",
+            "7",
+            "under_review",
+            "--as",
+            &id,
+            "--data",
+            d,
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        serde_json::from_slice::<Value>(&out.stderr).unwrap()["code"],
+        "not_found"
+    );
+    let out = run(&["examiner", "list", "--as", "ZR00000000", "--data", d], "");
+    assert_eq!(
+        serde_json::from_slice::<Value>(&out.stderr).unwrap()["code"],
+        "not_an_examiner"
+    );
+    let out = run(
+        &[
+            "examiner", "create", "--email", "x@y.jp", "--name", "X", "--data", d,
+        ],
+        "short\n",
+    );
+    assert_eq!(
+        serde_json::from_slice::<Value>(&out.stderr).unwrap()["code"],
+        "weak_password"
+    );
+}
