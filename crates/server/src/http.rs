@@ -85,6 +85,16 @@ pub fn router(service: AppState) -> Router {
         .route("/api/forgot-user-id", post(forgot_user_id))
         .route("/api/me", get(me))
         .route("/api/me/password", post(change_password))
+        .route("/api/me/profile", post(change_profile))
+        .route("/api/forgot-password", post(forgot_password))
+        .route("/api/reset-password", post(reset_password))
+        .route("/api/favorites", get(list_favorites))
+        .route(
+            "/api/favorites/{id}",
+            axum::routing::put(add_favorite).delete(remove_favorite),
+        )
+        .route("/api/receipt-method", post(change_receipt_method))
+        .route("/openapi.json", get(openapi))
         .route("/api/usage/challenge", post(usage_challenge))
         .route("/api/usage", post(usage_apply))
         .route("/api/procedures", get(list_procedures))
@@ -421,4 +431,177 @@ async fn examiner_request_revision(
 ) -> Reply {
     let id = parse_id(&id)?;
     Ok(Json(app_json(&s.request_revision(&user, id, &b.message)?)))
+}
+
+#[derive(Deserialize)]
+struct ForgotPasswordBody {
+    user_id: String,
+    email: String,
+}
+
+async fn forgot_password(State(s): State<AppState>, Body(b): Body<ForgotPasswordBody>) -> Reply {
+    s.forgot_password(&b.user_id, &b.email)?;
+    Ok(Json(json!({ "sent": true })))
+}
+
+#[derive(Deserialize)]
+struct ResetBody {
+    token: String,
+    password: String,
+}
+
+async fn reset_password(State(s): State<AppState>, Body(b): Body<ResetBody>) -> Reply {
+    s.reset_password(&b.token, &b.password)?;
+    Ok(Json(json!({})))
+}
+
+#[derive(Deserialize)]
+struct ProfileBody {
+    postal_code: String,
+    address: String,
+    telephone: String,
+}
+
+async fn change_profile(
+    State(s): State<AppState>,
+    Auth(user, _): Auth,
+    Body(b): Body<ProfileBody>,
+) -> Reply {
+    s.change_profile(&user, &b.postal_code, &b.address, &b.telephone)?;
+    Ok(Json(json!({})))
+}
+
+async fn list_favorites(State(s): State<AppState>, Auth(user, _): Auth) -> Reply {
+    Ok(Json(json!(s.favorites(&user)?)))
+}
+
+async fn add_favorite(
+    State(s): State<AppState>,
+    Auth(user, _): Auth,
+    Path(id): Path<String>,
+) -> Reply {
+    Ok(Json(json!(s.set_favorite(&user, &id, true)?)))
+}
+
+async fn remove_favorite(
+    State(s): State<AppState>,
+    Auth(user, _): Auth,
+    Path(id): Path<String>,
+) -> Reply {
+    Ok(Json(json!(s.set_favorite(&user, &id, false)?)))
+}
+
+#[derive(Deserialize)]
+struct ReceiptBody {
+    form: Value,
+}
+
+async fn change_receipt_method(
+    State(s): State<AppState>,
+    Auth(user, _): Auth,
+    Body(b): Body<ReceiptBody>,
+) -> Reply {
+    Ok(Json(app_json(&s.change_receipt_method(&user, &b.form)?)))
+}
+
+/// The API's operations (method, path, operationId), rendered as an OpenAPI 3.1 document.
+pub const OPERATIONS: &[(&str, &str, &str)] = &[
+    ("post", "/api/register", "register"),
+    ("post", "/api/register/confirm", "confirmEmail"),
+    ("post", "/api/register/complete", "completeRegistration"),
+    ("post", "/api/login", "login"),
+    ("post", "/api/logout", "logout"),
+    ("post", "/api/forgot-user-id", "forgotUserId"),
+    ("post", "/api/forgot-password", "forgotPassword"),
+    ("post", "/api/reset-password", "resetPassword"),
+    ("post", "/api/usage/challenge", "usageChallenge"),
+    ("post", "/api/usage", "usageApply"),
+    ("get", "/api/procedures", "listProcedures"),
+    ("get", "/api/procedures/{id}", "getProcedure"),
+    ("get", "/api/favorites", "listFavorites"),
+    ("put", "/api/favorites/{id}", "addFavorite"),
+    ("delete", "/api/favorites/{id}", "removeFavorite"),
+    ("post", "/api/applications", "submitApplication"),
+    ("get", "/api/applications", "listApplications"),
+    ("get", "/api/applications/{id}", "getApplication"),
+    (
+        "post",
+        "/api/applications/{id}/resubmit",
+        "resubmitApplication",
+    ),
+    ("post", "/api/receipt-method", "changeReceiptMethod"),
+    ("get", "/api/me", "me"),
+    ("post", "/api/me/password", "changePassword"),
+    ("post", "/api/me/profile", "changeProfile"),
+    (
+        "get",
+        "/api/examiner/applications",
+        "examinerListApplications",
+    ),
+    (
+        "get",
+        "/api/examiner/applications/{id}",
+        "examinerGetApplication",
+    ),
+    (
+        "post",
+        "/api/examiner/applications/{id}/status",
+        "examinerSetStatus",
+    ),
+    (
+        "post",
+        "/api/examiner/applications/{id}/revision",
+        "examinerRequestRevision",
+    ),
+];
+
+/// The OpenAPI document: every operation with its id, JSON request and `{code,message}` errors.
+pub fn openapi_document() -> Value {
+    let error = json!({"description": "Error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}});
+    let mut paths = serde_json::Map::new();
+    for (method, path, id) in OPERATIONS {
+        let mut op = json!({
+            "operationId": id,
+            "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {}}}}, "400": error, "401": error, "403": error, "404": error},
+        });
+        if path.contains("{id}") {
+            op["parameters"] = json!([{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}]);
+        }
+        if *method == "post" && !path.ends_with("/logout") && !path.ends_with("/challenge") {
+            let multipart = path.ends_with("/applications") || path.ends_with("/resubmit");
+            op["requestBody"] = if multipart {
+                json!({"content": {"multipart/form-data": {"schema": {"type": "object", "properties": {"metadata": {"type": "string"}}}}}})
+            } else {
+                json!({"content": {"application/json": {"schema": {"type": "object"}}}})
+            };
+        }
+        if !matches!(
+            *id,
+            "register"
+                | "confirmEmail"
+                | "completeRegistration"
+                | "login"
+                | "forgotUserId"
+                | "forgotPassword"
+                | "resetPassword"
+                | "listProcedures"
+                | "getProcedure"
+        ) {
+            op["security"] = json!([{"bearer": []}]);
+        }
+        paths.entry(path.to_string()).or_insert_with(|| json!({}))[*method] = op;
+    }
+    json!({
+        "openapi": "3.1.0",
+        "info": {"title": "Zairyu reception server", "version": env!("CARGO_PKG_VERSION")},
+        "paths": paths,
+        "components": {
+            "schemas": {"Error": {"type": "object", "required": ["code", "message"], "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}},
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+        },
+    })
+}
+
+async fn openapi() -> Json<Value> {
+    Json(openapi_document())
 }

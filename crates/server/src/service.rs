@@ -448,6 +448,99 @@ impl Service {
         self.store.set_password(&user.id, &hash_password(new)?)
     }
 
+    /// Forgotten password: a reset link (valid 24 hours, once) to the account's address, if the
+    /// user ID and address match; the answer is the same either way.
+    pub fn forgot_password(&self, user_id: &str, email: &str) -> Result<(), ApiError> {
+        self.mail_allowed(email)?;
+        if let Some(user) = self
+            .store
+            .user(user_id)?
+            .filter(|u| u.email.eq_ignore_ascii_case(email))
+        {
+            let token = random_hex(24);
+            self.store
+                .add_password_reset(&hash_token(&token), &user.id, self.now() + DAY)?;
+            self.mailer.send(
+                &user.email,
+                "Zairyu: reset your password / パスワードの再設定",
+                &format!("Code to set a new password (24 hours, once): {token}"),
+            );
+        }
+        Ok(())
+    }
+
+    /// Sets a new password with the code from the e-mail; also lifts a lock.
+    pub fn reset_password(&self, token: &str, password: &str) -> Result<(), ApiError> {
+        if !password_ok(password) {
+            return Err(ApiError::bad(
+                "weak_password",
+                "The new password does not meet the rule.",
+            ));
+        }
+        let (user_id, expires) = self
+            .store
+            .take_password_reset(&hash_token(token))?
+            .filter(|(_, e)| *e > self.now())
+            .ok_or_else(|| {
+                ApiError::bad(
+                    "link_invalid",
+                    "This code has expired or was already used; ask for a new one.",
+                )
+            })?;
+        let _ = expires;
+        self.store.set_password(&user_id, &hash_password(password)?)
+    }
+
+    /// My page: postal code (7 digits), address, telephone (digits).
+    pub fn change_profile(
+        &self,
+        user: &User,
+        postal_code: &str,
+        address: &str,
+        telephone: &str,
+    ) -> Result<(), ApiError> {
+        if postal_code.len() != 7 || !postal_code.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(ApiError::bad(
+                "bad_postal_code",
+                "The postal code is 7 digits without a hyphen.",
+            ));
+        }
+        if telephone.is_empty()
+            || telephone.len() > 12
+            || !telephone.bytes().all(|b| b.is_ascii_digit())
+        {
+            return Err(ApiError::bad(
+                "bad_telephone",
+                "Enter the telephone number as digits only, up to 12.",
+            ));
+        }
+        if address.trim().is_empty() || address.chars().count() > 100 {
+            return Err(ApiError::bad(
+                "bad_address",
+                "Enter the address, up to 100 characters.",
+            ));
+        }
+        self.store
+            .set_profile(&user.id, postal_code, address, telephone)
+    }
+
+    pub fn favorites(&self, user: &User) -> Result<Vec<String>, ApiError> {
+        self.store.favorites(&user.id)
+    }
+
+    pub fn set_favorite(
+        &self,
+        user: &User,
+        procedure_id: &str,
+        on: bool,
+    ) -> Result<Vec<String>, ApiError> {
+        if zairyu_forms::procedure(procedure_id).is_none() {
+            return Err(ApiError::not_found("procedure"));
+        }
+        self.store.set_favorite(&user.id, procedure_id, on)?;
+        self.store.favorites(&user.id)
+    }
+
     // ---- usage application (manual 3.2) ----
 
     /// A fresh challenge (valid 10 minutes) for the card to sign.
@@ -775,6 +868,54 @@ impl Service {
             &sender.id,
             "resubmit",
             &format!("version {next}"),
+            now,
+        )?;
+        self.store
+            .application(app.id)?
+            .ok_or_else(|| ApiError::internal("application vanished"))
+    }
+
+    /// Change of method of receipt (manual 5.3): the form of that procedure, referring to one
+    /// of the user's applications by its temporary reception number.
+    pub fn change_receipt_method(
+        &self,
+        user: &User,
+        form: &serde_json::Value,
+    ) -> Result<Application, ApiError> {
+        let findings = zairyu_forms::validate("change-of-receipt-method", form)
+            .map_err(|e| ApiError::bad(e.code(), e.to_string()))?;
+        if let Some(f) = findings.iter().find(|f| f.is_error()) {
+            return Err(ApiError::new(
+                422,
+                "form_invalid",
+                format!("{}: {}", f.path, f.message),
+            ));
+        }
+        let number = form["change"]["reception_number"]
+            .as_str()
+            .unwrap_or_default();
+        let app = self
+            .store
+            .application_by_temporary_number(number)?
+            .filter(|a| a.user_id == user.id || a.submitter_id == user.id)
+            .ok_or_else(|| {
+                ApiError::not_found("application with this temporary reception number")
+            })?;
+        if matches!(app.status.as_str(), "completed" | "completed_not_permitted") {
+            return Err(ApiError::new(
+                409,
+                "already_completed",
+                "This application is completed; the method of receipt can no longer change.",
+            ));
+        }
+        let receipt = form["change"].to_string();
+        let now = self.now();
+        self.store.set_receipt(app.id, &receipt, now)?;
+        self.store.audit(
+            Some(app.id),
+            &user.id,
+            "change_receipt_method",
+            &receipt,
             now,
         )?;
         self.store

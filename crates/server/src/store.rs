@@ -81,6 +81,11 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (application_id, version));
      CREATE TABLE audit (id INTEGER PRIMARY KEY, application_id INTEGER, actor TEXT NOT NULL, action TEXT NOT NULL,
         detail TEXT, at INTEGER NOT NULL);",
+    "CREATE TABLE favorites (user_id TEXT NOT NULL, procedure_id TEXT NOT NULL, PRIMARY KEY (user_id, procedure_id));
+     CREATE TABLE password_resets (token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, expires INTEGER NOT NULL, used INTEGER NOT NULL DEFAULT 0);
+     ALTER TABLE users ADD COLUMN postal_code TEXT;
+     ALTER TABLE users ADD COLUMN address TEXT;
+     ALTER TABLE applications ADD COLUMN receipt TEXT;",
 ];
 
 /// Everything the service keeps. One implementation per database; each passes the same tests.
@@ -143,6 +148,30 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         &self,
         application_id: i64,
     ) -> Result<Vec<(String, String, String, i64)>, ApiError>;
+    fn favorites(&self, user_id: &str) -> Result<Vec<String>, ApiError>;
+    fn set_favorite(&self, user_id: &str, procedure_id: &str, on: bool) -> Result<(), ApiError>;
+    fn add_password_reset(
+        &self,
+        token_hash: &str,
+        user_id: &str,
+        expires: i64,
+    ) -> Result<(), ApiError>;
+    /// Marks the reset used and returns (user_id, expires) if it was unused.
+    fn take_password_reset(&self, token_hash: &str) -> Result<Option<(String, i64)>, ApiError>;
+    fn set_profile(
+        &self,
+        user_id: &str,
+        postal_code: &str,
+        address: &str,
+        telephone: &str,
+    ) -> Result<(), ApiError>;
+    /// (postal_code, address)
+    fn profile(&self, user_id: &str) -> Result<(Option<String>, Option<String>), ApiError>;
+    fn application_by_temporary_number(
+        &self,
+        number: &str,
+    ) -> Result<Option<Application>, ApiError>;
+    fn set_receipt(&self, id: i64, receipt: &str, now: i64) -> Result<(), ApiError>;
 }
 
 /// SQLite through rusqlite: one connection behind a mutex (WAL mode).
@@ -492,5 +521,94 @@ impl Store for SqliteStore {
             })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
+    }
+    fn favorites(&self, user_id: &str) -> Result<Vec<String>, ApiError> {
+        let conn = self.c();
+        let mut stmt = conn.prepare(
+            "SELECT procedure_id FROM favorites WHERE user_id = ?1 ORDER BY procedure_id",
+        )?;
+        let rows = stmt
+            .query_map([user_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+    fn set_favorite(&self, user_id: &str, procedure_id: &str, on: bool) -> Result<(), ApiError> {
+        let sql = if on {
+            "INSERT OR IGNORE INTO favorites (user_id, procedure_id) VALUES (?1, ?2)"
+        } else {
+            "DELETE FROM favorites WHERE user_id = ?1 AND procedure_id = ?2"
+        };
+        self.c().execute(sql, params![user_id, procedure_id])?;
+        Ok(())
+    }
+    fn add_password_reset(
+        &self,
+        token_hash: &str,
+        user_id: &str,
+        expires: i64,
+    ) -> Result<(), ApiError> {
+        self.c().execute(
+            "INSERT INTO password_resets (token_hash, user_id, expires) VALUES (?1, ?2, ?3)",
+            params![token_hash, user_id, expires],
+        )?;
+        Ok(())
+    }
+    fn take_password_reset(&self, token_hash: &str) -> Result<Option<(String, i64)>, ApiError> {
+        let conn = self.c();
+        let found = conn
+            .query_row(
+                "SELECT user_id, expires FROM password_resets WHERE token_hash = ?1 AND used = 0",
+                [token_hash],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        conn.execute(
+            "UPDATE password_resets SET used = 1 WHERE token_hash = ?1",
+            [token_hash],
+        )?;
+        Ok(found)
+    }
+    fn set_profile(
+        &self,
+        user_id: &str,
+        postal_code: &str,
+        address: &str,
+        telephone: &str,
+    ) -> Result<(), ApiError> {
+        self.c().execute(
+            "UPDATE users SET postal_code = ?2, address = ?3, telephone = ?4 WHERE id = ?1",
+            params![user_id, postal_code, address, telephone],
+        )?;
+        Ok(())
+    }
+    fn profile(&self, user_id: &str) -> Result<(Option<String>, Option<String>), ApiError> {
+        Ok(self.c().query_row(
+            "SELECT postal_code, address FROM users WHERE id = ?1",
+            [user_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?)
+    }
+    fn application_by_temporary_number(
+        &self,
+        number: &str,
+    ) -> Result<Option<Application>, ApiError> {
+        let conn = self.c();
+        let app = conn
+            .query_row(
+                &format!(
+                    "SELECT {APP_COLS} FROM applications WHERE temporary_reception_number = ?1"
+                ),
+                [number],
+                app_row,
+            )
+            .optional()?;
+        Ok(app.map(|a| self.with_versions(&conn, a)).transpose()?)
+    }
+    fn set_receipt(&self, id: i64, receipt: &str, now: i64) -> Result<(), ApiError> {
+        self.c().execute(
+            "UPDATE applications SET receipt = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, receipt, now],
+        )?;
+        Ok(())
     }
 }

@@ -495,3 +495,94 @@ fn who_may_see_and_do_what() {
         "forbidden"
     );
 }
+
+#[test]
+fn my_page_favorites_password_reset_and_receipt_method() {
+    let w = world(Profile::Demo);
+    let id = w.register("lan@example.jp");
+    let user = w.user(&id);
+    assert_eq!(
+        w.service
+            .set_favorite(&user, "extension-of-stay", true)
+            .unwrap(),
+        ["extension-of-stay"]
+    );
+    assert_eq!(
+        w.service
+            .set_favorite(&user, "nope", true)
+            .unwrap_err()
+            .code,
+        "not_found"
+    );
+    assert!(w
+        .service
+        .set_favorite(&user, "extension-of-stay", false)
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        w.service
+            .change_profile(&user, "874-8577", "別府市", "0977")
+            .unwrap_err()
+            .code,
+        "bad_postal_code"
+    );
+    w.service
+        .change_profile(&user, "8748577", "大分県別府市十文字原1-1", "0977781111")
+        .unwrap();
+    assert_eq!(
+        w.service.store.profile(&id).unwrap().0.as_deref(),
+        Some("8748577")
+    );
+
+    // Forgotten password: only the right user ID + address get a code; it works once.
+    w.service.forgot_password(&id, "other@example.jp").unwrap();
+    assert!(w.last_mail().is_empty(), "no mail for a wrong pair");
+    w.service.forgot_password(&id, "lan@example.jp").unwrap();
+    let code = w
+        .last_mail()
+        .split("once): ")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned();
+    w.service.reset_password(&code, "Another#Pass1").unwrap();
+    assert_eq!(
+        w.service
+            .reset_password(&code, "Another#Pass2")
+            .unwrap_err()
+            .code,
+        "link_invalid"
+    );
+    w.service.login(&id, "Another#Pass1").unwrap();
+
+    // Change of method of receipt refers to the temporary reception number.
+    let mut card = card();
+    usage(&w, &id, &mut card);
+    let files = store_files(&w);
+    let app = w
+        .service
+        .submit(&w.user(&id), &meta(&mut card, &files, "r", |_| {}), &files)
+        .unwrap();
+    let form = serde_json::json!({"change": {"reception_number": app.temporary_reception_number, "method": "counter", "office": "fukuoka"}});
+    w.service
+        .change_receipt_method(&w.user(&id), &form)
+        .unwrap();
+    let other = w.register("b@example.jp");
+    assert_eq!(
+        w.service
+            .change_receipt_method(&w.user(&other), &form)
+            .unwrap_err()
+            .code,
+        "not_found"
+    );
+    let bad = serde_json::json!({"change": {"reception_number": app.temporary_reception_number, "method": "counter"}});
+    assert_eq!(
+        w.service
+            .change_receipt_method(&w.user(&id), &bad)
+            .unwrap_err()
+            .code,
+        "form_invalid"
+    );
+}
