@@ -76,6 +76,8 @@ fn status_basic_four_certificates_and_signatures() {
 
     let status = json(&zairyu(&["card", "status", "--reader", r, "--json"], None));
     assert_eq!(status["my_number_card"], true);
+    assert_eq!(status["card_present"], true);
+    assert_eq!(status["reader"], r);
     assert_eq!(status["auth_pin_tries"], 3);
     assert_eq!(status["sign_password_tries"], 5);
     assert_eq!(status["text_pin_tries"], 3);

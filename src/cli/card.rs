@@ -169,18 +169,31 @@ pub(crate) fn run(cmd: CardCommand) -> ExitCode {
             Err(e) => fail(json, &e),
         },
         CardCommand::Status { reader, json } => {
-            let result = readers::connect(reader.as_deref(), false)
-                .and_then(|mut card| session::status(&mut card));
+            let result = readers::connect(reader.as_deref(), false).and_then(|mut card| {
+                let name = match reader {
+                    Some(name) => name,
+                    None => readers::list()?
+                        .into_iter()
+                        .find(|r| r.card_present)
+                        .map(|r| r.name)
+                        .unwrap_or_default(),
+                };
+                Ok((name, session::status(&mut card)?))
+            });
             match result {
-                Ok(s) if json => {
+                Ok((name, s)) if json => {
+                    let mut v = serde_json::to_value(&s).expect("status serialises");
+                    v["reader"] = serde_json::json!(name);
+                    v["card_present"] = serde_json::json!(true);
                     println!(
                         "{}",
-                        serde_json::to_string_pretty(&s).expect("status serialises")
+                        serde_json::to_string_pretty(&v).expect("status serialises")
                     );
                     ExitCode::SUCCESS
                 }
-                Ok(s) => {
+                Ok((name, s)) => {
                     let n = |t: Option<u8>| t.map_or("not reported".to_owned(), |t| t.to_string());
+                    println!("reader: {name} (card present)");
                     println!(
                         "My Number Card: {}",
                         if s.my_number_card { "yes" } else { "no" }
