@@ -5,7 +5,11 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::extract::{DefaultBodyLimit, FromRequestParts, Multipart, Path, Query, State};
+use std::net::SocketAddr;
+
+use axum::extract::{
+    ConnectInfo, DefaultBodyLimit, FromRequestParts, Multipart, Path, Query, State,
+};
 use axum::http::request::Parts;
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -132,7 +136,12 @@ struct RegisterBody {
     email_again: String,
 }
 
-async fn register(State(s): State<AppState>, Body(b): Body<RegisterBody>) -> Reply {
+async fn register(
+    State(s): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Body(b): Body<RegisterBody>,
+) -> Reply {
+    s.rate_limit(&format!("register:{}", peer.ip()), 20)?;
     s.register(&b.email, &b.email_again)?;
     Ok(Json(json!({ "sent": true })))
 }
@@ -172,7 +181,12 @@ struct LoginBody {
     password: String,
 }
 
-async fn login(State(s): State<AppState>, Body(b): Body<LoginBody>) -> Reply {
+async fn login(
+    State(s): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Body(b): Body<LoginBody>,
+) -> Reply {
+    s.rate_limit(&format!("login:{}", peer.ip()), 30)?;
     Ok(Json(json!({ "token": s.login(&b.user_id, &b.password)? })))
 }
 

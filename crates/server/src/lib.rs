@@ -35,10 +35,14 @@ pub async fn serve(config: ServerConfig) -> Result<(), String> {
         config.profile_name(),
         config.mail_description()
     );
-    axum::serve(listener, http::router(std::sync::Arc::new(service)))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(|e| e.to_string())
+    let app = http::router(std::sync::Arc::new(service));
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+    .map_err(|e| e.to_string())
 }

@@ -60,6 +60,8 @@ pub struct Service {
     public_url: String,
     /// E-mails sent per address in the current hour (registration and reminders).
     mail_budget: Mutex<std::collections::HashMap<String, (i64, u32)>>,
+    /// Requests per client and action in the current minute (sign-in, registration).
+    rate: Mutex<std::collections::HashMap<String, (i64, u32)>>,
 }
 
 /// A file received with an application, already on disk under its digest.
@@ -164,6 +166,7 @@ impl Service {
             session_seconds: config.session_seconds,
             public_url: config.public_url.clone(),
             mail_budget: Mutex::new(Default::default()),
+            rate: Mutex::new(Default::default()),
         })
     }
 
@@ -185,6 +188,28 @@ impl Service {
                 429,
                 "too_many_requests",
                 "Too many e-mails to this address this hour; wait and try again.",
+            ));
+        }
+        Ok(())
+    }
+
+    /// At most `per_minute` requests a minute for `key` (an action and a client address).
+    pub fn rate_limit(&self, key: &str, per_minute: u32) -> Result<(), ApiError> {
+        let minute = self.now() / 60;
+        let mut rate = self.rate.lock().unwrap_or_else(|p| p.into_inner());
+        if rate.len() > 10_000 {
+            rate.retain(|_, (m, _)| *m == minute);
+        }
+        let entry = rate.entry(key.to_owned()).or_insert((minute, 0));
+        if entry.0 != minute {
+            *entry = (minute, 0);
+        }
+        entry.1 += 1;
+        if entry.1 > per_minute {
+            return Err(ApiError::new(
+                429,
+                "too_many_requests",
+                "Too many attempts from this computer; wait a minute and try again.",
             ));
         }
         Ok(())

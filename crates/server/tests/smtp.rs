@@ -14,10 +14,22 @@ use zairyu_server::Service;
 #[test]
 fn the_registration_link_arrives_through_smtp() {
     let dir = tempfile::tempdir().unwrap();
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let maildir = dir.path().join("maildir");
     let mut sink = Command::new("python3")
-        .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
+        .args([
+            "-m",
+            "aiosmtpd",
+            "-n",
+            "-l",
+            &format!("127.0.0.1:{port}"),
+            "-c",
+            "aiosmtpd.handlers.Mailbox",
+        ])
         .arg(&maildir)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -29,22 +41,45 @@ fn the_registration_link_arrives_through_smtp() {
         std::thread::sleep(Duration::from_millis(100));
     }
     let mut config = ServerConfig::in_dir(dir.path().join("data"));
-    config.mail = Mail::Smtp { host: "127.0.0.1".into(), port };
-    let service = Service::with(&config, Arc::new(SqliteStore::in_memory()), Arc::new(SystemClock)).unwrap();
-    service.register("lan@example.jp", "lan@example.jp").unwrap();
+    config.mail = Mail::Smtp {
+        host: "127.0.0.1".into(),
+        port,
+    };
+    let service = Service::with(
+        &config,
+        Arc::new(SqliteStore::in_memory()),
+        Arc::new(SystemClock),
+    )
+    .unwrap();
+    service
+        .register("lan@example.jp", "lan@example.jp")
+        .unwrap();
     let deadline = Instant::now() + Duration::from_secs(10);
     let text = loop {
         let found: Vec<String> = std::fs::read_dir(maildir.join("new"))
-            .map(|d| d.flatten().map(|e| std::fs::read_to_string(e.path()).unwrap_or_default()).collect())
+            .map(|d| {
+                d.flatten()
+                    .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+                    .collect()
+            })
             .unwrap_or_default();
         if let Some(mail) = found.into_iter().next() {
             break zairyu_server::mail::eml_text(&mail);
         }
-        assert!(Instant::now() < deadline, "no message arrived at the SMTP sink");
+        assert!(
+            Instant::now() < deadline,
+            "no message arrived at the SMTP sink"
+        );
         std::thread::sleep(Duration::from_millis(100));
     };
     let _ = sink.kill();
     let _ = sink.wait();
     assert!(text.contains("token="), "{text}");
-    assert!(!dir.path().join("data/outbox").read_dir().is_ok_and(|mut d| d.next().is_some()), "SMTP, not the outbox");
+    assert!(
+        !dir.path()
+            .join("data/outbox")
+            .read_dir()
+            .is_ok_and(|mut d| d.next().is_some()),
+        "SMTP, not the outbox"
+    );
 }
