@@ -31,6 +31,8 @@ pub struct ServerConfig {
     pub session_seconds: i64,
     /// The address the registration e-mail links to.
     pub public_url: String,
+    /// PostgreSQL connection settings (`host=… port=… user=… dbname=…`); SQLite when absent.
+    pub postgres: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -42,6 +44,7 @@ struct FileConfig {
     smtp: Option<String>,
     session_seconds: Option<i64>,
     public_url: Option<String>,
+    postgres: Option<String>,
 }
 
 fn default_data_dir() -> PathBuf {
@@ -104,6 +107,7 @@ impl ServerConfig {
             .or(from_file.listen)
             .unwrap_or_else(|| "127.0.0.1:8377".into());
         Ok(ServerConfig {
+            postgres: env("POSTGRES").or(from_file.postgres),
             public_url: env("PUBLIC_URL")
                 .or(from_file.public_url)
                 .unwrap_or_else(|| format!("http://{listen}")),
@@ -127,6 +131,7 @@ impl ServerConfig {
             profile: Profile::Demo,
             session_seconds: 8 * 3600,
             public_url: "http://127.0.0.1".into(),
+            postgres: None,
         }
     }
 
@@ -134,6 +139,19 @@ impl ServerConfig {
         match self.profile {
             Profile::Demo => "demo (demo CA trusted)",
             Profile::Production => "production",
+        }
+    }
+
+    pub fn database_description(&self) -> String {
+        match &self.postgres {
+            Some(pg) => format!(
+                "PostgreSQL ({})",
+                pg.split_whitespace()
+                    .filter(|kv| !kv.starts_with("password"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+            None => format!("SQLite in {}", self.data_dir.display()),
         }
     }
 

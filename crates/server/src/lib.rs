@@ -14,6 +14,7 @@ pub mod config;
 pub mod error;
 pub mod http;
 pub mod mail;
+pub mod postgres_store;
 pub mod service;
 pub mod store;
 
@@ -30,8 +31,9 @@ pub async fn serve(config: ServerConfig) -> Result<(), String> {
         .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     eprintln!(
-        "zairyu serve: listening on http://{addr}, data in {}, profile {}, mail {}",
+        "zairyu serve: listening on http://{addr}, data in {}, database {}, profile {}, mail {}",
         config.data_dir.display(),
+        config.database_description(),
         config.profile_name(),
         config.mail_description()
     );

@@ -146,8 +146,11 @@ impl Service {
     pub fn open(config: &ServerConfig) -> Result<Service, String> {
         std::fs::create_dir_all(&config.data_dir)
             .map_err(|e| format!("{}: {e}", config.data_dir.display()))?;
-        let store = SqliteStore::open(&config.data_dir.join("zairyu.sqlite3"))?;
-        Service::with(config, Arc::new(store), Arc::new(SystemClock))
+        let store: Arc<dyn Store> = match &config.postgres {
+            Some(pg) => Arc::new(crate::postgres_store::PostgresStore::connect(pg)?),
+            None => Arc::new(SqliteStore::open(&config.data_dir.join("zairyu.sqlite3"))?),
+        };
+        Service::with(config, store, Arc::new(SystemClock))
     }
 
     pub fn with(
