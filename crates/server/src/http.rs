@@ -17,6 +17,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
+use utoipa::OpenApi;
 
 use crate::error::ApiError;
 use crate::service::{Service, StoredFile, SubmissionMeta};
@@ -130,12 +131,13 @@ pub fn router(service: AppState) -> Router {
         .with_state(service)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 struct RegisterBody {
     email: String,
     email_again: String,
 }
 
+#[utoipa::path(post, path = "/api/register", operation_id = "register", request_body = RegisterBody, responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
 async fn register(
     State(s): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -146,16 +148,17 @@ async fn register(
     Ok(Json(json!({ "sent": true })))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 struct TokenBody {
     token: String,
 }
 
+#[utoipa::path(post, path = "/api/register/confirm", operation_id = "confirmEmail", request_body = TokenBody, responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
 async fn confirm_email(State(s): State<AppState>, Body(b): Body<TokenBody>) -> Reply {
     Ok(Json(json!({ "email": s.confirm_email(&b.token)? })))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 struct CompleteBody {
     token: String,
     user_type: String,
@@ -164,6 +167,7 @@ struct CompleteBody {
     password: String,
 }
 
+#[utoipa::path(post, path = "/api/register/complete", operation_id = "completeRegistration", request_body = CompleteBody, responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
 async fn complete_registration(State(s): State<AppState>, Body(b): Body<CompleteBody>) -> Reply {
     let id = s.complete_registration(
         &b.token,
@@ -175,12 +179,13 @@ async fn complete_registration(State(s): State<AppState>, Body(b): Body<Complete
     Ok(Json(json!({ "user_id": id })))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 struct LoginBody {
     user_id: String,
     password: String,
 }
 
+#[utoipa::path(post, path = "/api/login", operation_id = "login", request_body = LoginBody, responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
 async fn login(
     State(s): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -190,21 +195,24 @@ async fn login(
     Ok(Json(json!({ "token": s.login(&b.user_id, &b.password)? })))
 }
 
+#[utoipa::path(post, path = "/api/logout", operation_id = "logout", responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn logout(State(s): State<AppState>, Auth(_, token): Auth) -> Reply {
     s.logout(&token)?;
     Ok(Json(json!({})))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 struct EmailBody {
     email: String,
 }
 
+#[utoipa::path(post, path = "/api/forgot-user-id", operation_id = "forgotUserId", request_body = EmailBody, responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
 async fn forgot_user_id(State(s): State<AppState>, Body(b): Body<EmailBody>) -> Reply {
     s.forgot_user_id(&b.email)?;
     Ok(Json(json!({ "sent": true })))
 }
 
+#[utoipa::path(get, path = "/api/me", operation_id = "me", responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn me(Auth(user, _): Auth) -> Reply {
     Ok(Json(json!({
         "user_id": user.id, "email": user.email, "user_type": user.user_type, "name_en": user.name_en,
@@ -212,12 +220,13 @@ async fn me(Auth(user, _): Auth) -> Reply {
     })))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 struct PasswordBody {
     current: String,
     new: String,
 }
 
+#[utoipa::path(post, path = "/api/me/password", operation_id = "changePassword", request_body = PasswordBody, responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn change_password(
     State(s): State<AppState>,
     Auth(user, _): Auth,
@@ -227,18 +236,21 @@ async fn change_password(
     Ok(Json(json!({})))
 }
 
+#[utoipa::path(post, path = "/api/usage/challenge", operation_id = "usageChallenge", responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn usage_challenge(State(s): State<AppState>, Auth(user, _): Auth) -> Reply {
     Ok(Json(json!({ "nonce": s.usage_challenge(&user)? })))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 struct UsageBody {
     nonce: String,
     certificate: String,
     signature: String,
+    #[schema(value_type = Object)]
     info: Value,
 }
 
+#[utoipa::path(post, path = "/api/usage", operation_id = "usageApply", request_body = UsageBody, responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn usage_apply(
     State(s): State<AppState>,
     Auth(user, _): Auth,
@@ -256,10 +268,12 @@ struct SearchQuery {
     synonyms: bool,
 }
 
+#[utoipa::path(get, path = "/api/procedures", operation_id = "listProcedures", params(("search" = Option<String>, Query, description = "keywords, all must match"), ("synonyms" = Option<bool>, Query, description = "widen each keyword")), responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
 async fn list_procedures(Query(q): Query<SearchQuery>) -> Reply {
     Ok(Json(json!(zairyu_forms::search(&q.search, q.synonyms))))
 }
 
+#[utoipa::path(get, path = "/api/procedures/{id}", operation_id = "getProcedure", params(("id" = String, Path, description = "procedure id")), responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
 async fn get_procedure(Path(id): Path<String>) -> Reply {
     let p = zairyu_forms::procedure(&id).ok_or_else(|| ApiError::not_found("procedure"))?;
     let (ja, en) = zairyu_forms::catalog::terms();
@@ -343,6 +357,7 @@ async fn receive(
     Ok((meta, files))
 }
 
+#[utoipa::path(post, path = "/api/applications", operation_id = "submitApplication", request_body(content = UploadForm, content_type = "multipart/form-data"), responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn submit_application(
     State(s): State<AppState>,
     Auth(user, _): Auth,
@@ -358,6 +373,7 @@ struct KeywordQuery {
     keyword: Option<String>,
 }
 
+#[utoipa::path(get, path = "/api/applications", operation_id = "listApplications", params(("keyword" = Option<String>, Query, description = "keywords over numbers and procedure name")), responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn list_applications(
     State(s): State<AppState>,
     Auth(user, _): Auth,
@@ -367,6 +383,7 @@ async fn list_applications(
     Ok(Json(json!(apps.iter().map(app_json).collect::<Vec<_>>())))
 }
 
+#[utoipa::path(get, path = "/api/applications/{id}", operation_id = "getApplication", params(("id" = String, Path, description = "application id")), responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn get_application(
     State(s): State<AppState>,
     Auth(user, _): Auth,
@@ -376,6 +393,7 @@ async fn get_application(
     Ok(Json(app_json(&s.application_for(&user, id)?)))
 }
 
+#[utoipa::path(post, path = "/api/applications/{id}/resubmit", operation_id = "resubmitApplication", request_body(content = UploadForm, content_type = "multipart/form-data"), params(("id" = String, Path, description = "application id")), responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn resubmit_application(
     State(s): State<AppState>,
     Auth(user, _): Auth,
@@ -393,6 +411,7 @@ struct StatusQuery {
     status: Option<String>,
 }
 
+#[utoipa::path(get, path = "/api/examiner/applications", operation_id = "examinerListApplications", params(("status" = Option<String>, Query, description = "only this status")), responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn examiner_list_applications(
     State(s): State<AppState>,
     Auth(user, _): Auth,
@@ -402,6 +421,7 @@ async fn examiner_list_applications(
     Ok(Json(json!(apps.iter().map(app_json).collect::<Vec<_>>())))
 }
 
+#[utoipa::path(get, path = "/api/examiner/applications/{id}", operation_id = "examinerGetApplication", params(("id" = String, Path, description = "application id")), responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn examiner_get_application(
     State(s): State<AppState>,
     Auth(user, _): Auth,
@@ -417,11 +437,12 @@ async fn examiner_get_application(
     Ok(Json(v))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 struct SetStatusBody {
     status: String,
 }
 
+#[utoipa::path(post, path = "/api/examiner/applications/{id}/status", operation_id = "examinerSetStatus", request_body = SetStatusBody, params(("id" = String, Path, description = "application id")), responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn examiner_set_status(
     State(s): State<AppState>,
     Auth(user, _): Auth,
@@ -432,11 +453,12 @@ async fn examiner_set_status(
     Ok(Json(app_json(&s.set_status(&user, id, &b.status)?)))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 struct RevisionBody {
     message: String,
 }
 
+#[utoipa::path(post, path = "/api/examiner/applications/{id}/revision", operation_id = "examinerRequestRevision", request_body = RevisionBody, params(("id" = String, Path, description = "application id")), responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn examiner_request_revision(
     State(s): State<AppState>,
     Auth(user, _): Auth,
@@ -447,35 +469,38 @@ async fn examiner_request_revision(
     Ok(Json(app_json(&s.request_revision(&user, id, &b.message)?)))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 struct ForgotPasswordBody {
     user_id: String,
     email: String,
 }
 
+#[utoipa::path(post, path = "/api/forgot-password", operation_id = "forgotPassword", request_body = ForgotPasswordBody, responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
 async fn forgot_password(State(s): State<AppState>, Body(b): Body<ForgotPasswordBody>) -> Reply {
     s.forgot_password(&b.user_id, &b.email)?;
     Ok(Json(json!({ "sent": true })))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 struct ResetBody {
     token: String,
     password: String,
 }
 
+#[utoipa::path(post, path = "/api/reset-password", operation_id = "resetPassword", request_body = ResetBody, responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
 async fn reset_password(State(s): State<AppState>, Body(b): Body<ResetBody>) -> Reply {
     s.reset_password(&b.token, &b.password)?;
     Ok(Json(json!({})))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 struct ProfileBody {
     postal_code: String,
     address: String,
     telephone: String,
 }
 
+#[utoipa::path(post, path = "/api/me/profile", operation_id = "changeProfile", request_body = ProfileBody, responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn change_profile(
     State(s): State<AppState>,
     Auth(user, _): Auth,
@@ -485,10 +510,12 @@ async fn change_profile(
     Ok(Json(json!({})))
 }
 
+#[utoipa::path(get, path = "/api/favorites", operation_id = "listFavorites", responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn list_favorites(State(s): State<AppState>, Auth(user, _): Auth) -> Reply {
     Ok(Json(json!(s.favorites(&user)?)))
 }
 
+#[utoipa::path(put, path = "/api/favorites/{id}", operation_id = "addFavorite", params(("id" = String, Path, description = "procedure id")), responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn add_favorite(
     State(s): State<AppState>,
     Auth(user, _): Auth,
@@ -497,6 +524,7 @@ async fn add_favorite(
     Ok(Json(json!(s.set_favorite(&user, &id, true)?)))
 }
 
+#[utoipa::path(delete, path = "/api/favorites/{id}", operation_id = "removeFavorite", params(("id" = String, Path, description = "procedure id")), responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn remove_favorite(
     State(s): State<AppState>,
     Auth(user, _): Auth,
@@ -505,11 +533,13 @@ async fn remove_favorite(
     Ok(Json(json!(s.set_favorite(&user, &id, false)?)))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 struct ReceiptBody {
+    #[schema(value_type = Object)]
     form: Value,
 }
 
+#[utoipa::path(post, path = "/api/receipt-method", operation_id = "changeReceiptMethod", request_body = ReceiptBody, responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn change_receipt_method(
     State(s): State<AppState>,
     Auth(user, _): Auth,
@@ -518,104 +548,59 @@ async fn change_receipt_method(
     Ok(Json(app_json(&s.change_receipt_method(&user, &b.form)?)))
 }
 
-/// The API's operations (method, path, operationId), rendered as an OpenAPI 3.1 document.
-pub const OPERATIONS: &[(&str, &str, &str)] = &[
-    ("post", "/api/register", "register"),
-    ("post", "/api/register/confirm", "confirmEmail"),
-    ("post", "/api/register/complete", "completeRegistration"),
-    ("post", "/api/login", "login"),
-    ("post", "/api/logout", "logout"),
-    ("post", "/api/forgot-user-id", "forgotUserId"),
-    ("post", "/api/forgot-password", "forgotPassword"),
-    ("post", "/api/reset-password", "resetPassword"),
-    ("post", "/api/usage/challenge", "usageChallenge"),
-    ("post", "/api/usage", "usageApply"),
-    ("get", "/api/procedures", "listProcedures"),
-    ("get", "/api/procedures/{id}", "getProcedure"),
-    ("get", "/api/favorites", "listFavorites"),
-    ("put", "/api/favorites/{id}", "addFavorite"),
-    ("delete", "/api/favorites/{id}", "removeFavorite"),
-    ("post", "/api/applications", "submitApplication"),
-    ("get", "/api/applications", "listApplications"),
-    ("get", "/api/applications/{id}", "getApplication"),
-    (
-        "post",
-        "/api/applications/{id}/resubmit",
-        "resubmitApplication",
-    ),
-    ("post", "/api/receipt-method", "changeReceiptMethod"),
-    ("get", "/api/me", "me"),
-    ("post", "/api/me/password", "changePassword"),
-    ("post", "/api/me/profile", "changeProfile"),
-    (
-        "get",
-        "/api/examiner/applications",
-        "examinerListApplications",
-    ),
-    (
-        "get",
-        "/api/examiner/applications/{id}",
-        "examinerGetApplication",
-    ),
-    (
-        "post",
-        "/api/examiner/applications/{id}/status",
-        "examinerSetStatus",
-    ),
-    (
-        "post",
-        "/api/examiner/applications/{id}/revision",
-        "examinerRequestRevision",
-    ),
-];
-
-/// The OpenAPI document: every operation with its id, JSON request and `{code,message}` errors.
+/// The OpenAPI document, generated by utoipa from the handlers' annotations below.
 pub fn openapi_document() -> Value {
-    let error = json!({"description": "Error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}});
-    let mut paths = serde_json::Map::new();
-    for (method, path, id) in OPERATIONS {
-        let mut op = json!({
-            "operationId": id,
-            "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {}}}}, "400": error, "401": error, "403": error, "404": error},
-        });
-        if path.contains("{id}") {
-            op["parameters"] = json!([{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}]);
-        }
-        if *method == "post" && !path.ends_with("/logout") && !path.ends_with("/challenge") {
-            let multipart = path.ends_with("/applications") || path.ends_with("/resubmit");
-            op["requestBody"] = if multipart {
-                json!({"content": {"multipart/form-data": {"schema": {"type": "object", "properties": {"metadata": {"type": "string"}}}}}})
-            } else {
-                json!({"content": {"application/json": {"schema": {"type": "object"}}}})
-            };
-        }
-        if !matches!(
-            *id,
-            "register"
-                | "confirmEmail"
-                | "completeRegistration"
-                | "login"
-                | "forgotUserId"
-                | "forgotPassword"
-                | "resetPassword"
-                | "listProcedures"
-                | "getProcedure"
-        ) {
-            op["security"] = json!([{"bearer": []}]);
-        }
-        paths.entry(path.to_string()).or_insert_with(|| json!({}))[*method] = op;
-    }
-    json!({
-        "openapi": "3.1.0",
-        "info": {"title": "Zairyu reception server", "version": env!("CARGO_PKG_VERSION")},
-        "paths": paths,
-        "components": {
-            "schemas": {"Error": {"type": "object", "required": ["code", "message"], "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}},
-            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
-        },
-    })
+    serde_json::to_value(ApiDoc::openapi()).unwrap_or_default()
 }
 
 async fn openapi() -> Json<Value> {
     Json(openapi_document())
 }
+
+/// `{code, message}`: every error of the API.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+struct ErrorBody {
+    code: String,
+    message: String,
+}
+
+/// A submission: the `metadata` part (JSON: procedure_id, submission_id, signed_at, form,
+/// certificate, signature, agreed_to_terms, for_user) and the files.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+struct UploadForm {
+    metadata: String,
+    #[schema(value_type = Option<String>, format = Binary)]
+    photo: Option<Vec<u8>>,
+    #[schema(value_type = Option<Vec<String>>, format = Binary)]
+    attachment: Option<Vec<Vec<u8>>>,
+}
+
+struct BearerScheme;
+
+impl utoipa::Modify for BearerScheme {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Zairyu reception server"),
+    paths(
+        register, confirm_email, complete_registration, login, logout, forgot_user_id, forgot_password, reset_password,
+        usage_challenge, usage_apply, list_procedures, get_procedure, list_favorites, add_favorite, remove_favorite,
+        submit_application, list_applications, get_application, resubmit_application, change_receipt_method, me,
+        change_password, change_profile, examiner_list_applications, examiner_get_application, examiner_set_status,
+        examiner_request_revision
+    ),
+    components(schemas(ErrorBody, UploadForm)),
+    modifiers(&BearerScheme)
+)]
+struct ApiDoc;
