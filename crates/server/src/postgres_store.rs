@@ -36,6 +36,7 @@ const MIGRATIONS: &[&str] = &[
      ALTER TABLE users ADD COLUMN postal_code TEXT;
      ALTER TABLE users ADD COLUMN address TEXT;
      ALTER TABLE applications ADD COLUMN receipt TEXT;",
+    "CREATE TABLE email_changes (token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, email TEXT NOT NULL, expires BIGINT NOT NULL, used BOOLEAN NOT NULL DEFAULT FALSE);",
 ];
 
 const USER_COLS: &str = "id, email, user_type, name_en, telephone, password_hash, role, organisation, cert_fingerprint, usage";
@@ -445,6 +446,36 @@ impl Store for PostgresStore {
         self.block(self.client.execute(
             "UPDATE applications SET receipt = $2, updated_at = $3 WHERE id = $1",
             &[&id, &receipt, &now],
+        ))?;
+        Ok(())
+    }
+    fn add_email_change(
+        &self,
+        token_hash: &str,
+        user_id: &str,
+        email: &str,
+        expires: i64,
+    ) -> Result<(), ApiError> {
+        self.block(self.client.execute(
+            "INSERT INTO email_changes (token_hash, user_id, email, expires) VALUES ($1, $2, $3, $4)",
+            &[&token_hash, &user_id, &email, &expires],
+        ))?;
+        Ok(())
+    }
+    fn take_email_change(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<(String, String, i64)>, ApiError> {
+        let row = self.block(self.client.query_opt(
+            "UPDATE email_changes SET used = TRUE WHERE token_hash = $1 AND NOT used RETURNING user_id, email, expires",
+            &[&token_hash],
+        ))?;
+        Ok(row.map(|r| (r.get(0), r.get(1), r.get(2))))
+    }
+    fn set_email(&self, user_id: &str, email: &str) -> Result<(), ApiError> {
+        self.block(self.client.execute(
+            "UPDATE users SET email = $2 WHERE id = $1",
+            &[&user_id, &email],
         ))?;
         Ok(())
     }

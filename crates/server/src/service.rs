@@ -552,6 +552,70 @@ impl Service {
             .set_profile(&user.id, postal_code, address, telephone)
     }
 
+    /// My page: a new e-mail address (twice); a link valid 24 hours goes to the new address,
+    /// and the address changes when it is opened.
+    pub fn change_email(
+        &self,
+        user: &User,
+        email: &str,
+        email_again: &str,
+    ) -> Result<(), ApiError> {
+        if email != email_again {
+            return Err(ApiError::bad(
+                "email_mismatch",
+                "The two e-mail addresses differ; type the same address twice.",
+            ));
+        }
+        if !email_ok(email) {
+            return Err(ApiError::bad(
+                "bad_email",
+                "Enter an e-mail address of 1-byte characters, up to 60, like name@example.jp.",
+            ));
+        }
+        if self.store.user_by_email(email)?.is_some() {
+            return Err(ApiError::new(
+                409,
+                "email_taken",
+                "Another account uses this address.",
+            ));
+        }
+        self.mail_allowed(email)?;
+        let token = random_hex(24);
+        self.store
+            .add_email_change(&hash_token(&token), &user.id, email, self.now() + DAY)?;
+        self.mailer.send(
+            email,
+            "Zairyu: confirm your new e-mail address / 新しいメールアドレスの確認",
+            &format!("Code to confirm this address (24 hours, once): {token}"),
+        );
+        Ok(())
+    }
+
+    pub fn confirm_email_change(&self, token: &str) -> Result<String, ApiError> {
+        let (user_id, email, _) = self
+            .store
+            .take_email_change(&hash_token(token))?
+            .filter(|(_, _, expires)| *expires > self.now())
+            .ok_or_else(|| {
+                ApiError::bad(
+                    "link_invalid",
+                    "This code has expired or was already used; change the address again.",
+                )
+            })?;
+        self.store.set_email(&user_id, &email)?;
+        Ok(email)
+    }
+
+    /// Past applications of the last two years, to start a new one from (manual 6.3).
+    pub fn reusable(&self, user: &User) -> Result<Vec<Application>, ApiError> {
+        let since = self.now() - 2 * 365 * DAY - DAY / 2;
+        Ok(self
+            .list_for(user, None)?
+            .into_iter()
+            .filter(|a| a.created_at >= since)
+            .collect())
+    }
+
     pub fn favorites(&self, user: &User) -> Result<Vec<String>, ApiError> {
         self.store.favorites(&user.id)
     }
@@ -718,6 +782,16 @@ impl Service {
             .ok_or_else(|| ApiError::internal("application vanished"))
     }
 
+    /// The organisation a student named in their usage application.
+    fn organisation_of(&self, user_id: &str) -> Result<Option<String>, ApiError> {
+        Ok(self
+            .store
+            .user(user_id)?
+            .and_then(|u| u.usage)
+            .and_then(|u| serde_json::from_str::<serde_json::Value>(&u).ok())
+            .and_then(|v| v["organisation"].as_str().map(str::to_owned)))
+    }
+
     /// The applicant of an application: the sender, or a student of the sender's organisation.
     fn applicant_for(&self, sender: &User, for_user: Option<&str>) -> Result<User, ApiError> {
         match for_user {
@@ -815,7 +889,14 @@ impl Service {
             .store
             .application(id)?
             .ok_or_else(|| ApiError::not_found("application"))?;
-        if user.role == "examiner" || app.user_id == user.id || app.submitter_id == user.id {
+        let staff_of_students = user.user_type == "organisation_staff"
+            && user.organisation.is_some()
+            && self.organisation_of(&app.user_id)? == user.organisation;
+        if user.role == "examiner"
+            || app.user_id == user.id
+            || app.submitter_id == user.id
+            || staff_of_students
+        {
             Ok(app)
         } else {
             Err(ApiError::not_found("application"))
@@ -828,7 +909,22 @@ impl Service {
         user: &User,
         keyword: Option<&str>,
     ) -> Result<Vec<Application>, ApiError> {
-        let apps = self.store.applications(Some(&user.id), None)?;
+        let mut apps = self.store.applications(Some(&user.id), None)?;
+        // Organisation staff also see the applications of their organisation's students.
+        if let Some(org) = user
+            .organisation
+            .as_deref()
+            .filter(|_| user.user_type == "organisation_staff")
+        {
+            for app in self.store.applications(None, None)? {
+                if !apps.iter().any(|a| a.id == app.id)
+                    && self.organisation_of(&app.user_id)?.as_deref() == Some(org)
+                {
+                    apps.push(app);
+                }
+            }
+            apps.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
+        }
         Ok(apps
             .into_iter()
             .filter(|a| {

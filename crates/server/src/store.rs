@@ -86,6 +86,7 @@ const MIGRATIONS: &[&str] = &[
      ALTER TABLE users ADD COLUMN postal_code TEXT;
      ALTER TABLE users ADD COLUMN address TEXT;
      ALTER TABLE applications ADD COLUMN receipt TEXT;",
+    "CREATE TABLE email_changes (token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, email TEXT NOT NULL, expires INTEGER NOT NULL, used INTEGER NOT NULL DEFAULT 0);",
 ];
 
 /// Everything the service keeps. One implementation per database; each passes the same tests.
@@ -171,6 +172,19 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         &self,
         number: &str,
     ) -> Result<Option<Application>, ApiError>;
+    fn add_email_change(
+        &self,
+        token_hash: &str,
+        user_id: &str,
+        email: &str,
+        expires: i64,
+    ) -> Result<(), ApiError>;
+    /// Marks the change used and returns (user_id, new e-mail, expires) if it was unused.
+    fn take_email_change(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<(String, String, i64)>, ApiError>;
+    fn set_email(&self, user_id: &str, email: &str) -> Result<(), ApiError>;
     fn set_receipt(&self, id: i64, receipt: &str, now: i64) -> Result<(), ApiError>;
 }
 
@@ -608,6 +622,42 @@ impl Store for SqliteStore {
         self.c().execute(
             "UPDATE applications SET receipt = ?2, updated_at = ?3 WHERE id = ?1",
             params![id, receipt, now],
+        )?;
+        Ok(())
+    }
+    fn add_email_change(
+        &self,
+        token_hash: &str,
+        user_id: &str,
+        email: &str,
+        expires: i64,
+    ) -> Result<(), ApiError> {
+        self.c().execute(
+            "INSERT INTO email_changes (token_hash, user_id, email, expires) VALUES (?1, ?2, ?3, ?4)",
+            params![token_hash, user_id, email, expires],
+        )?;
+        Ok(())
+    }
+    fn take_email_change(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<(String, String, i64)>, ApiError> {
+        let conn = self.c();
+        let found = conn
+            .query_row("SELECT user_id, email, expires FROM email_changes WHERE token_hash = ?1 AND used = 0", [token_hash], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?;
+        conn.execute(
+            "UPDATE email_changes SET used = 1 WHERE token_hash = ?1",
+            [token_hash],
+        )?;
+        Ok(found)
+    }
+    fn set_email(&self, user_id: &str, email: &str) -> Result<(), ApiError> {
+        self.c().execute(
+            "UPDATE users SET email = ?2 WHERE id = ?1",
+            params![user_id, email],
         )?;
         Ok(())
     }

@@ -213,6 +213,21 @@ fn conformance(store: &dyn Store) {
     assert_eq!(log.len(), 2);
     assert_eq!(log[0].1, "request_revision");
 
+    // E-mail changes: single use.
+    store
+        .add_email_change("e1", "ZR2", "b2@example.jp", 80)
+        .unwrap();
+    assert_eq!(
+        store.take_email_change("e1").unwrap(),
+        Some(("ZR2".into(), "b2@example.jp".into(), 80))
+    );
+    assert_eq!(store.take_email_change("e1").unwrap(), None);
+    store.set_email("ZR2", "b2@example.jp").unwrap();
+    assert_eq!(
+        store.user_by_email("b2@example.jp").unwrap().unwrap().id,
+        "ZR2"
+    );
+
     // Favorites.
     store
         .set_favorite("ZR1", "extension-of-stay", true)

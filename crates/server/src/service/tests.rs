@@ -586,3 +586,91 @@ fn my_page_favorites_password_reset_and_receipt_method() {
         "form_invalid"
     );
 }
+
+#[test]
+fn email_change_reuse_window_and_organisation_staff() {
+    let w = world(Profile::Demo);
+    let id = w.register("lan@example.jp");
+    w.service
+        .change_email(&w.user(&id), "lan@new.example.jp", "lan@new.example.jp")
+        .unwrap();
+    let mail = w.last_mail();
+    let code = mail
+        .split("once): ")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        w.user(&id).email,
+        "lan@example.jp",
+        "unchanged until the link is opened"
+    );
+    w.service.confirm_email_change(&code).unwrap();
+    assert_eq!(w.user(&id).email, "lan@new.example.jp");
+    assert_eq!(
+        w.service.confirm_email_change(&code).unwrap_err().code,
+        "link_invalid"
+    );
+
+    // A student of "APU" and a staff member of "APU": the staff member sees the student's application.
+    let mut card = card();
+    let user = w.user(&id);
+    let nonce = w.service.usage_challenge(&user).unwrap();
+    let (cert, sig) = card_sign(&mut card, &[USAGE_DOMAIN, nonce.as_bytes()].concat());
+    w.service
+        .usage_apply(
+            &user,
+            &nonce,
+            &cert,
+            &sig,
+            &serde_json::json!({"residence_card_number": "AB12345678CD", "organisation": "APU"}),
+        )
+        .unwrap();
+    let files = store_files(&w);
+    let app = w
+        .service
+        .submit(&w.user(&id), &meta(&mut card, &files, "s", |_| {}), &files)
+        .unwrap();
+    let staff = w
+        .service
+        .create_account(
+            "staff@apu.example.jp",
+            "STAFF ONE",
+            PASSWORD,
+            "applicant",
+            Some("APU"),
+        )
+        .unwrap();
+    let elsewhere = w
+        .service
+        .create_account(
+            "staff@other.example.jp",
+            "STAFF TWO",
+            PASSWORD,
+            "applicant",
+            Some("Other"),
+        )
+        .unwrap();
+    assert_eq!(w.service.list_for(&w.user(&staff), None).unwrap().len(), 1);
+    assert!(w.service.application_for(&w.user(&staff), app.id).is_ok());
+    assert!(w
+        .service
+        .list_for(&w.user(&elsewhere), None)
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        w.service
+            .application_for(&w.user(&elsewhere), app.id)
+            .unwrap_err()
+            .code,
+        "not_found"
+    );
+
+    // Reuse: within two years, not after.
+    assert_eq!(w.service.reusable(&w.user(&id)).unwrap().len(), 1);
+    w.clock.advance(2 * 365 * DAY + DAY);
+    assert!(w.service.reusable(&w.user(&id)).unwrap().is_empty());
+}
