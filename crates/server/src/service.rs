@@ -1057,6 +1057,48 @@ impl Service {
         }
     }
 
+    /// An attached file of an application, for an examiner; the download is audited.
+    pub fn examiner_file(
+        &self,
+        examiner: &User,
+        id: i64,
+        sha256: &str,
+    ) -> Result<(String, Vec<u8>), ApiError> {
+        self.examiner(examiner)?;
+        let app = self
+            .store
+            .application(id)?
+            .ok_or_else(|| ApiError::not_found("application"))?;
+        let name = app
+            .versions
+            .iter()
+            .filter_map(|v| v.files.as_array())
+            .flatten()
+            .find(|f| f["sha256"] == sha256)
+            .and_then(|f| f["name"].as_str().map(str::to_owned))
+            .ok_or_else(|| ApiError::not_found("file of this application"))?;
+        let bytes = std::fs::read(self.files_dir.join(sha256)).map_err(ApiError::internal)?;
+        self.store
+            .audit(Some(id), &examiner.id, "download", &name, self.now())?;
+        Ok((name, bytes))
+    }
+
+    /// One application for an examiner, with its audit trail; the viewing is audited.
+    pub fn examiner_view(
+        &self,
+        examiner: &User,
+        id: i64,
+    ) -> Result<(Application, Vec<(String, String, String, i64)>), ApiError> {
+        self.examiner(examiner)?;
+        let app = self
+            .store
+            .application(id)?
+            .ok_or_else(|| ApiError::not_found("application"))?;
+        self.store
+            .audit(Some(id), &examiner.id, "view", "", self.now())?;
+        Ok((app, self.store.audit_log(id)?))
+    }
+
     pub fn examiner_list(
         &self,
         user: &User,

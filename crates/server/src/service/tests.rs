@@ -674,3 +674,140 @@ fn email_change_reuse_window_and_organisation_staff() {
     w.clock.advance(2 * 365 * DAY + DAY);
     assert!(w.service.reusable(&w.user(&id)).unwrap().is_empty());
 }
+
+/// Who may do what to one application, as a table: applicant A (its owner), applicant B,
+/// staff of A's organisation (X) and of another (Y), an examiner (E).
+#[test]
+fn authorization_matrix() {
+    let w = world(Profile::Demo);
+    let a = w.register("a@example.jp");
+    let b = w.register("b@example.jp");
+    let mut card = card();
+    let user = w.user(&a);
+    let nonce = w.service.usage_challenge(&user).unwrap();
+    let (cert, sig) = card_sign(&mut card, &[USAGE_DOMAIN, nonce.as_bytes()].concat());
+    w.service
+        .usage_apply(
+            &user,
+            &nonce,
+            &cert,
+            &sig,
+            &serde_json::json!({"residence_card_number": "AB12345678CD", "organisation": "APU"}),
+        )
+        .unwrap();
+    let files = store_files(&w);
+    let app = w
+        .service
+        .submit(&w.user(&a), &meta(&mut card, &files, "s", |_| {}), &files)
+        .unwrap();
+    let x = w
+        .service
+        .create_account(
+            "x@apu.example.jp",
+            "STAFF X",
+            PASSWORD,
+            "applicant",
+            Some("APU"),
+        )
+        .unwrap();
+    let y = w
+        .service
+        .create_account(
+            "y@other.example.jp",
+            "STAFF Y",
+            PASSWORD,
+            "applicant",
+            Some("Other"),
+        )
+        .unwrap();
+    let e = w
+        .service
+        .create_account(
+            "e@immi.example.jp",
+            "EXAMINER E",
+            PASSWORD,
+            "examiner",
+            None,
+        )
+        .unwrap();
+    let sha = files[1].sha256.clone();
+    let receipt = serde_json::json!({"change": {"reception_number": app.temporary_reception_number, "method": "mail"}});
+
+    type Op<'a> = Box<dyn Fn(&User) -> bool + 'a>;
+    let ops: Vec<(&str, Op)> = vec![
+        (
+            "view",
+            Box::new(|u: &User| w.service.application_for(u, app.id).is_ok()),
+        ),
+        (
+            "listed",
+            Box::new(|u: &User| {
+                w.service
+                    .list_for(u, None)
+                    .unwrap()
+                    .iter()
+                    .any(|x| x.id == app.id)
+            }),
+        ),
+        (
+            "receipt",
+            Box::new(|u: &User| w.service.change_receipt_method(u, &receipt).is_ok()),
+        ),
+        (
+            "examiner list",
+            Box::new(|u: &User| w.service.examiner_list(u, None).is_ok()),
+        ),
+        (
+            "examiner view",
+            Box::new(|u: &User| w.service.examiner_view(u, app.id).is_ok()),
+        ),
+        (
+            "download",
+            Box::new(|u: &User| w.service.examiner_file(u, app.id, &sha).is_ok()),
+        ),
+    ];
+    //                      view   listed receipt ex-list ex-view download
+    let expected = [
+        (&a, [true, true, true, false, false, false]),
+        (&b, [false, false, false, false, false, false]),
+        (&x, [true, true, false, false, false, false]),
+        (&y, [false, false, false, false, false, false]),
+        (&e, [true, false, false, true, true, true]),
+    ];
+    for (who, allowed) in expected {
+        let u = w.user(who);
+        for ((name, op), want) in ops.iter().zip(allowed) {
+            assert_eq!(op(&u), want, "{} ({}) {name}", u.name_en, u.role);
+        }
+    }
+    // Moving statuses: only the examiner; every examiner action is in the audit trail.
+    for who in [&a, &b, &x, &y] {
+        assert_eq!(
+            w.service
+                .set_status(&w.user(who), app.id, "under_review")
+                .unwrap_err()
+                .code,
+            "forbidden"
+        );
+        assert_eq!(
+            w.service
+                .request_revision(&w.user(who), app.id, "m")
+                .unwrap_err()
+                .code,
+            "forbidden"
+        );
+    }
+    w.service
+        .set_status(&w.user(&e), app.id, "under_review")
+        .unwrap();
+    let actions: Vec<String> = w
+        .service
+        .store
+        .audit_log(app.id)
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.0 == e)
+        .map(|r| r.1)
+        .collect();
+    assert_eq!(actions, ["view", "download", "set_status"]);
+}
