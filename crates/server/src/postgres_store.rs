@@ -11,7 +11,7 @@ use std::future::Future;
 use tokio_postgres::{Client, NoTls, Row};
 
 use crate::error::ApiError;
-use crate::store::{Application, Store, User, Version};
+use crate::store::{Application, AuditEntry, Store, User, Version};
 
 const MIGRATIONS: &[&str] = &[
     "CREATE TABLE users (id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, user_type TEXT NOT NULL,
@@ -367,10 +367,7 @@ impl Store for PostgresStore {
         ))?;
         Ok(())
     }
-    fn audit_log(
-        &self,
-        application_id: i64,
-    ) -> Result<Vec<(String, String, String, i64)>, ApiError> {
+    fn audit_log(&self, application_id: i64) -> Result<Vec<AuditEntry>, ApiError> {
         let rows = self.block(self.client.query("SELECT actor, action, COALESCE(detail, ''), at FROM audit WHERE application_id = $1 ORDER BY id", &[&application_id]))?;
         Ok(rows
             .iter()

@@ -16,7 +16,7 @@ use crate::clock::{japan_minute, utc_date, Clock, SystemClock};
 use crate::config::{Profile, ServerConfig};
 use crate::error::ApiError;
 use crate::mail::Mailer;
-use crate::store::{Application, SqliteStore, Store, User, Version};
+use crate::store::{Application, AuditEntry, SqliteStore, Store, User, Version};
 
 /// A registration link and an account lock last this long.
 pub const DAY: i64 = 24 * 3600;
@@ -1088,7 +1088,7 @@ impl Service {
         &self,
         examiner: &User,
         id: i64,
-    ) -> Result<(Application, Vec<(String, String, String, i64)>), ApiError> {
+    ) -> Result<(Application, Vec<AuditEntry>), ApiError> {
         self.examiner(examiner)?;
         let app = self
             .store

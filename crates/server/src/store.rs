@@ -31,6 +31,9 @@ pub struct User {
     pub usage: Option<String>,
 }
 
+/// One line of an application's audit trail: (actor, action, detail, time).
+pub type AuditEntry = (String, String, String, i64);
+
 /// One application and its current state.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Application {
@@ -145,10 +148,7 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         detail: &str,
         now: i64,
     ) -> Result<(), ApiError>;
-    fn audit_log(
-        &self,
-        application_id: i64,
-    ) -> Result<Vec<(String, String, String, i64)>, ApiError>;
+    fn audit_log(&self, application_id: i64) -> Result<Vec<AuditEntry>, ApiError>;
     fn favorites(&self, user_id: &str) -> Result<Vec<String>, ApiError>;
     fn set_favorite(&self, user_id: &str, procedure_id: &str, on: bool) -> Result<(), ApiError>;
     fn add_password_reset(
@@ -523,10 +523,7 @@ impl Store for SqliteStore {
         )?;
         Ok(())
     }
-    fn audit_log(
-        &self,
-        application_id: i64,
-    ) -> Result<Vec<(String, String, String, i64)>, ApiError> {
+    fn audit_log(&self, application_id: i64) -> Result<Vec<AuditEntry>, ApiError> {
         let conn = self.c();
         let mut stmt = conn.prepare("SELECT actor, action, COALESCE(detail, ''), at FROM audit WHERE application_id = ?1 ORDER BY id")?;
         let rows = stmt
