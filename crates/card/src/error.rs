@@ -1,11 +1,8 @@
 //! Card errors: a stable code, and English and Japanese messages that say what to do.
 
-use serde::Serialize;
-use ts_rs::TS;
-
-/// Everything that can go wrong with the card, each with a code the UI and scripts rely on.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, TS)]
-#[serde(tag = "code", rename_all = "snake_case")]
+/// Everything that can go wrong with the card, each with a code the UI and scripts rely on
+/// (`code()`; the edge turns it into `{code, message}`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CardError {
     #[error("The smart-card service (PC/SC) is not running. On Windows and macOS it starts with the reader; on Linux start pcscd.")]
     NoService,

@@ -1,7 +1,6 @@
 //! PC/SC readers: which are connected and hold a card, a stream of insert/remove events for
 //! the app's live card panel, and connecting to a card (exclusively when a PIN is involved).
 
-use std::ffi::CString;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
@@ -147,7 +146,6 @@ pub fn connect(reader: Option<&str>, exclusive: bool) -> Result<Card<PcscTranspo
             .map(|r| r.name.clone())
             .ok_or(CardError::NoCard)?,
     };
-    let _ = CString::new(name.clone());
     let sharing = if exclusive {
         Sharing::Exclusive
     } else {

@@ -505,7 +505,7 @@ impl Service {
                 "The new password does not meet the rule.",
             ));
         }
-        let (user_id, expires) = self
+        let (user_id, _) = self
             .store
             .take_password_reset(&hash_token(token))?
             .filter(|(_, e)| *e > self.now())
@@ -515,7 +515,6 @@ impl Service {
                     "This code has expired or was already used; ask for a new one.",
                 )
             })?;
-        let _ = expires;
         self.store.set_password(&user_id, &hash_password(password)?)
     }
 
