@@ -8,10 +8,10 @@
 
 use ts_rs::{Config, TS};
 use zairyu_app::{
-    AppInfo, AttachmentEntry, ChecklistItem, ChecklistItemId, Choice, Condition, DraftFinding,
-    DraftMeta, DraftReport, DraftState, DraftSummary, Field, FieldKind, FieldState, Language,
-    Notice, PostalAddress, Procedure, Profile, Rule, Schema, Section, Settings, Severity,
-    Submitted, Terms, Width,
+    AppInfo, AttachmentEntry, BasicFour, CardPanelState, CardStatus, ChecklistItem,
+    ChecklistItemId, Choice, Condition, DraftFinding, DraftMeta, DraftReport, DraftState,
+    DraftSummary, Field, FieldKind, FieldState, Language, Notice, PostalAddress, Procedure,
+    Profile, ReaderInfo, Rule, Schema, Section, Settings, Severity, Sex, Submitted, Terms, Width,
 };
 
 use crate::commands::CommandError;
@@ -115,6 +115,23 @@ fn commands(cfg: &Config) -> Vec<Command> {
             vec![("id", String::name(cfg))],
             "null".into(),
         ),
+        cmd("card_panel", vec![], CardPanelState::name(cfg)),
+        cmd("insert_practice_card", vec![], CardPanelState::name(cfg)),
+        cmd("remove_practice_card", vec![], CardPanelState::name(cfg)),
+        cmd(
+            "card_status",
+            vec![("reader", <Option<String>>::name(cfg))],
+            CardStatus::name(cfg),
+        ),
+        cmd(
+            "read_basic_four",
+            vec![
+                ("reader", <Option<String>>::name(cfg)),
+                ("pin", String::name(cfg)),
+                ("last_try", bool::name(cfg)),
+            ],
+            BasicFour::name(cfg),
+        ),
     ]
 }
 
@@ -150,6 +167,11 @@ pub(crate) fn render() -> String {
         DraftReport::decl(&cfg),
         DraftFinding::decl(&cfg),
         Severity::decl(&cfg),
+        CardPanelState::decl(&cfg),
+        ReaderInfo::decl(&cfg),
+        CardStatus::decl(&cfg),
+        BasicFour::decl(&cfg),
+        Sex::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit:\n\

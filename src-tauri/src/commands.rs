@@ -8,8 +8,8 @@ use tauri::ipc::{InvokeBody, Request};
 use tauri::State;
 use ts_rs::TS;
 use zairyu_app::{
-    App, AppError, AppInfo, ChecklistItem, ChecklistItemId, DraftState, DraftSummary, Language,
-    Notice, PostalAddress, Procedure, Schema, Settings, Terms,
+    App, AppError, AppInfo, BasicFour, CardPanelState, CardStatus, ChecklistItem, ChecklistItemId,
+    DraftState, DraftSummary, Language, Notice, PostalAddress, Procedure, Schema, Settings, Terms,
 };
 
 /// The one error shape the UI sees: a stable code it translates, and an English message.
@@ -151,6 +151,39 @@ pub(crate) fn import_draft(app: State<'_, App>, request: Request<'_>) -> Reply<D
 #[tauri::command]
 pub(crate) fn set_draft_aside(app: State<'_, App>, id: String) -> Reply<()> {
     Ok(app.set_draft_aside(&id)?)
+}
+
+#[tauri::command]
+pub(crate) fn card_panel(app: State<'_, App>) -> CardPanelState {
+    app.card_panel()
+}
+
+#[tauri::command]
+pub(crate) fn insert_practice_card(app: State<'_, App>) -> Reply<CardPanelState> {
+    Ok(app.insert_practice_card()?)
+}
+
+#[tauri::command]
+pub(crate) fn remove_practice_card(app: State<'_, App>) -> CardPanelState {
+    app.remove_practice_card()
+}
+
+#[tauri::command]
+pub(crate) fn card_status(app: State<'_, App>, reader: Option<String>) -> Reply<CardStatus> {
+    Ok(app.card_status(reader.as_deref())?)
+}
+
+/// The PIN lives in this String only until the one card command is done, then is zeroed.
+#[tauri::command]
+pub(crate) fn read_basic_four(
+    app: State<'_, App>,
+    reader: Option<String>,
+    mut pin: String,
+    last_try: bool,
+) -> Reply<BasicFour> {
+    let result = app.read_basic_four(reader.as_deref(), &pin, last_try);
+    zeroize::Zeroize::zeroize(&mut pin);
+    Ok(result?)
 }
 
 type HeaderFn<'a> = Box<dyn Fn(&str) -> Result<String, CommandError> + 'a>;

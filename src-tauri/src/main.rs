@@ -40,6 +40,11 @@ fn main() {
             commands::export_draft,
             commands::import_draft,
             commands::set_draft_aside,
+            commands::card_panel,
+            commands::insert_practice_card,
+            commands::remove_practice_card,
+            commands::card_status,
+            commands::read_basic_four,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("the Zairyu window could not start");

@@ -30,6 +30,10 @@ pub enum AppError {
     Forms(#[from] zairyu_forms::FormsError),
     #[error(transparent)]
     Postal(#[from] zairyu_forms::postal::PostalError),
+    #[error(transparent)]
+    Card(#[from] zairyu_card::CardError),
+    #[error("the practice card exists only in the demo profile; use your own My Number Card")]
+    PracticeCardNotAllowed,
 }
 
 impl AppError {
@@ -43,6 +47,8 @@ impl AppError {
             AppError::Draft(e) => e.code(),
             AppError::Forms(e) => e.code(),
             AppError::Postal(e) => e.code(),
+            AppError::Card(e) => e.code(),
+            AppError::PracticeCardNotAllowed => "practice_card_not_allowed",
         }
     }
 }

@@ -4,6 +4,7 @@
 //! is written next to the binary. This crate knows nothing of Tauri, HTTP or a database: the
 //! desktop commands in `src-tauri` and the `zairyu` CLI are thin shells over it.
 
+mod card_panel;
 mod checklist;
 mod draft_check;
 mod drafts_folder;
@@ -17,11 +18,14 @@ use std::sync::Mutex;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use card_panel::{CardPanelState, PRACTICE_READER};
 pub use checklist::{ChecklistItem, ChecklistItemId};
 pub use draft_check::{check_draft, check_draft_with, DraftFinding, DraftReport, FileCheckCache};
 pub use drafts_folder::{DraftState, DraftSummary};
 pub use error::AppError;
 pub use settings::{Language, Settings};
+pub use zairyu_card::readers::ReaderInfo;
+pub use zairyu_card::session::{BasicFour, CardStatus, Sex};
 pub use zairyu_drafts::{AttachmentEntry, DraftMeta, Submitted};
 pub use zairyu_forms::catalog::Reception;
 pub use zairyu_forms::postal::PostalAddress;
@@ -84,6 +88,7 @@ pub struct App {
     /// Notices not yet shown to the user.
     notices: Mutex<Vec<Notice>>,
     drafts: drafts_folder::DraftsFolder,
+    card: card_panel::CardPanel,
 }
 
 /// The terms of use shown before a procedure is started.
@@ -106,6 +111,7 @@ impl App {
         Ok(App {
             profile,
             drafts: drafts_folder::DraftsFolder::new(&data_dir),
+            card: card_panel::CardPanel::default(),
             data_dir,
             write_lock: Mutex::new(()),
             notices: Mutex::new(Vec::new()),
@@ -263,6 +269,37 @@ impl App {
     /// Moves a draft out of the list into `set-aside/` (kept on disk).
     pub fn set_draft_aside(&self, id: &str) -> Result<(), AppError> {
         self.drafts.set_aside(id)
+    }
+
+    /// Readers, cards on them, and the practice card.
+    pub fn card_panel(&self) -> CardPanelState {
+        self.card.state(self.profile)
+    }
+
+    /// Puts the virtual practice card "on a reader" (demo profile only).
+    pub fn insert_practice_card(&self) -> Result<CardPanelState, AppError> {
+        self.card.insert_practice(self.profile)?;
+        Ok(self.card_panel())
+    }
+
+    pub fn remove_practice_card(&self) -> CardPanelState {
+        self.card.remove_practice();
+        self.card_panel()
+    }
+
+    /// Is it a My Number Card, and the tries left on its PINs (none spent).
+    pub fn card_status(&self, reader: Option<&str>) -> Result<CardStatus, AppError> {
+        self.card.status(reader)
+    }
+
+    /// The basic four, after the 4-digit card-info PIN (`last_try`: consent to use the last try).
+    pub fn read_basic_four(
+        &self,
+        reader: Option<&str>,
+        pin: &str,
+        last_try: bool,
+    ) -> Result<BasicFour, AppError> {
+        self.card.basic_four(reader, pin, last_try)
     }
 
     /// Keeps a notice when a file had to be moved aside, and passes the value on.

@@ -202,6 +202,36 @@ hint: string, hint_ja: string, };
 
 export type Severity = "error" | "warning";
 
+export type CardPanelState = { 
+/**
+ * False when the PC/SC service is not running (the message says how to start it).
+ */
+pcsc_available: boolean, readers: Array<ReaderInfo>, 
+/**
+ * The practice card is "inserted" (it is listed among the readers then).
+ */
+practice_card: boolean, 
+/**
+ * Only the demo profile offers the practice card.
+ */
+practice_allowed: boolean, };
+
+export type ReaderInfo = { name: string, card_present: boolean, };
+
+export type CardStatus = { my_number_card: boolean, 
+/**
+ * The JPKI token label, e.g. `JPKIAPICCTOKEN2`.
+ */
+token: string, auth_pin_tries: number | null, sign_password_tries: number | null, text_pin_tries: number | null, };
+
+export type BasicFour = { name: string, address: string, 
+/**
+ * YYYY-MM-DD.
+ */
+birth_date: string, sex: Sex, };
+
+export type Sex = "male" | "female" | "other";
+
 /** Every Tauri command: its arguments and its result. */
 export interface Commands {
   app_info: { args: Record<string, never>; result: AppInfo };
@@ -224,4 +254,9 @@ export interface Commands {
   export_draft: { args: { id: string }; result: string };
   import_draft: { args: { bytes: Uint8Array }; result: DraftState };
   set_draft_aside: { args: { id: string }; result: null };
+  card_panel: { args: Record<string, never>; result: CardPanelState };
+  insert_practice_card: { args: Record<string, never>; result: CardPanelState };
+  remove_practice_card: { args: Record<string, never>; result: CardPanelState };
+  card_status: { args: { reader: string | null }; result: CardStatus };
+  read_basic_four: { args: { reader: string | null; pin: string; lastTry: boolean }; result: BasicFour };
 }

@@ -1,0 +1,178 @@
+//! The card panel's actions: which readers there are and whether a card is on each, the
+//! practice card (the virtual card in-process, demo profile only), the card's status (tries
+//! left, none spent) and reading the basic four. PINs arrive as text, become a
+//! `zairyu_card::Secret` for exactly one card command, and are wiped.
+
+use std::sync::Mutex;
+
+use myna_card::{Card, Transmit};
+use serde::Serialize;
+use ts_rs::TS;
+use zairyu_card::readers::{self, ReaderInfo};
+use zairyu_card::session::{self, BasicFour, CardStatus};
+use zairyu_card::{CardError, LastTry, PinKind, Secret};
+use zairyu_card_sim::{AccessLog, Identity, SimTransport, VirtualCard};
+
+use crate::error::AppError;
+use crate::Profile;
+
+/// The name the practice card goes by where a reader name is expected.
+pub const PRACTICE_READER: &str = "Zairyu practice card";
+
+/// What the card panel shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CardPanelState {
+    /// False when the PC/SC service is not running (the message says how to start it).
+    pub pcsc_available: bool,
+    pub readers: Vec<ReaderInfo>,
+    /// The practice card is "inserted" (it is listed among the readers then).
+    pub practice_card: bool,
+    /// Only the demo profile offers the practice card.
+    pub practice_allowed: bool,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct CardPanel {
+    practice: Mutex<Option<SimTransport>>,
+}
+
+impl CardPanel {
+    pub(crate) fn state(&self, profile: Profile) -> CardPanelState {
+        let (pcsc_available, mut readers) = match readers::list() {
+            Ok(list) => (true, list),
+            Err(_) => (false, Vec::new()),
+        };
+        let practice_card = crate::lock(&self.practice).is_some();
+        if practice_card {
+            readers.push(ReaderInfo {
+                name: PRACTICE_READER.into(),
+                card_present: true,
+            });
+        }
+        CardPanelState {
+            pcsc_available,
+            readers,
+            practice_card,
+            practice_allowed: profile == Profile::Demo,
+        }
+    }
+
+    pub(crate) fn insert_practice(&self, profile: Profile) -> Result<(), AppError> {
+        if profile != Profile::Demo {
+            return Err(AppError::PracticeCardNotAllowed);
+        }
+        let mut slot = crate::lock(&self.practice);
+        if slot.is_none() {
+            *slot = Some(SimTransport::new(VirtualCard::new(
+                &Identity::default(),
+                AccessLog::default(),
+            )));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn remove_practice(&self) {
+        *crate::lock(&self.practice) = None;
+    }
+
+    /// The card on `reader` (the practice card, or a PC/SC reader — exclusively when a PIN is
+    /// involved); `None` means the first card on a reader, else the practice card.
+    fn card(
+        &self,
+        reader: Option<&str>,
+        exclusive: bool,
+    ) -> Result<Card<Box<dyn Transmit + Send>>, AppError> {
+        let sim = crate::lock(&self.practice).clone();
+        let use_practice = match reader {
+            Some(name) => name == PRACTICE_READER,
+            None => {
+                sim.is_some()
+                    && !readers::list()
+                        .unwrap_or_default()
+                        .iter()
+                        .any(|r| r.card_present)
+            }
+        };
+        if use_practice {
+            let sim = sim.ok_or(AppError::Card(CardError::NoCard))?;
+            return Ok(Card::new(Box::new(sim)));
+        }
+        let card = readers::connect(reader, exclusive)?;
+        Ok(Card::new(Box::new(card.into_transport())))
+    }
+
+    pub(crate) fn status(&self, reader: Option<&str>) -> Result<CardStatus, AppError> {
+        Ok(session::status(&mut self.card(reader, false)?)?)
+    }
+
+    pub(crate) fn basic_four(
+        &self,
+        reader: Option<&str>,
+        pin: &str,
+        last_try: bool,
+    ) -> Result<BasicFour, AppError> {
+        let consent = if last_try {
+            LastTry::Allow
+        } else {
+            LastTry::Refuse
+        };
+        let mut secret = Secret::new(PinKind::Text, pin)?;
+        let mut card = self.card(reader, true)?;
+        Ok(session::read_basic_four(&mut card, &mut secret, consent)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn practice_card_status_and_basic_four_in_the_demo_profile_only() {
+        let panel = CardPanel::default();
+        assert_eq!(
+            panel
+                .insert_practice(Profile::Production)
+                .unwrap_err()
+                .code(),
+            "practice_card_not_allowed"
+        );
+        panel.insert_practice(Profile::Demo).unwrap();
+        let state = panel.state(Profile::Demo);
+        assert!(state.practice_card && state.practice_allowed);
+        assert!(state
+            .readers
+            .iter()
+            .any(|r| r.name == PRACTICE_READER && r.card_present));
+        let status = panel.status(Some(PRACTICE_READER)).unwrap();
+        assert_eq!(status.text_pin_tries, Some(3));
+        assert_eq!(
+            panel
+                .basic_four(Some(PRACTICE_READER), "9999", false)
+                .unwrap_err()
+                .code(),
+            "pin_wrong"
+        );
+        assert_eq!(
+            panel.status(Some(PRACTICE_READER)).unwrap().text_pin_tries,
+            Some(2)
+        );
+        let four = panel
+            .basic_four(Some(PRACTICE_READER), "1234", false)
+            .unwrap();
+        assert_eq!(four.name, "NGUYEN THI LAN");
+        assert_eq!(four.birth_date, "2003-04-15");
+        assert_eq!(
+            panel
+                .basic_four(Some(PRACTICE_READER), "12", false)
+                .unwrap_err()
+                .code(),
+            "pin_format"
+        );
+        panel.remove_practice();
+        assert!(!panel.state(Profile::Demo).practice_card);
+        assert_eq!(
+            panel.status(Some(PRACTICE_READER)).unwrap_err().code(),
+            "card_absent"
+        );
+    }
+}
