@@ -9,7 +9,7 @@ use myna_card::{Card, Transmit};
 use serde::Serialize;
 use ts_rs::TS;
 use zairyu_card::readers::{self, ReaderInfo};
-use zairyu_card::session::{self, BasicFour, CardStatus};
+use zairyu_card::session::{self, BasicFour, CardStatus, CertKind};
 use zairyu_card::{CardError, LastTry, PinKind, Secret};
 use zairyu_card_sim::{AccessLog, Identity, SimTransport, VirtualCard};
 
@@ -119,6 +119,34 @@ impl CardPanel {
         let mut secret = Secret::new(PinKind::Text, pin)?;
         let mut card = self.card(reader, true)?;
         Ok(session::read_basic_four(&mut card, &mut secret, consent)?)
+    }
+    /// Signs SHA-256 of `message` with the user-authentication key after its 4-digit PIN,
+    /// holding the card exclusively from the certificate to the signature. Answers the
+    /// certificate (DER) and the signature.
+    pub(crate) fn sign_with_auth_key(
+        &self,
+        reader: Option<&str>,
+        message: &[u8],
+        pin: &str,
+        last_try: bool,
+    ) -> Result<(Vec<u8>, Vec<u8>), AppError> {
+        use sha2::Digest;
+        let consent = if last_try {
+            LastTry::Allow
+        } else {
+            LastTry::Refuse
+        };
+        let mut secret = Secret::new(PinKind::Auth, pin)?;
+        let signed = (|| {
+            let mut card = self.card(reader, true)?;
+            let certificate = session::read_certificate(&mut card, CertKind::Auth, None, consent)?;
+            let digest: [u8; 32] = sha2::Sha256::digest(message).into();
+            let signature =
+                session::sign(&mut card, CertKind::Auth, &digest, &mut secret, consent)?;
+            Ok((certificate, signature))
+        })();
+        secret.wipe();
+        signed
     }
 }
 

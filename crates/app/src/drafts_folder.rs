@@ -74,7 +74,7 @@ impl DraftsFolder {
         }
     }
 
-    fn open(&self, id: &str) -> Result<Draft, AppError> {
+    pub(crate) fn open(&self, id: &str) -> Result<Draft, AppError> {
         Ok(Draft::open(&self.dir(id)?)?)
     }
 
@@ -141,6 +141,17 @@ impl DraftsFolder {
         let id = self.fresh_id(procedure);
         let draft = Draft::create(&self.root.join(&id), procedure)?;
         self.state(&id, &draft)
+    }
+
+    /// Records that the draft was filed under `reference_number` (it stays for reuse).
+    pub(crate) fn mark_submitted(
+        &self,
+        id: &str,
+        reference_number: &str,
+        at: &str,
+    ) -> Result<(), AppError> {
+        let mut draft = self.open(id)?;
+        Ok(draft.mark_submitted(reference_number, at)?)
     }
 
     pub(crate) fn get(&self, id: &str) -> Result<DraftState, AppError> {

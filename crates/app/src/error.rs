@@ -34,11 +34,30 @@ pub enum AppError {
     Card(#[from] zairyu_card::CardError),
     #[error("the practice card exists only in the demo profile; use your own My Number Card")]
     PracticeCardNotAllowed,
+    #[error("no reception server is set: choose one in Settings (or use the bundled one)")]
+    NoServer,
+    #[error("the server {url} cannot be reached ({detail}); check the network — your work is kept and can be sent later")]
+    ServerUnreachable { url: String, detail: String },
+    /// The server refused; its own code and message.
+    #[error("{message}")]
+    Server {
+        status: u16,
+        code: String,
+        message: String,
+    },
+    #[error("you are not signed in: sign in first")]
+    NotSignedIn,
+    #[error("the application still has {0} problem(s): fix them before signing")]
+    DraftNotReady(usize),
+    #[error("the file {0} changed on disk after it was checked: attach it again")]
+    DraftFileChanged(String),
+    #[error("{0:?} is not a server address: use https://… (or http://127.0.0.1 for a server on this computer)")]
+    BadServerUrl(String),
 }
 
 impl AppError {
     /// The stable code of this error (documented in docs/error-codes.md).
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> &str {
         match self {
             AppError::DataDir { .. } => "data_dir_unavailable",
             AppError::Io { .. } => "storage_failed",
@@ -48,6 +67,13 @@ impl AppError {
             AppError::Forms(e) => e.code(),
             AppError::Postal(e) => e.code(),
             AppError::Card(e) => e.code(),
+            AppError::NoServer => "no_server",
+            AppError::ServerUnreachable { .. } => "server_unreachable",
+            AppError::Server { code, .. } => code,
+            AppError::NotSignedIn => "not_signed_in",
+            AppError::DraftNotReady(_) => "draft_not_ready",
+            AppError::DraftFileChanged(_) => "draft_file_changed",
+            AppError::BadServerUrl(_) => "bad_server_url",
             AppError::PracticeCardNotAllowed => "practice_card_not_allowed",
         }
     }

@@ -4,13 +4,17 @@
 //! is written next to the binary. This crate knows nothing of Tauri, HTTP or a database: the
 //! desktop commands in `src-tauri` and the `zairyu` CLI are thin shells over it.
 
+mod account;
 mod card_panel;
 mod checklist;
 mod draft_check;
 mod drafts_folder;
 mod error;
+mod reception;
+mod session_vault;
 mod settings;
 mod store;
+mod submissions;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -18,12 +22,16 @@ use std::sync::Mutex;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use account::{Registration, SessionState, UsageInfo, USAGE_DOMAIN};
 pub use card_panel::{CardPanelState, PRACTICE_READER};
 pub use checklist::{ChecklistItem, ChecklistItemId};
 pub use draft_check::{check_draft, check_draft_with, DraftFinding, DraftReport, FileCheckCache};
 pub use drafts_folder::{DraftState, DraftSummary};
 pub use error::AppError;
+pub use reception::{Account, Application};
+pub use session_vault::{KeychainVault, MemoryVault, SessionVault};
 pub use settings::{Language, Settings};
+pub use submissions::{QueuedSubmission, Receipt, SubmitOutcome};
 pub use zairyu_card::readers::ReaderInfo;
 pub use zairyu_card::session::{BasicFour, CardStatus, Sex};
 pub use zairyu_drafts::{AttachmentEntry, DraftMeta, Submitted};
@@ -89,6 +97,10 @@ pub struct App {
     notices: Mutex<Vec<Notice>>,
     drafts: drafts_folder::DraftsFolder,
     card: card_panel::CardPanel,
+    /// The address of the server started with the app (demo profile), if any.
+    bundled_server: Mutex<Option<String>>,
+    /// Where the session token is kept.
+    vault: Box<dyn SessionVault>,
 }
 
 /// The terms of use shown before a procedure is started.
@@ -108,14 +120,59 @@ impl App {
             path: data_dir.clone(),
             source,
         })?;
+        let vault = Box::new(KeychainVault::new(data_dir.display().to_string()));
         Ok(App {
             profile,
             drafts: drafts_folder::DraftsFolder::new(&data_dir),
             card: card_panel::CardPanel::default(),
+            bundled_server: Mutex::new(None),
+            vault,
             data_dir,
             write_lock: Mutex::new(()),
             notices: Mutex::new(Vec::new()),
         })
+    }
+
+    /// Keeps the session token somewhere else than the OS keychain (tests).
+    pub fn with_vault(mut self, vault: Box<dyn SessionVault>) -> App {
+        self.vault = vault;
+        self
+    }
+
+    /// The address of the server the app started itself (the bundled one).
+    pub fn set_bundled_server(&self, url: &str) {
+        *lock(&self.bundled_server) = Some(url.to_owned());
+    }
+
+    /// The server in use: the remote one chosen in the settings, else the bundled one.
+    pub fn server_url(&self) -> Option<String> {
+        let chosen = settings::load(&self.data_dir)
+            .ok()
+            .and_then(|r| r.value())
+            .and_then(|s| s.server_url)
+            .filter(|u| !u.trim().is_empty());
+        chosen.or_else(|| lock(&self.bundled_server).clone())
+    }
+
+    /// Chooses a remote server (`Some`) or the bundled one (`None`); saved at once. Signing
+    /// in again is needed: the session belonged to the other server.
+    pub fn set_server(&self, url: Option<&str>) -> Result<Settings, AppError> {
+        let url = url.map(str::trim).filter(|u| !u.is_empty());
+        if let Some(u) = url {
+            let plain_http_ok =
+                u.starts_with("http://127.0.0.1") || u.starts_with("http://localhost");
+            if !(u.starts_with("https://") || plain_http_ok) {
+                return Err(AppError::BadServerUrl(u.to_owned()));
+            }
+        }
+        let _guard = lock(&self.write_lock);
+        let mut current = self
+            .note(settings::load(&self.data_dir)?)
+            .unwrap_or_default();
+        current.server_url = url.map(str::to_owned);
+        settings::save(&self.data_dir, &current)?;
+        self.vault.clear();
+        Ok(current)
     }
 
     pub fn profile(&self) -> Profile {

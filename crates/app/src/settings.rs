@@ -23,6 +23,8 @@ pub enum Language {
 #[serde(default)]
 pub struct Settings {
     pub language: Language,
+    /// A remote reception server (https://…); `None`: the server bundled with the app.
+    pub server_url: Option<String>,
 }
 
 pub(crate) fn load(dir: &Path) -> Result<store::Read<Settings>, AppError> {

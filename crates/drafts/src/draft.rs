@@ -82,7 +82,8 @@ pub struct Draft {
     recovered: bool,
 }
 
-pub(crate) fn now() -> String {
+/// The current time as RFC 3339 UTC to the second, as drafts record it.
+pub fn now() -> String {
     OffsetDateTime::now_utc()
         .replace_nanosecond(0)
         .unwrap_or(OffsetDateTime::UNIX_EPOCH)

@@ -9,6 +9,10 @@ use ts_rs::TS;
 
 use crate::canonical::canonical_json;
 
+/// What precedes the server's challenge in the message the card signs for the usage
+/// application, so that signature can never stand for anything else.
+pub const USAGE_DOMAIN: &[u8] = b"zairyu-usage-v1\n";
+
 /// The content of one submission, as signed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct SignedContent {

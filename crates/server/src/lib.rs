@@ -48,3 +48,40 @@ pub async fn serve(config: ServerConfig) -> Result<(), String> {
     .await
     .map_err(|e| e.to_string())
 }
+
+/// Starts the server on a thread of its own with its own runtime (the desktop app's bundled
+/// server, tests) and answers the address it listens on; connections are accepted from then
+/// on. It runs until the process ends. With `listen` at port 0 a free port is chosen.
+pub fn spawn(mut config: ServerConfig) -> Result<std::net::SocketAddr, String> {
+    let listener = std::net::TcpListener::bind(&config.listen)
+        .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    listener.set_nonblocking(true).map_err(|e| e.to_string())?;
+    if config.public_url.trim_end_matches('/') == "http://127.0.0.1" {
+        config.public_url = format!("http://{addr}");
+    }
+    let service = Service::open(&config)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("zairyu-server")
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    std::thread::Builder::new()
+        .name("zairyu-server".into())
+        .spawn(move || {
+            runtime.block_on(async move {
+                let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
+                    return;
+                };
+                let app = http::router(std::sync::Arc::new(service));
+                let _ = axum::serve(
+                    listener,
+                    app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+                )
+                .await;
+            });
+        })
+        .map_err(|e| e.to_string())?;
+    Ok(addr)
+}

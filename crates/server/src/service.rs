@@ -22,7 +22,7 @@ use crate::store::{Application, AuditEntry, SqliteStore, Store, User, Version};
 pub const DAY: i64 = 24 * 3600;
 const MAX_FAILURES: i64 = 5;
 /// What a usage-application challenge signature covers, before the nonce.
-pub const USAGE_DOMAIN: &[u8] = b"zairyu-usage-v1\n";
+pub use zairyu_forms::signing::USAGE_DOMAIN;
 
 /// The statuses of manual 5.1 and the moves between them.
 pub const STATUSES: &[&str] = &[

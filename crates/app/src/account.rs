@@ -1,0 +1,180 @@
+//! The student's account on the reception server (manual 3, 4.1, 7): registration with the
+//! code from the e-mail, sign-in and sign-out with the token in the keychain, the usage
+//! application signed with the card's user-authentication key.
+
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use ts_rs::TS;
+
+use crate::error::AppError;
+use crate::reception::{Account, Reception};
+use crate::App;
+
+/// The prefix of what the card signs in the usage application (the server checks it).
+pub use zairyu_forms::signing::USAGE_DOMAIN;
+
+/// What the student enters in step 3 of registration.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct Registration {
+    /// The code from the e-mail (or the `token=` of its link).
+    pub code: String,
+    /// student | organisation_staff | other (manual 3.1).
+    pub user_type: String,
+    pub name_en: String,
+    pub telephone: String,
+    pub password: String,
+}
+
+/// What the usage application sends besides the card's signature (manual 4.1).
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct UsageInfo {
+    pub name: String,
+    pub address: String,
+    pub birth_date: String,
+    pub sex: String,
+    pub residence_card_number: String,
+    /// The school, for organisation staff to see the application (optional).
+    #[serde(default)]
+    pub organisation: Option<String>,
+}
+
+/// Whether someone is signed in, and to which server.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SessionState {
+    pub server: String,
+    pub account: Option<Account>,
+    /// False when the OS keychain was not available: the sign-in lasts until the app closes.
+    pub kept_in_keychain: bool,
+}
+
+/// Accepts the code itself or the whole link from the e-mail.
+fn code_of(text: &str) -> String {
+    let text = text.trim();
+    match text.split_once("token=") {
+        Some((_, rest)) => rest.split('&').next().unwrap_or_default().to_owned(),
+        None => text.to_owned(),
+    }
+}
+
+impl App {
+    pub(crate) fn reception(&self) -> Result<Reception, AppError> {
+        let url = self.server_url().ok_or(AppError::NoServer)?;
+        Ok(Reception::new(&url))
+    }
+
+    fn token(&self) -> Result<String, AppError> {
+        self.vault.load().ok_or(AppError::NotSignedIn)
+    }
+
+    /// Step 1: the e-mail address twice; the server mails a code.
+    pub fn register(&self, email: &str, email_again: &str) -> Result<(), AppError> {
+        self.reception()?.register(email.trim(), email_again.trim())
+    }
+
+    /// Step 2: the code or link from the e-mail; answers the confirmed address.
+    pub fn confirm_email(&self, code: &str) -> Result<String, AppError> {
+        self.reception()?.confirm(&code_of(code))
+    }
+
+    /// Step 3: answers the new user ID (also sent by e-mail).
+    pub fn complete_registration(&self, r: &Registration) -> Result<String, AppError> {
+        self.reception()?.complete(
+            &code_of(&r.code),
+            &r.user_type,
+            r.name_en.trim(),
+            r.telephone.trim(),
+            &r.password,
+        )
+    }
+
+    pub fn forgot_user_id(&self, email: &str) -> Result<(), AppError> {
+        self.reception()?.forgot_user_id(email.trim())
+    }
+
+    /// Signs in and keeps the session token in the keychain.
+    pub fn sign_in(&self, user_id: &str, password: &str) -> Result<SessionState, AppError> {
+        let reception = self.reception()?;
+        let token = reception.login(user_id.trim(), password)?;
+        let account = reception.me(&token)?;
+        let kept = self.vault.store(&token);
+        Ok(SessionState {
+            server: reception.base().to_owned(),
+            account: Some(account),
+            kept_in_keychain: kept,
+        })
+    }
+
+    /// Ends the session on the server (if reachable) and forgets the token here.
+    pub fn sign_out(&self) -> Result<SessionState, AppError> {
+        if let (Ok(reception), Some(token)) = (self.reception(), self.vault.load()) {
+            let _ = reception.logout(&token);
+        }
+        self.vault.clear();
+        self.session()
+    }
+
+    /// Who is signed in. An expired or revoked token is forgotten; an unreachable server
+    /// leaves it kept (offline work goes on).
+    pub fn session(&self) -> Result<SessionState, AppError> {
+        let reception = self.reception()?;
+        let account = match self.vault.load() {
+            None => None,
+            Some(token) => match reception.me(&token) {
+                Ok(account) => Some(account),
+                Err(AppError::Server { status: 401, .. }) => {
+                    self.vault.clear();
+                    None
+                }
+                Err(e) => return Err(e),
+            },
+        };
+        Ok(SessionState {
+            server: reception.base().to_owned(),
+            account,
+            kept_in_keychain: true,
+        })
+    }
+
+    /// The usage application: a challenge from the server, signed by the card's
+    /// user-authentication key after its PIN, with the basic four and the user information.
+    pub fn apply_for_usage(
+        &self,
+        reader: Option<&str>,
+        pin: &str,
+        last_try: bool,
+        info: &UsageInfo,
+    ) -> Result<SessionState, AppError> {
+        use base64::Engine;
+        let reception = self.reception()?;
+        let token = self.token()?;
+        let nonce = reception.usage_challenge(&token)?;
+        let message = [USAGE_DOMAIN, nonce.as_bytes()].concat();
+        let (certificate, signature) = self
+            .card
+            .sign_with_auth_key(reader, &message, pin, last_try)?;
+        let b64 = base64::engine::general_purpose::STANDARD;
+        reception.usage_apply(
+            &token,
+            &nonce,
+            &b64.encode(certificate),
+            &b64.encode(signature),
+            &json!(info),
+        )?;
+        self.session()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::code_of;
+
+    #[test]
+    fn the_code_or_the_whole_link_is_accepted() {
+        assert_eq!(code_of("  abc123 "), "abc123");
+        assert_eq!(
+            code_of("http://127.0.0.1:8377/register?token=abc123"),
+            "abc123"
+        );
+        assert_eq!(code_of("https://x/register?token=ab&lang=ja"), "ab");
+    }
+}

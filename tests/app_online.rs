@@ -1,0 +1,343 @@
+//! The app layer against a real reception server (started in-process on a loopback port):
+//! registration with the code from the outbox, sign-in, the usage application signed by the
+//! practice card, an extension of period of stay signed and filed, the offline queue that
+//! sends a signed submission exactly once after the server comes back, and a resubmission
+//! after the examiner's request for revision.
+
+#[path = "../crates/checks/tests/corpus/mod.rs"]
+mod corpus;
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+use zairyu_app::{
+    App, MemoryVault, Profile, Registration, SubmitOutcome, UsageInfo, PRACTICE_READER,
+};
+
+const PASSWORD: &str = "Zairyu#2026ok";
+
+fn pdf(dir: &Path, text: &str) -> Vec<u8> {
+    let path = dir.join(format!("{text}.pdf"));
+    let status = Command::new("gs")
+        .args(["-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite"])
+        .arg(format!("-sOutputFile={}", path.display()))
+        .arg("-c")
+        .arg(format!(
+            "/Helvetica findfont 20 scalefont setfont 72 720 moveto ({text}) show showpage"
+        ))
+        .status()
+        .expect("ghostscript runs");
+    assert!(status.success());
+    std::fs::read(path).unwrap()
+}
+
+/// The code of the newest registration e-mail in the server's outbox.
+fn code_from_outbox(server_data: &Path) -> String {
+    let mut mails: Vec<_> = std::fs::read_dir(server_data.join("outbox"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    mails.sort();
+    let text =
+        zairyu_server::mail::eml_text(&std::fs::read_to_string(mails.last().unwrap()).unwrap());
+    text.split("paste this code into Zairyu: ")
+        .nth(1)
+        .expect("the mail carries a code")
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+fn start_server(dir: &Path, listen: &str) -> String {
+    let mut config = zairyu_server::ServerConfig::in_dir(dir.to_owned());
+    config.listen = listen.to_owned();
+    let addr = zairyu_server::spawn(config).unwrap();
+    format!("http://{addr}")
+}
+
+fn fill_extension(app: &App, id: &str, scratch: &Path) {
+    let form: Value = serde_json::from_str(include_str!(
+        "../crates/forms/tests/fixtures/extension-complete.json"
+    ))
+    .unwrap();
+    for (section, fields) in form.as_object().unwrap() {
+        if section == "attachments" {
+            continue;
+        }
+        for (field, value) in fields.as_object().unwrap() {
+            let text = match value {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            app.set_draft_field(id, &format!("{section}.{field}"), &text)
+                .unwrap();
+        }
+    }
+    let photo = std::fs::read(corpus::path("photo_good.jpg")).unwrap();
+    app.attach_to_draft(id, "attachments.photo", "me.jpg", &photo)
+        .unwrap();
+    for slot in [
+        "receipt_request_form",
+        "for_organization",
+        "transcript",
+        "certificate_of_enrollment",
+        "submitted_documents_and_japanese",
+        "financial_support_statement",
+        "proof_of_funds",
+    ] {
+        app.attach_to_draft(
+            id,
+            &format!("attachments.{slot}"),
+            &format!("{slot}.pdf"),
+            &pdf(scratch, slot),
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn register_apply_for_usage_file_queue_and_resubmit() {
+    let server_dir = tempfile::tempdir().unwrap();
+    let app_dir = tempfile::tempdir().unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let url = start_server(server_dir.path(), "127.0.0.1:0");
+    let app = App::open(app_dir.path(), Profile::Demo)
+        .unwrap()
+        .with_vault(Box::new(MemoryVault::default()));
+
+    // No server chosen yet.
+    assert_eq!(app.session().unwrap_err().code(), "no_server");
+    app.set_bundled_server(&url);
+    assert!(app.session().unwrap().account.is_none());
+
+    // Registration: e-mail twice, the code from the e-mail, then the details.
+    assert_eq!(
+        app.register("lan@example.jp", "lan@example.com")
+            .unwrap_err()
+            .code(),
+        "email_mismatch"
+    );
+    app.register("lan@example.jp", "lan@example.jp").unwrap();
+    let code = code_from_outbox(server_dir.path());
+    let link = format!("{url}/register?token={code}");
+    assert_eq!(app.confirm_email(&link).unwrap(), "lan@example.jp");
+    let user_id = app
+        .complete_registration(&Registration {
+            code: code.clone(),
+            user_type: "foreign_national".into(),
+            name_en: "NGUYEN THI LAN".into(),
+            telephone: "09012345678".into(),
+            password: PASSWORD.into(),
+        })
+        .unwrap();
+    assert_eq!(
+        app.sign_in(&user_id, "Wrong#2026ok").unwrap_err().code(),
+        "login_failed"
+    );
+    let session = app.sign_in(&user_id, PASSWORD).unwrap();
+    let account = session.account.unwrap();
+    assert_eq!(account.user_id, user_id);
+    assert!(!account.usage_application_done);
+
+    // The usage application with the practice card: basic four, then the signed challenge.
+    app.insert_practice_card().unwrap();
+    let four = app
+        .read_basic_four(Some(PRACTICE_READER), "1234", false)
+        .unwrap();
+    let info = UsageInfo {
+        name: four.name.clone(),
+        address: four.address.clone(),
+        birth_date: four.birth_date.clone(),
+        sex: "female".into(),
+        residence_card_number: "AB12345678CD".into(),
+        organisation: None,
+    };
+    assert_eq!(
+        app.apply_for_usage(Some(PRACTICE_READER), "9999", false, &info)
+            .unwrap_err()
+            .code(),
+        "pin_wrong"
+    );
+    let session = app
+        .apply_for_usage(Some(PRACTICE_READER), "1234", false, &info)
+        .unwrap();
+    assert!(session.account.unwrap().usage_application_done);
+
+    // A draft with problems is refused before the card is touched.
+    let draft = app.create_draft("extension-of-stay").unwrap();
+    let tries_before = app
+        .card_status(Some(PRACTICE_READER))
+        .unwrap()
+        .auth_pin_tries;
+    assert_eq!(
+        app.submit_draft(&draft.id, Some(PRACTICE_READER), "0000", false, None)
+            .unwrap_err()
+            .code(),
+        "draft_not_ready"
+    );
+    assert_eq!(
+        app.card_status(Some(PRACTICE_READER))
+            .unwrap()
+            .auth_pin_tries,
+        tries_before,
+        "no try spent"
+    );
+
+    fill_extension(&app, &draft.id, scratch.path());
+    let outcome = app
+        .submit_draft(&draft.id, Some(PRACTICE_READER), "1234", false, None)
+        .unwrap();
+    let SubmitOutcome::Sent { receipt } = outcome else {
+        panic!("expected the application filed: {outcome:?}");
+    };
+    assert!(receipt.application.reference_number.starts_with("ZR-"));
+    assert_eq!(receipt.application.status, "application_completed");
+    assert!(app.queued_submissions().is_empty());
+    assert_eq!(app.receipts().len(), 1);
+    assert!(app.draft(&draft.id).unwrap().meta.submitted.is_some());
+    let listed = app.applications().unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].id, receipt.application.id);
+
+    // The examiner returns it for revision; the student resubmits a new signed version.
+    let service = zairyu_server::Service::open(&zairyu_server::ServerConfig::in_dir(
+        server_dir.path().to_owned(),
+    ))
+    .unwrap();
+    let examiner = service
+        .create_account("ex@example.jp", "EXAMINER", PASSWORD, "examiner", None)
+        .unwrap();
+    let examiner = service.store.user(&examiner).unwrap().unwrap();
+    service
+        .set_status(&examiner, receipt.application.id, "under_review")
+        .unwrap();
+    service
+        .request_revision(
+            &examiner,
+            receipt.application.id,
+            "Attach a clearer transcript.",
+        )
+        .unwrap();
+    let returned = app.applications().unwrap();
+    assert_eq!(returned[0].status, "in_return_process");
+    assert_eq!(
+        returned[0].revision_request.as_deref(),
+        Some("Attach a clearer transcript.")
+    );
+    let again = app
+        .submit_draft(
+            &draft.id,
+            Some(PRACTICE_READER),
+            "1234",
+            false,
+            Some(receipt.application.id),
+        )
+        .unwrap();
+    assert!(matches!(again, SubmitOutcome::Sent { .. }), "{again:?}");
+    assert_eq!(
+        app.applications().unwrap()[0].status,
+        "application_completed"
+    );
+}
+
+#[test]
+fn a_submission_signed_offline_waits_and_is_sent_exactly_once() {
+    let server_dir = tempfile::tempdir().unwrap();
+    let app_dir = tempfile::tempdir().unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    // A port that is free now and will be the server's later.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("http://127.0.0.1:{port}");
+
+    // Set up the account while the server runs in a first process-like life: a server on
+    // another port with the same data folder.
+    let first = start_server(server_dir.path(), "127.0.0.1:0");
+    let vault = std::sync::Arc::new(MemoryVault::default());
+    let app = App::open(app_dir.path(), Profile::Demo)
+        .unwrap()
+        .with_vault(Box::new(SharedVault(vault.clone())));
+    app.set_bundled_server(&first);
+    app.register("an@example.jp", "an@example.jp").unwrap();
+    let code = code_from_outbox(server_dir.path());
+    app.confirm_email(&code).unwrap();
+    let user_id = app
+        .complete_registration(&Registration {
+            code,
+            user_type: "foreign_national".into(),
+            name_en: "LE VAN AN".into(),
+            telephone: "09012345678".into(),
+            password: PASSWORD.into(),
+        })
+        .unwrap();
+    app.sign_in(&user_id, PASSWORD).unwrap();
+    app.insert_practice_card().unwrap();
+    let info = UsageInfo {
+        name: "LE VAN AN".into(),
+        address: "大分県別府市".into(),
+        birth_date: "2001-04-15".into(),
+        sex: "male".into(),
+        residence_card_number: "AB12345678CD".into(),
+        organisation: None,
+    };
+    app.apply_for_usage(Some(PRACTICE_READER), "1234", false, &info)
+        .unwrap();
+    let draft = app.create_draft("extension-of-stay").unwrap();
+    fill_extension(&app, &draft.id, scratch.path());
+
+    // Offline: the server the app points at is not there. Signed, queued, nothing lost.
+    app.set_bundled_server(&url);
+    let outcome = app
+        .submit_draft(&draft.id, Some(PRACTICE_READER), "1234", false, None)
+        .unwrap();
+    assert!(
+        matches!(outcome, SubmitOutcome::Queued { .. }),
+        "{outcome:?}"
+    );
+    assert_eq!(app.queued_submissions().len(), 1);
+    assert!(app.send_queued().is_ok());
+    assert_eq!(app.queued_submissions().len(), 1, "still waiting");
+
+    // A restart of the app: the queue is read back from disk.
+    drop(app);
+    let app = App::open(app_dir.path(), Profile::Demo)
+        .unwrap()
+        .with_vault(Box::new(SharedVault(vault.clone())));
+    app.set_bundled_server(&url);
+    assert_eq!(app.queued_submissions().len(), 1);
+
+    // The server comes back on that port: sent once; sending again finds nothing to send.
+    start_server(server_dir.path(), &format!("127.0.0.1:{port}"));
+    let sent = app.send_queued().unwrap();
+    assert_eq!(sent.len(), 1);
+    assert!(matches!(sent[0], SubmitOutcome::Sent { .. }));
+    assert!(app.queued_submissions().is_empty());
+    assert!(app.send_queued().unwrap().is_empty());
+    assert_eq!(
+        app.applications().unwrap().len(),
+        1,
+        "exactly one application"
+    );
+}
+
+/// One vault shared by two `App`s, as the OS keychain is shared across restarts.
+#[derive(Debug)]
+struct SharedVault(std::sync::Arc<MemoryVault>);
+
+impl zairyu_app::SessionVault for SharedVault {
+    fn load(&self) -> Option<String> {
+        self.0.load()
+    }
+    fn store(&self, token: &str) -> bool {
+        self.0.store(token)
+    }
+    fn clear(&self) {
+        self.0.clear()
+    }
+}
