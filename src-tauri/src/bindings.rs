@@ -8,11 +8,15 @@
 
 use ts_rs::{Config, TS};
 use zairyu_app::{
-    AppInfo, AttachmentEntry, BasicFour, CardPanelState, CardStatus, ChecklistItem,
-    ChecklistItemId, Choice, Condition, DraftFinding, DraftMeta, DraftReport, DraftState,
-    DraftSummary, Field, FieldKind, FieldState, Language, Notice, PostalAddress, Procedure,
-    Profile, ReaderInfo, Rule, Schema, Section, Settings, Severity, Sex, Submitted, Terms, Width,
+    Account, AppInfo, Application, AttachmentEntry, BasicFour, CardPanelState, CardStatus,
+    ChecklistItem, ChecklistItemId, Choice, Condition, Diagnosis, DraftFinding, DraftMeta,
+    DraftReport, DraftState, DraftSummary, Field, FieldKind, FieldState, Language, Notice,
+    PostalAddress, Procedure, Profile, QueuedSubmission, ReaderInfo, Receipt, Registration, Rule,
+    Schema, Section, SessionState, Settings, Severity, Sex, SubmitOutcome, Submitted, Terms,
+    UsageInfo, Width,
 };
+
+use crate::bundled::DemoMail;
 
 use crate::commands::CommandError;
 
@@ -132,6 +136,75 @@ fn commands(cfg: &Config) -> Vec<Command> {
             ],
             BasicFour::name(cfg),
         ),
+        cmd(
+            "set_server",
+            vec![("url", <Option<String>>::name(cfg))],
+            Settings::name(cfg),
+        ),
+        cmd("diagnosis", vec![], Diagnosis::name(cfg)),
+        cmd("session", vec![], SessionState::name(cfg)),
+        cmd(
+            "register",
+            vec![
+                ("email", String::name(cfg)),
+                ("email_again", String::name(cfg)),
+            ],
+            "null".into(),
+        ),
+        cmd(
+            "confirm_email",
+            vec![("code", String::name(cfg))],
+            String::name(cfg),
+        ),
+        cmd(
+            "complete_registration",
+            vec![("registration", Registration::name(cfg))],
+            String::name(cfg),
+        ),
+        cmd(
+            "forgot_user_id",
+            vec![("email", String::name(cfg))],
+            "null".into(),
+        ),
+        cmd(
+            "sign_in",
+            vec![
+                ("user_id", String::name(cfg)),
+                ("password", String::name(cfg)),
+            ],
+            SessionState::name(cfg),
+        ),
+        cmd("sign_out", vec![], SessionState::name(cfg)),
+        cmd(
+            "apply_for_usage",
+            vec![
+                ("reader", <Option<String>>::name(cfg)),
+                ("pin", String::name(cfg)),
+                ("last_try", bool::name(cfg)),
+                ("info", UsageInfo::name(cfg)),
+            ],
+            SessionState::name(cfg),
+        ),
+        cmd(
+            "submit_draft",
+            vec![
+                ("id", String::name(cfg)),
+                ("reader", <Option<String>>::name(cfg)),
+                ("pin", String::name(cfg)),
+                ("last_try", bool::name(cfg)),
+                ("resubmit_of", "number | null".into()),
+            ],
+            SubmitOutcome::name(cfg),
+        ),
+        cmd("send_queued", vec![], <Vec<SubmitOutcome>>::name(cfg)),
+        cmd(
+            "queued_submissions",
+            vec![],
+            <Vec<QueuedSubmission>>::name(cfg),
+        ),
+        cmd("receipts", vec![], <Vec<Receipt>>::name(cfg)),
+        cmd("list_applications", vec![], <Vec<Application>>::name(cfg)),
+        cmd("demo_mailbox", vec![], <Vec<DemoMail>>::name(cfg)),
     ]
 }
 
@@ -172,6 +245,16 @@ pub(crate) fn render() -> String {
         CardStatus::decl(&cfg),
         BasicFour::decl(&cfg),
         Sex::decl(&cfg),
+        Diagnosis::decl(&cfg),
+        SessionState::decl(&cfg),
+        Account::decl(&cfg),
+        Registration::decl(&cfg),
+        UsageInfo::decl(&cfg),
+        SubmitOutcome::decl(&cfg),
+        QueuedSubmission::decl(&cfg),
+        Receipt::decl(&cfg),
+        Application::decl(&cfg),
+        DemoMail::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit:\n\

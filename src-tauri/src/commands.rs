@@ -8,8 +8,10 @@ use tauri::ipc::{InvokeBody, Request};
 use tauri::State;
 use ts_rs::TS;
 use zairyu_app::{
-    App, AppError, AppInfo, BasicFour, CardPanelState, CardStatus, ChecklistItem, ChecklistItemId,
-    DraftState, DraftSummary, Language, Notice, PostalAddress, Procedure, Schema, Settings, Terms,
+    App, AppError, AppInfo, Application, BasicFour, CardPanelState, CardStatus, ChecklistItem,
+    ChecklistItemId, Diagnosis, DraftState, DraftSummary, Language, Notice, PostalAddress,
+    Procedure, QueuedSubmission, Receipt, Registration, Schema, SessionState, Settings,
+    SubmitOutcome, Terms, UsageInfo,
 };
 
 /// The one error shape the UI sees: a stable code it translates, and an English message.
@@ -184,6 +186,122 @@ pub(crate) fn read_basic_four(
     let result = app.read_basic_four(reader.as_deref(), &pin, last_try);
     zeroize::Zeroize::zeroize(&mut pin);
     Ok(result?)
+}
+
+#[tauri::command]
+pub(crate) fn set_server(app: State<'_, App>, url: Option<String>) -> Reply<Settings> {
+    Ok(app.set_server(url.as_deref())?)
+}
+
+// The commands below talk to the server or the card: `async` runs them off the window's
+// thread, so the window stays responsive (and shows progress) while they wait.
+
+#[tauri::command(async)]
+pub(crate) fn diagnosis(app: State<'_, App>) -> Reply<Diagnosis> {
+    Ok(app.diagnosis())
+}
+
+#[tauri::command(async)]
+pub(crate) fn session(app: State<'_, App>) -> Reply<SessionState> {
+    Ok(app.session()?)
+}
+
+#[tauri::command(async)]
+pub(crate) fn register(app: State<'_, App>, email: String, email_again: String) -> Reply<()> {
+    Ok(app.register(&email, &email_again)?)
+}
+
+#[tauri::command(async)]
+pub(crate) fn confirm_email(app: State<'_, App>, code: String) -> Reply<String> {
+    Ok(app.confirm_email(&code)?)
+}
+
+#[tauri::command(async)]
+pub(crate) fn complete_registration(
+    app: State<'_, App>,
+    registration: Registration,
+) -> Reply<String> {
+    let mut registration = registration;
+    let result = app.complete_registration(&registration);
+    zeroize::Zeroize::zeroize(&mut registration.password);
+    Ok(result?)
+}
+
+#[tauri::command(async)]
+pub(crate) fn forgot_user_id(app: State<'_, App>, email: String) -> Reply<()> {
+    Ok(app.forgot_user_id(&email)?)
+}
+
+#[tauri::command(async)]
+pub(crate) fn sign_in(
+    app: State<'_, App>,
+    user_id: String,
+    mut password: String,
+) -> Reply<SessionState> {
+    let result = app.sign_in(&user_id, &password);
+    zeroize::Zeroize::zeroize(&mut password);
+    Ok(result?)
+}
+
+#[tauri::command(async)]
+pub(crate) fn sign_out(app: State<'_, App>) -> Reply<SessionState> {
+    Ok(app.sign_out()?)
+}
+
+/// The PIN lives in this String only until the card has signed, then is zeroed.
+#[tauri::command(async)]
+pub(crate) fn apply_for_usage(
+    app: State<'_, App>,
+    reader: Option<String>,
+    mut pin: String,
+    last_try: bool,
+    info: UsageInfo,
+) -> Reply<SessionState> {
+    let result = app.apply_for_usage(reader.as_deref(), &pin, last_try, &info);
+    zeroize::Zeroize::zeroize(&mut pin);
+    Ok(result?)
+}
+
+/// The PIN lives in this String only until the card has signed, then is zeroed.
+#[tauri::command(async)]
+pub(crate) fn submit_draft(
+    app: State<'_, App>,
+    id: String,
+    reader: Option<String>,
+    mut pin: String,
+    last_try: bool,
+    resubmit_of: Option<i64>,
+) -> Reply<SubmitOutcome> {
+    let result = app.submit_draft(&id, reader.as_deref(), &pin, last_try, resubmit_of);
+    zeroize::Zeroize::zeroize(&mut pin);
+    Ok(result?)
+}
+
+#[tauri::command(async)]
+pub(crate) fn send_queued(app: State<'_, App>) -> Reply<Vec<SubmitOutcome>> {
+    Ok(app.send_queued()?)
+}
+
+#[tauri::command]
+pub(crate) fn queued_submissions(app: State<'_, App>) -> Vec<QueuedSubmission> {
+    app.queued_submissions()
+}
+
+#[tauri::command]
+pub(crate) fn receipts(app: State<'_, App>) -> Vec<Receipt> {
+    app.receipts()
+}
+
+#[tauri::command(async)]
+pub(crate) fn list_applications(app: State<'_, App>) -> Reply<Vec<Application>> {
+    Ok(app.applications()?)
+}
+
+/// The demo profile's mailbox: the e-mails the bundled server wrote to its outbox (the code
+/// of the registration e-mail is there). Empty in the production profile.
+#[tauri::command]
+pub(crate) fn demo_mailbox(app: State<'_, App>) -> Vec<crate::bundled::DemoMail> {
+    crate::bundled::mailbox(&app)
 }
 
 type HeaderFn<'a> = Box<dyn Fn(&str) -> Result<String, CommandError> + 'a>;

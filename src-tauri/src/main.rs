@@ -3,6 +3,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod bindings;
+mod bundled;
 mod commands;
 mod launch;
 
@@ -15,6 +16,10 @@ fn main() {
             let state = zairyu_app::App::open(&config.data_dir, config.profile)?;
             if let Some(window) = app.get_webview_window("main") {
                 window.set_title(&launch::window_title(config.profile))?;
+            }
+            if let Err(e) = bundled::start(&state) {
+                // The app works offline without it; the diagnosis page says the server is down.
+                eprintln!("zairyu: the bundled server did not start: {e}");
             }
             app.manage(state);
             Ok(())
@@ -45,6 +50,22 @@ fn main() {
             commands::remove_practice_card,
             commands::card_status,
             commands::read_basic_four,
+            commands::set_server,
+            commands::diagnosis,
+            commands::session,
+            commands::register,
+            commands::confirm_email,
+            commands::complete_registration,
+            commands::forgot_user_id,
+            commands::sign_in,
+            commands::sign_out,
+            commands::apply_for_usage,
+            commands::submit_draft,
+            commands::send_queued,
+            commands::queued_submissions,
+            commands::receipts,
+            commands::list_applications,
+            commands::demo_mailbox,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("the Zairyu window could not start");

@@ -13,16 +13,26 @@ use crate::App;
 /// The prefix of what the card signs in the usage application (the server checks it).
 pub use zairyu_forms::signing::USAGE_DOMAIN;
 
-/// What the student enters in step 3 of registration.
-#[derive(Debug, Clone, Deserialize, TS)]
+/// What the student enters in step 3 of registration (no `Debug`: it holds the password).
+#[derive(Clone, Deserialize, TS)]
 pub struct Registration {
     /// The code from the e-mail (or the `token=` of its link).
     pub code: String,
-    /// student | organisation_staff | other (manual 3.1).
+    /// foreign_national | legal_representative | organisation_staff | … (manual 3.1).
     pub user_type: String,
     pub name_en: String,
     pub telephone: String,
     pub password: String,
+}
+
+impl std::fmt::Debug for Registration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Registration")
+            .field("user_type", &self.user_type)
+            .field("name_en", &self.name_en)
+            .field("password", &"(hidden)")
+            .finish_non_exhaustive()
+    }
 }
 
 /// What the usage application sends besides the card's signature (manual 4.1).

@@ -7,6 +7,7 @@
 mod account;
 mod card_panel;
 mod checklist;
+mod diagnosis;
 mod draft_check;
 mod drafts_folder;
 mod error;
@@ -25,6 +26,7 @@ use ts_rs::TS;
 pub use account::{Registration, SessionState, UsageInfo, USAGE_DOMAIN};
 pub use card_panel::{CardPanelState, PRACTICE_READER};
 pub use checklist::{ChecklistItem, ChecklistItemId};
+pub use diagnosis::Diagnosis;
 pub use draft_check::{check_draft, check_draft_with, DraftFinding, DraftReport, FileCheckCache};
 pub use drafts_folder::{DraftState, DraftSummary};
 pub use error::AppError;

@@ -9,7 +9,11 @@ data_dir: string, };
 
 export type Profile = "demo" | "production";
 
-export type Settings = { language: Language, };
+export type Settings = { language: Language, 
+/**
+ * A remote reception server (https://…); `None`: the server bundled with the app.
+ */
+server_url: string | null, };
 
 export type Language = "en" | "ja";
 
@@ -232,6 +236,75 @@ birth_date: string, sex: Sex, };
 
 export type Sex = "male" | "female" | "other";
 
+export type Diagnosis = { pcsc_available: boolean, readers: Array<ReaderInfo>, 
+/**
+ * The first card found, if it answered.
+ */
+card: CardStatus | null, 
+/**
+ * Why the card could not be read (an error code), when a card is present.
+ */
+card_error: string | null, server: string | null, server_reachable: boolean, 
+/**
+ * This computer's clock, RFC 3339 UTC.
+ */
+clock_utc: string, queued_submissions: number, data_dir: string, };
+
+export type SessionState = { server: string, account: Account | null, 
+/**
+ * False when the OS keychain was not available: the sign-in lasts until the app closes.
+ */
+kept_in_keychain: boolean, };
+
+export type Account = { user_id: string, email: string, user_type: string, name_en: string, telephone: string, 
+/**
+ * The usage application (the card bound to the account) is done.
+ */
+usage_application_done: boolean, };
+
+export type Registration = { 
+/**
+ * The code from the e-mail (or the `token=` of its link).
+ */
+code: string, 
+/**
+ * student | organisation_staff | other (manual 3.1).
+ */
+user_type: string, name_en: string, telephone: string, password: string, };
+
+export type UsageInfo = { name: string, address: string, birth_date: string, sex: string, residence_card_number: string, 
+/**
+ * The school, for organisation staff to see the application (optional).
+ */
+organisation: string | null, };
+
+export type SubmitOutcome = { "outcome": "sent", receipt: Receipt, } | { "outcome": "queued", submission: QueuedSubmission, reason: string, };
+
+export type QueuedSubmission = { submission_id: string, draft_id: string, procedure_id: string, queued_at: string, };
+
+export type Receipt = { draft_id: string, received_at: string, application: Application, };
+
+export type Application = { id: number, reference_number: string, temporary_reception_number: string, procedure_id: string, procedure_name_en: string | null, procedure_name_ja: string | null, submission_id: string, 
+/**
+ * pending | application_completed | under_review | awaiting_issuance | in_return_process
+ * | completed | completed_not_permitted (manual 5.1).
+ */
+status: string, 
+/**
+ * What the examiner asked to change (In Return Process).
+ */
+revision_request: string | null, 
+/**
+ * Unix seconds.
+ */
+created_at: number, updated_at: number, };
+
+export type DemoMail = { 
+/**
+ * The `.eml` file's name (they sort by time).
+ */
+file: string, body: string, };
+
 /** Every Tauri command: its arguments and its result. */
 export interface Commands {
   app_info: { args: Record<string, never>; result: AppInfo };
@@ -259,4 +332,20 @@ export interface Commands {
   remove_practice_card: { args: Record<string, never>; result: CardPanelState };
   card_status: { args: { reader: string | null }; result: CardStatus };
   read_basic_four: { args: { reader: string | null; pin: string; lastTry: boolean }; result: BasicFour };
+  set_server: { args: { url: string | null }; result: Settings };
+  diagnosis: { args: Record<string, never>; result: Diagnosis };
+  session: { args: Record<string, never>; result: SessionState };
+  register: { args: { email: string; emailAgain: string }; result: null };
+  confirm_email: { args: { code: string }; result: string };
+  complete_registration: { args: { registration: Registration }; result: string };
+  forgot_user_id: { args: { email: string }; result: null };
+  sign_in: { args: { userId: string; password: string }; result: SessionState };
+  sign_out: { args: Record<string, never>; result: SessionState };
+  apply_for_usage: { args: { reader: string | null; pin: string; lastTry: boolean; info: UsageInfo }; result: SessionState };
+  submit_draft: { args: { id: string; reader: string | null; pin: string; lastTry: boolean; resubmitOf: number | null }; result: SubmitOutcome };
+  send_queued: { args: Record<string, never>; result: Array<SubmitOutcome> };
+  queued_submissions: { args: Record<string, never>; result: Array<QueuedSubmission> };
+  receipts: { args: Record<string, never>; result: Array<Receipt> };
+  list_applications: { args: Record<string, never>; result: Array<Application> };
+  demo_mailbox: { args: Record<string, never>; result: Array<DemoMail> };
 }

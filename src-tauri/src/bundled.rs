@@ -1,0 +1,56 @@
+//! The reception server bundled with the app: in the demo profile it starts on a free loopback
+//! port with its data in `DATA/server/`, and its outbox is the demo mailbox the UI can show.
+
+use serde::Serialize;
+use ts_rs::TS;
+use zairyu_app::{App, Profile};
+
+/// One e-mail the bundled server sent.
+#[derive(Debug, Clone, Serialize, TS)]
+pub(crate) struct DemoMail {
+    /// The `.eml` file's name (they sort by time).
+    pub(crate) file: String,
+    pub(crate) body: String,
+}
+
+fn server_dir(app: &App) -> std::path::PathBuf {
+    app.data_dir().join("server")
+}
+
+/// Starts the bundled server (demo profile) and tells the app its address.
+pub(crate) fn start(app: &App) -> Result<(), String> {
+    if app.profile() != Profile::Demo {
+        return Ok(());
+    }
+    let config = zairyu_server::ServerConfig::in_dir(server_dir(app));
+    let addr = zairyu_server::spawn(config)?;
+    app.set_bundled_server(&format!("http://{addr}"));
+    Ok(())
+}
+
+/// The newest e-mails first (at most 20).
+pub(crate) fn mailbox(app: &App) -> Vec<DemoMail> {
+    if app.profile() != Profile::Demo {
+        return Vec::new();
+    }
+    let mut files: Vec<_> = std::fs::read_dir(server_dir(app).join("outbox"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+        .filter_map(|p| Some((std::fs::metadata(&p).ok()?.modified().ok()?, p)))
+        .collect();
+    files.sort_by(|a, b| b.0.cmp(&a.0));
+    files
+        .into_iter()
+        .take(20)
+        .filter_map(|(_, p)| {
+            let text = std::fs::read_to_string(&p).ok()?;
+            Some(DemoMail {
+                file: p.file_name()?.to_string_lossy().into_owned(),
+                body: zairyu_server::mail::eml_text(&text),
+            })
+        })
+        .collect()
+}
