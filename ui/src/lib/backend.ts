@@ -4,6 +4,18 @@
 import { invoke } from "@tauri-apps/api/core";
 import type {
   AppInfo,
+  Application,
+  BasicFour,
+  CardPanelState,
+  CardStatus,
+  DemoMail,
+  Diagnosis,
+  QueuedSubmission,
+  Receipt,
+  Registration,
+  SessionState,
+  SubmitOutcome,
+  UsageInfo,
   ChecklistItem,
   ChecklistItemId,
   CommandError,
@@ -45,6 +57,32 @@ export interface Backend {
   exportDraft(id: string): Promise<string>;
   importDraft(bytes: Uint8Array): Promise<DraftState>;
   setDraftAside(id: string): Promise<null>;
+  /** Readers, cards on them and the practice card (demo profile). */
+  cardPanel(): Promise<CardPanelState>;
+  insertPracticeCard(): Promise<CardPanelState>;
+  removePracticeCard(): Promise<CardPanelState>;
+  /** Tries left on the card's PINs; spends none. */
+  cardStatus(reader: string | null): Promise<CardStatus>;
+  readBasicFour(reader: string | null, pin: string, lastTry: boolean): Promise<BasicFour>;
+  /** A remote server (https://…), or null for the bundled one. */
+  setServer(url: string | null): Promise<Settings>;
+  diagnosis(): Promise<Diagnosis>;
+  session(): Promise<SessionState>;
+  register(email: string, emailAgain: string): Promise<null>;
+  confirmEmail(code: string): Promise<string>;
+  completeRegistration(registration: Registration): Promise<string>;
+  forgotUserId(email: string): Promise<null>;
+  signIn(userId: string, password: string): Promise<SessionState>;
+  signOut(): Promise<SessionState>;
+  applyForUsage(reader: string | null, pin: string, lastTry: boolean, info: UsageInfo): Promise<SessionState>;
+  /** Signs the draft with the card and sends it (or queues it when offline). */
+  submitDraft(id: string, reader: string | null, pin: string, lastTry: boolean, resubmitOf: number | null): Promise<SubmitOutcome>;
+  sendQueued(): Promise<SubmitOutcome[]>;
+  queuedSubmissions(): Promise<QueuedSubmission[]>;
+  receipts(): Promise<Receipt[]>;
+  listApplications(): Promise<Application[]>;
+  /** The bundled server's e-mails (demo profile only). */
+  demoMailbox(): Promise<DemoMail[]>;
 }
 
 /** An error from the backend, with the stable code the UI translates. */
@@ -113,6 +151,27 @@ export const tauriBackend: Backend = {
   exportDraft: (id) => call("export_draft", { id }),
   importDraft: (bytes) => callRaw("import_draft", bytes),
   setDraftAside: (id) => call("set_draft_aside", { id }),
+  cardPanel: () => call("card_panel", {}),
+  insertPracticeCard: () => call("insert_practice_card", {}),
+  removePracticeCard: () => call("remove_practice_card", {}),
+  cardStatus: (reader) => call("card_status", { reader }),
+  readBasicFour: (reader, pin, lastTry) => call("read_basic_four", { reader, pin, lastTry }),
+  setServer: (url) => call("set_server", { url }),
+  diagnosis: () => call("diagnosis", {}),
+  session: () => call("session", {}),
+  register: (email, emailAgain) => call("register", { email, emailAgain }),
+  confirmEmail: (code) => call("confirm_email", { code }),
+  completeRegistration: (registration) => call("complete_registration", { registration }),
+  forgotUserId: (email) => call("forgot_user_id", { email }),
+  signIn: (userId, password) => call("sign_in", { userId, password }),
+  signOut: () => call("sign_out", {}),
+  applyForUsage: (reader, pin, lastTry, info) => call("apply_for_usage", { reader, pin, lastTry, info }),
+  submitDraft: (id, reader, pin, lastTry, resubmitOf) => call("submit_draft", { id, reader, pin, lastTry, resubmitOf }),
+  sendQueued: () => call("send_queued", {}),
+  queuedSubmissions: () => call("queued_submissions", {}),
+  receipts: () => call("receipts", {}),
+  listApplications: () => call("list_applications", {}),
+  demoMailbox: () => call("demo_mailbox", {}),
 };
 
 let current: Backend = tauriBackend;

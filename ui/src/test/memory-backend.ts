@@ -1,7 +1,7 @@
 // An in-memory backend for the UI tests: the same interface as the Tauri one, with a small
 // form (postal code → address, a choice that shows another field) so the screens can be
 // driven without the Rust side. It records every call so tests can assert what was saved.
-import type { Backend } from "../lib/backend";
+import { BackendError, type Backend } from "../lib/backend";
 import type {
   ChecklistItem,
   DraftFinding,
@@ -106,13 +106,40 @@ export function memoryBackend() {
     };
   };
 
+  /** A practice card whose PIN is 1234 and whose tries count down as the real card's do. */
+  const card = { inserted: false, auth: 3, text: 3 };
+  const account: { signedIn: string | null; usage: boolean } = { signedIn: null, usage: false };
+  const panel = () => ({
+    pcsc_available: true,
+    readers: card.inserted ? [{ name: "Zairyu practice card", card_present: true }] : [],
+    practice_card: card.inserted,
+    practice_allowed: true,
+  });
+  const verify = (kind: "auth" | "text", pin: string, lastTry: boolean) => {
+    calls.push(`pin:${kind}`);
+    if (card[kind] === 0) throw new BackendError({ code: "pin_blocked", message: "blocked" });
+    if (card[kind] === 1 && !lastTry) throw new BackendError({ code: "pin_last_try_refused", message: "last try" });
+    if (pin !== "1234") {
+      card[kind] -= 1;
+      throw new BackendError({ code: "pin_wrong", message: `wrong PIN, ${card[kind]} left` });
+    }
+    card[kind] = 3;
+  };
+  const sessionState = () => ({
+    server: "http://127.0.0.1:1",
+    account: account.signedIn
+      ? { user_id: account.signedIn, email: "lan@example.jp", user_type: "foreign_national", name_en: "NGUYEN THI LAN", telephone: "09012345678", usage_application_done: account.usage }
+      : null,
+    kept_in_keychain: true,
+  });
+
   const api: Backend = {
     appInfo: async () => ({ profile: "demo", version: "0.1.0", data_dir: "/tmp/zairyu" }),
-    getSettings: async () => ({ language: state.language }),
+    getSettings: async () => ({ language: state.language, server_url: null }),
     setLanguage: async (language) => {
       calls.push(`language:${language}`);
       state.language = language;
-      return { language };
+      return { language, server_url: null };
     },
     getChecklist: async () => state.items,
     setChecklistItem: async (id, done) => {
@@ -164,6 +191,78 @@ export function memoryBackend() {
       state.created = false;
       return null;
     },
+    cardPanel: async () => panel(),
+    insertPracticeCard: async () => {
+      card.inserted = true;
+      return panel();
+    },
+    removePracticeCard: async () => {
+      card.inserted = false;
+      return panel();
+    },
+    cardStatus: async () => {
+      if (!card.inserted) throw new BackendError({ code: "card_absent", message: "no card" });
+      return { my_number_card: true, token: "JPKIAPICCTOKEN2", auth_pin_tries: card.auth, sign_password_tries: 5, text_pin_tries: card.text };
+    },
+    readBasicFour: async (_reader, pin, lastTry) => {
+      verify("text", pin, lastTry);
+      return { name: "NGUYEN THI LAN", address: "大分県別府市十文字原1-1", birth_date: "2003-04-15", sex: "female" };
+    },
+    setServer: async (url) => ({ language: state.language, server_url: url }),
+    diagnosis: async () => ({
+      pcsc_available: true, readers: panel().readers, card: null, card_error: null, server: "http://127.0.0.1:1",
+      server_reachable: true, clock_utc: "2026-11-24T10:00:00Z", queued_submissions: 0, data_dir: "/tmp/zairyu",
+    }),
+    session: async () => sessionState(),
+    register: async (email, again) => {
+      if (email !== again) throw new BackendError({ code: "email_mismatch", message: "differ" });
+      calls.push(`register:${email}`);
+      return null;
+    },
+    confirmEmail: async (code) => {
+      calls.push(`confirm:${code}`);
+      return "lan@example.jp";
+    },
+    completeRegistration: async (r) => {
+      calls.push(`complete:${r.name_en}`);
+      return "ZR12345678";
+    },
+    forgotUserId: async () => null,
+    signIn: async (userId, password) => {
+      if (password !== "Zairyu#2026ok") throw new BackendError({ code: "login_failed", message: "wrong" });
+      account.signedIn = userId;
+      return sessionState();
+    },
+    signOut: async () => {
+      account.signedIn = null;
+      return sessionState();
+    },
+    applyForUsage: async (_reader, pin, lastTry, info) => {
+      verify("auth", pin, lastTry);
+      calls.push(`usage:${info.residence_card_number}`);
+      account.usage = true;
+      return sessionState();
+    },
+    submitDraft: async (id, _reader, pin, lastTry) => {
+      verify("auth", pin, lastTry);
+      calls.push(`submit:${id}`);
+      return {
+        outcome: "sent",
+        receipt: {
+          draft_id: id, received_at: "2026-11-24T10:00:00Z",
+          application: {
+            id: 1, reference_number: "ZR-2026-00000001", temporary_reception_number: "東オソ認T00000001", procedure_id: "extension-of-stay",
+            procedure_name_en: "Extension", procedure_name_ja: "更新", submission_id: "s1", status: "application_completed",
+            revision_request: null, created_at: 0, updated_at: 0,
+          },
+        },
+      };
+    },
+    sendQueued: async () => [],
+    queuedSubmissions: async () => [],
+    receipts: async () => [],
+    listApplications: async () => [],
+    demoMailbox: async () => [],
   };
-  return { api, state, calls, pending };
+  return { api, state, calls, pending, card, account };
 }

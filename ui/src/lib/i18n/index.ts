@@ -17,5 +17,7 @@ export function t(language: Language, key: MessageKey, values: Record<string, st
 /** The message for an error code from the backend, or the generic one with its message. */
 export function errorText(language: Language, code: string, message: string): string {
   const key = `error.${code}` as MessageKey;
-  return key in en ? t(language, key) : t(language, "error.unknown", { message });
+  // `n`: the number the message carries (the tries left of a wrong PIN).
+  const n = /\d+/.exec(message)?.[0] ?? "?";
+  return key in en ? t(language, key, { message, n }) : t(language, "error.unknown", { message });
 }

@@ -1,0 +1,111 @@
+// Account, usage application and the PIN dialog against the in-memory backend (whose practice
+// card counts tries down as the real one does).
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import App from "./App.svelte";
+import { useBackend } from "./lib/backend";
+import { memoryBackend } from "./test/memory-backend";
+
+describe("account and card", () => {
+  let fake: ReturnType<typeof memoryBackend>;
+  afterEach(cleanup);
+  beforeEach(() => {
+    window.scrollTo = () => {};
+    fake = memoryBackend();
+    useBackend(fake.api);
+  });
+
+  async function openAccount() {
+    render(App);
+    await fireEvent.click(await screen.findByTestId("nav-account"));
+    await screen.findByTestId("account-page");
+  }
+
+  it("registers in three steps with the code from the e-mail", async () => {
+    await openAccount();
+    await fireEvent.click(screen.getByTestId("tab-register"));
+    await fireEvent.input(screen.getByTestId("reg-email"), { target: { value: "lan@example.jp" } });
+    await fireEvent.input(screen.getByTestId("reg-email-again"), { target: { value: "lan@example.com" } });
+    await fireEvent.click(screen.getByTestId("reg-send"));
+    await waitFor(() => expect(screen.getByTestId("error").textContent).toContain("differ"));
+    await fireEvent.input(screen.getByTestId("reg-email-again"), { target: { value: "lan@example.jp" } });
+    await fireEvent.click(screen.getByTestId("reg-send"));
+    await fireEvent.input(await screen.findByTestId("reg-code"), { target: { value: "http://x/register?token=abc" } });
+    await fireEvent.click(screen.getByTestId("reg-confirm"));
+    await fireEvent.input(await screen.findByTestId("reg-name"), { target: { value: "NGUYEN THI LAN" } });
+    await fireEvent.input(screen.getByTestId("reg-tel"), { target: { value: "09012345678" } });
+    await fireEvent.input(screen.getByTestId("reg-password"), { target: { value: "Zairyu#2026ok" } });
+    await fireEvent.click(screen.getByTestId("reg-complete"));
+    expect((await screen.findByTestId("reg-done")).textContent).toContain("ZR12345678");
+    expect(fake.calls).toEqual(expect.arrayContaining(["register:lan@example.jp", "confirm:http://x/register?token=abc", "complete:NGUYEN THI LAN"]));
+  });
+
+  it("signs in, reads the card with one PIN, counts a wrong PIN down, and asks consent for the last try", async () => {
+    await openAccount();
+    await fireEvent.input(screen.getByTestId("user-id"), { target: { value: "ZR12345678" } });
+    await fireEvent.input(screen.getByTestId("password"), { target: { value: "wrong" } });
+    await fireEvent.click(screen.getByTestId("sign-in"));
+    await waitFor(() => expect(screen.getByTestId("error").textContent).toContain("user ID or password is wrong"));
+    await fireEvent.input(screen.getByTestId("password"), { target: { value: "Zairyu#2026ok" } });
+    await fireEvent.click(screen.getByTestId("sign-in"));
+    await screen.findByTestId("account-details");
+    expect(screen.getByTestId("who").textContent).toContain("ZR12345678");
+
+    await fireEvent.click(screen.getByTestId("usage-start"));
+    await fireEvent.click(await screen.findByTestId("practice-insert"));
+    const read = await screen.findByTestId("usage-read");
+    await waitFor(() => expect((read as HTMLButtonElement).disabled).toBe(false));
+
+    // A wrong PIN: the error gives the tries left, and nothing is retried.
+    await fireEvent.click(read);
+    expect((await screen.findByTestId("pin-tries")).textContent).toContain("3");
+    await fireEvent.input(screen.getByTestId("pin-input"), { target: { value: "9999" } });
+    await fireEvent.click(screen.getByTestId("pin-ok"));
+    await waitFor(() => expect(screen.getByTestId("error").textContent).toContain("Tries left: 2"));
+    expect(screen.queryByTestId("pin-dialog")).toBeNull();
+    expect(fake.calls.filter((c) => c === "pin:text")).toHaveLength(1);
+
+    // One try left: the PIN is not sent until the student consents.
+    fake.card.text = 1;
+    await fireEvent.click(screen.getByTestId("usage-read"));
+    const consent = await screen.findByTestId("pin-consent");
+    await fireEvent.input(screen.getByTestId("pin-input"), { target: { value: "1234" } });
+    expect((screen.getByTestId("pin-ok") as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.click(consent);
+    expect((screen.getByTestId("pin-ok") as HTMLButtonElement).disabled).toBe(false);
+    await fireEvent.click(screen.getByTestId("pin-ok"));
+    expect((await screen.findByTestId("basic-four")).textContent).toContain("NGUYEN THI LAN");
+    expect(fake.card.text).toBe(3);
+
+    // Sign the usage application with the authentication PIN.
+    await fireEvent.input(screen.getByTestId("usage-card-number"), { target: { value: "ab12345678cd" } });
+    await fireEvent.click(screen.getByTestId("usage-sign"));
+    await fireEvent.input(await screen.findByTestId("pin-input"), { target: { value: "1234" } });
+    await fireEvent.click(screen.getByTestId("pin-ok"));
+    await screen.findByTestId("usage-done");
+    expect(fake.calls).toContain("usage:AB12345678CD");
+    expect(fake.account.usage).toBe(true);
+  });
+
+  it("refuses a blocked PIN and clears the field on cancel", async () => {
+    fake.card.inserted = true;
+    fake.account.signedIn = "ZR1";
+    await openAccount();
+    await fireEvent.click(await screen.findByTestId("usage-start"));
+    const read = await screen.findByTestId("usage-read");
+    await waitFor(() => expect((read as HTMLButtonElement).disabled).toBe(false));
+    await fireEvent.click(read);
+    const input = (await screen.findByTestId("pin-input")) as HTMLInputElement;
+    await fireEvent.input(input, { target: { value: "12" } });
+    expect((screen.getByTestId("pin-ok") as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.click(screen.getByTestId("pin-cancel"));
+    expect(screen.queryByTestId("pin-dialog")).toBeNull();
+
+    fake.card.text = 0;
+    await fireEvent.click(screen.getByTestId("usage-read"));
+    expect((await screen.findByTestId("pin-blocked")).textContent).toContain("city office");
+    expect(((await screen.findByTestId("pin-input")) as HTMLInputElement).value).toBe("");
+    expect((screen.getByTestId("pin-ok") as HTMLButtonElement).disabled).toBe(true);
+    expect(fake.calls.filter((c) => c.startsWith("pin:"))).toHaveLength(0);
+  });
+});
