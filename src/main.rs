@@ -41,6 +41,8 @@ enum Command {
     /// The examiner's side: create an account, list, show, move statuses, request revisions.
     #[command(subcommand)]
     Examiner(cli::serve::ExaminerCommand),
+    /// Serve the built UI and the app layer over HTTP on loopback (browser tests, demos).
+    UiServe(cli::ui_serve::UiServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -55,5 +57,6 @@ fn main() -> ExitCode {
         Command::Card(cmd) => cli::card::run(cmd),
         Command::Serve(args) => cli::serve::run_serve(args),
         Command::Examiner(cmd) => cli::serve::run_examiner(cmd),
+        Command::UiServe(args) => cli::ui_serve::run(args),
     }
 }

@@ -205,6 +205,7 @@ fn commands(cfg: &Config) -> Vec<Command> {
         cmd("receipts", vec![], <Vec<Receipt>>::name(cfg)),
         cmd("list_applications", vec![], <Vec<Application>>::name(cfg)),
         cmd("demo_mailbox", vec![], <Vec<DemoMail>>::name(cfg)),
+        cmd("ui_ready", vec![], "null".into()),
     ]
 }
 

@@ -33,24 +33,8 @@ pub(crate) fn mailbox(app: &App) -> Vec<DemoMail> {
     if app.profile() != Profile::Demo {
         return Vec::new();
     }
-    let mut files: Vec<_> = std::fs::read_dir(server_dir(app).join("outbox"))
+    zairyu_server::mail::outbox_messages(&server_dir(app).join("outbox"), 20)
         .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "eml"))
-        .filter_map(|p| Some((std::fs::metadata(&p).ok()?.modified().ok()?, p)))
-        .collect();
-    files.sort_by(|a, b| b.0.cmp(&a.0));
-    files
-        .into_iter()
-        .take(20)
-        .filter_map(|(_, p)| {
-            let text = std::fs::read_to_string(&p).ok()?;
-            Some(DemoMail {
-                file: p.file_name()?.to_string_lossy().into_owned(),
-                body: zairyu_server::mail::eml_text(&text),
-            })
-        })
+        .map(|(file, body)| DemoMail { file, body })
         .collect()
 }

@@ -304,6 +304,26 @@ pub(crate) fn demo_mailbox(app: State<'_, App>) -> Vec<crate::bundled::DemoMail>
     crate::bundled::mailbox(&app)
 }
 
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Notes when the process started (first thing in `main`).
+pub(crate) fn mark_start() {
+    STARTED.get_or_init(std::time::Instant::now);
+}
+
+/// The UI calls this once, after its first screen shows real data: with
+/// `ZAIRYU_STARTUP_REPORT` set, the time since start is printed (`scripts/bench-desktop.sh`).
+#[tauri::command]
+pub(crate) fn ui_ready() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        if std::env::var_os("ZAIRYU_STARTUP_REPORT").is_some() {
+            let ms = STARTED.get().map(|t| t.elapsed().as_millis()).unwrap_or(0);
+            eprintln!("zairyu: interactive {ms} ms after start");
+        }
+    });
+}
+
 type HeaderFn<'a> = Box<dyn Fn(&str) -> Result<String, CommandError> + 'a>;
 
 /// The raw body of a request and a reader of its (percent-decoded) headers.

@@ -10,6 +10,7 @@ mod launch;
 use tauri::Manager;
 
 fn main() {
+    commands::mark_start();
     tauri::Builder::default()
         .setup(|app| {
             let config = launch::LaunchConfig::from_env_and_args(app.handle())?;
@@ -66,6 +67,7 @@ fn main() {
             commands::receipts,
             commands::list_applications,
             commands::demo_mailbox,
+            commands::ui_ready,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("the Zairyu window could not start");

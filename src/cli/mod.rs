@@ -6,6 +6,7 @@ pub(crate) mod draft;
 pub(crate) mod procedures;
 pub(crate) mod serve;
 pub(crate) mod sim;
+pub(crate) mod ui_serve;
 
 /// Prints an error the way every subcommand does: `{"code","message"}` on stderr with `--json`,
 /// else `error: message` on stderr.

@@ -64,6 +64,31 @@ impl Mailer {
     }
 }
 
+/// The newest `limit` e-mails of an outbox folder, as (file name, decoded text body), newest
+/// first: the desktop app's demo mailbox.
+pub fn outbox_messages(dir: &std::path::Path, limit: usize) -> Vec<(String, String)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+        .filter_map(|p| Some((std::fs::metadata(&p).ok()?.modified().ok()?, p)))
+        .collect();
+    files.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
+    files
+        .into_iter()
+        .take(limit)
+        .filter_map(|(_, p)| {
+            let text = std::fs::read_to_string(&p).ok()?;
+            Some((
+                p.file_name()?.to_string_lossy().into_owned(),
+                eml_text(&text),
+            ))
+        })
+        .collect()
+}
+
 /// The text body of an `.eml` file as lettre writes it (decoding base64 when used): for the
 /// bundled server's outbox reader and the tests.
 pub fn eml_text(eml: &str) -> String {

@@ -83,6 +83,8 @@ export interface Backend {
   listApplications(): Promise<Application[]>;
   /** The bundled server's e-mails (demo profile only). */
   demoMailbox(): Promise<DemoMail[]>;
+  /** Said once when the first screen shows real data (start-up timing). */
+  uiReady(): Promise<null>;
 }
 
 /** An error from the backend, with the stable code the UI translates. */
@@ -98,34 +100,63 @@ function isCommandError(value: unknown): value is CommandError {
   return typeof value === "object" && value !== null && "code" in value && "message" in value;
 }
 
-/** Calls one Tauri command with the argument and result types generated from Rust. */
-async function call<K extends keyof Commands>(
-  name: K,
-  args: Commands[K]["args"],
-): Promise<Commands[K]["result"]> {
-  try {
-    return await invoke<Commands[K]["result"]>(name, args);
-  } catch (err) {
-    if (isCommandError(err)) throw new BackendError(err);
-    throw new BackendError({ code: "unknown", message: String(err) });
-  }
+type RawCommand = "attach_file" | "import_draft";
+
+/** How commands reach the app layer: Tauri's IPC, or HTTP (`zairyu ui-serve`). */
+export interface Transport {
+  call<K extends keyof Commands>(name: K, args: Commands[K]["args"]): Promise<Commands[K]["result"]>;
+  /** A command whose body is raw bytes (files), with its other arguments as headers. */
+  callRaw<K extends RawCommand>(name: K, bytes: Uint8Array, headers: Record<string, string>): Promise<Commands[K]["result"]>;
 }
 
-/** Calls a command whose body is raw bytes (files), with its other arguments as headers. */
-async function callRaw<K extends "attach_file" | "import_draft">(
-  name: K,
-  bytes: Uint8Array,
-  headers: Record<string, string> = {},
-): Promise<Commands[K]["result"]> {
-  try {
-    return await invoke<Commands[K]["result"]>(name, bytes, { headers });
-  } catch (err) {
-    if (isCommandError(err)) throw new BackendError(err);
-    throw new BackendError({ code: "unknown", message: String(err) });
-  }
+function toBackendError(err: unknown): BackendError {
+  if (isCommandError(err)) return new BackendError(err);
+  return new BackendError({ code: "unknown", message: String(err) });
 }
 
-export const tauriBackend: Backend = {
+/** Tauri's IPC, with the argument and result types generated from Rust. */
+export const tauriTransport: Transport = {
+  async call(name, args) {
+    try {
+      return await invoke(name, args);
+    } catch (err) {
+      throw toBackendError(err);
+    }
+  },
+  async callRaw(name, bytes, headers) {
+    try {
+      return await invoke(name, bytes, { headers });
+    } catch (err) {
+      throw toBackendError(err);
+    }
+  },
+};
+
+/** The same commands over HTTP: `POST {base}/invoke/<command>` (browser tests, demos). */
+export function httpTransport(base: string): Transport {
+  const post = async (name: string, body: BodyInit, headers: Record<string, string>) => {
+    let response: Response;
+    try {
+      response = await fetch(`${base}/invoke/${name}`, { method: "POST", body, headers });
+    } catch (err) {
+      throw new BackendError({ code: "server_unreachable", message: String(err) });
+    }
+    const value: unknown = await response.json().catch(() => null);
+    if (!response.ok) throw toBackendError(value);
+    return value;
+  };
+  return {
+    call: async (name, args) => (await post(name, JSON.stringify(args), { "content-type": "application/json" })) as never,
+    callRaw: async (name, bytes, headers) =>
+      (await post(name, new Blob([bytes as BlobPart]), { ...headers, "content-type": "application/octet-stream" })) as never,
+  };
+}
+
+/** Every backend method as one command of a transport. */
+export function backendOver(t: Transport): Backend {
+  const call = t.call.bind(t) as Transport["call"];
+  const callRaw = (name: RawCommand, bytes: Uint8Array, headers: Record<string, string> = {}) => t.callRaw(name, bytes, headers);
+  return {
   appInfo: () => call("app_info", {}),
   getSettings: () => call("get_settings", {}),
   setLanguage: (language) => call("set_language", { language }),
@@ -172,7 +203,11 @@ export const tauriBackend: Backend = {
   receipts: () => call("receipts", {}),
   listApplications: () => call("list_applications", {}),
   demoMailbox: () => call("demo_mailbox", {}),
+  uiReady: () => call("ui_ready", {}),
 };
+}
+
+export const tauriBackend: Backend = backendOver(tauriTransport);
 
 let current: Backend = tauriBackend;
 

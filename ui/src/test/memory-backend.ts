@@ -263,6 +263,7 @@ export function memoryBackend() {
     receipts: async () => [],
     listApplications: async () => [],
     demoMailbox: async () => [],
+    uiReady: async () => null,
   };
   return { api, state, calls, pending, card, account };
 }

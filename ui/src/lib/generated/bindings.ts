@@ -268,7 +268,7 @@ export type Registration = {
  */
 code: string, 
 /**
- * student | organisation_staff | other (manual 3.1).
+ * foreign_national | legal_representative | organisation_staff | … (manual 3.1).
  */
 user_type: string, name_en: string, telephone: string, password: string, };
 
@@ -348,4 +348,5 @@ export interface Commands {
   receipts: { args: Record<string, never>; result: Array<Receipt> };
   list_applications: { args: Record<string, never>; result: Array<Application> };
   demo_mailbox: { args: Record<string, never>; result: Array<DemoMail> };
+  ui_ready: { args: Record<string, never>; result: null };
 }

@@ -1,0 +1,121 @@
+// Runs axe-core on every screen of the built UI in Debian's Chromium (Playwright), with the
+// backend being `zairyu ui-serve` (the app layer over HTTP, its bundled server and the
+// practice card). Prints one line per screen and exits 1 when any screen has a violation.
+//   node ui/a11y/axe-screens.mjs http://127.0.0.1:PORT [screenshot-dir]
+import { readFileSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const base = process.argv[2];
+const shots = process.argv[3];
+if (!base) {
+  console.error("usage: node axe-screens.mjs URL [screenshot-dir]");
+  process.exit(2);
+}
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox"],
+});
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+page.setDefaultTimeout(15000);
+if (shots) mkdirSync(shots, { recursive: true });
+
+let failures = 0;
+let screens = 0;
+async function check(name) {
+  await page.waitForTimeout(150);
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
+  });
+  screens += 1;
+  if (shots) await page.screenshot({ path: `${shots}/a11y-${name}.png`, fullPage: true });
+  if (result.length === 0) {
+    console.log(`ok   ${name}`);
+  } else {
+    failures += result.length;
+    console.log(`FAIL ${name}`);
+    for (const v of result) console.log(`     ${v.id} (${v.impact}): ${v.help} — ${v.nodes.join(", ")}`);
+  }
+}
+const click = (testid) => page.click(`[data-testid="${testid}"]`);
+const fill = (testid, text) => page.fill(`[data-testid="${testid}"]`, text);
+
+for (const lang of ["en", "ja"]) {
+  await page.goto(base);
+  await page.waitForSelector('[data-testid="applications"]');
+  await click(`lang-${lang}`);
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+  await check(`${lang}-home`);
+
+  await click("new-application");
+  await page.waitForSelector('[data-testid="procedure-search"]');
+  await check(`${lang}-procedures`);
+  await page.click('[data-testid="procedure-extension-of-stay"] button');
+  await page.waitForSelector('[data-testid="agree"]');
+  await check(`${lang}-terms`);
+
+  await click("nav-home");
+  await page.waitForSelector('[data-testid="draft-row"]').catch(() => null);
+  const ready = page.locator('[data-testid="draft-row"]', { hasText: lang === "ja" ? "署名できます" : "Ready to sign" });
+  if ((await ready.count()) > 0) {
+    await ready.first().locator("button").first().click();
+    await page.waitForSelector('[data-testid="draft-form"]');
+    await check(`${lang}-form`);
+    await click("draft-review");
+    await page.waitForSelector('[data-testid="review-page"]');
+    await check(`${lang}-review`);
+  }
+
+  await click("nav-account");
+  await page.waitForSelector('[data-testid="account-page"]');
+  await check(`${lang}-account`);
+  if (lang === "en") {
+    await click("tab-register");
+    await fill("reg-email", "a11y@example.jp");
+    await fill("reg-email-again", "a11y@example.jp");
+    await click("reg-send");
+    await page.waitForSelector('[data-testid="reg-code"]');
+    await check(`${lang}-register-code`);
+    const mail = await page.locator('[data-testid="demo-mailbox"] pre').first().textContent();
+    const code = /paste this code into Zairyu: (\S+)/.exec(mail ?? "")?.[1] ?? "";
+    await fill("reg-code", code);
+    await click("reg-confirm");
+    await page.waitForSelector('[data-testid="reg-name"]');
+    await check(`${lang}-register-details`);
+    await fill("reg-name", "A ELEVEN Y");
+    await fill("reg-tel", "09012345678");
+    await fill("reg-password", "Zairyu#2026ok");
+    await click("reg-complete");
+    await page.waitForSelector('[data-testid="reg-done"]');
+    await click("reg-to-signin");
+    await fill("password", "Zairyu#2026ok");
+    await click("sign-in");
+    await page.waitForSelector('[data-testid="account-details"]');
+    await check(`${lang}-signed-in`);
+  }
+  await page.click('[data-testid="usage-start"]').catch(() => null);
+  if (await page.locator('[data-testid="usage-page"]').count()) {
+    await page.click('[data-testid="practice-insert"]').catch(() => null);
+    await page.waitForSelector('[data-testid="card-status"]');
+    await check(`${lang}-usage`);
+    await click("usage-read");
+    await page.waitForSelector('[data-testid="pin-tries"]');
+    await check(`${lang}-pin-dialog`);
+    await click("pin-cancel");
+  }
+  await click("nav-status");
+  await page.waitForSelector('[data-testid="status-page"]');
+  await check(`${lang}-status`);
+  await click("nav-settings");
+  await page.waitForSelector('[data-testid="diagnosis"]');
+  await check(`${lang}-settings`);
+}
+
+await browser.close();
+console.log(`${screens} screens checked, ${failures} violation(s)`);
+process.exit(failures === 0 ? 0 : 1);
