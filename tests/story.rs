@@ -76,8 +76,8 @@ fn pdf(dir: &Path, name: &str) -> String {
     path.display().to_string()
 }
 
-/// The advisor's counter: a draft with every answer but the residence card number, the photo
-/// and the seven PDFs, exported to one file.
+/// The advisor's counter: a draft with every answer but the residence card number, a
+/// landscape photo (not 3:4) and the seven PDFs, exported to one file.
 fn prepared_bundle(dir: &Path) -> String {
     let draft = dir.join("draft");
     let d = draft.display().to_string();
@@ -104,7 +104,7 @@ fn prepared_bundle(dir: &Path) -> String {
     }
     sets.push(format!(
         "attachments.photo={}",
-        corpus::path("photo_good.jpg").display()
+        corpus::path("photo_landscape.jpg").display()
     ));
     for slot in [
         "receipt_request_form",
@@ -143,6 +143,27 @@ fn code_from_outbox(data: &Path) -> String {
         .next()
         .unwrap()
         .to_owned()
+}
+
+/// Scrolls the photo preview into view once its image has loaded.
+async fn show_photo(app: &DesktopSession) {
+    for _ in 0..50 {
+        let loaded = app
+            .client
+            .execute(
+                "const i = document.querySelector('[data-testid=photo-preview]'); \
+                 if (!i || !i.complete || i.naturalWidth === 0) return false; \
+                 i.scrollIntoView({block: 'center'}); return true;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        if loaded == serde_json::Value::Bool(true) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("the photo preview did not load");
 }
 
 impl DesktopSession {
@@ -251,9 +272,19 @@ async fn register_apply_file_revise_and_complete() {
     path.actions += 1;
     path.screen("form");
     app.wait_for("[data-testid=draft-form]").await;
-    app.wait_for_text("[data-testid=draft-summary]", "1 thing(s) to fix")
+    app.wait_for_text("[data-testid=draft-summary]", "2 thing(s) to fix")
         .await;
     screenshot(c, "story-form-finding-en").await;
+    app.wait_for("[data-testid=photo-preview]").await;
+    show_photo(&app).await;
+    screenshot(c, "story-photo-finding-en").await;
+    // The photo is fixed with one click; the missing answer is typed.
+    app.click(r#"[data-testid="fix-attachments.photo"]"#, &mut path)
+        .await;
+    app.wait_for_text("[data-testid=draft-summary]", "1 thing(s) to fix")
+        .await;
+    show_photo(&app).await;
+    screenshot(c, "story-photo-fixed-en").await;
     app.type_in(
         "#field-applicant-residence-card-number",
         "AB12345678CD\u{E004}",

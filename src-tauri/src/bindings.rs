@@ -206,6 +206,16 @@ fn commands(cfg: &Config) -> Vec<Command> {
         cmd("list_applications", vec![], <Vec<Application>>::name(cfg)),
         cmd("demo_mailbox", vec![], <Vec<DemoMail>>::name(cfg)),
         cmd("ui_ready", vec![], "null".into()),
+        cmd(
+            "fix_draft_file",
+            vec![("id", String::name(cfg)), ("slot", String::name(cfg))],
+            DraftState::name(cfg),
+        ),
+        cmd(
+            "draft_photo",
+            vec![("id", String::name(cfg))],
+            <Option<String>>::name(cfg),
+        ),
     ]
 }
 

@@ -133,6 +133,16 @@ pub(crate) fn detach_file(app: State<'_, App>, id: String, slot: String) -> Repl
     Ok(app.detach_from_draft(&id, &slot)?)
 }
 
+#[tauri::command(async)]
+pub(crate) fn fix_draft_file(app: State<'_, App>, id: String, slot: String) -> Reply<DraftState> {
+    Ok(app.fix_draft_file(&id, &slot)?)
+}
+
+#[tauri::command]
+pub(crate) fn draft_photo(app: State<'_, App>, id: String) -> Reply<Option<String>> {
+    Ok(app.draft_photo(&id)?)
+}
+
 #[tauri::command]
 pub(crate) fn undo_draft(app: State<'_, App>, id: String) -> Reply<DraftState> {
     Ok(app.undo_draft(&id)?)

@@ -68,6 +68,8 @@ fn main() {
             commands::list_applications,
             commands::demo_mailbox,
             commands::ui_ready,
+            commands::fix_draft_file,
+            commands::draft_photo,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("the Zairyu window could not start");

@@ -194,6 +194,10 @@ fn dispatch(app: &App, command: &str, headers: &HeaderMap, body: &[u8]) -> Resul
         "detach_file" => {
             ok(app.detach_from_draft(&arg::<String>(&a, "id")?, &arg::<String>(&a, "slot")?))
         }
+        "fix_draft_file" => {
+            ok(app.fix_draft_file(&arg::<String>(&a, "id")?, &arg::<String>(&a, "slot")?))
+        }
+        "draft_photo" => ok(app.draft_photo(&arg::<String>(&a, "id")?)),
         "undo_draft" => ok(app.undo_draft(&arg::<String>(&a, "id")?)),
         "export_draft" => ok(app.export_draft(&arg::<String>(&a, "id")?, None)),
         "set_draft_aside" => ok(app.set_draft_aside(&arg::<String>(&a, "id")?)),

@@ -24,6 +24,8 @@ pub struct DraftFinding {
     /// How to fix it (file findings; empty for form findings, whose message says it).
     pub hint: String,
     pub hint_ja: String,
+    /// The one-click fix of the file (`App::fix_draft_file`) removes this finding.
+    pub fixable: bool,
 }
 
 /// The state of a draft before signing.
@@ -85,6 +87,7 @@ pub fn check_draft_with(
             message_ja: f.message_ja,
             hint: String::new(),
             hint_ja: String::new(),
+            fixable: false,
         })
         .collect();
     let schema = draft.schema()?;
@@ -116,6 +119,7 @@ pub fn check_draft_with(
         });
         let name = entry.file.rsplit('/').next().unwrap_or(&entry.file);
         findings.extend(file_findings.into_iter().map(|f| DraftFinding {
+            fixable: zairyu_checks::FIXABLE.contains(&f.code.as_str()),
             code: f.code,
             path: path.clone(),
             severity: severity(f.severity),
@@ -126,6 +130,7 @@ pub fn check_draft_with(
         }));
     }
     findings.extend(check_set(&set).into_iter().map(|f| DraftFinding {
+        fixable: false,
         code: f.code,
         path: String::new(),
         severity: severity(f.severity),

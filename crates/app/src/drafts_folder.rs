@@ -143,6 +143,57 @@ impl DraftsFolder {
         self.state(&id, &draft)
     }
 
+    /// Applies the one-click fix to the file in `slot`: a photo is turned upright, cropped to
+    /// 3:4 around the centre and shrunk (metadata removed); a PDF gets an unlocked copy. The
+    /// fixed file replaces the attached one (undo covers form answers, not files: attaching
+    /// the original again brings it back).
+    pub(crate) fn fix_file(&self, id: &str, slot: &str) -> Result<DraftState, AppError> {
+        let mut draft = self.open(id)?;
+        let entry = draft
+            .attachment(slot)
+            .cloned()
+            .ok_or_else(|| AppError::NothingAttached(slot.to_owned()))?;
+        let bytes = draft.read_file(&entry)?;
+        let is_photo = !entry.file.starts_with("attachments/");
+        let fixed = if is_photo {
+            zairyu_checks::fix_photo(&bytes)
+        } else {
+            zairyu_checks::fix_pdf(&bytes)
+        }
+        .map_err(|e| AppError::FixFailed {
+            code: e.0.code.clone(),
+            message: e.0.message.clone(),
+        })?;
+        let name = entry
+            .file
+            .rsplit('/')
+            .next()
+            .unwrap_or(&entry.file)
+            .to_owned();
+        draft.attach(slot, &name, &fixed)?;
+        self.state(id, &draft)
+    }
+
+    /// The photo of a draft as a `data:image/jpeg;base64,…` address for the preview.
+    pub(crate) fn photo_preview(&self, id: &str) -> Result<Option<String>, AppError> {
+        use base64::Engine;
+        let draft = self.open(id)?;
+        let Some(entry) = draft
+            .meta()
+            .attachments
+            .iter()
+            .find(|a| !a.file.starts_with("attachments/"))
+            .cloned()
+        else {
+            return Ok(None);
+        };
+        let bytes = draft.read_file(&entry)?;
+        Ok(Some(format!(
+            "data:image/jpeg;base64,{}",
+            base64::engine::general_purpose::STANDARD.encode(bytes)
+        )))
+    }
+
     /// Records that the draft was filed under `reference_number` (it stays for reuse).
     pub(crate) fn mark_submitted(
         &self,

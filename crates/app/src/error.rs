@@ -51,6 +51,11 @@ pub enum AppError {
     DraftNotReady(usize),
     #[error("the file {0} changed on disk after it was checked: attach it again")]
     DraftFileChanged(String),
+    #[error("nothing is attached for {0}: attach a file first")]
+    NothingAttached(String),
+    /// A one-click fix could not be made; the checks' finding says why.
+    #[error("{message}")]
+    FixFailed { code: String, message: String },
     #[error("{0:?} is not a server address: use https://… (or http://127.0.0.1 for a server on this computer)")]
     BadServerUrl(String),
 }
@@ -74,6 +79,8 @@ impl AppError {
             AppError::DraftNotReady(_) => "draft_not_ready",
             AppError::DraftFileChanged(_) => "draft_file_changed",
             AppError::BadServerUrl(_) => "bad_server_url",
+            AppError::NothingAttached(_) => "nothing_attached",
+            AppError::FixFailed { code, .. } => code,
             AppError::PracticeCardNotAllowed => "practice_card_not_allowed",
         }
     }

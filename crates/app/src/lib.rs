@@ -293,6 +293,16 @@ impl App {
         self.drafts.detach(id, slot)
     }
 
+    /// The one-click fix of the file in a slot (photo: upright, 3:4, smaller; PDF: unlocked).
+    pub fn fix_draft_file(&self, id: &str, slot: &str) -> Result<DraftState, AppError> {
+        self.drafts.fix_file(id, slot)
+    }
+
+    /// The draft's photo as a data address for a preview, if one is attached.
+    pub fn draft_photo(&self, id: &str) -> Result<Option<String>, AppError> {
+        self.drafts.photo_preview(id)
+    }
+
     /// Goes back to the version before the last change.
     pub fn undo_draft(&self, id: &str) -> Result<DraftState, AppError> {
         self.drafts.undo(id)

@@ -183,6 +183,17 @@ pub fn check_paths(paths: &[&Path], today: Date, mut progress: impl FnMut(usize,
     }
 }
 
+/// The finding codes that [`fix_photo`] or [`fix_pdf`] remove (the app's one-click fixes).
+pub const FIXABLE: &[&str] = &[
+    "photo_not_jpeg",
+    "photo_too_many_pixels",
+    "photo_not_3_4",
+    "photo_file_large",
+    "photo_has_location",
+    "pdf_restricted",
+    "pdf_encrypted",
+];
+
 /// The photo fix-up: upright, 3:4 around the centre, scaled down, JPEG without metadata.
 pub fn fix_photo(bytes: &[u8]) -> Result<Vec<u8>, FixError> {
     photo::fix(bytes, Limits::official()).map_err(|p| FixError(Box::new(p.finding())))

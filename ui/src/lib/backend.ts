@@ -85,6 +85,10 @@ export interface Backend {
   demoMailbox(): Promise<DemoMail[]>;
   /** Said once when the first screen shows real data (start-up timing). */
   uiReady(): Promise<null>;
+  /** The one-click fix of an attached file (photo: upright, 3:4, smaller; PDF: unlocked). */
+  fixDraftFile(id: string, slot: string): Promise<DraftState>;
+  /** The attached photo as a data: address, for the preview. */
+  draftPhoto(id: string): Promise<string | null>;
 }
 
 /** An error from the backend, with the stable code the UI translates. */
@@ -204,6 +208,8 @@ export function backendOver(t: Transport): Backend {
   listApplications: () => call("list_applications", {}),
   demoMailbox: () => call("demo_mailbox", {}),
   uiReady: () => call("ui_ready", {}),
+  fixDraftFile: (id, slot) => call("fix_draft_file", { id, slot }),
+  draftPhoto: (id) => call("draft_photo", { id }),
 };
 }
 

@@ -89,7 +89,7 @@ export function memoryBackend() {
         const shown = !cond || !("equals" in cond) || value(cond.equals.field) === cond.equals.value;
         fields.push({ path, shown, required: shown && field.required });
         if (shown && field.required && (value(path) === undefined || value(path) === "")) {
-          findings.push({ code: "required", path, severity: "error", message: `${field.label_en}: required; enter it.`, message_ja: `${field.label_ja}：必須項目です。`, hint: "", hint_ja: "" });
+          findings.push({ code: "required", path, severity: "error", message: `${field.label_en}: required; enter it.`, message_ja: `${field.label_ja}：必須項目です。`, hint: "", hint_ja: "", fixable: false });
         }
       }
     }
@@ -264,6 +264,11 @@ export function memoryBackend() {
     listApplications: async () => [],
     demoMailbox: async () => [],
     uiReady: async () => null,
+    fixDraftFile: async (_id, slot) => {
+      calls.push(`fix:${slot}`);
+      return draftState();
+    },
+    draftPhoto: async () => null,
   };
   return { api, state, calls, pending, card, account };
 }

@@ -202,7 +202,11 @@ path: string, severity: Severity, message: string, message_ja: string,
 /**
  * How to fix it (file findings; empty for form findings, whose message says it).
  */
-hint: string, hint_ja: string, };
+hint: string, hint_ja: string, 
+/**
+ * The one-click fix of the file (`App::fix_draft_file`) removes this finding.
+ */
+fixable: boolean, };
 
 export type Severity = "error" | "warning";
 
@@ -349,4 +353,6 @@ export interface Commands {
   list_applications: { args: Record<string, never>; result: Array<Application> };
   demo_mailbox: { args: Record<string, never>; result: Array<DemoMail> };
   ui_ready: { args: Record<string, never>; result: null };
+  fix_draft_file: { args: { id: string; slot: string }; result: DraftState };
+  draft_photo: { args: { id: string }; result: string | null };
 }

@@ -283,6 +283,10 @@ export const en = {
   "error.reception_closed": "This procedure is not accepting applications now. See its reception time.",
   "error.not_in_return_process": "Only an application In Return Process can be resubmitted.",
   "error.forbidden": "The application must be signed with the card registered in your usage application.",
+  "draft.photoPreview": "Preview of your photo",
+  "draft.fixPhoto": "Fix the photo (3:4, smaller)",
+  "draft.fixPdf": "Fix the PDF (unlock)",
+  "draft.dropHere": "Drop a file here, or choose one",
 } as const;
 
 export type MessageKey = keyof typeof en;

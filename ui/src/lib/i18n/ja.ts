@@ -285,4 +285,8 @@ export const ja: Record<MessageKey, string> = {
   "error.reception_closed": "この手続は現在受け付けていません。受付時間を確認してください。",
   "error.not_in_return_process": "再申請できるのは差戻し中の申請だけです。",
   "error.forbidden": "利用者情報登録で登録したカードで署名してください。",
+  "draft.photoPreview": "顔写真のプレビュー",
+  "draft.fixPhoto": "写真を修正（縦4:横3・縮小）",
+  "draft.fixPdf": "PDFを修正（保護を解除）",
+  "draft.dropHere": "ここにファイルをドロップするか、選択してください",
 };
