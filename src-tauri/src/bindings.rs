@@ -212,6 +212,21 @@ fn commands(cfg: &Config) -> Vec<Command> {
             DraftState::name(cfg),
         ),
         cmd(
+            "fill_draft_from_card",
+            vec![
+                ("id", String::name(cfg)),
+                ("reader", <Option<String>>::name(cfg)),
+                ("pin", String::name(cfg)),
+                ("last_try", bool::name(cfg)),
+            ],
+            DraftState::name(cfg),
+        ),
+        cmd(
+            "reuse_draft",
+            vec![("id", String::name(cfg))],
+            DraftState::name(cfg),
+        ),
+        cmd(
             "draft_photo",
             vec![("id", String::name(cfg))],
             <Option<String>>::name(cfg),

@@ -138,6 +138,25 @@ pub(crate) fn fix_draft_file(app: State<'_, App>, id: String, slot: String) -> R
     Ok(app.fix_draft_file(&id, &slot)?)
 }
 
+/// The PIN lives in this String only until the card has answered, then is zeroed.
+#[tauri::command(async)]
+pub(crate) fn fill_draft_from_card(
+    app: State<'_, App>,
+    id: String,
+    reader: Option<String>,
+    mut pin: String,
+    last_try: bool,
+) -> Reply<DraftState> {
+    let result = app.fill_draft_from_card(&id, reader.as_deref(), &pin, last_try);
+    zeroize::Zeroize::zeroize(&mut pin);
+    Ok(result?)
+}
+
+#[tauri::command]
+pub(crate) fn reuse_draft(app: State<'_, App>, id: String) -> Reply<DraftState> {
+    Ok(app.reuse_draft(&id)?)
+}
+
 #[tauri::command]
 pub(crate) fn draft_photo(app: State<'_, App>, id: String) -> Reply<Option<String>> {
     Ok(app.draft_photo(&id)?)

@@ -70,6 +70,8 @@ fn main() {
             commands::ui_ready,
             commands::fix_draft_file,
             commands::draft_photo,
+            commands::fill_draft_from_card,
+            commands::reuse_draft,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("the Zairyu window could not start");

@@ -197,6 +197,13 @@ fn dispatch(app: &App, command: &str, headers: &HeaderMap, body: &[u8]) -> Resul
         "fix_draft_file" => {
             ok(app.fix_draft_file(&arg::<String>(&a, "id")?, &arg::<String>(&a, "slot")?))
         }
+        "fill_draft_from_card" => ok(app.fill_draft_from_card(
+            &arg::<String>(&a, "id")?,
+            reader(&a)?.as_deref(),
+            &arg::<String>(&a, "pin")?,
+            arg(&a, "lastTry")?,
+        )),
+        "reuse_draft" => ok(app.reuse_draft(&arg::<String>(&a, "id")?)),
         "draft_photo" => ok(app.draft_photo(&arg::<String>(&a, "id")?)),
         "undo_draft" => ok(app.undo_draft(&arg::<String>(&a, "id")?)),
         "export_draft" => ok(app.export_draft(&arg::<String>(&a, "id")?, None)),

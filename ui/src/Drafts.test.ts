@@ -57,6 +57,17 @@ describe("a new application", () => {
     await waitFor(() => expect(fake.calls).toContain("set:applicant.address=大分県別府市十文字原"));
   });
 
+  it("fills the card's fields after one PIN entry", async () => {
+    fake.card.inserted = true;
+    await openForm();
+    await fireEvent.click(screen.getByTestId("fill-from-card"));
+    await fireEvent.input(await screen.findByTestId("pin-input"), { target: { value: "1234" } });
+    await fireEvent.click(screen.getByTestId("pin-ok"));
+    await waitFor(() => expect(fake.calls).toContain("fill-from-card"));
+    expect(fake.calls.filter((c) => c === "pin:text")).toHaveLength(1);
+    expect(screen.queryByTestId("pin-dialog")).toBeNull();
+  });
+
   it("lists the draft on the home screen afterwards", async () => {
     await openForm();
     await fireEvent.click(screen.getByRole("button", { name: "Back" }));

@@ -194,6 +194,47 @@ impl DraftsFolder {
         )))
     }
 
+    /// Fills the fields whose schema says `prefill = "card.…"` from the basic four read off the
+    /// card (text exactly as stored), saved as one change (one undo brings all back).
+    pub(crate) fn fill_from_card(
+        &self,
+        id: &str,
+        four: &zairyu_card::session::BasicFour,
+    ) -> Result<DraftState, AppError> {
+        let mut draft = self.open(id)?;
+        let schema = draft.schema()?;
+        let sex = match four.sex {
+            zairyu_card::session::Sex::Male => "male",
+            zairyu_card::session::Sex::Female => "female",
+            zairyu_card::session::Sex::Other => "",
+        };
+        let mut inputs = Vec::new();
+        for (path, _, field) in schema.fields() {
+            let value = match field.prefill.as_deref() {
+                Some("card.name") => four.name.as_str(),
+                Some("card.address") => four.address.as_str(),
+                Some("card.birth_date") => four.birth_date.as_str(),
+                Some("card.sex") => sex,
+                _ => continue,
+            };
+            if !value.is_empty() {
+                inputs.push((path, value.to_owned()));
+            }
+        }
+        draft.set_inputs(&inputs)?;
+        self.state(id, &draft)
+    }
+
+    /// A new draft prefilled from a submitted one (manual 6.3, within two years); the fields
+    /// that go stale are marked to be checked again. Files are not carried over.
+    pub(crate) fn reuse(&self, id: &str) -> Result<DraftState, AppError> {
+        let old = self.open(id)?;
+        let new_id = self.fresh_id(&old.meta().procedure);
+        let today = Date::today_utc().to_string();
+        let draft = old.reuse_into(&self.root.join(&new_id), &today)?;
+        self.state(&new_id, &draft)
+    }
+
     /// Records that the draft was filed under `reference_number` (it stays for reuse).
     pub(crate) fn mark_submitted(
         &self,

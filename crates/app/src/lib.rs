@@ -303,6 +303,25 @@ impl App {
         self.drafts.photo_preview(id)
     }
 
+    /// Reads the basic four from the card (4-digit card-info PIN) and fills the form fields
+    /// that take them; one change, undone as one.
+    pub fn fill_draft_from_card(
+        &self,
+        id: &str,
+        reader: Option<&str>,
+        pin: &str,
+        last_try: bool,
+    ) -> Result<DraftState, AppError> {
+        self.drafts.get(id)?;
+        let four = self.card.basic_four(reader, pin, last_try)?;
+        self.drafts.fill_from_card(id, &four)
+    }
+
+    /// Starts a new draft from a submitted one (within two years of filing).
+    pub fn reuse_draft(&self, id: &str) -> Result<DraftState, AppError> {
+        self.drafts.reuse(id)
+    }
+
     /// Goes back to the version before the last change.
     pub fn undo_draft(&self, id: &str) -> Result<DraftState, AppError> {
         self.drafts.undo(id)
@@ -442,6 +461,32 @@ mod tests {
         app.set_language(Language::Ja).unwrap();
         assert_eq!(app.settings().unwrap().language, Language::Ja);
         assert!(app.take_notices().is_empty());
+    }
+
+    #[test]
+    fn the_card_fills_the_fields_that_take_the_basic_four_as_one_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = App::open(dir.path(), Profile::Demo)
+            .unwrap()
+            .with_vault(Box::new(MemoryVault::default()));
+        let draft = app.create_draft("extension-of-stay").unwrap();
+        app.insert_practice_card().unwrap();
+        let wrong = app.fill_draft_from_card(&draft.id, Some(PRACTICE_READER), "9999", false);
+        assert_eq!(wrong.unwrap_err().code(), "pin_wrong");
+        assert_eq!(
+            app.draft(&draft.id).unwrap().meta.revision,
+            draft.meta.revision
+        );
+
+        let filled = app
+            .fill_draft_from_card(&draft.id, Some(PRACTICE_READER), "1234", false)
+            .unwrap();
+        let applicant = &filled.meta.form["applicant"];
+        assert_eq!(applicant["birth_date"], "2003-04-15");
+        assert_eq!(applicant["sex"], "female");
+        assert!(applicant["address"].as_str().unwrap().starts_with("大分県"));
+        let undone = app.undo_draft(&draft.id).unwrap();
+        assert!(undone.meta.form["applicant"]["birth_date"].is_null());
     }
 
     #[test]

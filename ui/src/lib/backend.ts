@@ -89,6 +89,10 @@ export interface Backend {
   fixDraftFile(id: string, slot: string): Promise<DraftState>;
   /** The attached photo as a data: address, for the preview. */
   draftPhoto(id: string): Promise<string | null>;
+  /** Reads the basic four from the card (card-info PIN) into the fields that take them. */
+  fillDraftFromCard(id: string, reader: string | null, pin: string, lastTry: boolean): Promise<DraftState>;
+  /** A new draft from a submitted one (within two years). */
+  reuseDraft(id: string): Promise<DraftState>;
 }
 
 /** An error from the backend, with the stable code the UI translates. */
@@ -210,6 +214,8 @@ export function backendOver(t: Transport): Backend {
   uiReady: () => call("ui_ready", {}),
   fixDraftFile: (id, slot) => call("fix_draft_file", { id, slot }),
   draftPhoto: (id) => call("draft_photo", { id }),
+  fillDraftFromCard: (id, reader, pin, lastTry) => call("fill_draft_from_card", { id, reader, pin, lastTry }),
+  reuseDraft: (id) => call("reuse_draft", { id }),
 };
 }
 

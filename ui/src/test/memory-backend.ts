@@ -41,7 +41,7 @@ export const schema: Schema = {
       title_ja: "申請人",
       fields: [
         { id: "postal_code", label_en: "8 Postal code", label_ja: "8 郵便番号", kind: "postal_code", required: true, width: "any", choices: [], columns: [], recheck_on_reuse: false },
-        { id: "address", label_en: "8 Address in Japan", label_ja: "8 住居地", kind: "text", required: true, width: "any", choices: [], columns: [], recheck_on_reuse: false },
+        { id: "address", label_en: "8 Address in Japan", label_ja: "8 住居地", kind: "text", required: true, width: "any", choices: [], columns: [], recheck_on_reuse: false, prefill: "card.address" },
       ],
     },
     {
@@ -269,6 +269,15 @@ export function memoryBackend() {
       return draftState();
     },
     draftPhoto: async () => null,
+    fillDraftFromCard: async (_id, _reader, pin, lastTry) => {
+      verify("text", pin, lastTry);
+      calls.push("fill-from-card");
+      return draftState();
+    },
+    reuseDraft: async (id) => {
+      calls.push(`reuse:${id}`);
+      return draftState();
+    },
   };
   return { api, state, calls, pending, card, account };
 }

@@ -354,5 +354,7 @@ export interface Commands {
   demo_mailbox: { args: Record<string, never>; result: Array<DemoMail> };
   ui_ready: { args: Record<string, never>; result: null };
   fix_draft_file: { args: { id: string; slot: string }; result: DraftState };
+  fill_draft_from_card: { args: { id: string; reader: string | null; pin: string; lastTry: boolean }; result: DraftState };
+  reuse_draft: { args: { id: string }; result: DraftState };
   draft_photo: { args: { id: string }; result: string | null };
 }

@@ -287,6 +287,9 @@ export const en = {
   "draft.fixPhoto": "Fix the photo (3:4, smaller)",
   "draft.fixPdf": "Fix the PDF (unlock)",
   "draft.dropHere": "Drop a file here, or choose one",
+  "draft.fromCard": "Fill from my My Number Card",
+  "draft.fromCardPurpose": "To read your name, address, date of birth and sex into the form.",
+  "apps.reuse": "Start a new application from this one",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -289,4 +289,7 @@ export const ja: Record<MessageKey, string> = {
   "draft.fixPhoto": "写真を修正（縦4:横3・縮小）",
   "draft.fixPdf": "PDFを修正（保護を解除）",
   "draft.dropHere": "ここにファイルをドロップするか、選択してください",
+  "draft.fromCard": "マイナンバーカードから入力",
+  "draft.fromCardPurpose": "氏名・住所・生年月日・性別を申請書に読み込むために使います。",
+  "apps.reuse": "この申請をもとに新しく作成",
 };
