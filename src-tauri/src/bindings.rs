@@ -222,6 +222,20 @@ fn commands(cfg: &Config) -> Vec<Command> {
             DraftState::name(cfg),
         ),
         cmd(
+            "change_password",
+            vec![("current", String::name(cfg)), ("new", String::name(cfg))],
+            "null".into(),
+        ),
+        cmd(
+            "change_profile",
+            vec![
+                ("postal_code", String::name(cfg)),
+                ("address", String::name(cfg)),
+                ("telephone", String::name(cfg)),
+            ],
+            "null".into(),
+        ),
+        cmd(
             "reuse_draft",
             vec![("id", String::name(cfg))],
             DraftState::name(cfg),

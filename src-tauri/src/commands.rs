@@ -273,6 +273,28 @@ pub(crate) fn sign_in(
 }
 
 #[tauri::command(async)]
+pub(crate) fn change_password(
+    app: State<'_, App>,
+    mut current: String,
+    mut new: String,
+) -> Reply<()> {
+    let result = app.change_password(&current, &new);
+    zeroize::Zeroize::zeroize(&mut current);
+    zeroize::Zeroize::zeroize(&mut new);
+    Ok(result?)
+}
+
+#[tauri::command(async)]
+pub(crate) fn change_profile(
+    app: State<'_, App>,
+    postal_code: String,
+    address: String,
+    telephone: String,
+) -> Reply<()> {
+    Ok(app.change_profile(&postal_code, &address, &telephone)?)
+}
+
+#[tauri::command(async)]
 pub(crate) fn sign_out(app: State<'_, App>) -> Reply<SessionState> {
     Ok(app.sign_out()?)
 }

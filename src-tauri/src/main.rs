@@ -72,6 +72,8 @@ fn main() {
             commands::draft_photo,
             commands::fill_draft_from_card,
             commands::reuse_draft,
+            commands::change_password,
+            commands::change_profile,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("the Zairyu window could not start");

@@ -203,6 +203,14 @@ fn dispatch(app: &App, command: &str, headers: &HeaderMap, body: &[u8]) -> Resul
             &arg::<String>(&a, "pin")?,
             arg(&a, "lastTry")?,
         )),
+        "change_password" => {
+            ok(app.change_password(&arg::<String>(&a, "current")?, &arg::<String>(&a, "new")?))
+        }
+        "change_profile" => ok(app.change_profile(
+            &arg::<String>(&a, "postalCode")?,
+            &arg::<String>(&a, "address")?,
+            &arg::<String>(&a, "telephone")?,
+        )),
         "reuse_draft" => ok(app.reuse_draft(&arg::<String>(&a, "id")?)),
         "draft_photo" => ok(app.draft_photo(&arg::<String>(&a, "id")?)),
         "undo_draft" => ok(app.undo_draft(&arg::<String>(&a, "id")?)),

@@ -145,6 +145,25 @@ impl App {
         })
     }
 
+    /// My page: a new password (10–20 characters, the manual's rule; the server checks it).
+    pub fn change_password(&self, current: &str, new: &str) -> Result<(), AppError> {
+        self.reception()?
+            .change_password(&self.token()?, current, new)
+    }
+
+    /// My page: postal code, address and telephone (the address can be filled offline from
+    /// the postal code with [`App::postal`]).
+    pub fn change_profile(
+        &self,
+        postal_code: &str,
+        address: &str,
+        telephone: &str,
+    ) -> Result<(), AppError> {
+        let code: String = postal_code.chars().filter(|c| c.is_ascii_digit()).collect();
+        self.reception()?
+            .change_profile(&self.token()?, &code, address.trim(), telephone.trim())
+    }
+
     /// The usage application: a challenge from the server, signed by the card's
     /// user-authentication key after its PIN, with the basic four and the user information.
     pub fn apply_for_usage(

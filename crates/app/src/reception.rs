@@ -234,6 +234,44 @@ impl Reception {
         Ok(())
     }
 
+    /// Change of the method of receipt (manual 6.4): a form, no card signature.
+    pub(crate) fn change_receipt_method(
+        &self,
+        token: &str,
+        form: &Value,
+    ) -> Result<Application, AppError> {
+        parse(self.post("/api/receipt-method", Some(token), &json!({ "form": form }))?)
+    }
+
+    pub(crate) fn change_password(
+        &self,
+        token: &str,
+        current: &str,
+        new: &str,
+    ) -> Result<(), AppError> {
+        self.post(
+            "/api/me/password",
+            Some(token),
+            &json!({"current": current, "new": new}),
+        )?;
+        Ok(())
+    }
+
+    pub(crate) fn change_profile(
+        &self,
+        token: &str,
+        postal_code: &str,
+        address: &str,
+        telephone: &str,
+    ) -> Result<(), AppError> {
+        self.post(
+            "/api/me/profile",
+            Some(token),
+            &json!({"postal_code": postal_code, "address": address, "telephone": telephone}),
+        )?;
+        Ok(())
+    }
+
     pub(crate) fn applications(&self, token: &str) -> Result<Vec<Application>, AppError> {
         parse(self.get("/api/applications", Some(token))?)
     }

@@ -77,7 +77,31 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> AppError + '_ {
     }
 }
 
+/// The procedure sent as a plain form (manual 6.4), not signed with the card.
+pub const RECEIPT_METHOD_CHANGE: &str = "change-of-receipt-method";
+
 impl App {
+    /// Sends a change of the method of receipt: online only, no signature, no PIN.
+    fn change_receipt_method(
+        &self,
+        token: &str,
+        draft_id: &str,
+        form: &Value,
+    ) -> Result<SubmitOutcome, AppError> {
+        let application = self.reception()?.change_receipt_method(token, form)?;
+        let receipt = Receipt {
+            draft_id: draft_id.to_owned(),
+            received_at: zairyu_drafts::now(),
+            application,
+        };
+        let _ = self.drafts.mark_submitted(
+            draft_id,
+            &receipt.application.reference_number,
+            &receipt.received_at,
+        );
+        Ok(SubmitOutcome::Sent { receipt })
+    }
+
     fn outbox(&self) -> PathBuf {
         self.data_dir.join("outbox")
     }
@@ -109,6 +133,9 @@ impl App {
         }
         let draft = self.drafts.open(draft_id)?;
         let meta = draft.meta();
+        if meta.procedure == RECEIPT_METHOD_CHANGE {
+            return self.change_receipt_method(&token, draft_id, draft.form());
+        }
         let submission_id = uuid::Uuid::new_v4().to_string();
         let mut files = Vec::new();
         let mut photo_sha256 = None;

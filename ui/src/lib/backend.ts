@@ -93,6 +93,8 @@ export interface Backend {
   fillDraftFromCard(id: string, reader: string | null, pin: string, lastTry: boolean): Promise<DraftState>;
   /** A new draft from a submitted one (within two years). */
   reuseDraft(id: string): Promise<DraftState>;
+  changePassword(current: string, next: string): Promise<null>;
+  changeProfile(postalCode: string, address: string, telephone: string): Promise<null>;
 }
 
 /** An error from the backend, with the stable code the UI translates. */
@@ -216,6 +218,8 @@ export function backendOver(t: Transport): Backend {
   draftPhoto: (id) => call("draft_photo", { id }),
   fillDraftFromCard: (id, reader, pin, lastTry) => call("fill_draft_from_card", { id, reader, pin, lastTry }),
   reuseDraft: (id) => call("reuse_draft", { id }),
+  changePassword: (current, next) => call("change_password", { current, new: next }),
+  changeProfile: (postalCode, address, telephone) => call("change_profile", { postalCode, address, telephone }),
 };
 }
 

@@ -274,6 +274,14 @@ export function memoryBackend() {
       calls.push("fill-from-card");
       return draftState();
     },
+    changePassword: async () => {
+      calls.push("password");
+      return null;
+    },
+    changeProfile: async (postal, address) => {
+      calls.push(`profile:${postal}:${address}`);
+      return null;
+    },
     reuseDraft: async (id) => {
       calls.push(`reuse:${id}`);
       return draftState();

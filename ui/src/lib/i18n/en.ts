@@ -290,6 +290,18 @@ export const en = {
   "draft.fromCard": "Fill from my My Number Card",
   "draft.fromCardPurpose": "To read your name, address, date of birth and sex into the form.",
   "apps.reuse": "Start a new application from this one",
+  "mypage.title": "My page: address, telephone and password",
+  "mypage.profile": "Address and telephone",
+  "mypage.postal": "Postal code",
+  "mypage.address": "Address (filled from the postal code)",
+  "mypage.profileSaved": "Your address and telephone number were saved.",
+  "mypage.password": "Password",
+  "mypage.currentPassword": "Current password",
+  "mypage.changePassword": "Change the password",
+  "mypage.passwordSaved": "Your password was changed.",
+  "review.send": "Send the change",
+  "error.bad_postal_code": "The postal code is 7 digits.",
+  "error.bad_address": "Enter the address, up to 100 characters.",
 } as const;
 
 export type MessageKey = keyof typeof en;
