@@ -4,6 +4,7 @@
 
 #[path = "../crates/checks/tests/corpus/mod.rs"]
 mod corpus;
+mod support;
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -11,75 +12,6 @@ use std::time::{Duration, Instant};
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn zairyu(args: &[&str]) {
-    let out = Command::new(env!("CARGO_BIN_EXE_zairyu"))
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "zairyu {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-fn pdf(dir: &Path, name: &str) -> String {
-    let path = dir.join(format!("{name}.pdf"));
-    let status = Command::new("gs")
-        .args(["-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite"])
-        .arg(format!("-sOutputFile={}", path.display()))
-        .arg("-c")
-        .arg(format!(
-            "/Helvetica findfont 20 scalefont setfont 72 720 moveto ({name}) show showpage"
-        ))
-        .status()
-        .unwrap();
-    assert!(status.success());
-    path.display().to_string()
-}
-
-/// A complete extension-of-stay draft in the app's drafts folder.
-fn ready_draft(data: &Path, scratch: &Path) {
-    let dir = data.join("drafts").join("extension-of-stay-a11y");
-    let d = dir.display().to_string();
-    zairyu(&["draft", "new", "extension-of-stay", "--dir", &d]);
-    let form: serde_json::Value = serde_json::from_str(include_str!(
-        "../crates/forms/tests/fixtures/extension-complete.json"
-    ))
-    .unwrap();
-    let mut sets = Vec::new();
-    for (section, fields) in form.as_object().unwrap() {
-        if section == "attachments" {
-            continue;
-        }
-        for (field, value) in fields.as_object().unwrap() {
-            let text = match value {
-                serde_json::Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            sets.push(format!("{section}.{field}={text}"));
-        }
-    }
-    sets.push(format!(
-        "attachments.photo={}",
-        corpus::path("photo_good.jpg").display()
-    ));
-    for slot in [
-        "receipt_request_form",
-        "for_organization",
-        "transcript",
-        "certificate_of_enrollment",
-        "submitted_documents_and_japanese",
-        "financial_support_statement",
-        "proof_of_funds",
-    ] {
-        sets.push(format!("attachments.{slot}={}", pdf(scratch, slot)));
-    }
-    let mut args = vec!["draft", "set", d.as_str()];
-    args.extend(sets.iter().map(String::as_str));
-    zairyu(&args);
 }
 
 #[test]
@@ -94,7 +26,12 @@ fn axe_finds_no_violation_on_any_screen() {
     );
     let data = tempfile::tempdir().unwrap();
     let scratch = tempfile::tempdir().unwrap();
-    ready_draft(data.path(), scratch.path());
+    support::extension::cli_draft(
+        &data.path().join("drafts").join("extension-of-stay-a11y"),
+        scratch.path(),
+        &corpus::path("photo_good.jpg"),
+        &[],
+    );
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()

@@ -6,31 +6,15 @@
 
 #[path = "../crates/checks/tests/corpus/mod.rs"]
 mod corpus;
+mod support;
 
 use std::path::Path;
-use std::process::Command;
 
-use serde_json::Value;
 use zairyu_app::{
     App, MemoryVault, Profile, Registration, SubmitOutcome, UsageInfo, PRACTICE_READER,
 };
 
 const PASSWORD: &str = "Zairyu#2026ok";
-
-fn pdf(dir: &Path, text: &str) -> Vec<u8> {
-    let path = dir.join(format!("{text}.pdf"));
-    let status = Command::new("gs")
-        .args(["-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite"])
-        .arg(format!("-sOutputFile={}", path.display()))
-        .arg("-c")
-        .arg(format!(
-            "/Helvetica findfont 20 scalefont setfont 72 720 moveto ({text}) show showpage"
-        ))
-        .status()
-        .expect("ghostscript runs");
-    assert!(status.success());
-    std::fs::read(path).unwrap()
-}
 
 /// The code of the newest registration e-mail in the server's outbox.
 fn code_from_outbox(server_data: &Path) -> String {
@@ -59,40 +43,19 @@ fn start_server(dir: &Path, listen: &str) -> String {
 }
 
 fn fill_extension(app: &App, id: &str, scratch: &Path) {
-    let form: Value = serde_json::from_str(include_str!(
-        "../crates/forms/tests/fixtures/extension-complete.json"
-    ))
-    .unwrap();
-    for (section, fields) in form.as_object().unwrap() {
-        if section == "attachments" {
-            continue;
-        }
-        for (field, value) in fields.as_object().unwrap() {
-            let text = match value {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            app.set_draft_field(id, &format!("{section}.{field}"), &text)
-                .unwrap();
-        }
+    for (path, text) in support::extension::form_inputs(&[]) {
+        app.set_draft_field(id, &path, &text).unwrap();
     }
     let photo = std::fs::read(corpus::path("photo_good.jpg")).unwrap();
     app.attach_to_draft(id, "attachments.photo", "me.jpg", &photo)
         .unwrap();
-    for slot in [
-        "receipt_request_form",
-        "for_organization",
-        "transcript",
-        "certificate_of_enrollment",
-        "submitted_documents_and_japanese",
-        "financial_support_statement",
-        "proof_of_funds",
-    ] {
+    for slot in support::extension::PDF_SLOTS {
+        let pdf = std::fs::read(support::extension::pdf(scratch, slot)).unwrap();
         app.attach_to_draft(
             id,
             &format!("attachments.{slot}"),
             &format!("{slot}.pdf"),
-            &pdf(scratch, slot),
+            &pdf,
         )
         .unwrap();
     }

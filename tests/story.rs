@@ -61,67 +61,21 @@ fn zairyu(args: &[&str], stdin: Option<&str>) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-fn pdf(dir: &Path, name: &str) -> String {
-    let path = dir.join(format!("{name}.pdf"));
-    let status = Command::new("gs")
-        .args(["-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite"])
-        .arg(format!("-sOutputFile={}", path.display()))
-        .arg("-c")
-        .arg(format!(
-            "/Helvetica findfont 20 scalefont setfont 72 720 moveto ({name}) show showpage"
-        ))
-        .status()
-        .unwrap();
-    assert!(status.success());
-    path.display().to_string()
-}
-
 /// The advisor's counter: a draft with every answer but the residence card number, a
 /// landscape photo (not 3:4) and the seven PDFs, exported to one file.
 fn prepared_bundle(dir: &Path) -> String {
     let draft = dir.join("draft");
-    let d = draft.display().to_string();
-    zairyu(&["draft", "new", "extension-of-stay", "--dir", &d], None);
-    let form: serde_json::Value = serde_json::from_str(include_str!(
-        "../crates/forms/tests/fixtures/extension-complete.json"
-    ))
-    .unwrap();
-    let mut sets = Vec::new();
-    for (section, fields) in form.as_object().unwrap() {
-        if section == "attachments" {
-            continue;
-        }
-        for (field, value) in fields.as_object().unwrap() {
-            if field == "residence_card_number" {
-                continue;
-            }
-            let text = match value {
-                serde_json::Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            sets.push(format!("{section}.{field}={text}"));
-        }
-    }
-    sets.push(format!(
-        "attachments.photo={}",
-        corpus::path("photo_landscape.jpg").display()
-    ));
-    for slot in [
-        "receipt_request_form",
-        "for_organization",
-        "transcript",
-        "certificate_of_enrollment",
-        "submitted_documents_and_japanese",
-        "financial_support_statement",
-        "proof_of_funds",
-    ] {
-        sets.push(format!("attachments.{slot}={}", pdf(dir, slot)));
-    }
-    let mut args = vec!["draft", "set", d.as_str()];
-    args.extend(sets.iter().map(String::as_str));
-    zairyu(&args, None);
+    support::extension::cli_draft(
+        &draft,
+        dir,
+        &corpus::path("photo_landscape.jpg"),
+        &["applicant.residence_card_number"],
+    );
     let bundle = dir.join("lan.zairyu").display().to_string();
-    zairyu(&["draft", "export", &d, &bundle], None);
+    zairyu(
+        &["draft", "export", &draft.display().to_string(), &bundle],
+        None,
+    );
     bundle
 }
 
@@ -342,19 +296,22 @@ async fn register_apply_file_revise_and_complete() {
     );
     let apps: serde_json::Value = serde_json::from_str(&listed).unwrap();
     let id = apps[0]["id"].as_i64().unwrap().to_string();
-    zairyu(
-        &[
-            "examiner",
-            "set-status",
-            &id,
-            "under_review",
-            "--as",
-            &ex,
-            "--data",
-            &server_data,
-        ],
-        None,
-    );
+    let set_status = |status: &str| {
+        zairyu(
+            &[
+                "examiner",
+                "set-status",
+                &id,
+                status,
+                "--as",
+                &ex,
+                "--data",
+                &server_data,
+            ],
+            None,
+        );
+    };
+    set_status("under_review");
     zairyu(
         &[
             "examiner",
@@ -391,45 +348,9 @@ async fn register_apply_file_revise_and_complete() {
     app.wait_for("[data-testid=receipt]").await;
 
     // The examiner completes it; the student sees "Completed".
-    zairyu(
-        &[
-            "examiner",
-            "set-status",
-            &id,
-            "under_review",
-            "--as",
-            &ex,
-            "--data",
-            &server_data,
-        ],
-        None,
-    );
-    zairyu(
-        &[
-            "examiner",
-            "set-status",
-            &id,
-            "awaiting_issuance",
-            "--as",
-            &ex,
-            "--data",
-            &server_data,
-        ],
-        None,
-    );
-    zairyu(
-        &[
-            "examiner",
-            "set-status",
-            &id,
-            "completed",
-            "--as",
-            &ex,
-            "--data",
-            &server_data,
-        ],
-        None,
-    );
+    set_status("under_review");
+    set_status("awaiting_issuance");
+    set_status("completed");
     app.click("[data-testid=receipt-done]", &mut path).await;
     app.click("[data-testid=status-refresh]", &mut path).await;
     app.wait_for_text("[data-testid=application-status]", "Completed")

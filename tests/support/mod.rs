@@ -3,4 +3,5 @@
 #![allow(dead_code, unreachable_pub)]
 
 pub mod desktop;
+pub mod extension;
 pub mod pcsc_stack;
