@@ -16,16 +16,17 @@ use zairyu_app::{
 
 const PASSWORD: &str = "Zairyu#2026ok";
 
+/// The text of the newest e-mail in the server's outbox.
+fn newest_mail(server_data: &Path) -> String {
+    let (_, body) = zairyu_server::mail::outbox_messages(&server_data.join("outbox"), 1)
+        .pop()
+        .expect("a mail was sent");
+    body
+}
+
 /// The code of the newest registration e-mail in the server's outbox.
 fn code_from_outbox(server_data: &Path) -> String {
-    let mut mails: Vec<_> = std::fs::read_dir(server_data.join("outbox"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    mails.sort();
-    let text =
-        zairyu_server::mail::eml_text(&std::fs::read_to_string(mails.last().unwrap()).unwrap());
+    let text = newest_mail(server_data);
     text.split("paste this code into Zairyu: ")
         .nth(1)
         .expect("the mail carries a code")
@@ -204,6 +205,71 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
         app.applications().unwrap()[0].status,
         "application_completed"
     );
+    // Change of the method of receipt: a form referring to the temporary reception number,
+    // sent without the card.
+    let change = app.create_draft("change-of-receipt-method").unwrap();
+    app.set_draft_field(
+        &change.id,
+        "change.reception_number",
+        &receipt.application.temporary_reception_number,
+    )
+    .unwrap();
+    app.set_draft_field(&change.id, "change.method", "counter")
+        .unwrap();
+    app.set_draft_field(&change.id, "change.office", "fukuoka")
+        .unwrap();
+    let tries = app
+        .card_status(Some(PRACTICE_READER))
+        .unwrap()
+        .auth_pin_tries;
+    let changed = app.submit_draft(&change.id, None, "", false, None).unwrap();
+    let SubmitOutcome::Sent { receipt: changed } = changed else {
+        panic!("{changed:?}");
+    };
+    assert_eq!(changed.application.id, receipt.application.id);
+    assert_eq!(
+        app.card_status(Some(PRACTICE_READER))
+            .unwrap()
+            .auth_pin_tries,
+        tries,
+        "no card involved"
+    );
+
+    // My page: the profile and the password.
+    assert_eq!(
+        app.change_profile("874-8577", "", "09012345678")
+            .unwrap_err()
+            .code(),
+        "bad_address"
+    );
+    app.change_profile("874-8577", "大分県別府市十文字原1-1", "09012345678")
+        .unwrap();
+    app.change_password(PASSWORD, "Zairyu#2027ok").unwrap();
+    app.sign_out().unwrap();
+    assert_eq!(
+        app.sign_in(&user_id, PASSWORD).unwrap_err().code(),
+        "login_failed"
+    );
+    app.sign_in(&user_id, "Zairyu#2027ok").unwrap();
+
+    // Forgotten password: a code by e-mail, then a new password.
+    app.sign_out().unwrap();
+    app.forgot_password(&user_id, "lan@example.jp").unwrap();
+    let mail = newest_mail(server_dir.path());
+    let code = mail
+        .split("(24 hours, once): ")
+        .nth(1)
+        .expect("the mail carries a code")
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        app.reset_password(&code, "weak").unwrap_err().code(),
+        "weak_password"
+    );
+    app.reset_password(&code, "Zairyu#2028ok").unwrap();
+    app.sign_in(&user_id, "Zairyu#2028ok").unwrap();
 }
 
 #[test]

@@ -222,6 +222,16 @@ fn commands(cfg: &Config) -> Vec<Command> {
             DraftState::name(cfg),
         ),
         cmd(
+            "forgot_password",
+            vec![("user_id", String::name(cfg)), ("email", String::name(cfg))],
+            "null".into(),
+        ),
+        cmd(
+            "reset_password",
+            vec![("code", String::name(cfg)), ("password", String::name(cfg))],
+            "null".into(),
+        ),
+        cmd(
             "change_password",
             vec![("current", String::name(cfg)), ("new", String::name(cfg))],
             "null".into(),

@@ -262,6 +262,18 @@ pub(crate) fn forgot_user_id(app: State<'_, App>, email: String) -> Reply<()> {
 }
 
 #[tauri::command(async)]
+pub(crate) fn forgot_password(app: State<'_, App>, user_id: String, email: String) -> Reply<()> {
+    Ok(app.forgot_password(&user_id, &email)?)
+}
+
+#[tauri::command(async)]
+pub(crate) fn reset_password(app: State<'_, App>, code: String, mut password: String) -> Reply<()> {
+    let result = app.reset_password(&code, &password);
+    zeroize::Zeroize::zeroize(&mut password);
+    Ok(result?)
+}
+
+#[tauri::command(async)]
 pub(crate) fn sign_in(
     app: State<'_, App>,
     user_id: String,

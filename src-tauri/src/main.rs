@@ -73,6 +73,8 @@ fn main() {
             commands::fill_draft_from_card,
             commands::reuse_draft,
             commands::change_password,
+            commands::forgot_password,
+            commands::reset_password,
             commands::change_profile,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))

@@ -203,6 +203,12 @@ fn dispatch(app: &App, command: &str, headers: &HeaderMap, body: &[u8]) -> Resul
             &arg::<String>(&a, "pin")?,
             arg(&a, "lastTry")?,
         )),
+        "forgot_password" => {
+            ok(app.forgot_password(&arg::<String>(&a, "userId")?, &arg::<String>(&a, "email")?))
+        }
+        "reset_password" => {
+            ok(app.reset_password(&arg::<String>(&a, "code")?, &arg::<String>(&a, "password")?))
+        }
         "change_password" => {
             ok(app.change_password(&arg::<String>(&a, "current")?, &arg::<String>(&a, "new")?))
         }

@@ -87,6 +87,19 @@ describe("account and card", () => {
     expect(fake.account.usage).toBe(true);
   });
 
+  it("resets a forgotten password with the code from the e-mail", async () => {
+    await openAccount();
+    await fireEvent.click(screen.getByTestId("tab-forgot"));
+    await fireEvent.input(screen.getByTestId("forgot-user-id"), { target: { value: "ZR12345678" } });
+    await fireEvent.input(screen.getByTestId("forgot-email"), { target: { value: "lan@example.jp" } });
+    await fireEvent.click(screen.getByTestId("forgot-send"));
+    await fireEvent.input(await screen.findByTestId("reset-code"), { target: { value: "c0de" } });
+    await fireEvent.input(screen.getByTestId("reset-password"), { target: { value: "Zairyu#2027ok" } });
+    await fireEvent.click(screen.getByTestId("reset-send"));
+    await screen.findByTestId("reset-done");
+    expect(fake.calls).toEqual(expect.arrayContaining(["forgot-password:ZR12345678", "reset:c0de"]));
+  });
+
   it("refuses a blocked PIN and clears the field on cancel", async () => {
     fake.card.inserted = true;
     fake.account.signedIn = "ZR1";

@@ -101,6 +101,18 @@ impl App {
         self.reception()?.forgot_user_id(email.trim())
     }
 
+    /// Forgotten password, step 1: a one-time code goes to the account's e-mail address.
+    pub fn forgot_password(&self, user_id: &str, email: &str) -> Result<(), AppError> {
+        self.reception()?
+            .forgot_password(user_id.trim(), email.trim())
+    }
+
+    /// Forgotten password, step 2: the code from the e-mail and the new password (this also
+    /// lifts a lock after five wrong passwords).
+    pub fn reset_password(&self, code: &str, password: &str) -> Result<(), AppError> {
+        self.reception()?.reset_password(&code_of(code), password)
+    }
+
     /// Signs in and keeps the session token in the keychain.
     pub fn sign_in(&self, user_id: &str, password: &str) -> Result<SessionState, AppError> {
         let reception = self.reception()?;

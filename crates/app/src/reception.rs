@@ -208,6 +208,24 @@ impl Reception {
         Ok(())
     }
 
+    pub(crate) fn forgot_password(&self, user_id: &str, email: &str) -> Result<(), AppError> {
+        self.post(
+            "/api/forgot-password",
+            None,
+            &json!({"user_id": user_id, "email": email}),
+        )?;
+        Ok(())
+    }
+
+    pub(crate) fn reset_password(&self, code: &str, password: &str) -> Result<(), AppError> {
+        self.post(
+            "/api/reset-password",
+            None,
+            &json!({"token": code, "password": password}),
+        )?;
+        Ok(())
+    }
+
     pub(crate) fn me(&self, token: &str) -> Result<Account, AppError> {
         parse(self.get("/api/me", Some(token))?)
     }

@@ -94,6 +94,8 @@ export interface Backend {
   /** A new draft from a submitted one (within two years). */
   reuseDraft(id: string): Promise<DraftState>;
   changePassword(current: string, next: string): Promise<null>;
+  forgotPassword(userId: string, email: string): Promise<null>;
+  resetPassword(code: string, password: string): Promise<null>;
   changeProfile(postalCode: string, address: string, telephone: string): Promise<null>;
 }
 
@@ -219,6 +221,8 @@ export function backendOver(t: Transport): Backend {
   fillDraftFromCard: (id, reader, pin, lastTry) => call("fill_draft_from_card", { id, reader, pin, lastTry }),
   reuseDraft: (id) => call("reuse_draft", { id }),
   changePassword: (current, next) => call("change_password", { current, new: next }),
+  forgotPassword: (userId, email) => call("forgot_password", { userId, email }),
+  resetPassword: (code, password) => call("reset_password", { code, password }),
   changeProfile: (postalCode, address, telephone) => call("change_profile", { postalCode, address, telephone }),
 };
 }

@@ -274,6 +274,14 @@ export function memoryBackend() {
       calls.push("fill-from-card");
       return draftState();
     },
+    forgotPassword: async (userId) => {
+      calls.push(`forgot-password:${userId}`);
+      return null;
+    },
+    resetPassword: async (code) => {
+      calls.push(`reset:${code}`);
+      return null;
+    },
     changePassword: async () => {
       calls.push("password");
       return null;

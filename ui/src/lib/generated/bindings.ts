@@ -355,6 +355,8 @@ export interface Commands {
   ui_ready: { args: Record<string, never>; result: null };
   fix_draft_file: { args: { id: string; slot: string }; result: DraftState };
   fill_draft_from_card: { args: { id: string; reader: string | null; pin: string; lastTry: boolean }; result: DraftState };
+  forgot_password: { args: { userId: string; email: string }; result: null };
+  reset_password: { args: { code: string; password: string }; result: null };
   change_password: { args: { current: string; new: string }; result: null };
   change_profile: { args: { postalCode: string; address: string; telephone: string }; result: null };
   reuse_draft: { args: { id: string }; result: DraftState };

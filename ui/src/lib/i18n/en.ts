@@ -302,6 +302,11 @@ export const en = {
   "review.send": "Send the change",
   "error.bad_postal_code": "The postal code is 7 digits.",
   "error.bad_address": "Enter the address, up to 100 characters.",
+  "account.forgotPassword": "Forgot password",
+  "account.sendResetCode": "Send me a code",
+  "account.resetSent": "If the user ID and e-mail address match, a code was sent there (valid 24 hours, once).",
+  "account.resetPassword": "Set the new password",
+  "account.resetDone": "Your password was set. Sign in with it.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -304,4 +304,9 @@ export const ja: Record<MessageKey, string> = {
   "review.send": "変更を送信する",
   "error.bad_postal_code": "郵便番号は7桁の数字です。",
   "error.bad_address": "住所を100文字以内で入力してください。",
+  "account.forgotPassword": "パスワードを忘れた",
+  "account.sendResetCode": "確認コードを送る",
+  "account.resetSent": "利用者IDとメールアドレスが一致すれば、コードを送りました（24時間有効・1回限り）。",
+  "account.resetPassword": "新しいパスワードを設定",
+  "account.resetDone": "パスワードを設定しました。ログインしてください。",
 };
