@@ -11,7 +11,8 @@ mod support;
 use std::path::Path;
 
 use zairyu_app::{
-    App, MemoryVault, Profile, Registration, SubmitOutcome, UsageInfo, PRACTICE_READER,
+    App, MemoryVault, Profile, Registration, SessionVault as _, SubmitOutcome, UsageInfo,
+    PRACTICE_READER,
 };
 
 const PASSWORD: &str = "Zairyu#2026ok";
@@ -343,6 +344,13 @@ fn a_submission_signed_offline_waits_and_is_sent_exactly_once() {
 
     // The server comes back on that port: sent once; sending again finds nothing to send.
     start_server(server_dir.path(), &format!("127.0.0.1:{port}"));
+    // An ended session does not lose the signed submission: it stays until signed in again.
+    let good = vault.load().unwrap();
+    vault.store("a-session-that-ended");
+    let kept = app.send_queued().unwrap();
+    assert!(matches!(kept[0], SubmitOutcome::Queued { .. }), "{kept:?}");
+    assert_eq!(app.queued_submissions().len(), 1);
+    vault.store(&good);
     let sent = app.send_queued().unwrap();
     assert_eq!(sent.len(), 1);
     assert!(matches!(sent[0], SubmitOutcome::Sent { .. }));

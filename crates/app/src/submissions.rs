@@ -239,8 +239,8 @@ impl App {
         }
     }
 
-    /// Sends one queued submission. Unreachable: it stays queued. Refused by the server: it
-    /// is removed (the signature covers content the server will never accept) and the error
+    /// Sends one queued submission. Unreachable, a server error or an ended session: it stays
+    /// queued. Refused for its content: it is removed (the signature covers content the server will never accept) and the error
     /// says why, so the student fixes the draft and signs again.
     fn send_one(&self, token: &str, submission_id: &str) -> Result<SubmitOutcome, AppError> {
         let folder = self.outbox().join(submission_id);
@@ -291,9 +291,11 @@ impl App {
                 fs::remove_dir_all(&folder).map_err(io(&folder))?;
                 Ok(SubmitOutcome::Sent { receipt })
             }
+            // Not the content's fault — no answer, a server error, a timeout, a rate limit, or
+            // a session that ended (sign in again): kept, to be sent later.
             Err(AppError::ServerUnreachable { detail, .. })
             | Err(AppError::Server {
-                status: 500..=599,
+                status: 401 | 408 | 429 | 500..=599,
                 message: detail,
                 ..
             }) => Ok(SubmitOutcome::Queued {
