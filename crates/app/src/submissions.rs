@@ -165,26 +165,29 @@ impl App {
         let folder = self.outbox().join(&submission_id);
         let staging = self.outbox().join(format!(".{submission_id}"));
         fs::create_dir_all(&staging).map_err(io(&staging))?;
-        let mut queued_files = Vec::new();
-        for (i, (kind, name, entry)) in files.iter().enumerate() {
-            let bytes = draft.read_file(entry)?;
-            if zairyu_forms::signing::sha256_hex(&bytes) != entry.sha256 {
-                let _ = fs::remove_dir_all(&staging);
-                return Err(AppError::DraftFileChanged(name.clone()));
+        // Whatever fails from here to the signature leaves no half-made folder behind.
+        let staged = (|| {
+            let mut queued_files = Vec::new();
+            for (i, (kind, name, entry)) in files.iter().enumerate() {
+                let bytes = draft.read_file(entry)?;
+                if zairyu_forms::signing::sha256_hex(&bytes) != entry.sha256 {
+                    return Err(AppError::DraftFileChanged(name.clone()));
+                }
+                let copy = format!("{i}.bin");
+                fs::write(staging.join(&copy), &bytes).map_err(io(&staging))?;
+                queued_files.push(QueuedFile {
+                    kind: (*kind).to_owned(),
+                    name: name.clone(),
+                    file: copy,
+                });
             }
-            let copy = format!("{i}.bin");
-            fs::write(staging.join(&copy), &bytes).map_err(io(&staging))?;
-            queued_files.push(QueuedFile {
-                kind: (*kind).to_owned(),
-                name: name.clone(),
-                file: copy,
-            });
-        }
-        let signed =
-            self.card
-                .sign_with_auth_key(reader, &content.canonical_bytes(), pin, last_try);
-        let (certificate, signature) = match signed {
-            Ok(s) => s,
+            let (certificate, signature) =
+                self.card
+                    .sign_with_auth_key(reader, &content.canonical_bytes(), pin, last_try)?;
+            Ok((queued_files, certificate, signature))
+        })();
+        let (queued_files, certificate, signature) = match staged {
+            Ok(staged) => staged,
             Err(e) => {
                 let _ = fs::remove_dir_all(&staging);
                 return Err(e);
@@ -211,10 +214,14 @@ impl App {
             path: staging.clone(),
             source: std::io::Error::other(e),
         })?;
-        zairyu_drafts::atomic::write_atomic(&staging.join("submission.json"), &json)
-            .map_err(io(&staging))?;
         // The rename makes the queued submission appear whole or not at all.
-        fs::rename(&staging, &folder).map_err(io(&folder))?;
+        let kept = zairyu_drafts::atomic::write_atomic(&staging.join("submission.json"), &json)
+            .map_err(io(&staging))
+            .and_then(|()| fs::rename(&staging, &folder).map_err(io(&folder)));
+        if let Err(e) = kept {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(e);
+        }
         self.send_one(&token, &submission_id)
     }
 
