@@ -26,6 +26,9 @@ use x509_cert::Certificate;
 
 use crate::identity::Identity;
 
+/// When the demo certificates say they were issued: 2025-04-01T00:00:00Z.
+pub const ISSUED_AT_UNIX: u64 = 1_743_465_600;
+
 const CA_KEY: &str = include_str!("../keys/demo-ca.pem");
 const AUTH_KEY: &str = include_str!("../keys/auth.pem");
 const SIGN_KEY: &str = include_str!("../keys/sign.pem");
@@ -102,10 +105,14 @@ fn issue(
         subject,
         extensions,
     };
-    // Valid from a day ago for five years, like a real card's certificates.
+    // Valid for five years from now, like a real card's certificates, but issued on a fixed
+    // day in the past: a test whose server clock is pinned to a date (not the machine's
+    // today) still finds the certificate valid, whatever day the test runs.
     let mut validity = Validity::from_now(Duration::from_secs(5 * 365 * 86_400)).expect("validity");
-    let yesterday = std::time::SystemTime::now() - Duration::from_secs(86_400);
-    validity.not_before = x509_cert::time::Time::try_from(yesterday).expect("time");
+    validity.not_before = x509_cert::time::Time::try_from(
+        std::time::UNIX_EPOCH + Duration::from_secs(ISSUED_AT_UNIX),
+    )
+    .expect("time");
     let spki = SubjectPublicKeyInfo::from_key(&key.to_public_key()).expect("public key encodes");
     let builder = CertificateBuilder::new(profile, SerialNumber::from(serial), validity, spki)
         .expect("builder");
