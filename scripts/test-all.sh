@@ -29,4 +29,4 @@ stage "ui tests"         npm --prefix ui test --silent
 stage "cargo clippy"     timeout 1800 cargo clippy --workspace --all-targets -- -D warnings
 stage "build tests"      timeout 1800 cargo test --workspace --no-run
 stage "rust tests + e2e" timeout 1800 xvfb-run -a -s "-screen 0 1280x800x24" \
-  cargo test --workspace -- --test-threads=2
+  cargo test --workspace --no-fail-fast -- --test-threads=2
