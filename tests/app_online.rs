@@ -377,4 +377,7 @@ impl zairyu_app::SessionVault for SharedVault {
     fn clear(&self) {
         self.0.clear()
     }
+    fn persistent(&self) -> bool {
+        self.0.persistent()
+    }
 }

@@ -13,7 +13,7 @@ use crate::App;
 /// The prefix of what the card signs in the usage application (the server checks it).
 pub use zairyu_forms::signing::USAGE_DOMAIN;
 
-/// What the student enters in step 3 of registration (no `Debug`: it holds the password).
+/// What the student enters in step 3 of registration (its `Debug` hides the password).
 #[derive(Clone, Deserialize, TS)]
 pub struct Registration {
     /// The code from the e-mail (or the `token=` of its link).
@@ -153,7 +153,7 @@ impl App {
         Ok(SessionState {
             server: reception.base().to_owned(),
             account,
-            kept_in_keychain: true,
+            kept_in_keychain: self.vault.persistent(),
         })
     }
 

@@ -11,14 +11,20 @@ pub trait SessionVault: Send + Sync + std::fmt::Debug {
     /// Answers false when the token could only be kept in memory.
     fn store(&self, token: &str) -> bool;
     fn clear(&self);
+    /// Whether the token outlives the app (false when the keychain refused it).
+    fn persistent(&self) -> bool {
+        true
+    }
 }
 
 /// The OS keychain, with a memory copy for when it is unavailable.
 #[derive(Debug)]
 pub struct KeychainVault {
-    /// Names the entry: one per server address and data folder.
+    /// Names the entry: one per app-data folder (choosing another server clears it).
     account: String,
     memory: Mutex<Option<String>>,
+    /// False once the keychain refused to keep the token.
+    kept: std::sync::atomic::AtomicBool,
 }
 
 const SERVICE: &str = "app.zairyu.desktop";
@@ -28,6 +34,7 @@ impl KeychainVault {
         KeychainVault {
             account: account.into(),
             memory: Mutex::new(None),
+            kept: std::sync::atomic::AtomicBool::new(true),
         }
     }
 
@@ -48,9 +55,16 @@ impl SessionVault for KeychainVault {
 
     fn store(&self, token: &str) -> bool {
         *crate::lock(&self.memory) = Some(token.to_owned());
-        self.entry()
+        let kept = self
+            .entry()
             .map(|e| e.set_password(token).is_ok())
-            .unwrap_or(false)
+            .unwrap_or(false);
+        self.kept.store(kept, std::sync::atomic::Ordering::Relaxed);
+        kept
+    }
+
+    fn persistent(&self) -> bool {
+        self.kept.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     fn clear(&self) {
