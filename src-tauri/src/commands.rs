@@ -402,45 +402,11 @@ fn raw_parts<'a>(request: &'a Request<'_>) -> Result<(&'a [u8], HeaderFn<'a>), C
             .headers()
             .get(name)
             .and_then(|v| v.to_str().ok())
-            .and_then(percent_decode)
+            .and_then(zairyu_app::percent_decode)
             .ok_or_else(|| CommandError {
                 code: "bad_request".into(),
                 message: format!("the request lacks the {name} header"),
             })
     };
     Ok((bytes.as_slice(), Box::new(header)))
-}
-
-/// Decodes `%XX` escapes (what `encodeURIComponent` writes) into UTF-8 text.
-fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = text.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::percent_decode;
-
-    #[test]
-    fn percent_decoding_of_file_names() {
-        assert_eq!(
-            percent_decode("%E6%88%90%E7%B8%BE.pdf").as_deref(),
-            Some("成績.pdf")
-        );
-        assert_eq!(percent_decode("a%20b.pdf").as_deref(), Some("a b.pdf"));
-        assert_eq!(percent_decode("bad%zz"), None);
-        assert_eq!(percent_decode("%FF"), None);
-    }
 }

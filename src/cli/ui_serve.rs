@@ -125,30 +125,13 @@ fn header(headers: &HeaderMap, name: &str) -> Result<String, Value> {
     headers
         .get(name)
         .and_then(|v| v.to_str().ok())
-        .and_then(urlencoding_decode)
+        .and_then(zairyu_app::percent_decode)
         .ok_or_else(|| {
             failure(
                 "bad_request",
                 format!("the request lacks the {name} header"),
             )
         })
-}
-
-/// Decodes `%XX` escapes (what `encodeURIComponent` writes).
-fn urlencoding_decode(text: &str) -> Option<String> {
-    let mut out = Vec::with_capacity(text.len());
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            out.push(u8::from_str_radix(text.get(i + 1..i + 3)?, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 fn dispatch(app: &App, command: &str, headers: &HeaderMap, body: &[u8]) -> Result<Value, Value> {

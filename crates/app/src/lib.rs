@@ -401,6 +401,25 @@ impl App {
     }
 }
 
+/// Decodes `%XX` escapes (what the UI's `encodeURIComponent` writes for file names sent as
+/// headers beside a raw body) into UTF-8 text; `None` for a bad escape or invalid UTF-8.
+pub fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 /// Takes a mutex even if a panic poisoned it: writes are atomic, so no half-written state can
 /// be behind a poisoned lock.
 pub(crate) fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -487,6 +506,17 @@ mod tests {
         assert!(applicant["address"].as_str().unwrap().starts_with("大分県"));
         let undone = app.undo_draft(&draft.id).unwrap();
         assert!(undone.meta.form["applicant"]["birth_date"].is_null());
+    }
+
+    #[test]
+    fn percent_decoding_of_file_names() {
+        assert_eq!(
+            percent_decode("%E6%88%90%E7%B8%BE.pdf").as_deref(),
+            Some("成績.pdf")
+        );
+        assert_eq!(percent_decode("a%20b.pdf").as_deref(), Some("a b.pdf"));
+        assert_eq!(percent_decode("bad%zz"), None);
+        assert_eq!(percent_decode("%FF"), None);
     }
 
     #[test]

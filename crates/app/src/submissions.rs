@@ -210,13 +210,8 @@ impl App {
             resubmit_of,
             queued_at: zairyu_drafts::now(),
         };
-        let json = serde_json::to_vec_pretty(&queued).map_err(|e| AppError::Io {
-            path: staging.clone(),
-            source: std::io::Error::other(e),
-        })?;
         // The rename makes the queued submission appear whole or not at all.
-        let kept = zairyu_drafts::atomic::write_atomic(&staging.join("submission.json"), &json)
-            .map_err(io(&staging))
+        let kept = crate::store::write_json(&staging, "submission.json", &queued)
             .and_then(|()| fs::rename(&staging, &folder).map_err(io(&folder)));
         if let Err(e) = kept {
             let _ = fs::remove_dir_all(&staging);
@@ -283,12 +278,7 @@ impl App {
                 };
                 let dir = self.receipts_dir();
                 fs::create_dir_all(&dir).map_err(io(&dir))?;
-                let json = serde_json::to_vec_pretty(&receipt).map_err(|e| AppError::Io {
-                    path: dir.clone(),
-                    source: std::io::Error::other(e),
-                })?;
-                let file = dir.join(format!("{submission_id}.json"));
-                zairyu_drafts::atomic::write_atomic(&file, &json).map_err(io(&file))?;
+                crate::store::write_json(&dir, &format!("{submission_id}.json"), &receipt)?;
                 // The draft may have been set aside meanwhile; the receipt is what counts.
                 let _ = self.drafts.mark_submitted(
                     &queued.draft_id,
