@@ -176,6 +176,32 @@ impl App {
             .change_profile(&self.token()?, &code, address.trim(), telephone.trim())
     }
 
+    /// My page: a new e-mail address, typed twice. The server mails a code to the new
+    /// address; the account keeps the old one until [`App::confirm_email_change`].
+    pub fn change_email(&self, email: &str, email_again: &str) -> Result<(), AppError> {
+        self.reception()?
+            .change_email(&self.token()?, email.trim(), email_again.trim())
+    }
+
+    /// The code (or whole link) mailed to the new address; answers the address now in use.
+    pub fn confirm_email_change(&self, code: &str) -> Result<String, AppError> {
+        self.reception()?.confirm_email_change(&code_of(code))
+    }
+
+    /// The procedures the student marked as favorites (kept on the server, manual 7).
+    pub fn favorites(&self) -> Result<Vec<String>, AppError> {
+        self.reception()?.favorites(&self.token()?)
+    }
+
+    /// Marks (`on`) or unmarks a favorite procedure; answers the whole list.
+    pub fn set_favorite(&self, procedure: &str, on: bool) -> Result<Vec<String>, AppError> {
+        if zairyu_forms::procedure(procedure).is_none() {
+            return Err(zairyu_forms::FormsError::UnknownProcedure(procedure.to_owned()).into());
+        }
+        self.reception()?
+            .set_favorite(&self.token()?, procedure, on)
+    }
+
     /// The usage application: a challenge from the server, signed by the card's
     /// user-authentication key after its PIN, with the basic four and the user information.
     pub fn apply_for_usage(

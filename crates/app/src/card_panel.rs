@@ -29,11 +29,17 @@ pub struct CardPanelState {
     pub practice_card: bool,
     /// Only the demo profile offers the practice card.
     pub practice_allowed: bool,
+    /// The reader chosen in Settings; `None`: the first reader with a card.
+    pub preferred_reader: Option<String>,
+    /// The reader card commands will use now (the preferred one when it holds a card).
+    pub active_reader: Option<String>,
 }
 
 #[derive(Debug, Default)]
 pub(crate) struct CardPanel {
     practice: Mutex<Option<SimTransport>>,
+    /// The reader chosen in Settings.
+    preferred: Mutex<Option<String>>,
 }
 
 impl CardPanel {
@@ -49,12 +55,21 @@ impl CardPanel {
                 card_present: true,
             });
         }
+        let preferred_reader = crate::lock(&self.preferred).clone();
+        let active_reader = active(&readers, preferred_reader.as_deref());
         CardPanelState {
             pcsc_available,
             readers,
             practice_card,
             practice_allowed: profile == Profile::Demo,
+            preferred_reader,
+            active_reader,
         }
+    }
+
+    /// Uses `reader` whenever it holds a card (`None`: the first reader with a card).
+    pub(crate) fn prefer(&self, reader: Option<String>) {
+        *crate::lock(&self.preferred) = reader;
     }
 
     pub(crate) fn insert_practice(&self, profile: Profile) -> Result<(), AppError> {
@@ -76,12 +91,24 @@ impl CardPanel {
     }
 
     /// The card on `reader` (the practice card, or a PC/SC reader — exclusively when a PIN is
-    /// involved); `None` means the first card on a reader, else the practice card.
+    /// involved); `None` means the preferred reader when it holds a card, else the first card
+    /// on a reader, else the practice card.
     fn card(
         &self,
         reader: Option<&str>,
         exclusive: bool,
     ) -> Result<Card<Box<dyn Transmit + Send>>, AppError> {
+        let preferred = match reader {
+            Some(_) => None,
+            None => crate::lock(&self.preferred).clone().filter(|name| {
+                name == PRACTICE_READER
+                    || readers::list()
+                        .unwrap_or_default()
+                        .iter()
+                        .any(|r| &r.name == name && r.card_present)
+            }),
+        };
+        let reader = reader.or(preferred.as_deref());
         let sim = crate::lock(&self.practice).clone();
         let use_practice = match reader {
             Some(name) => name == PRACTICE_READER,
@@ -150,9 +177,34 @@ impl CardPanel {
     }
 }
 
+/// The reader card commands use: the preferred one when it holds a card, else the first with a card.
+fn active(readers: &[ReaderInfo], preferred: Option<&str>) -> Option<String> {
+    let with_card = |r: &&ReaderInfo| r.card_present;
+    readers
+        .iter()
+        .filter(with_card)
+        .find(|r| Some(r.name.as_str()) == preferred)
+        .or_else(|| readers.iter().find(with_card))
+        .map(|r| r.name.clone())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_preferred_reader_is_used_only_while_it_holds_a_card() {
+        let r = |name: &str, card_present: bool| ReaderInfo {
+            name: name.into(),
+            card_present,
+        };
+        let readers = [r("A", true), r("B", true), r("C", false)];
+        assert_eq!(active(&readers, None).as_deref(), Some("A"));
+        assert_eq!(active(&readers, Some("B")).as_deref(), Some("B"));
+        assert_eq!(active(&readers, Some("C")).as_deref(), Some("A"));
+        assert_eq!(active(&readers, Some("gone")).as_deref(), Some("A"));
+        assert_eq!(active(&[r("C", false)], Some("C")), None);
+    }
 
     #[test]
     fn practice_card_status_and_basic_four_in_the_demo_profile_only() {

@@ -104,6 +104,20 @@ impl DraftsFolder {
         }
     }
 
+    /// The text of the first field called `field_id` (any section) in draft `id`, if filled.
+    pub(crate) fn field_text(&self, id: &str, field_id: &str) -> Option<String> {
+        let draft = self.open(id).ok()?;
+        let path = draft
+            .schema()
+            .ok()?
+            .fields()
+            .find(|(_, _, f)| f.id == field_id)?
+            .0;
+        zairyu_forms::engine::value_at(draft.form(), &path)?
+            .as_str()
+            .map(str::to_owned)
+    }
+
     pub(crate) fn list(&self) -> Result<Vec<DraftSummary>, AppError> {
         let mut out = Vec::new();
         let Ok(entries) = fs::read_dir(&self.root) else {

@@ -14,6 +14,7 @@ mod error;
 mod reception;
 mod session_vault;
 mod settings;
+mod status_watch;
 mod store;
 mod submissions;
 
@@ -33,6 +34,9 @@ pub use error::AppError;
 pub use reception::{Account, Application};
 pub use session_vault::{KeychainVault, MemoryVault, SessionVault};
 pub use settings::{Language, Settings};
+pub use status_watch::{
+    Attention, RevisionRequest, StatusChange, StayEnding, EXTENSION_WINDOW_DAYS, STAY_EXPIRY_FIELD,
+};
 pub use submissions::{QueuedSubmission, Receipt, SubmitOutcome, RECEIPT_METHOD_CHANGE};
 pub use zairyu_card::readers::ReaderInfo;
 pub use zairyu_card::session::{BasicFour, CardStatus, Sex};
@@ -123,7 +127,7 @@ impl App {
             source,
         })?;
         let vault = Box::new(KeychainVault::new(data_dir.display().to_string()));
-        Ok(App {
+        let app = App {
             profile,
             drafts: drafts_folder::DraftsFolder::new(&data_dir),
             card: card_panel::CardPanel::default(),
@@ -132,7 +136,12 @@ impl App {
             data_dir,
             write_lock: Mutex::new(()),
             notices: Mutex::new(Vec::new()),
-        })
+        };
+        if let Ok(read) = settings::load(&app.data_dir) {
+            let reader = app.note(read).and_then(|s| s.reader);
+            app.card.prefer(reader);
+        }
+        Ok(app)
     }
 
     /// Keeps the session token somewhere else than the OS keychain (tests).
@@ -174,6 +183,20 @@ impl App {
         current.server_url = url.map(str::to_owned);
         settings::save(&self.data_dir, &current)?;
         self.vault.clear();
+        Ok(current)
+    }
+
+    /// Chooses the card reader to use when several are connected (`None`: the first reader
+    /// with a card); saved at once.
+    pub fn set_reader(&self, reader: Option<&str>) -> Result<Settings, AppError> {
+        let reader = reader.map(str::trim).filter(|r| !r.is_empty());
+        let _guard = lock(&self.write_lock);
+        let mut current = self
+            .note(settings::load(&self.data_dir)?)
+            .unwrap_or_default();
+        current.reader = reader.map(str::to_owned);
+        settings::save(&self.data_dir, &current)?;
+        self.card.prefer(current.reader.clone());
         Ok(current)
     }
 

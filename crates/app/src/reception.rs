@@ -290,6 +290,55 @@ impl Reception {
         Ok(())
     }
 
+    /// My page: a new e-mail address (twice); the server mails a code to the new address.
+    pub(crate) fn change_email(
+        &self,
+        token: &str,
+        email: &str,
+        email_again: &str,
+    ) -> Result<(), AppError> {
+        self.post(
+            "/api/me/email",
+            Some(token),
+            &json!({"email": email, "email_again": email_again}),
+        )?;
+        Ok(())
+    }
+
+    /// The code mailed to the new address; answers the address now on the account.
+    pub(crate) fn confirm_email_change(&self, code: &str) -> Result<String, AppError> {
+        let v = self.post("/api/me/email/confirm", None, &json!({ "token": code }))?;
+        Ok(v["email"].as_str().unwrap_or_default().to_owned())
+    }
+
+    /// The procedure ids the student marked as favorites.
+    pub(crate) fn favorites(&self, token: &str) -> Result<Vec<String>, AppError> {
+        parse(self.get("/api/favorites", Some(token))?)
+    }
+
+    /// Marks or unmarks one favorite; answers the whole list.
+    pub(crate) fn set_favorite(
+        &self,
+        token: &str,
+        procedure: &str,
+        on: bool,
+    ) -> Result<Vec<String>, AppError> {
+        let url = self.url(&format!("/api/favorites/{}", path_segment(procedure)));
+        let auth = format!("Bearer {token}");
+        let result = if on {
+            self.agent
+                .put(url)
+                .header("Authorization", auth)
+                .send_empty()
+        } else {
+            self.agent
+                .delete(url)
+                .header("Authorization", auth)
+                .call()
+        };
+        parse(self.answer(result)?)
+    }
+
     pub(crate) fn applications(&self, token: &str) -> Result<Vec<Application>, AppError> {
         parse(self.get("/api/applications", Some(token))?)
     }
@@ -320,6 +369,16 @@ impl Reception {
             .send(&body[..]);
         parse(self.answer(result)?)
     }
+}
+
+/// A procedure id as one URL path segment (ids are `[a-z0-9-]`; anything else is escaped).
+fn path_segment(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 fn parse<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, AppError> {

@@ -25,6 +25,8 @@ pub struct Settings {
     pub language: Language,
     /// A remote reception server (https://…); `None`: the server bundled with the app.
     pub server_url: Option<String>,
+    /// The card reader to use when several are connected; `None`: the first with a card.
+    pub reader: Option<String>,
 }
 
 pub(crate) fn load(dir: &Path) -> Result<store::Read<Settings>, AppError> {

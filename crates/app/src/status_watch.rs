@@ -1,0 +1,186 @@
+//! Watching what happens after applying: which applications changed status since the app last
+//! looked (the desktop notification), and what needs the student's action first on the home
+//! screen — a request for revision, a period of stay about to end, a submission still waiting
+//! in the outbox.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use ts_rs::TS;
+use zairyu_checks::Date;
+
+use crate::error::AppError;
+use crate::reception::Application;
+use crate::{lock, store, App};
+
+/// The last status seen of each application, keyed `server#id`.
+const SEEN_FILE: &str = "statuses-seen.json";
+
+/// The form field that holds the date the current period of stay ends.
+pub const STAY_EXPIRY_FIELD: &str = "current_expiry";
+
+/// An extension can be applied for from about three months before the period ends.
+pub const EXTENSION_WINDOW_DAYS: i64 = 92;
+
+/// One application whose status changed since the app last looked.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct StatusChange {
+    pub application: Application,
+    /// The status seen before.
+    pub previous: String,
+}
+
+/// An application the examiner returned, and the draft here it was made from (if kept).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RevisionRequest {
+    pub application: Application,
+    pub draft_id: Option<String>,
+}
+
+/// A draft whose period of stay ends soon (or has ended).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct StayEnding {
+    pub draft_id: String,
+    pub title_en: String,
+    pub title_ja: String,
+    /// YYYY-MM-DD.
+    pub expires_on: String,
+    /// Negative once the day has passed.
+    #[ts(type = "number")]
+    pub days_left: i64,
+}
+
+/// What needs the student's action first (home screen).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Attention {
+    pub revision_requests: Vec<RevisionRequest>,
+    pub stay_ending: Vec<StayEnding>,
+    /// Signed submissions waiting in the outbox.
+    pub queued: u32,
+    /// The server could not be asked (offline, or not signed in): returned applications may
+    /// be missing from the list.
+    pub statuses_unknown: bool,
+}
+
+impl App {
+    /// The applications whose status differs from the one seen at the last call (the first
+    /// call only remembers). Every call updates what was seen, so each change is told once.
+    pub fn status_changes(&self) -> Result<Vec<StatusChange>, AppError> {
+        let applications = self.applications()?;
+        let server = self.server_url().unwrap_or_default();
+        let key = |a: &Application| format!("{server}#{}", a.id);
+        let _guard = lock(&self.write_lock);
+        let read = store::read_json::<BTreeMap<String, String>>(&self.data_dir, SEEN_FILE)?;
+        let first_look = matches!(read, store::Read::Missing);
+        let mut seen = self.note(read).unwrap_or_default();
+        let mut changes = Vec::new();
+        for a in applications {
+            match seen.insert(key(&a), a.status.clone()) {
+                Some(previous) if previous != a.status => changes.push(StatusChange {
+                    application: a,
+                    previous,
+                }),
+                _ => {}
+            }
+        }
+        if first_look || !changes.is_empty() {
+            store::write_json(&self.data_dir, SEEN_FILE, &seen)?;
+        }
+        Ok(changes)
+    }
+
+    /// What needs action first, as of today.
+    pub fn attention(&self) -> Result<Attention, AppError> {
+        self.attention_on(Date::today_utc())
+    }
+
+    /// What needs action first, as of `today` (tests pin the day).
+    pub fn attention_on(&self, today: Date) -> Result<Attention, AppError> {
+        let mut stay_ending = Vec::new();
+        for summary in self.drafts.list()? {
+            if summary.submitted {
+                continue;
+            }
+            let Some(expires) = self
+                .drafts
+                .field_text(&summary.id, STAY_EXPIRY_FIELD)
+                .and_then(|text| Date::parse(&text))
+            else {
+                continue;
+            };
+            let days_left = expires.days() - today.days();
+            if days_left <= EXTENSION_WINDOW_DAYS {
+                stay_ending.push(StayEnding {
+                    draft_id: summary.id,
+                    title_en: summary.title_en,
+                    title_ja: summary.title_ja,
+                    expires_on: expires.to_string(),
+                    days_left,
+                });
+            }
+        }
+        stay_ending.sort_by_key(|s| s.days_left);
+        let (revision_requests, statuses_unknown) = match self.applications() {
+            Ok(applications) => {
+                let receipts = self.receipts();
+                let requests = applications
+                    .into_iter()
+                    .filter(|a| a.status == "in_return_process")
+                    .map(|application| RevisionRequest {
+                        draft_id: receipts
+                            .iter()
+                            .find(|r| r.application.id == application.id)
+                            .map(|r| r.draft_id.clone()),
+                        application,
+                    })
+                    .collect();
+                (requests, false)
+            }
+            Err(_) => (Vec::new(), true),
+        };
+        Ok(Attention {
+            revision_requests,
+            stay_ending,
+            queued: self.queued_submissions().len() as u32,
+            statuses_unknown,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Profile;
+
+    #[test]
+    fn a_period_of_stay_within_three_months_needs_attention_and_a_later_one_does_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = App::open(dir.path(), Profile::Demo)
+            .unwrap()
+            .with_vault(Box::new(crate::MemoryVault::default()));
+        let today = Date::parse("2026-11-28").unwrap();
+        let soon = app.create_draft("extension-of-stay").unwrap();
+        app.set_draft_field(&soon.id, "applicant.current_expiry", "2027-01-10")
+            .unwrap();
+        let later = app.create_draft("extension-of-stay").unwrap();
+        app.set_draft_field(&later.id, "applicant.current_expiry", "2027-06-30")
+            .unwrap();
+        let ended = app.create_draft("extension-of-stay").unwrap();
+        app.set_draft_field(&ended.id, "applicant.current_expiry", "2026-11-27")
+            .unwrap();
+
+        let attention = app.attention_on(today).unwrap();
+        let listed: Vec<(&str, i64)> = attention
+            .stay_ending
+            .iter()
+            .map(|s| (s.draft_id.as_str(), s.days_left))
+            .collect();
+        assert_eq!(listed, [(ended.id.as_str(), -1), (soon.id.as_str(), 43)]);
+        assert_eq!(attention.stay_ending[1].expires_on, "2027-01-10");
+        // Not signed in: the statuses are unknown, and nothing else breaks.
+        assert!(attention.statuses_unknown);
+        assert!(attention.revision_requests.is_empty());
+        assert_eq!(attention.queued, 0);
+        assert_eq!(app.status_changes().unwrap_err().code(), "not_signed_in");
+    }
+}
