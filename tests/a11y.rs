@@ -29,7 +29,7 @@ fn axe_finds_no_violation_on_any_screen() {
     support::extension::cli_draft(
         &data.path().join("drafts").join("extension-of-stay-a11y"),
         scratch.path(),
-        &corpus::path("photo_good.jpg"),
+        &support::extension::recent_photo(&corpus::path("photo_good.jpg"), scratch.path()),
         &[],
     );
     let port = std::net::TcpListener::bind("127.0.0.1:0")

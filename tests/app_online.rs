@@ -37,6 +37,17 @@ fn code_from_outbox(server_data: &Path) -> String {
         .to_owned()
 }
 
+/// The one-time code in a password-reset or address-change e-mail.
+fn code_in_mail(mail: &str) -> String {
+    mail.split("(24 hours, once): ")
+        .nth(1)
+        .expect("the mail carries a code")
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
 fn start_server(dir: &Path, listen: &str) -> String {
     let mut config = zairyu_server::ServerConfig::in_dir(dir.to_owned());
     config.listen = listen.to_owned();
@@ -48,7 +59,11 @@ fn fill_extension(app: &App, id: &str, scratch: &Path) {
     for (path, text) in support::extension::form_inputs(&[]) {
         app.set_draft_field(id, &path, &text).unwrap();
     }
-    let photo = std::fs::read(corpus::path("photo_good.jpg")).unwrap();
+    let photo = std::fs::read(support::extension::recent_photo(
+        &corpus::path("photo_good.jpg"),
+        scratch,
+    ))
+    .unwrap();
     app.attach_to_draft(id, "attachments.photo", "me.jpg", &photo)
         .unwrap();
     for slot in support::extension::PDF_SLOTS {
@@ -166,6 +181,11 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
     let listed = app.applications().unwrap();
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].id, receipt.application.id);
+    // The first look at the statuses only remembers them; nothing needs attention yet.
+    assert!(app.status_changes().unwrap().is_empty());
+    let calm = app.attention().unwrap();
+    assert!(!calm.statuses_unknown);
+    assert!(calm.revision_requests.is_empty());
 
     // The examiner returns it for revision; the student resubmits a new signed version.
     let service = zairyu_server::Service::open(&zairyu_server::ServerConfig::in_dir(
@@ -186,6 +206,23 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
             "Attach a clearer transcript.",
         )
         .unwrap();
+    // The background watch sees the change once (the desktop notification), and the home
+    // screen puts the request first with the draft to change.
+    let changes = app.status_changes().unwrap();
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    assert_eq!(changes[0].previous, "application_completed");
+    assert_eq!(changes[0].application.status, "in_return_process");
+    assert!(changes[0]
+        .notification(zairyu_app::Language::En)
+        .1
+        .contains("In Return Process"));
+    assert!(app.status_changes().unwrap().is_empty(), "told once");
+    let attention = app.attention().unwrap();
+    assert_eq!(attention.revision_requests.len(), 1);
+    assert_eq!(
+        attention.revision_requests[0].draft_id.as_deref(),
+        Some(draft.id.as_str())
+    );
     let returned = app.applications().unwrap();
     assert_eq!(returned[0].status, "in_return_process");
     assert_eq!(
@@ -253,18 +290,49 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
     );
     app.sign_in(&user_id, "Zairyu#2027ok").unwrap();
 
+    // My page: favorites, kept on the server.
+    assert_eq!(
+        app.set_favorite("no-such-procedure", true)
+            .unwrap_err()
+            .code(),
+        "unknown_procedure"
+    );
+    assert_eq!(
+        app.set_favorite("extension-of-stay", true).unwrap(),
+        ["extension-of-stay"]
+    );
+    assert_eq!(app.favorites().unwrap(), ["extension-of-stay"]);
+    assert!(app
+        .set_favorite("extension-of-stay", false)
+        .unwrap()
+        .is_empty());
+
+    // My page: a new e-mail address, confirmed with the code sent to it; a wrong code
+    // leaves the old address.
+    app.change_email("lan@new.example.jp", "lan@new.example.jp")
+        .unwrap();
+    let code = code_in_mail(&newest_mail(server_dir.path()));
+    assert_eq!(
+        app.confirm_email_change("not-the-code").unwrap_err().code(),
+        "link_invalid"
+    );
+    assert_eq!(
+        app.session().unwrap().account.unwrap().email,
+        "lan@example.jp"
+    );
+    assert_eq!(
+        app.confirm_email_change(&code).unwrap(),
+        "lan@new.example.jp"
+    );
+    assert_eq!(
+        app.session().unwrap().account.unwrap().email,
+        "lan@new.example.jp"
+    );
+
     // Forgotten password: a code by e-mail, then a new password.
     app.sign_out().unwrap();
-    app.forgot_password(&user_id, "lan@example.jp").unwrap();
-    let mail = newest_mail(server_dir.path());
-    let code = mail
-        .split("(24 hours, once): ")
-        .nth(1)
-        .expect("the mail carries a code")
-        .split_whitespace()
-        .next()
-        .unwrap()
-        .to_owned();
+    app.forgot_password(&user_id, "lan@new.example.jp").unwrap();
+    let code = code_in_mail(&newest_mail(server_dir.path()));
     assert_eq!(
         app.reset_password(&code, "weak").unwrap_err().code(),
         "weak_password"

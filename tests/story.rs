@@ -68,7 +68,7 @@ fn prepared_bundle(dir: &Path) -> String {
     support::extension::cli_draft(
         &draft,
         dir,
-        &corpus::path("photo_landscape.jpg"),
+        &support::extension::recent_photo(&corpus::path("photo_landscape.jpg"), dir),
         &["applicant.residence_card_number"],
     );
     let bundle = dir.join("lan.zairyu").display().to_string();

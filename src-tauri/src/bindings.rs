@@ -8,12 +8,12 @@
 
 use ts_rs::{Config, TS};
 use zairyu_app::{
-    Account, AppInfo, Application, AttachmentEntry, BasicFour, CardPanelState, CardStatus,
-    ChecklistItem, ChecklistItemId, Choice, Condition, Diagnosis, DraftFinding, DraftMeta,
-    DraftReport, DraftState, DraftSummary, Field, FieldKind, FieldState, Language, Notice,
-    PostalAddress, Procedure, Profile, QueuedSubmission, ReaderInfo, Receipt, Registration, Rule,
-    Schema, Section, SessionState, Settings, Severity, Sex, SubmitOutcome, Submitted, Terms,
-    UsageInfo, Width,
+    Account, AppInfo, Application, AttachmentEntry, Attention, BasicFour, CardPanelState,
+    CardStatus, ChecklistItem, ChecklistItemId, Choice, Condition, Diagnosis, DraftFinding,
+    DraftMeta, DraftReport, DraftState, DraftSummary, Field, FieldKind, FieldState, Language,
+    Notice, PostalAddress, Procedure, Profile, QueuedSubmission, ReaderInfo, Receipt, Registration,
+    RevisionRequest, Rule, Schema, Section, SessionState, Settings, Severity, Sex, StatusChange,
+    StayEnding, SubmitOutcome, Submitted, Terms, UsageInfo, Width,
 };
 
 use crate::bundled::DemoMail;
@@ -255,6 +255,31 @@ fn commands(cfg: &Config) -> Vec<Command> {
             vec![("id", String::name(cfg))],
             <Option<String>>::name(cfg),
         ),
+        cmd(
+            "change_email",
+            vec![
+                ("email", String::name(cfg)),
+                ("email_again", String::name(cfg)),
+            ],
+            "null".into(),
+        ),
+        cmd(
+            "confirm_email_change",
+            vec![("code", String::name(cfg))],
+            String::name(cfg),
+        ),
+        cmd("favorites", vec![], <Vec<String>>::name(cfg)),
+        cmd(
+            "set_favorite",
+            vec![("procedure", String::name(cfg)), ("on", bool::name(cfg))],
+            <Vec<String>>::name(cfg),
+        ),
+        cmd(
+            "set_reader",
+            vec![("reader", <Option<String>>::name(cfg))],
+            Settings::name(cfg),
+        ),
+        cmd("attention", vec![], Attention::name(cfg)),
     ]
 }
 
@@ -305,6 +330,10 @@ pub(crate) fn render() -> String {
         Receipt::decl(&cfg),
         Application::decl(&cfg),
         DemoMail::decl(&cfg),
+        Attention::decl(&cfg),
+        RevisionRequest::decl(&cfg),
+        StayEnding::decl(&cfg),
+        StatusChange::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit:\n\

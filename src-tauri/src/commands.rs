@@ -8,10 +8,10 @@ use tauri::ipc::{InvokeBody, Request};
 use tauri::State;
 use ts_rs::TS;
 use zairyu_app::{
-    App, AppError, AppInfo, Application, BasicFour, CardPanelState, CardStatus, ChecklistItem,
-    ChecklistItemId, Diagnosis, DraftState, DraftSummary, Language, Notice, PostalAddress,
-    Procedure, QueuedSubmission, Receipt, Registration, Schema, SessionState, Settings,
-    SubmitOutcome, Terms, UsageInfo,
+    App, AppError, AppInfo, Application, Attention, BasicFour, CardPanelState, CardStatus,
+    ChecklistItem, ChecklistItemId, Diagnosis, DraftState, DraftSummary, Language, Notice,
+    PostalAddress, Procedure, QueuedSubmission, Receipt, Registration, Schema, SessionState,
+    Settings, SubmitOutcome, Terms, UsageInfo,
 };
 
 /// The one error shape the UI sees: a stable code it translates, and an English message.
@@ -304,6 +304,36 @@ pub(crate) fn change_profile(
     telephone: String,
 ) -> Reply<()> {
     Ok(app.change_profile(&postal_code, &address, &telephone)?)
+}
+
+#[tauri::command(async)]
+pub(crate) fn change_email(app: State<'_, App>, email: String, email_again: String) -> Reply<()> {
+    Ok(app.change_email(&email, &email_again)?)
+}
+
+#[tauri::command(async)]
+pub(crate) fn confirm_email_change(app: State<'_, App>, code: String) -> Reply<String> {
+    Ok(app.confirm_email_change(&code)?)
+}
+
+#[tauri::command(async)]
+pub(crate) fn favorites(app: State<'_, App>) -> Reply<Vec<String>> {
+    Ok(app.favorites()?)
+}
+
+#[tauri::command(async)]
+pub(crate) fn set_favorite(app: State<'_, App>, procedure: String, on: bool) -> Reply<Vec<String>> {
+    Ok(app.set_favorite(&procedure, on)?)
+}
+
+#[tauri::command]
+pub(crate) fn set_reader(app: State<'_, App>, reader: Option<String>) -> Reply<Settings> {
+    Ok(app.set_reader(reader.as_deref())?)
+}
+
+#[tauri::command(async)]
+pub(crate) fn attention(app: State<'_, App>) -> Reply<Attention> {
+    Ok(app.attention()?)
 }
 
 #[tauri::command(async)]

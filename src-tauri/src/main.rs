@@ -6,12 +6,14 @@ mod bindings;
 mod bundled;
 mod commands;
 mod launch;
+mod status_notifications;
 
 use tauri::Manager;
 
 fn main() {
     commands::mark_start();
     tauri::Builder::default()
+        .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             let config = launch::LaunchConfig::from_env_and_args(app.handle())?;
             let state = zairyu_app::App::open(&config.data_dir, config.profile)?;
@@ -23,6 +25,7 @@ fn main() {
                 eprintln!("zairyu: the bundled server did not start: {e}");
             }
             app.manage(state);
+            status_notifications::start(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -76,6 +79,12 @@ fn main() {
             commands::forgot_password,
             commands::reset_password,
             commands::change_profile,
+            commands::change_email,
+            commands::confirm_email_change,
+            commands::favorites,
+            commands::set_favorite,
+            commands::set_reader,
+            commands::attention,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("the Zairyu window could not start");

@@ -200,6 +200,17 @@ fn dispatch(app: &App, command: &str, headers: &HeaderMap, body: &[u8]) -> Resul
             &arg::<String>(&a, "address")?,
             &arg::<String>(&a, "telephone")?,
         )),
+        "change_email" => ok(app.change_email(
+            &arg::<String>(&a, "email")?,
+            &arg::<String>(&a, "emailAgain")?,
+        )),
+        "confirm_email_change" => ok(app.confirm_email_change(&arg::<String>(&a, "code")?)),
+        "favorites" => ok(app.favorites()),
+        "set_favorite" => {
+            ok(app.set_favorite(&arg::<String>(&a, "procedure")?, arg::<bool>(&a, "on")?))
+        }
+        "set_reader" => ok(app.set_reader(arg::<Option<String>>(&a, "reader")?.as_deref())),
+        "attention" => ok(app.attention()),
         "reuse_draft" => ok(app.reuse_draft(&arg::<String>(&a, "id")?)),
         "draft_photo" => ok(app.draft_photo(&arg::<String>(&a, "id")?)),
         "undo_draft" => ok(app.undo_draft(&arg::<String>(&a, "id")?)),

@@ -16,6 +16,32 @@ pub const PDF_SLOTS: [&str; 7] = [
     "proof_of_funds",
 ];
 
+/// A copy of a corpus photo taken two weeks before today (the checks refuse a photo older
+/// than three months, and these tests check drafts against the real today; the corpus itself
+/// carries a fixed date for the tests that pin theirs).
+pub fn recent_photo(source: &Path, scratch: &Path) -> PathBuf {
+    let today = zairyu_checks::Date::today_utc();
+    let taken = zairyu_checks::Date::from_days(today.days() - 14);
+    let name = source.file_name().expect("a file").to_string_lossy();
+    let copy = scratch.join(format!("recent-{name}"));
+    std::fs::copy(source, &copy).expect("the corpus photo is readable");
+    let status = Command::new("exiftool")
+        .args(["-q", "-overwrite_original"])
+        .arg(format!(
+            "-DateTimeOriginal={}",
+            taken.to_string().replace('-', ":") + " 10:15:30"
+        ))
+        .arg(&copy)
+        .status()
+        .expect("exiftool runs");
+    assert!(
+        status.success(),
+        "exiftool could not date {}",
+        copy.display()
+    );
+    copy
+}
+
 /// A one-page PDF with `name` written on it.
 pub fn pdf(dir: &Path, name: &str) -> PathBuf {
     let path = dir.join(format!("{name}.pdf"));

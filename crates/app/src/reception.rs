@@ -331,10 +331,7 @@ impl Reception {
                 .header("Authorization", auth)
                 .send_empty()
         } else {
-            self.agent
-                .delete(url)
-                .header("Authorization", auth)
-                .call()
+            self.agent.delete(url).header("Authorization", auth).call()
         };
         parse(self.answer(result)?)
     }

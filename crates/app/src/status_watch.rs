@@ -11,7 +11,7 @@ use zairyu_checks::Date;
 
 use crate::error::AppError;
 use crate::reception::Application;
-use crate::{lock, store, App};
+use crate::{lock, store, App, Language};
 
 /// The last status seen of each application, keyed `server#id`.
 const SEEN_FILE: &str = "statuses-seen.json";
@@ -60,6 +60,61 @@ pub struct Attention {
     /// The server could not be asked (offline, or not signed in): returned applications may
     /// be missing from the list.
     pub statuses_unknown: bool,
+}
+
+impl StatusChange {
+    /// The desktop notification's title and body in `language` (the OS shows it outside the
+    /// window, so the text is made here rather than in the UI's translations).
+    pub fn notification(&self, language: Language) -> (String, String) {
+        let a = &self.application;
+        let status = status_name(&a.status, language);
+        match language {
+            Language::En => (
+                format!("Application status: {status}"),
+                format!(
+                    "{} (reference {}) is now {status}.{}",
+                    a.procedure_name_en.as_deref().unwrap_or(&a.procedure_id),
+                    a.reference_number,
+                    if a.status == "in_return_process" {
+                        " Open Zairyu to see what to change."
+                    } else {
+                        ""
+                    }
+                ),
+            ),
+            Language::Ja => (
+                format!("申請状況：{status}"),
+                format!(
+                    "{}（整理番号 {}）は「{status}」になりました。{}",
+                    a.procedure_name_ja.as_deref().unwrap_or(&a.procedure_id),
+                    a.reference_number,
+                    if a.status == "in_return_process" {
+                        "修正内容は Zairyu で確認してください。"
+                    } else {
+                        ""
+                    }
+                ),
+            ),
+        }
+    }
+}
+
+/// The manual's name of a status (5.1).
+fn status_name(status: &str, language: Language) -> &str {
+    let (en, ja) = match status {
+        "pending" => ("Pending", "申請中"),
+        "application_completed" => ("Application completed", "申請完了"),
+        "under_review" => ("Under review", "審査中"),
+        "awaiting_issuance" => ("Awaiting issuance", "交付待ち"),
+        "in_return_process" => ("In Return Process", "差戻し中"),
+        "completed" => ("Completed", "完了"),
+        "completed_not_permitted" => ("Completed (not permitted)", "完了（不許可）"),
+        other => (other, other),
+    };
+    match language {
+        Language::En => en,
+        Language::Ja => ja,
+    }
 }
 
 impl App {
@@ -182,5 +237,34 @@ mod tests {
         assert!(attention.revision_requests.is_empty());
         assert_eq!(attention.queued, 0);
         assert_eq!(app.status_changes().unwrap_err().code(), "not_signed_in");
+    }
+
+    #[test]
+    fn the_notification_names_the_procedure_and_the_new_status_in_both_languages() {
+        let change = StatusChange {
+            application: Application {
+                id: 7,
+                reference_number: "R-123".into(),
+                temporary_reception_number: "T-1".into(),
+                procedure_id: "extension-of-stay".into(),
+                procedure_name_en: Some("Extension of period of stay".into()),
+                procedure_name_ja: Some("在留期間更新許可申請".into()),
+                submission_id: "s".into(),
+                status: "in_return_process".into(),
+                revision_request: Some("Attach a clearer photo".into()),
+                created_at: 0,
+                updated_at: 0,
+            },
+            previous: "under_review".into(),
+        };
+        let (title, body) = change.notification(Language::En);
+        assert_eq!(title, "Application status: In Return Process");
+        assert!(body.starts_with(
+            "Extension of period of stay (reference R-123) is now In Return Process."
+        ));
+        assert!(body.contains("what to change"));
+        let (title, body) = change.notification(Language::Ja);
+        assert_eq!(title, "申請状況：差戻し中");
+        assert!(body.contains("在留期間更新許可申請（整理番号 R-123）は「差戻し中」"));
     }
 }

@@ -2,9 +2,12 @@
 // enforces it); components call `backend()` and never `invoke` directly, so tests and other
 // transports (an HTTP backend for browser tests) can stand in with `useBackend`.
 import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import type {
   AppInfo,
   Application,
+  Attention,
+  StatusChange,
   BasicFour,
   CardPanelState,
   CardStatus,
@@ -97,6 +100,19 @@ export interface Backend {
   forgotPassword(userId: string, email: string): Promise<null>;
   resetPassword(code: string, password: string): Promise<null>;
   changeProfile(postalCode: string, address: string, telephone: string): Promise<null>;
+  /** My page: a new e-mail address (twice); a code goes to the new address. */
+  changeEmail(email: string, emailAgain: string): Promise<null>;
+  /** The code (or link) from that e-mail; answers the address now on the account. */
+  confirmEmailChange(code: string): Promise<string>;
+  /** The procedure ids marked as favorites (signed in). */
+  favorites(): Promise<string[]>;
+  setFavorite(procedure: string, on: boolean): Promise<string[]>;
+  /** The card reader to use when several are connected (null: the first with a card). */
+  setReader(reader: string | null): Promise<Settings>;
+  /** What needs action first: returned applications, a period of stay ending, the outbox. */
+  attention(): Promise<Attention>;
+  /** Calls `handler` when the app notices status changes in the background; answers a stop function. */
+  onStatusChanged(handler: (changes: StatusChange[]) => void): Promise<() => void>;
 }
 
 /** An error from the backend, with the stable code the UI translates. */
@@ -119,6 +135,8 @@ export interface Transport {
   call<K extends keyof Commands>(name: K, args: Commands[K]["args"]): Promise<Commands[K]["result"]>;
   /** A command whose body is raw bytes (files), with its other arguments as headers. */
   callRaw<K extends RawCommand>(name: K, bytes: Uint8Array, headers: Record<string, string>): Promise<Commands[K]["result"]>;
+  /** Events the app sends on its own (Tauri only); answers a stop function. */
+  listen?(event: string, handler: (payload: unknown) => void): Promise<() => void>;
 }
 
 function toBackendError(err: unknown): BackendError {
@@ -142,6 +160,7 @@ export const tauriTransport: Transport = {
       throw toBackendError(err);
     }
   },
+  listen: (event, handler) => listen(event, (e) => handler(e.payload)),
 };
 
 /** The same commands over HTTP: `POST {base}/invoke/<command>` (browser tests, demos). */
@@ -224,6 +243,14 @@ export function backendOver(t: Transport): Backend {
   forgotPassword: (userId, email) => call("forgot_password", { userId, email }),
   resetPassword: (code, password) => call("reset_password", { code, password }),
   changeProfile: (postalCode, address, telephone) => call("change_profile", { postalCode, address, telephone }),
+  changeEmail: (email, emailAgain) => call("change_email", { email, emailAgain }),
+  confirmEmailChange: (code) => call("confirm_email_change", { code }),
+  favorites: () => call("favorites", {}),
+  setFavorite: (procedure, on) => call("set_favorite", { procedure, on }),
+  setReader: (reader) => call("set_reader", { reader }),
+  attention: () => call("attention", {}),
+  onStatusChanged: async (handler) =>
+    t.listen ? t.listen("status-changed", (payload) => handler(payload as StatusChange[])) : () => undefined,
 };
 }
 

@@ -3,6 +3,8 @@
 // driven without the Rust side. It records every call so tests can assert what was saved.
 import { BackendError, type Backend } from "../lib/backend";
 import type {
+  Attention,
+  StatusChange,
   ChecklistItem,
   DraftFinding,
   DraftState,
@@ -108,12 +110,23 @@ export function memoryBackend() {
 
   /** A practice card whose PIN is 1234 and whose tries count down as the real card's do. */
   const card = { inserted: false, auth: 3, text: 3 };
-  const account: { signedIn: string | null; usage: boolean } = { signedIn: null, usage: false };
+  const account: { signedIn: string | null; usage: boolean; email: string; favorites: string[]; pendingEmail?: string } = {
+    signedIn: null,
+    usage: false,
+    email: "lan@example.jp",
+    favorites: [],
+  };
+  const settings: { reader: string | null } = { reader: null };
+  /** What the home screen's "needs attention" panel is fed (tests change it). */
+  const attention: Attention = { revision_requests: [], stay_ending: [], queued: 0, statuses_unknown: false };
+  const statusHandlers: ((changes: StatusChange[]) => void)[] = [];
   const panel = () => ({
     pcsc_available: true,
     readers: card.inserted ? [{ name: "Zairyu practice card", card_present: true }] : [],
     practice_card: card.inserted,
     practice_allowed: true,
+    preferred_reader: settings.reader,
+    active_reader: card.inserted ? "Zairyu practice card" : null,
   });
   const verify = (kind: "auth" | "text", pin: string, lastTry: boolean) => {
     calls.push(`pin:${kind}`);
@@ -128,18 +141,18 @@ export function memoryBackend() {
   const sessionState = () => ({
     server: "http://127.0.0.1:1",
     account: account.signedIn
-      ? { user_id: account.signedIn, email: "lan@example.jp", user_type: "foreign_national", name_en: "NGUYEN THI LAN", telephone: "09012345678", usage_application_done: account.usage }
+      ? { user_id: account.signedIn, email: account.email, user_type: "foreign_national", name_en: "NGUYEN THI LAN", telephone: "09012345678", usage_application_done: account.usage }
       : null,
     kept_in_keychain: true,
   });
 
   const api: Backend = {
     appInfo: async () => ({ profile: "demo", version: "0.1.0", data_dir: "/tmp/zairyu" }),
-    getSettings: async () => ({ language: state.language, server_url: null }),
+    getSettings: async () => ({ language: state.language, server_url: null, reader: settings.reader }),
     setLanguage: async (language) => {
       calls.push(`language:${language}`);
       state.language = language;
-      return { language, server_url: null };
+      return { language, server_url: null, reader: settings.reader };
     },
     getChecklist: async () => state.items,
     setChecklistItem: async (id, done) => {
@@ -208,7 +221,7 @@ export function memoryBackend() {
       verify("text", pin, lastTry);
       return { name: "NGUYEN THI LAN", address: "大分県別府市十文字原1-1", birth_date: "2003-04-15", sex: "female" };
     },
-    setServer: async (url) => ({ language: state.language, server_url: url }),
+    setServer: async (url) => ({ language: state.language, server_url: url, reader: settings.reader }),
     diagnosis: async () => ({
       pcsc_available: true, readers: panel().readers, card: null, card_error: null, server: "http://127.0.0.1:1",
       server_reachable: true, clock_utc: "2026-11-24T10:00:00Z", queued_submissions: 0, data_dir: "/tmp/zairyu",
@@ -294,6 +307,39 @@ export function memoryBackend() {
       calls.push(`reuse:${id}`);
       return draftState();
     },
+    changeEmail: async (email, again) => {
+      if (email !== again) throw new BackendError({ code: "email_mismatch", message: "differ" });
+      calls.push(`change-email:${email}`);
+      account.pendingEmail = email;
+      return null;
+    },
+    confirmEmailChange: async (code) => {
+      if (!account.pendingEmail || code !== "CODE1") throw new BackendError({ code: "link_invalid", message: "expired" });
+      calls.push(`confirm-email:${code}`);
+      account.email = account.pendingEmail;
+      return account.email;
+    },
+    favorites: async () => {
+      if (!account.signedIn) throw new BackendError({ code: "not_signed_in", message: "sign in" });
+      return [...account.favorites];
+    },
+    setFavorite: async (procedure, on) => {
+      calls.push(`favorite:${procedure}:${on}`);
+      account.favorites = on ? [...new Set([...account.favorites, procedure])] : account.favorites.filter((p) => p !== procedure);
+      return [...account.favorites];
+    },
+    setReader: async (reader) => {
+      calls.push(`reader:${reader}`);
+      settings.reader = reader;
+      return { language: state.language, server_url: null, reader };
+    },
+    attention: async () => structuredClone(attention),
+    onStatusChanged: async (handler) => {
+      statusHandlers.push(handler);
+      return () => statusHandlers.splice(statusHandlers.indexOf(handler), 1);
+    },
   };
-  return { api, state, calls, pending, card, account };
+  /** Plays the background watch telling the window of status changes. */
+  const announce = (changes: StatusChange[]) => statusHandlers.forEach((h) => h(changes));
+  return { api, state, calls, pending, card, account, settings, attention, announce };
 }

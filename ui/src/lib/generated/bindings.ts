@@ -13,7 +13,11 @@ export type Settings = { language: Language,
 /**
  * A remote reception server (https://…); `None`: the server bundled with the app.
  */
-server_url: string | null, };
+server_url: string | null, 
+/**
+ * The card reader to use when several are connected; `None`: the first with a card.
+ */
+reader: string | null, };
 
 export type Language = "en" | "ja";
 
@@ -222,7 +226,15 @@ practice_card: boolean,
 /**
  * Only the demo profile offers the practice card.
  */
-practice_allowed: boolean, };
+practice_allowed: boolean, 
+/**
+ * The reader chosen in Settings; `None`: the first reader with a card.
+ */
+preferred_reader: string | null, 
+/**
+ * The reader card commands will use now (the preferred one when it holds a card).
+ */
+active_reader: string | null, };
 
 export type ReaderInfo = { name: string, card_present: boolean, };
 
@@ -309,6 +321,35 @@ export type DemoMail = {
  */
 file: string, body: string, };
 
+export type Attention = { revision_requests: Array<RevisionRequest>, stay_ending: Array<StayEnding>, 
+/**
+ * Signed submissions waiting in the outbox.
+ */
+queued: number, 
+/**
+ * The server could not be asked (offline, or not signed in): returned applications may
+ * be missing from the list.
+ */
+statuses_unknown: boolean, };
+
+export type RevisionRequest = { application: Application, draft_id: string | null, };
+
+export type StayEnding = { draft_id: string, title_en: string, title_ja: string, 
+/**
+ * YYYY-MM-DD.
+ */
+expires_on: string, 
+/**
+ * Negative once the day has passed.
+ */
+days_left: number, };
+
+export type StatusChange = { application: Application, 
+/**
+ * The status seen before.
+ */
+previous: string, };
+
 /** Every Tauri command: its arguments and its result. */
 export interface Commands {
   app_info: { args: Record<string, never>; result: AppInfo };
@@ -361,4 +402,10 @@ export interface Commands {
   change_profile: { args: { postalCode: string; address: string; telephone: string }; result: null };
   reuse_draft: { args: { id: string }; result: DraftState };
   draft_photo: { args: { id: string }; result: string | null };
+  change_email: { args: { email: string; emailAgain: string }; result: null };
+  confirm_email_change: { args: { code: string }; result: string };
+  favorites: { args: Record<string, never>; result: Array<string> };
+  set_favorite: { args: { procedure: string; on: boolean }; result: Array<string> };
+  set_reader: { args: { reader: string | null }; result: Settings };
+  attention: { args: Record<string, never>; result: Attention };
 }
