@@ -118,6 +118,8 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
         "login_failed"
     );
     let session = app.sign_in(&user_id, PASSWORD).unwrap();
+    // The background watch's first look, before any application exists.
+    assert!(app.status_changes().unwrap().is_empty());
     let account = session.account.unwrap();
     assert_eq!(account.user_id, user_id);
     assert!(!account.usage_application_done);
@@ -181,7 +183,7 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
     let listed = app.applications().unwrap();
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].id, receipt.application.id);
-    // The first look at the statuses only remembers them; nothing needs attention yet.
+    // A new application is remembered, not announced; nothing needs attention yet.
     assert!(app.status_changes().unwrap().is_empty());
     let calm = app.attention().unwrap();
     assert!(!calm.statuses_unknown);
@@ -424,11 +426,27 @@ fn a_submission_signed_offline_waits_and_is_sent_exactly_once() {
     assert!(matches!(sent[0], SubmitOutcome::Sent { .. }));
     assert!(app.queued_submissions().is_empty());
     assert!(app.send_queued().unwrap().is_empty());
-    assert_eq!(
-        app.applications().unwrap().len(),
-        1,
-        "exactly one application"
-    );
+    let filed = app.applications().unwrap();
+    assert_eq!(filed.len(), 1, "exactly one application");
+
+    // The examiner acts before the app first looks at the statuses: the change is still told,
+    // measured from the status at filing (kept with the receipt).
+    let service = zairyu_server::Service::open(&zairyu_server::ServerConfig::in_dir(
+        server_dir.path().to_owned(),
+    ))
+    .unwrap();
+    let examiner = service
+        .create_account("ex@example.jp", "EXAMINER", PASSWORD, "examiner", None)
+        .unwrap();
+    let examiner = service.store.user(&examiner).unwrap().unwrap();
+    service
+        .set_status(&examiner, filed[0].id, "under_review")
+        .unwrap();
+    let changes = app.status_changes().unwrap();
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    assert_eq!(changes[0].previous, "application_completed");
+    assert_eq!(changes[0].application.status, "under_review");
+    assert!(app.status_changes().unwrap().is_empty(), "told once");
 }
 
 /// One vault shared by two `App`s, as the OS keychain is shared across restarts.

@@ -18,6 +18,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use support::desktop::{screenshot, DesktopSession};
+use support::notifications::NotificationSink;
 use support::pcsc_stack::{slot, Sim};
 
 const PASSWORD: &str = "Zairyu#2026ok";
@@ -154,7 +155,17 @@ async fn register_apply_file_revise_and_complete() {
     let server_data = data.path().join("server").display().to_string();
     let _card = Sim::start(slot(4), None);
 
-    let app = DesktopSession::start(data.path()).await;
+    // The desktop's notification service (a private D-Bus session bus); the app looks at the
+    // statuses every 2 s instead of every 5 minutes.
+    let notifications = NotificationSink::start();
+    let app = DesktopSession::start_with_env(
+        data.path(),
+        &[
+            ("DBUS_SESSION_BUS_ADDRESS", notifications.address.as_str()),
+            ("ZAIRYU_STATUS_POLL_SECS", "2"),
+        ],
+    )
+    .await;
     let c = &app.client;
     let mut path = Path_::default();
     path.screen("home");
@@ -327,9 +338,20 @@ async fn register_apply_file_revise_and_complete() {
         None,
     );
 
+    // Without a click, the app notices the change: a desktop notification, and a line in the
+    // window leading to the status page.
+    let shown = notifications.wait_for("In Return Process", std::time::Duration::from_secs(30));
+    assert!(
+        shown.body.contains("Open Zairyu to see what to change"),
+        "{shown:?}"
+    );
+    app.wait_for_text("[data-testid=status-news]", "In Return Process")
+        .await;
+    screenshot(c, "story-status-news-en").await;
+
     // The student sees the request, changes the answer and resubmits.
-    app.click("[data-testid=receipt-done]", &mut path).await;
-    app.click("[data-testid=status-refresh]", &mut path).await;
+    app.click("[data-testid=status-news] button", &mut path)
+        .await;
     app.wait_for_text("[data-testid=status-request]", "Write the desired period")
         .await;
     screenshot(c, "story-status-return-en").await;

@@ -71,6 +71,11 @@ pub struct DesktopSession {
 impl DesktopSession {
     /// Starts the app with `data_dir` as its app-data folder, in the demo profile.
     pub async fn start(data_dir: &Path) -> DesktopSession {
+        DesktopSession::start_with_env(data_dir, &[]).await
+    }
+
+    /// [`DesktopSession::start`] with more environment variables for the app.
+    pub async fn start_with_env(data_dir: &Path, env: &[(&str, &str)]) -> DesktopSession {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "no X display: run the end-to-end suite under xvfb-run (scripts/test-all.sh does)"
@@ -89,6 +94,7 @@ impl DesktopSession {
             ])
             .env("ZAIRYU_DATA_DIR", data_dir)
             .env("ZAIRYU_PROFILE", "demo")
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(log.try_clone().unwrap())
             .stderr(log)

@@ -4,4 +4,5 @@
 
 pub mod desktop;
 pub mod extension;
+pub mod notifications;
 pub mod pcsc_stack;

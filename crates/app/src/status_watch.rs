@@ -118,27 +118,48 @@ fn status_name(status: &str, language: Language) -> &str {
 }
 
 impl App {
-    /// The applications whose status differs from the one seen at the last call (the first
-    /// call only remembers). Every call updates what was seen, so each change is told once.
+    /// The applications whose status differs from the one seen at the last call, or — the
+    /// first time one is seen — from its status when it was filed from this computer. Every
+    /// call updates what was seen, so each change is told once.
     pub fn status_changes(&self) -> Result<Vec<StatusChange>, AppError> {
         let applications = self.applications()?;
+        let receipts = self.receipts();
         let server = self.server_url().unwrap_or_default();
         let key = |a: &Application| format!("{server}#{}", a.id);
         let _guard = lock(&self.write_lock);
         let read = store::read_json::<BTreeMap<String, String>>(&self.data_dir, SEEN_FILE)?;
-        let first_look = matches!(read, store::Read::Missing);
+        let mut dirty = matches!(read, store::Read::Missing);
         let mut seen = self.note(read).unwrap_or_default();
         let mut changes = Vec::new();
         for a in applications {
             match seen.insert(key(&a), a.status.clone()) {
-                Some(previous) if previous != a.status => changes.push(StatusChange {
-                    application: a,
-                    previous,
-                }),
-                _ => {}
+                Some(previous) if previous == a.status => {}
+                Some(previous) => {
+                    dirty = true;
+                    changes.push(StatusChange {
+                        application: a,
+                        previous,
+                    });
+                }
+                None => {
+                    dirty = true;
+                    // First seen: compared with its status when filed from here (the
+                    // examiner may have acted before the first look), else only remembered.
+                    let filed = receipts
+                        .iter()
+                        .filter(|r| r.application.submission_id == a.submission_id)
+                        .max_by(|x, y| x.received_at.cmp(&y.received_at))
+                        .map(|r| r.application.status.clone());
+                    if let Some(previous) = filed.filter(|s| *s != a.status) {
+                        changes.push(StatusChange {
+                            application: a,
+                            previous,
+                        });
+                    }
+                }
             }
         }
-        if first_look || !changes.is_empty() {
+        if dirty {
             store::write_json(&self.data_dir, SEEN_FILE, &seen)?;
         }
         Ok(changes)
