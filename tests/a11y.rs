@@ -65,4 +65,7 @@ fn axe_finds_no_violation_on_any_screen() {
     println!("{report}{}", String::from_utf8_lossy(&out.stderr));
     assert!(out.status.success(), "axe found violations:\n{report}");
     assert!(report.contains("-review"), "the review screen was reached");
+    for screen in ["en-my-page", "ja-procedures-favorite", "ja-my-page"] {
+        assert!(report.contains(screen), "the screen {screen} was reached");
+    }
 }

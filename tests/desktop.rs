@@ -109,7 +109,7 @@ async fn an_application_is_started_filled_and_kept_on_disk() {
         app.wait_for_text("[data-testid=procedure-count]", "1 procedure(s)")
             .await;
         screenshot(c, "procedures-en").await;
-        app.wait_for("[data-testid=procedure-extension-of-stay] button")
+        app.wait_for("[data-testid=procedure-extension-of-stay] [data-testid=choose-procedure]")
             .await
             .click()
             .await

@@ -50,12 +50,19 @@ for (const lang of ["en", "ja"]) {
   await page.waitForSelector('[data-testid="applications"]');
   await click(`lang-${lang}`);
   await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+  // The prepared draft's period of stay ends within three months: the home screen says so first.
+  await page.waitForSelector('[data-testid="attention-stay"]');
   await check(`${lang}-home`);
 
   await click("new-application");
   await page.waitForSelector('[data-testid="procedure-search"]');
   await check(`${lang}-procedures`);
-  await page.click('[data-testid="procedure-extension-of-stay"] button');
+  if (await page.locator('[data-testid="favorite"]').count()) {
+    await page.locator('[data-testid="favorite"]').first().click();
+    await page.waitForSelector('[data-testid="favorite"][aria-pressed="true"]');
+    await check(`${lang}-procedures-favorite`);
+  }
+  await page.click('[data-testid="procedure-extension-of-stay"] [data-testid="choose-procedure"]');
   await page.waitForSelector('[data-testid="agree"]');
   await check(`${lang}-terms`);
 
@@ -97,6 +104,11 @@ for (const lang of ["en", "ja"]) {
     await click("sign-in");
     await page.waitForSelector('[data-testid="account-details"]');
     await check(`${lang}-signed-in`);
+  }
+  if (await page.locator('[data-testid="my-page"]').count()) {
+    await page.click('[data-testid="my-page"] summary');
+    await page.waitForSelector('[data-testid="change-email"]');
+    await check(`${lang}-my-page`);
   }
   await page.click('[data-testid="usage-start"]').catch(() => null);
   if (await page.locator('[data-testid="usage-page"]').count()) {

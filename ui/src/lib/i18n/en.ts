@@ -270,7 +270,7 @@ export const en = {
   "error.account_locked": "Too many wrong passwords: the account is locked for 24 hours. Use “forgot password” to reset it.",
   "error.email_mismatch": "The two e-mail addresses differ. Type the same address twice.",
   "error.bad_email": "Enter an e-mail address of 1-byte characters, up to 60, like name@example.jp.",
-  "error.link_invalid": "This code has expired or was already used. Register again to get a new one.",
+  "error.link_invalid": "This code has expired or was already used. Ask for a new one: start the registration, the password reset or the change of address again.",
   "error.email_not_confirmed": "Confirm the e-mail address with the code first.",
   "error.bad_name": "Enter the name in capital letters as on the residence card.",
   "error.bad_telephone": "Enter the telephone number as digits only, up to 12.",

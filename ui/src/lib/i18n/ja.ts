@@ -272,7 +272,7 @@ export const ja: Record<MessageKey, string> = {
   "error.account_locked": "パスワードを続けて間違えたため、24時間ロックされています。パスワードの再設定を行ってください。",
   "error.email_mismatch": "2つのメールアドレスが一致しません。同じアドレスを入力してください。",
   "error.bad_email": "半角60文字以内のメールアドレスを入力してください（例：name@example.jp）。",
-  "error.link_invalid": "このコードは期限切れか使用済みです。もう一度登録して新しいコードを受け取ってください。",
+  "error.link_invalid": "このコードは期限切れか、使用済みです。登録・パスワード再設定・アドレス変更をもう一度行い、新しいコードを受け取ってください。",
   "error.email_not_confirmed": "先にコードでメールアドレスを確認してください。",
   "error.bad_name": "在留カードどおり大文字のローマ字で入力してください。",
   "error.bad_telephone": "電話番号は数字のみ12桁以内で入力してください。",
