@@ -37,6 +37,18 @@ fn code_from_outbox(server_data: &Path) -> String {
         .to_owned()
 }
 
+/// The server's service on its data folder, and an examiner account in it.
+fn examiner(server_data: &Path) -> (zairyu_server::Service, zairyu_server::store::User) {
+    let service =
+        zairyu_server::Service::open(&zairyu_server::ServerConfig::in_dir(server_data.to_owned()))
+            .unwrap();
+    let id = service
+        .create_account("ex@example.jp", "EXAMINER", PASSWORD, "examiner", None)
+        .unwrap();
+    let user = service.store.user(&id).unwrap().unwrap();
+    (service, user)
+}
+
 /// The one-time code in a password-reset or address-change e-mail.
 fn code_in_mail(mail: &str) -> String {
     mail.split("(24 hours, once): ")
@@ -190,14 +202,7 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
     assert!(calm.revision_requests.is_empty());
 
     // The examiner returns it for revision; the student resubmits a new signed version.
-    let service = zairyu_server::Service::open(&zairyu_server::ServerConfig::in_dir(
-        server_dir.path().to_owned(),
-    ))
-    .unwrap();
-    let examiner = service
-        .create_account("ex@example.jp", "EXAMINER", PASSWORD, "examiner", None)
-        .unwrap();
-    let examiner = service.store.user(&examiner).unwrap().unwrap();
+    let (service, examiner) = examiner(server_dir.path());
     service
         .set_status(&examiner, receipt.application.id, "under_review")
         .unwrap();
@@ -431,14 +436,7 @@ fn a_submission_signed_offline_waits_and_is_sent_exactly_once() {
 
     // The examiner acts before the app first looks at the statuses: the change is still told,
     // measured from the status at filing (kept with the receipt).
-    let service = zairyu_server::Service::open(&zairyu_server::ServerConfig::in_dir(
-        server_dir.path().to_owned(),
-    ))
-    .unwrap();
-    let examiner = service
-        .create_account("ex@example.jp", "EXAMINER", PASSWORD, "examiner", None)
-        .unwrap();
-    let examiner = service.store.user(&examiner).unwrap().unwrap();
+    let (service, examiner) = examiner(server_dir.path());
     service
         .set_status(&examiner, filed[0].id, "under_review")
         .unwrap();

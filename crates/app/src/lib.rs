@@ -176,12 +176,7 @@ impl App {
                 return Err(AppError::BadServerUrl(u.to_owned()));
             }
         }
-        let _guard = lock(&self.write_lock);
-        let mut current = self
-            .note(settings::load(&self.data_dir)?)
-            .unwrap_or_default();
-        current.server_url = url.map(str::to_owned);
-        settings::save(&self.data_dir, &current)?;
+        let current = self.update_settings(|s| s.server_url = url.map(str::to_owned))?;
         self.vault.clear();
         Ok(current)
     }
@@ -190,12 +185,7 @@ impl App {
     /// with a card); saved at once.
     pub fn set_reader(&self, reader: Option<&str>) -> Result<Settings, AppError> {
         let reader = reader.map(str::trim).filter(|r| !r.is_empty());
-        let _guard = lock(&self.write_lock);
-        let mut current = self
-            .note(settings::load(&self.data_dir)?)
-            .unwrap_or_default();
-        current.reader = reader.map(str::to_owned);
-        settings::save(&self.data_dir, &current)?;
+        let current = self.update_settings(|s| s.reader = reader.map(str::to_owned))?;
         self.card.prefer(current.reader.clone());
         Ok(current)
     }
@@ -224,11 +214,16 @@ impl App {
 
     /// Changes the interface language and saves it at once.
     pub fn set_language(&self, language: Language) -> Result<Settings, AppError> {
+        self.update_settings(|s| s.language = language)
+    }
+
+    /// Reads the settings, changes them and saves them, under the write lock.
+    fn update_settings(&self, change: impl FnOnce(&mut Settings)) -> Result<Settings, AppError> {
         let _guard = lock(&self.write_lock);
         let mut current = self
             .note(settings::load(&self.data_dir)?)
             .unwrap_or_default();
-        current.language = language;
+        change(&mut current);
         settings::save(&self.data_dir, &current)?;
         Ok(current)
     }
