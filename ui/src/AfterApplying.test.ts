@@ -47,6 +47,16 @@ describe("after applying", () => {
     await screen.findByTestId("draft-form");
   });
 
+  it("lists the sent applications with their statuses on the home screen when signed in", async () => {
+    await signIn();
+    fake.sent.push(returned, { ...returned, id: 5, reference_number: "ZR-2026-00000005", status: "completed" });
+    render(App);
+    const list = await screen.findByTestId("sent-applications");
+    const statuses = within(list).getAllByTestId("sent-status").map((s) => s.textContent?.trim());
+    expect(statuses).toEqual(["In Return Process", "Completed"]);
+    expect(list.textContent).toContain("ZR-2026-00000005");
+  });
+
   it("says a period of stay that has ended cannot be extended online", async () => {
     fake.attention.stay_ending = [{ draft_id: "d1", title_en: "Extension", title_ja: "更新", expires_on: "2026-11-27", days_left: -1 }];
     render(App);

@@ -3,6 +3,7 @@
 // driven without the Rust side. It records every call so tests can assert what was saved.
 import { BackendError, type Backend } from "../lib/backend";
 import type {
+  Application,
   Attention,
   StatusChange,
   ChecklistItem,
@@ -120,6 +121,8 @@ export function memoryBackend() {
   /** What the home screen's "needs attention" panel is fed (tests change it). */
   const attention: Attention = { revision_requests: [], stay_ending: [], queued: 0, statuses_unknown: false };
   const statusHandlers: ((changes: StatusChange[]) => void)[] = [];
+  /** The applications "on the server" (tests fill it). */
+  const sent: Application[] = [];
   const panel = () => ({
     pcsc_available: true,
     readers: card.inserted ? [{ name: "Zairyu practice card", card_present: true }] : [],
@@ -274,7 +277,7 @@ export function memoryBackend() {
     sendQueued: async () => [],
     queuedSubmissions: async () => [],
     receipts: async () => [],
-    listApplications: async () => [],
+    listApplications: async () => structuredClone(sent),
     demoMailbox: async () => [],
     uiReady: async () => null,
     fixDraftFile: async (_id, slot) => {
@@ -341,5 +344,5 @@ export function memoryBackend() {
   };
   /** Plays the background watch telling the window of status changes. */
   const announce = (changes: StatusChange[]) => statusHandlers.forEach((h) => h(changes));
-  return { api, state, calls, pending, card, account, settings, attention, announce };
+  return { api, state, calls, pending, card, account, settings, attention, announce, sent };
 }

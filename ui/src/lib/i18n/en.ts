@@ -335,6 +335,7 @@ export const en = {
   "attention.seeStatus": "See the status",
   "news.changed": "{name} is now “{status}”.",
   "news.see": "See the status",
+  "apps.sent": "Sent applications",
 } as const;
 
 export type MessageKey = keyof typeof en;

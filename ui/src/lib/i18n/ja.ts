@@ -337,4 +337,5 @@ export const ja: Record<MessageKey, string> = {
   "attention.seeStatus": "申請状況を見る",
   "news.changed": "{name}：「{status}」になりました。",
   "news.see": "申請状況を見る",
+  "apps.sent": "送信した申請",
 };
