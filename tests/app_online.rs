@@ -246,6 +246,8 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
         )
         .unwrap();
     assert!(matches!(again, SubmitOutcome::Sent { .. }), "{again:?}");
+    // The student's own resubmission is not announced back to them.
+    assert!(app.status_changes().unwrap().is_empty());
     assert_eq!(
         app.applications().unwrap()[0].status,
         "application_completed"

@@ -99,6 +99,11 @@ impl StatusChange {
     }
 }
 
+/// An application in the seen file: ids are per server.
+fn seen_key(server: &str, application: &Application) -> String {
+    format!("{server}#{}", application.id)
+}
+
 /// The manual's name of a status (5.1).
 fn status_name(status: &str, language: Language) -> &str {
     let (en, ja) = match status {
@@ -125,7 +130,7 @@ impl App {
         let applications = self.applications()?;
         let receipts = self.receipts();
         let server = self.server_url().unwrap_or_default();
-        let key = |a: &Application| format!("{server}#{}", a.id);
+        let key = |a: &Application| seen_key(&server, a);
         let _guard = lock(&self.write_lock);
         let read = store::read_json::<BTreeMap<String, String>>(&self.data_dir, SEEN_FILE)?;
         let mut dirty = matches!(read, store::Read::Missing);
@@ -163,6 +168,17 @@ impl App {
             store::write_json(&self.data_dir, SEEN_FILE, &seen)?;
         }
         Ok(changes)
+    }
+
+    /// Records a status the student caused from this app (filing, resubmitting), so the next
+    /// look does not announce the student's own action back to them.
+    pub(crate) fn remember_status(&self, application: &Application) -> Result<(), AppError> {
+        let server = self.server_url().unwrap_or_default();
+        let _guard = lock(&self.write_lock);
+        let read = store::read_json::<BTreeMap<String, String>>(&self.data_dir, SEEN_FILE)?;
+        let mut seen = self.note(read).unwrap_or_default();
+        seen.insert(seen_key(&server, application), application.status.clone());
+        store::write_json(&self.data_dir, SEEN_FILE, &seen)
     }
 
     /// What needs action first, as of today.

@@ -279,6 +279,8 @@ impl App {
                 let dir = self.receipts_dir();
                 fs::create_dir_all(&dir).map_err(io(&dir))?;
                 crate::store::write_json(&dir, &format!("{submission_id}.json"), &receipt)?;
+                // Not announced back as a status change (best effort: the receipt is kept).
+                let _ = self.remember_status(&receipt.application);
                 // The draft may have been set aside meanwhile; the receipt is what counts.
                 let _ = self.drafts.mark_submitted(
                     &queued.draft_id,
