@@ -1,6 +1,5 @@
 //! The one-click fixes of the app layer on real files: a landscape photo becomes a 3:4 photo
-//! without the finding (the file is replaced: undo covers form answers, not files), and the
-//! preview is the attached JPEG.
+//! without the finding, the preview is the attached JPEG, and undo brings the original back.
 
 #[path = "../crates/checks/tests/corpus/mod.rs"]
 mod corpus;
@@ -54,4 +53,16 @@ fn a_landscape_photo_is_cropped_to_three_by_four_with_one_click() {
 
     let new_preview = app.draft_photo(&draft.id).unwrap().unwrap();
     assert_ne!(new_preview, preview, "the preview shows the fixed photo");
+
+    // Undo brings the student's own photo back, bytes and findings alike.
+    let undone = app.undo_draft(&draft.id).unwrap();
+    let entry = undone
+        .meta
+        .attachments
+        .iter()
+        .find(|a| a.slot == "attachments.photo")
+        .unwrap();
+    assert_eq!(entry.bytes, landscape.len() as u64);
+    assert_eq!(app.draft_photo(&draft.id).unwrap().unwrap(), preview);
+    assert!(photo_codes(&app, &draft.id).contains(&"photo_not_3_4".to_owned()));
 }

@@ -296,6 +296,10 @@ impl Draft {
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent).map_err(DraftError::io(parent))?;
         }
+        // What this replaces stays in history/files/ until no kept version needs it (undo).
+        for entry in self.meta.attachments.iter().filter(|a| a.slot == slot) {
+            self.keep_for_undo(entry);
+        }
         write_atomic(&target, bytes).map_err(DraftError::io(&target))?;
         self.remove_slot_file(slot, Some(&file));
         self.meta.attachments.push(AttachmentEntry {
@@ -327,7 +331,94 @@ impl Draft {
         self.meta.attachments.retain(|a| a.slot != slot);
         for entry in old {
             if Some(entry.file.as_str()) != keep {
+                self.keep_for_undo(&entry);
                 let _ = fs::remove_file(self.dir.join(&entry.file));
+            }
+        }
+    }
+
+    /// Keeps the bytes of an attached file as `history/files/<sha256>` (a hard link where the
+    /// file system allows, so it costs no space until the file is replaced). Best effort: a
+    /// file that could not be kept makes only the undo of that step refuse, with a reason.
+    fn keep_for_undo(&self, entry: &AttachmentEntry) {
+        let kept = kept_file_path(&self.dir, &entry.sha256);
+        if kept.exists() {
+            return;
+        }
+        if let Some(parent) = kept.parent() {
+            let _ = fs::create_dir_all(parent);
+        }
+        let source = self.dir.join(&entry.file);
+        if fs::hard_link(&source, &kept).is_err() {
+            let _ = fs::copy(&source, &kept);
+        }
+    }
+
+    /// Puts the files of an earlier version back in place (from `history/files/`), and sets
+    /// aside those the earlier version did not have.
+    fn restore_files(&mut self, wanted: &[AttachmentEntry]) -> Result<(), DraftError> {
+        let same =
+            |a: &AttachmentEntry, b: &AttachmentEntry| a.file == b.file && a.sha256 == b.sha256;
+        let current = self.meta.attachments.clone();
+        // Check every needed file first, so a refused undo changes nothing.
+        let mut restores = Vec::new();
+        for entry in wanted {
+            if current.iter().any(|c| same(c, entry)) {
+                continue;
+            }
+            let kept = kept_file_path(&self.dir, &entry.sha256);
+            let bytes = fs::read(&kept)
+                .ok()
+                .filter(|b| sha256_hex(b) == entry.sha256)
+                .ok_or_else(|| DraftError::UndoFileGone(entry.file.clone()))?;
+            restores.push((entry.file.clone(), bytes));
+        }
+        for entry in current
+            .iter()
+            .filter(|c| !wanted.iter().any(|w| same(c, w)))
+        {
+            self.keep_for_undo(entry);
+            if !wanted.iter().any(|w| w.file == entry.file) {
+                let _ = fs::remove_file(self.dir.join(&entry.file));
+            }
+        }
+        for (file, bytes) in restores {
+            let target = self.dir.join(&file);
+            if let Some(parent) = target.parent() {
+                fs::create_dir_all(parent).map_err(DraftError::io(parent))?;
+            }
+            write_atomic(&target, &bytes).map_err(DraftError::io(&target))?;
+        }
+        self.meta.attachments = wanted.to_vec();
+        Ok(())
+    }
+
+    /// Removes kept file versions that neither the current draft nor any kept version uses.
+    fn prune_kept_files(&self) {
+        let files = self.dir.join("history").join("files");
+        let Ok(entries) = fs::read_dir(&files) else {
+            return;
+        };
+        let mut used: Vec<String> = self
+            .meta
+            .attachments
+            .iter()
+            .map(|a| a.sha256.clone())
+            .collect();
+        for rev in history_revisions(&self.dir) {
+            let Ok(bytes) = fs::read(history_path(&self.dir, rev)) else {
+                continue;
+            };
+            // An unreadable old version keeps everything: nothing is removed on a guess.
+            let Ok(meta) = serde_json::from_slice::<DraftMeta>(&bytes) else {
+                return;
+            };
+            used.extend(meta.attachments.into_iter().map(|a| a.sha256));
+        }
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !used.contains(&name) {
+                let _ = fs::remove_file(entry.path());
             }
         }
     }
@@ -379,6 +470,7 @@ impl Draft {
                 let _ = fs::remove_file(history_path(&self.dir, *rev));
             }
             let _ = sync_dir(&history);
+            self.prune_kept_files();
         }
         Ok(())
     }
@@ -388,8 +480,9 @@ impl Draft {
         history_revisions(&self.dir)
     }
 
-    /// Undo: the form data of the version before the current one becomes current again
-    /// (as a new revision, so the undone version stays in history). False when there is none.
+    /// Undo: the form data and the files of the version before the current one become current
+    /// again (as a new revision, so the undone version stays in history); a replaced photo or
+    /// PDF comes back from `history/files/`. False when there is no earlier version.
     pub fn undo(&mut self) -> Result<bool, DraftError> {
         let Some(rev) = history_revisions(&self.dir)
             .into_iter()
@@ -403,6 +496,7 @@ impl Draft {
         let old: DraftMeta =
             serde_json::from_slice(&bytes).map_err(|_| DraftError::Damaged(self.dir.clone()))?;
         let old = crate::migrate::migrate(old)?;
+        self.restore_files(&old.attachments)?;
         self.meta.form = old.form;
         self.save()?;
         Ok(true)
@@ -458,6 +552,11 @@ impl Draft {
             recovered: false,
         }
     }
+}
+
+/// Where the bytes of a replaced or removed file are kept for undo.
+fn kept_file_path(dir: &Path, sha256: &str) -> PathBuf {
+    dir.join("history").join("files").join(sha256)
 }
 
 pub(crate) fn history_path(dir: &Path, rev: u64) -> PathBuf {

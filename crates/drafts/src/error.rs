@@ -38,6 +38,8 @@ pub enum DraftError {
     DigestMismatch(String),
     #[error("This application cannot be reused: {0}")]
     CannotReuse(String),
+    #[error("The earlier version of {0} is no longer kept, so this step cannot be undone: attach that file again.")]
+    UndoFileGone(String),
 }
 
 impl DraftError {
@@ -57,6 +59,7 @@ impl DraftError {
             DraftError::TooLarge { .. } => "bundle_too_large",
             DraftError::DigestMismatch(_) => "bundle_digest_mismatch",
             DraftError::CannotReuse(_) => "reuse_refused",
+            DraftError::UndoFileGone(_) => "undo_file_gone",
         }
     }
 

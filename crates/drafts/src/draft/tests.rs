@@ -232,3 +232,89 @@ fn reuse_within_two_years_marks_stale_fields_and_drops_files() {
         .unwrap_err();
     assert!(err.to_string().contains("more than two years"), "{err}");
 }
+
+#[test]
+fn undo_brings_back_a_replaced_or_removed_file() {
+    let (_tmp, mut draft) = fresh();
+    let dir = draft.dir().to_owned();
+    draft
+        .attach("attachments.photo", "me.jpg", b"\xff\xd8 original")
+        .unwrap();
+    // A one-click fix replaces the photo in place.
+    draft
+        .attach("attachments.photo", "me.jpg", b"\xff\xd8 fixed")
+        .unwrap();
+    assert_eq!(fs::read(dir.join("photo.jpg")).unwrap(), b"\xff\xd8 fixed");
+    assert!(draft.undo().unwrap());
+    assert_eq!(
+        fs::read(dir.join("photo.jpg")).unwrap(),
+        b"\xff\xd8 original"
+    );
+    let entry = draft.attachment("attachments.photo").unwrap().clone();
+    assert_eq!(entry.sha256, sha256_hex(b"\xff\xd8 original"));
+    // Reopening finds the same state on disk.
+    let reopened = Draft::open(&dir).unwrap();
+    assert_eq!(reopened.attachment("attachments.photo"), Some(&entry));
+
+    // A PDF replaced under another name, then removed: undo walks back through both.
+    draft
+        .attach("attachments.transcript", "grades.pdf", b"%PDF-1.7 one")
+        .unwrap();
+    draft
+        .attach("attachments.transcript", "grades-v2.pdf", b"%PDF-1.7 two")
+        .unwrap();
+    draft.detach("attachments.transcript").unwrap();
+    assert!(!dir.join("attachments/grades-v2.pdf").exists());
+    assert!(draft.undo().unwrap());
+    assert_eq!(
+        fs::read(dir.join("attachments/grades-v2.pdf")).unwrap(),
+        b"%PDF-1.7 two"
+    );
+    assert_eq!(draft.form()["attachments"]["transcript"], "grades-v2.pdf");
+    // The removed PDF's bytes were kept while a kept version still names them.
+    assert!(dir
+        .join("history/files")
+        .join(sha256_hex(b"%PDF-1.7 one"))
+        .exists());
+}
+
+#[test]
+fn an_undo_whose_file_is_no_longer_kept_refuses_and_changes_nothing() {
+    let (_tmp, mut draft) = fresh();
+    let dir = draft.dir().to_owned();
+    draft
+        .attach("attachments.photo", "me.jpg", b"\xff\xd8 original")
+        .unwrap();
+    draft
+        .attach("attachments.photo", "me.jpg", b"\xff\xd8 fixed")
+        .unwrap();
+    let kept = dir
+        .join("history/files")
+        .join(sha256_hex(b"\xff\xd8 original"));
+    fs::remove_file(&kept).unwrap();
+    let revision = draft.meta().revision;
+    assert_eq!(draft.undo().unwrap_err().code(), "undo_file_gone");
+    assert_eq!(draft.meta().revision, revision);
+    assert_eq!(fs::read(dir.join("photo.jpg")).unwrap(), b"\xff\xd8 fixed");
+}
+
+#[test]
+fn kept_file_versions_go_when_no_kept_version_uses_them() {
+    let (_tmp, mut draft) = fresh();
+    let dir = draft.dir().to_owned();
+    draft
+        .attach("attachments.photo", "me.jpg", b"\xff\xd8 one")
+        .unwrap();
+    draft
+        .attach("attachments.photo", "me.jpg", b"\xff\xd8 two")
+        .unwrap();
+    let first = dir.join("history/files").join(sha256_hex(b"\xff\xd8 one"));
+    assert!(first.exists());
+    for n in 0..HISTORY_KEPT + 2 {
+        draft
+            .set_inputs(&[("applicant.occupation".into(), format!("学生{n}"))])
+            .unwrap();
+    }
+    assert!(!first.exists(), "no kept version refers to it any more");
+    assert_eq!(fs::read(dir.join("photo.jpg")).unwrap(), b"\xff\xd8 two");
+}

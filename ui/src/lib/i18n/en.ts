@@ -336,6 +336,7 @@ export const en = {
   "news.changed": "{name} is now “{status}”.",
   "news.see": "See the status",
   "apps.sent": "Sent applications",
+  "error.undo_file_gone": "The earlier version of this file is no longer kept, so this step cannot be undone. Attach the file again.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -338,4 +338,5 @@ export const ja: Record<MessageKey, string> = {
   "news.changed": "{name}：「{status}」になりました。",
   "news.see": "申請状況を見る",
   "apps.sent": "送信した申請",
+  "error.undo_file_gone": "このファイルの以前の版はもう保存されていないため、元に戻せません。ファイルをもう一度添付してください。",
 };
