@@ -290,7 +290,7 @@ export const en = {
   "draft.fromCard": "Fill from my My Number Card",
   "draft.fromCardPurpose": "To read your name, address, date of birth and sex into the form.",
   "apps.reuse": "Start a new application from this one",
-  "mypage.title": "My page: address, telephone and password",
+  "mypage.title": "My page: address, telephone, password, e-mail and favorites",
   "mypage.profile": "Address and telephone",
   "mypage.postal": "Postal code",
   "mypage.address": "Address (filled from the postal code)",

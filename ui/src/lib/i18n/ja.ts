@@ -292,7 +292,7 @@ export const ja: Record<MessageKey, string> = {
   "draft.fromCard": "マイナンバーカードから入力",
   "draft.fromCardPurpose": "氏名・住所・生年月日・性別を申請書に読み込むために使います。",
   "apps.reuse": "この申請をもとに新しく作成",
-  "mypage.title": "マイページ：住所・電話番号・パスワード",
+  "mypage.title": "マイページ：住所・電話番号・パスワード・メールアドレス・お気に入り",
   "mypage.profile": "住所と電話番号",
   "mypage.postal": "郵便番号",
   "mypage.address": "住所（郵便番号から入力されます）",
