@@ -1,6 +1,7 @@
 //! Accessibility: axe-core on every screen of the built UI in Debian's Chromium (Playwright),
 //! in English and Japanese, with the app layer behind `zairyu ui-serve` (its bundled server and
-//! the practice card). A ready draft is prepared with the CLI so the review screen is reached.
+//! the practice card), and the main path from registration to a filed application driven with
+//! the keyboard alone. A ready draft is prepared with the CLI so the review screen is reached.
 
 #[path = "../crates/checks/tests/corpus/mod.rs"]
 mod corpus;
@@ -14,8 +15,9 @@ fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-#[test]
-fn axe_finds_no_violation_on_any_screen() {
+/// Runs `ui/a11y/<script>` in Chromium against `zairyu ui-serve` on a fresh app-data folder
+/// holding one draft ready to sign; answers whether it succeeded and what it printed.
+fn run_in_chromium(script: &str) -> (bool, String) {
     assert!(
         Path::new("/usr/bin/chromium").exists(),
         "Debian's chromium is needed: run scripts/setup.sh (it installs it)"
@@ -53,7 +55,7 @@ fn axe_finds_no_violation_on_any_screen() {
         std::thread::sleep(Duration::from_millis(100));
     }
     let out = Command::new("node")
-        .arg(repo().join("ui/a11y/axe-screens.mjs"))
+        .arg(repo().join("ui/a11y").join(script))
         .arg(format!("http://{listen}"))
         .arg(repo().join("test-output/screenshots"))
         .current_dir(repo().join("ui"))
@@ -61,11 +63,31 @@ fn axe_finds_no_violation_on_any_screen() {
         .unwrap();
     let _ = server.kill();
     let _ = server.wait();
-    let report = String::from_utf8_lossy(&out.stdout);
-    println!("{report}{}", String::from_utf8_lossy(&out.stderr));
-    assert!(out.status.success(), "axe found violations:\n{report}");
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    println!("{report}");
+    (out.status.success(), report)
+}
+
+#[test]
+fn axe_finds_no_violation_on_any_screen() {
+    let (ok, report) = run_in_chromium("axe-screens.mjs");
+    assert!(ok, "axe found violations:\n{report}");
     assert!(report.contains("-review"), "the review screen was reached");
     for screen in ["en-my-page", "ja-procedures-favorite", "ja-my-page"] {
         assert!(report.contains(screen), "the screen {screen} was reached");
     }
+}
+
+#[test]
+fn the_main_path_works_with_the_keyboard_alone() {
+    let (ok, report) = run_in_chromium("keyboard-path.mjs");
+    assert!(ok, "a step could not be done with the keyboard:\n{report}");
+    assert!(
+        report.contains("signed and filed: ZR-"),
+        "the application was filed: {report}"
+    );
 }
