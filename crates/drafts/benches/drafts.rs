@@ -1,5 +1,6 @@
-//! Prints the autosave time of the form data (also with a replaced file kept for undo) and the export time of a draft carrying 25 MB of
-//! attachments (targets: ≤ 5 ms and ≤ 200 ms). Run: `cargo bench -p zairyu-drafts`.
+//! Prints the autosave time of the form data (also with a replaced file kept for undo) and the
+//! export time of a draft carrying 25 MB of attachments (targets: ≤ 5 ms and ≤ 200 ms).
+//! Run: `cargo bench -p zairyu-drafts`.
 
 use std::time::{Duration, Instant};
 
