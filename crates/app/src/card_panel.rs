@@ -43,18 +43,25 @@ pub(crate) struct CardPanel {
 }
 
 impl CardPanel {
-    pub(crate) fn state(&self, profile: Profile) -> CardPanelState {
+    /// The PC/SC readers (and whether the service answered), then the practice card when it
+    /// is inserted — the order in which a card is looked for.
+    fn readers(&self) -> (bool, Vec<ReaderInfo>) {
         let (pcsc_available, mut readers) = match readers::list() {
             Ok(list) => (true, list),
             Err(_) => (false, Vec::new()),
         };
-        let practice_card = crate::lock(&self.practice).is_some();
-        if practice_card {
+        if crate::lock(&self.practice).is_some() {
             readers.push(ReaderInfo {
                 name: PRACTICE_READER.into(),
                 card_present: true,
             });
         }
+        (pcsc_available, readers)
+    }
+
+    pub(crate) fn state(&self, profile: Profile) -> CardPanelState {
+        let (pcsc_available, readers) = self.readers();
+        let practice_card = crate::lock(&self.practice).is_some();
         let preferred_reader = crate::lock(&self.preferred).clone();
         let active_reader = active(&readers, preferred_reader.as_deref());
         CardPanelState {
@@ -98,29 +105,16 @@ impl CardPanel {
         reader: Option<&str>,
         exclusive: bool,
     ) -> Result<Card<Box<dyn Transmit + Send>>, AppError> {
-        let preferred = match reader {
-            Some(_) => None,
-            None => crate::lock(&self.preferred).clone().filter(|name| {
-                name == PRACTICE_READER
-                    || readers::list()
-                        .unwrap_or_default()
-                        .iter()
-                        .any(|r| &r.name == name && r.card_present)
-            }),
+        let chosen = match reader {
+            Some(name) => Some(name.to_owned()),
+            None => active(
+                &self.readers().1,
+                crate::lock(&self.preferred).clone().as_deref(),
+            ),
         };
-        let reader = reader.or(preferred.as_deref());
+        let reader = chosen.as_deref();
         let sim = crate::lock(&self.practice).clone();
-        let use_practice = match reader {
-            Some(name) => name == PRACTICE_READER,
-            None => {
-                sim.is_some()
-                    && !readers::list()
-                        .unwrap_or_default()
-                        .iter()
-                        .any(|r| r.card_present)
-            }
-        };
-        if use_practice {
+        if reader == Some(PRACTICE_READER) {
             let sim = sim.ok_or(AppError::Card(CardError::NoCard))?;
             return Ok(Card::new(Box::new(sim)));
         }
@@ -248,6 +242,17 @@ mod tests {
                 .code(),
             "pin_format"
         );
+        // A preferred reader that is not connected does not stand in the way of the card
+        // that is there.
+        panel.prefer(Some("ACS ACR1252 not connected".into()));
+        assert_eq!(panel.status(None).unwrap().text_pin_tries, Some(3));
+        let state = panel.state(Profile::Demo);
+        assert_eq!(state.active_reader.as_deref(), Some(PRACTICE_READER));
+        assert_eq!(
+            state.preferred_reader.as_deref(),
+            Some("ACS ACR1252 not connected")
+        );
+        panel.prefer(None);
         panel.remove_practice();
         assert!(!panel.state(Profile::Demo).practice_card);
         assert_eq!(
