@@ -57,6 +57,17 @@ describe("after applying", () => {
     expect(list.textContent).toContain("ZR-2026-00000005");
   });
 
+  it("says when the statuses could not be checked, only to a signed-in student", async () => {
+    fake.attention.statuses_unknown = true;
+    render(App);
+    await screen.findByTestId("applications");
+    expect(screen.queryByTestId("attention-offline")).toBeNull();
+    cleanup();
+    await signIn();
+    render(App);
+    expect((await screen.findByTestId("attention-offline")).textContent).toContain("server does not answer");
+  });
+
   it("says a period of stay that has ended cannot be extended online", async () => {
     fake.attention.stay_ending = [{ draft_id: "d1", title_en: "Extension", title_ja: "更新", expires_on: "2026-11-27", days_left: -1 }];
     render(App);

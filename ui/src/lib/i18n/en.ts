@@ -337,6 +337,7 @@ export const en = {
   "news.see": "See the status",
   "apps.sent": "Sent applications",
   "error.undo_file_gone": "The earlier version of this file is no longer kept, so this step cannot be undone. Attach the file again.",
+  "attention.offline": "The application statuses could not be checked: the server does not answer. Your drafts keep working offline; signed applications wait in the outbox.",
 } as const;
 
 export type MessageKey = keyof typeof en;

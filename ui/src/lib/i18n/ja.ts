@@ -339,4 +339,5 @@ export const ja: Record<MessageKey, string> = {
   "news.see": "申請状況を見る",
   "apps.sent": "送信した申請",
   "error.undo_file_gone": "このファイルの以前の版はもう保存されていないため、元に戻せません。ファイルをもう一度添付してください。",
+  "attention.offline": "サーバーに接続できないため、申請状況を確認できませんでした。下書きはオフラインでも使えます。署名済みの申請は送信待ちとして保存されています。",
 };
