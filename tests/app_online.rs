@@ -25,16 +25,20 @@ fn newest_mail(server_data: &Path) -> String {
     body
 }
 
-/// The code of the newest registration e-mail in the server's outbox.
-fn code_from_outbox(server_data: &Path) -> String {
-    let text = newest_mail(server_data);
-    text.split("paste this code into Zairyu: ")
+/// The word after `marker` in an e-mail (its code).
+fn code_after(mail: &str, marker: &str) -> String {
+    mail.split(marker)
         .nth(1)
         .expect("the mail carries a code")
         .split_whitespace()
         .next()
         .unwrap()
         .to_owned()
+}
+
+/// The code of the newest registration e-mail in the server's outbox.
+fn code_from_outbox(server_data: &Path) -> String {
+    code_after(&newest_mail(server_data), "paste this code into Zairyu: ")
 }
 
 /// The server's service on its data folder, and an examiner account in it.
@@ -51,13 +55,7 @@ fn examiner(server_data: &Path) -> (zairyu_server::Service, zairyu_server::store
 
 /// The one-time code in a password-reset or address-change e-mail.
 fn code_in_mail(mail: &str) -> String {
-    mail.split("(24 hours, once): ")
-        .nth(1)
-        .expect("the mail carries a code")
-        .split_whitespace()
-        .next()
-        .unwrap()
-        .to_owned()
+    code_after(mail, "(24 hours, once): ")
 }
 
 fn start_server(dir: &Path, listen: &str) -> String {

@@ -233,17 +233,22 @@ fn reuse_within_two_years_marks_stale_fields_and_drops_files() {
     assert!(err.to_string().contains("more than two years"), "{err}");
 }
 
-#[test]
-fn undo_brings_back_a_replaced_or_removed_file() {
-    let (_tmp, mut draft) = fresh();
+/// A draft whose photo was attached, then replaced in place (as a one-click fix does).
+fn photo_fixed_in_place() -> (tempfile::TempDir, Draft, std::path::PathBuf) {
+    let (tmp, mut draft) = fresh();
     let dir = draft.dir().to_owned();
     draft
         .attach("attachments.photo", "me.jpg", b"\xff\xd8 original")
         .unwrap();
-    // A one-click fix replaces the photo in place.
     draft
         .attach("attachments.photo", "me.jpg", b"\xff\xd8 fixed")
         .unwrap();
+    (tmp, draft, dir)
+}
+
+#[test]
+fn undo_brings_back_a_replaced_or_removed_file() {
+    let (_tmp, mut draft, dir) = photo_fixed_in_place();
     assert_eq!(fs::read(dir.join("photo.jpg")).unwrap(), b"\xff\xd8 fixed");
     assert!(draft.undo().unwrap());
     assert_eq!(
@@ -280,14 +285,7 @@ fn undo_brings_back_a_replaced_or_removed_file() {
 
 #[test]
 fn an_undo_whose_file_is_no_longer_kept_refuses_and_changes_nothing() {
-    let (_tmp, mut draft) = fresh();
-    let dir = draft.dir().to_owned();
-    draft
-        .attach("attachments.photo", "me.jpg", b"\xff\xd8 original")
-        .unwrap();
-    draft
-        .attach("attachments.photo", "me.jpg", b"\xff\xd8 fixed")
-        .unwrap();
+    let (_tmp, mut draft, dir) = photo_fixed_in_place();
     let kept = dir
         .join("history/files")
         .join(sha256_hex(b"\xff\xd8 original"));
