@@ -197,6 +197,7 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
     assert!(app.status_changes().unwrap().is_empty());
     let calm = app.attention().unwrap();
     assert!(!calm.statuses_unknown);
+    assert_eq!(calm.applications, listed, "home lists what the server has");
     assert!(calm.revision_requests.is_empty());
 
     // The examiner returns it for revision; the student resubmits a new signed version.

@@ -16,6 +16,7 @@ use zairyu_forms::{field_states, FieldState};
 
 use crate::draft_check::{check_draft_with, DraftReport, FileCheckCache};
 use crate::error::AppError;
+use crate::status_watch::STAY_EXPIRY_FIELD;
 
 /// A line of the list of applications in progress.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -29,6 +30,9 @@ pub struct DraftSummary {
     /// Findings that are errors (form and files); 0 means ready to sign.
     pub errors: u32,
     pub submitted: bool,
+    /// The date the current period of stay ends (YYYY-MM-DD), when the form asks for it and
+    /// it is filled.
+    pub stay_expires_on: Option<String>,
 }
 
 /// Everything the form screen needs after any change.
@@ -104,20 +108,6 @@ impl DraftsFolder {
         }
     }
 
-    /// The text of the first field called `field_id` (any section) in draft `id`, if filled.
-    pub(crate) fn field_text(&self, id: &str, field_id: &str) -> Option<String> {
-        let draft = self.open(id).ok()?;
-        let path = draft
-            .schema()
-            .ok()?
-            .fields()
-            .find(|(_, _, f)| f.id == field_id)?
-            .0;
-        zairyu_forms::engine::value_at(draft.form(), &path)?
-            .as_str()
-            .map(str::to_owned)
-    }
-
     pub(crate) fn list(&self) -> Result<Vec<DraftSummary>, AppError> {
         let mut out = Vec::new();
         let Ok(entries) = fs::read_dir(&self.root) else {
@@ -145,6 +135,7 @@ impl DraftsFolder {
                 updated_at: draft.meta().updated_at.clone(),
                 errors: errors as u32,
                 submitted: draft.meta().submitted.is_some(),
+                stay_expires_on: field_text(&draft, STAY_EXPIRY_FIELD),
             });
         }
         out.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
@@ -342,6 +333,19 @@ impl DraftsFolder {
         })?;
         fs::rename(&dir, aside.join(id)).map_err(|source| AppError::Io { path: dir, source })
     }
+}
+
+/// The text of the first field called `field_id` (any section), if filled.
+fn field_text(draft: &Draft, field_id: &str) -> Option<String> {
+    let path = draft
+        .schema()
+        .ok()?
+        .fields()
+        .find(|(_, _, f)| f.id == field_id)?
+        .0;
+    zairyu_forms::engine::value_at(draft.form(), &path)?
+        .as_str()
+        .map(str::to_owned)
 }
 
 #[cfg(test)]

@@ -50,9 +50,11 @@ pub struct StayEnding {
     pub days_left: i64,
 }
 
-/// What needs the student's action first (home screen).
+/// What needs the student's action first (home screen), with the applications it was read from.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Attention {
+    /// The applications on the server (empty when signed out or offline).
+    pub applications: Vec<Application>,
     pub revision_requests: Vec<RevisionRequest>,
     pub stay_ending: Vec<StayEnding>,
     /// Signed submissions waiting in the outbox.
@@ -193,11 +195,7 @@ impl App {
             if summary.submitted {
                 continue;
             }
-            let Some(expires) = self
-                .drafts
-                .field_text(&summary.id, STAY_EXPIRY_FIELD)
-                .and_then(|text| Date::parse(&text))
-            else {
+            let Some(expires) = summary.stay_expires_on.as_deref().and_then(Date::parse) else {
                 continue;
             };
             let days_left = expires.days() - today.days();
@@ -212,25 +210,24 @@ impl App {
             }
         }
         stay_ending.sort_by_key(|s| s.days_left);
-        let (revision_requests, statuses_unknown) = match self.applications() {
-            Ok(applications) => {
-                let receipts = self.receipts();
-                let requests = applications
-                    .into_iter()
-                    .filter(|a| a.status == "in_return_process")
-                    .map(|application| RevisionRequest {
-                        draft_id: receipts
-                            .iter()
-                            .find(|r| r.application.id == application.id)
-                            .map(|r| r.draft_id.clone()),
-                        application,
-                    })
-                    .collect();
-                (requests, false)
-            }
+        let (applications, statuses_unknown) = match self.applications() {
+            Ok(applications) => (applications, false),
             Err(_) => (Vec::new(), true),
         };
+        let receipts = self.receipts();
+        let revision_requests = applications
+            .iter()
+            .filter(|a| a.status == "in_return_process")
+            .map(|application| RevisionRequest {
+                draft_id: receipts
+                    .iter()
+                    .find(|r| r.application.id == application.id)
+                    .map(|r| r.draft_id.clone()),
+                application: application.clone(),
+            })
+            .collect();
         Ok(Attention {
+            applications,
             revision_requests,
             stay_ending,
             queued: self.queued_submissions().len() as u32,

@@ -119,7 +119,7 @@ export function memoryBackend() {
   };
   const settings: { reader: string | null } = { reader: null };
   /** What the home screen's "needs attention" panel is fed (tests change it). */
-  const attention: Attention = { revision_requests: [], stay_ending: [], queued: 0, statuses_unknown: false };
+  const attention: Attention = { applications: [], revision_requests: [], stay_ending: [], queued: 0, statuses_unknown: false };
   const statusHandlers: ((changes: StatusChange[]) => void)[] = [];
   /** The applications "on the server" (tests fill it). */
   const sent: Application[] = [];
@@ -176,7 +176,7 @@ export function memoryBackend() {
         : [],
     listDrafts: async () =>
       state.created
-        ? [{ id: "d1", procedure: "extension-of-stay", title_en: schema.title_en, title_ja: schema.title_ja, updated_at: "2026-11-24T10:00:00Z", errors: draftState().report.findings.length, submitted: false }]
+        ? [{ id: "d1", procedure: "extension-of-stay", title_en: schema.title_en, title_ja: schema.title_ja, updated_at: "2026-11-24T10:00:00Z", errors: draftState().report.findings.length, submitted: false, stay_expires_on: null }]
         : [],
     createDraft: async (p) => {
       calls.push(`create:${p}`);
@@ -336,7 +336,7 @@ export function memoryBackend() {
       settings.reader = reader;
       return { language: state.language, server_url: null, reader };
     },
-    attention: async () => structuredClone(attention),
+    attention: async () => structuredClone({ ...attention, applications: account.signedIn ? sent : [] }),
     onStatusChanged: async (handler) => {
       statusHandlers.push(handler);
       return () => statusHandlers.splice(statusHandlers.indexOf(handler), 1);

@@ -140,7 +140,12 @@ updated_at: string,
 /**
  * Findings that are errors (form and files); 0 means ready to sign.
  */
-errors: number, submitted: boolean, };
+errors: number, submitted: boolean, 
+/**
+ * The date the current period of stay ends (YYYY-MM-DD), when the form asks for it and
+ * it is filled.
+ */
+stay_expires_on: string | null, };
 
 export type DraftState = { id: string, meta: DraftMeta, 
 /**
@@ -321,7 +326,11 @@ export type DemoMail = {
  */
 file: string, body: string, };
 
-export type Attention = { revision_requests: Array<RevisionRequest>, stay_ending: Array<StayEnding>, 
+export type Attention = { 
+/**
+ * The applications on the server (empty when signed out or offline).
+ */
+applications: Array<Application>, revision_requests: Array<RevisionRequest>, stay_ending: Array<StayEnding>, 
 /**
  * Signed submissions waiting in the outbox.
  */
