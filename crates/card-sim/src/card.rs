@@ -22,7 +22,7 @@ pub const JPKI_AID: [u8; 10] = [0xD3, 0x92, 0xF0, 0x00, 0x26, 0x01, 0x00, 0x00, 
 pub const TEXT_AID: [u8; 10] = [0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x08];
 /// 券面事項確認AP (never needed by Zairyu).
 pub const VISUAL_AID: [u8; 10] = [0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x02];
-/// The ATR of a contactless reader holding a My Number Card (card doc §1.2).
+/// The ATR of a contactless reader holding a My Number Card (docs/card-protocol.md §2).
 pub const ATR: [u8; 13] = [
     0x3B, 0x88, 0x80, 0x01, 0x00, 0x00, 0x05, 0xE0, 0xB3, 0x81, 0xA1, 0x00, 0x7F,
 ];
@@ -158,7 +158,8 @@ fn tlv(tag: &[u8], value: &[u8]) -> Vec<u8> {
 }
 
 /// EF 0002 of the card-info-input application: FF20 { DF21 offsets, DF22 name, DF23 address,
-/// DF24 birth, DF25 sex }, the offsets counted from the start of the file (card doc §7.2).
+/// DF24 birth, DF25 sex }, the offsets counted from the start of the file
+/// (docs/card-protocol.md §8).
 fn basic_four(identity: &Identity) -> Vec<u8> {
     let fields = [
         tlv(&[0xDF, 0x22], identity.name.as_bytes()),

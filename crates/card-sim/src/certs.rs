@@ -33,7 +33,8 @@ const CA_KEY: &str = include_str!("../keys/demo-ca.pem");
 const AUTH_KEY: &str = include_str!("../keys/auth.pem");
 const SIGN_KEY: &str = include_str!("../keys/sign.pem");
 
-/// JPKI subjectAltName otherName OIDs (card doc §6): name, sex, date of birth, address.
+/// JPKI subjectAltName otherName OIDs (docs/card-protocol.md §10): name, sex, date of birth,
+/// address.
 pub const OID_NAME: &str = "1.2.392.200149.8.5.5.1";
 pub const OID_SEX: &str = "1.2.392.200149.8.5.5.3";
 pub const OID_BIRTH: &str = "1.2.392.200149.8.5.5.4";

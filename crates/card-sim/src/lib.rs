@@ -1,5 +1,5 @@
 //! `zairyu-card-sim`: a software My Number Card that behaves like the real one as far as
-//! `../shared/docs/my-number-card.md` describes it — the JPKI and card-info-input applications
+//! `docs/card-protocol.md` describes it — the JPKI and card-info-input applications
 //! and their files, SELECT / READ BINARY with offsets, padding and end-of-file, VERIFY with
 //! counters that count down, lock and reset, the empty VERIFY that reports tries, and
 //! COMPUTE DIGITAL SIGNATURE with its own RSA-2048 keys under the "Zairyu Demo CA".

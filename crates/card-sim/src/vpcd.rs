@@ -1,7 +1,7 @@
-//! The virtual card behind real pcscd: a client of vsmartcard's vpcd reader driver (card doc
-//! §10). Frames are a 2-byte big-endian length and a payload; a 1-byte payload is a control
-//! code (0 off, 1 on, 2 reset, 4 ATR), anything longer is a command APDU. Closing the socket
-//! is pulling the card. If pcscd restarts, the card reconnects.
+//! The virtual card behind real pcscd: a client of vsmartcard's vpcd reader driver
+//! (`docs/card-protocol.md` §12.1). Frames are a 2-byte big-endian length and a payload; a
+//! 1-byte payload is a control code (0 off, 1 on, 2 reset, 4 ATR), anything longer is a command
+//! APDU. Closing the socket is pulling the card. If pcscd restarts, the card reconnects.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;

@@ -1,4 +1,4 @@
-//! What gets signed when an application is submitted (design.md, "Signing and verification"):
+//! What gets signed when an application is submitted (docs/design.md §6):
 //! the procedure, the form data, the SHA-256 of the photo and of every attachment, the
 //! submission id and the time, as canonical JSON. The app signs SHA-256 of these bytes with
 //! the card; the server rebuilds them from what it received and checks the signature.

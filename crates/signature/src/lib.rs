@@ -4,8 +4,9 @@
 //!
 //! Trust anchors: the real JPKI root CAs (shipped by the `myna-card` crate), and in the demo
 //! profile also the "Zairyu Demo CA" of the virtual card (`certs/demo-ca.der`). Revocation
-//! needs J-LIS's service and is not checked (design.md). The algorithm stays out of the API:
-//! callers pass the message, not a digest, so ECDSA P-384 cards can be added here alone.
+//! needs J-LIS's service and is not checked (docs/design.md §6). The algorithm stays out of
+//! the API: callers pass the message, not a digest, so ECDSA P-384 cards can be added here
+//! alone.
 
 use myna_card::certificate::roots::{Hierarchy, KNOWN};
 use myna_card::Certificate;

@@ -1,5 +1,5 @@
 //! The virtual card driven through `myna_card` itself, so it answers the way the library
-//! expects a real card to; plus the raw status words of the card doc.
+//! expects a real card to; plus the raw status words of docs/card-protocol.md.
 
 use myna_card::ap::jpki::{JpkiAp, SignatureScheme};
 use myna_card::ap::text::TextAp;
