@@ -31,7 +31,10 @@ pub enum StoreError {
     #[error("the statement returned no row: {0}")]
     NoRow(String),
     #[error("column {column} is not {expected}")]
-    Column { column: usize, expected: &'static str },
+    Column {
+        column: usize,
+        expected: &'static str,
+    },
 }
 
 /// An account, as stored.
@@ -93,11 +96,17 @@ pub struct VersionRecord {
 /// Everything the service keeps. Implemented once, in `store/queries.rs`, for every
 /// [`Database`]; each database passes the same tests (`tests/store_conformance.rs`).
 pub trait Store: Send + Sync + std::fmt::Debug {
-    fn add_registration(&self, token_hash: &str, email: &str, expires: i64)
-        -> Result<(), StoreError>;
+    fn add_registration(
+        &self,
+        token_hash: &str,
+        email: &str,
+        expires: i64,
+    ) -> Result<(), StoreError>;
     /// (email, expires, confirmed, used)
-    fn registration(&self, token_hash: &str)
-        -> Result<Option<(String, i64, bool, bool)>, StoreError>;
+    fn registration(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<(String, i64, bool, bool)>, StoreError>;
     fn set_registration(
         &self,
         token_hash: &str,
@@ -113,16 +122,14 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         -> Result<(), StoreError>;
     fn set_password(&self, id: &str, hash: &str) -> Result<(), StoreError>;
     fn set_usage(&self, id: &str, fingerprint: &str, usage: &str) -> Result<(), StoreError>;
-    fn add_session(&self, token_hash: &str, user_id: &str, expires: i64)
-        -> Result<(), StoreError>;
+    fn add_session(&self, token_hash: &str, user_id: &str, expires: i64) -> Result<(), StoreError>;
     fn session_user(&self, token_hash: &str, now: i64) -> Result<Option<String>, StoreError>;
     fn remove_session(&self, token_hash: &str) -> Result<(), StoreError>;
     fn add_challenge(&self, nonce: &str, user_id: &str, expires: i64) -> Result<(), StoreError>;
     /// Removes and returns (user_id, expires): a challenge is used at most once.
     fn take_challenge(&self, nonce: &str) -> Result<Option<(String, i64)>, StoreError>;
     fn add_application(&self, app: &ApplicationRecord) -> Result<i64, StoreError>;
-    fn add_version(&self, application_id: i64, version: &VersionRecord)
-        -> Result<(), StoreError>;
+    fn add_version(&self, application_id: i64, version: &VersionRecord) -> Result<(), StoreError>;
     fn application(&self, id: i64) -> Result<Option<ApplicationRecord>, StoreError>;
     fn application_by_submission(
         &self,
@@ -152,8 +159,7 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     ) -> Result<(), StoreError>;
     fn audit_log(&self, application_id: i64) -> Result<Vec<AuditEntry>, StoreError>;
     fn favorites(&self, user_id: &str) -> Result<Vec<String>, StoreError>;
-    fn set_favorite(&self, user_id: &str, procedure_id: &str, on: bool)
-        -> Result<(), StoreError>;
+    fn set_favorite(&self, user_id: &str, procedure_id: &str, on: bool) -> Result<(), StoreError>;
     fn add_password_reset(
         &self,
         token_hash: &str,
@@ -161,8 +167,7 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         expires: i64,
     ) -> Result<(), StoreError>;
     /// Marks the reset used and returns (user_id, expires) if it was unused.
-    fn take_password_reset(&self, token_hash: &str)
-        -> Result<Option<(String, i64)>, StoreError>;
+    fn take_password_reset(&self, token_hash: &str) -> Result<Option<(String, i64)>, StoreError>;
     fn set_profile(
         &self,
         user_id: &str,

@@ -51,9 +51,7 @@ fn the_registration_link_arrives_through_smtp() {
         Arc::new(SystemClock),
     )
     .unwrap();
-    office
-        .register("lan@example.jp", "lan@example.jp")
-        .unwrap();
+    office.register("lan@example.jp", "lan@example.jp").unwrap();
     let deadline = Instant::now() + Duration::from_secs(10);
     let text = loop {
         let found: Vec<String> = std::fs::read_dir(maildir.join("new"))

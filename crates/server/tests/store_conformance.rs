@@ -6,9 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use zairyu_server::postgres_store::PostgresStore;
-use zairyu_server::store::{
-    ApplicationRecord, SqliteStore, Store, UserRecord, VersionRecord,
-};
+use zairyu_server::store::{ApplicationRecord, SqliteStore, Store, UserRecord, VersionRecord};
 
 fn user(id: &str, email: &str) -> UserRecord {
     UserRecord {

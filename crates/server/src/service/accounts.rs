@@ -230,7 +230,12 @@ impl ReceptionOffice {
         Ok(())
     }
 
-    pub fn change_password(&self, user: &UserRecord, current: &str, new: &str) -> Result<(), ApiError> {
+    pub fn change_password(
+        &self,
+        user: &UserRecord,
+        current: &str,
+        new: &str,
+    ) -> Result<(), ApiError> {
         if !verify_password(&user.password_hash, current) {
             return Err(ApiError::new(
                 401,
@@ -286,7 +291,9 @@ impl ReceptionOffice {
                     "This code has expired or was already used; ask for a new one.",
                 )
             })?;
-        Ok(self.store.set_password(&user_id, &hash_password(password)?)?)
+        Ok(self
+            .store
+            .set_password(&user_id, &hash_password(password)?)?)
     }
 }
 

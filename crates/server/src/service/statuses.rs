@@ -1,7 +1,6 @@
 //! The statuses of an application (manual 5.1) and the moves an examiner may make between
 //! them.
 
-
 /// The statuses of manual 5.1 and the moves between them.
 pub const STATUSES: &[&str] = &[
     "pending",

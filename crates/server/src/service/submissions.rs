@@ -99,7 +99,11 @@ impl ReceptionOffice {
     }
 
     /// The applicant of an application: the sender, or a student of the sender's organisation.
-    fn applicant_for(&self, sender: &UserRecord, for_user: Option<&str>) -> Result<UserRecord, ApiError> {
+    fn applicant_for(
+        &self,
+        sender: &UserRecord,
+        for_user: Option<&str>,
+    ) -> Result<UserRecord, ApiError> {
         match for_user {
             None => Ok(sender.clone()),
             Some(id) if id == sender.id => Ok(sender.clone()),
@@ -190,7 +194,11 @@ impl ReceptionOffice {
     }
 
     /// One application, if `user` may see it (its applicant, its sender, or an examiner).
-    pub fn application_for(&self, user: &UserRecord, id: i64) -> Result<ApplicationRecord, ApiError> {
+    pub fn application_for(
+        &self,
+        user: &UserRecord,
+        id: i64,
+    ) -> Result<ApplicationRecord, ApiError> {
         let app = self
             .store
             .application(id)?

@@ -160,7 +160,8 @@ mod tests {
 
     #[test]
     fn each_database_reads_its_own_markers_and_types() {
-        let sql = "CREATE TABLE t (id {ID}, n {INT}, b {BOOL} NOT NULL DEFAULT {FALSE}); SELECT ?1, ?2";
+        let sql =
+            "CREATE TABLE t (id {ID}, n {INT}, b {BOOL} NOT NULL DEFAULT {FALSE}); SELECT ?1, ?2";
         assert_eq!(
             Dialect::Sqlite.render(sql),
             "CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER, b INTEGER NOT NULL DEFAULT 0); SELECT ?1, ?2"

@@ -35,9 +35,10 @@ const MIGRATIONS: &[&str] = &[
 /// around this so several servers may start at once.)
 pub(crate) fn migrate(db: &dyn Database) -> Result<(), StoreError> {
     let dialect = db.dialect();
-    db.batch(&dialect.render(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version {INT} PRIMARY KEY);",
-    ))?;
+    db.batch(
+        &dialect
+            .render("CREATE TABLE IF NOT EXISTS schema_migrations (version {INT} PRIMARY KEY);"),
+    )?;
     let done = db
         .query("SELECT COUNT(*) FROM schema_migrations", &[])?
         .first()

@@ -56,7 +56,6 @@ fn who_may_see_and_do_what() {
     );
 }
 
-
 /// Who may do what to one application, as a table: applicant A (its owner), applicant B,
 /// staff of A's organisation (X) and of another (Y), an examiner (E).
 #[test]

@@ -104,7 +104,6 @@ fn five_wrong_passwords_lock_for_a_day_and_sessions_expire() {
     assert_eq!(w.office.session(&token).unwrap_err().code, "not_signed_in");
 }
 
-
 #[test]
 fn my_page_favorites_password_reset_and_receipt_method() {
     let w = world(Profile::Demo);
@@ -117,10 +116,7 @@ fn my_page_favorites_password_reset_and_receipt_method() {
         ["extension-of-stay"]
     );
     assert_eq!(
-        w.office
-            .set_favorite(&user, "nope", true)
-            .unwrap_err()
-            .code,
+        w.office.set_favorite(&user, "nope", true).unwrap_err().code,
         "not_found"
     );
     assert!(w
@@ -175,9 +171,7 @@ fn my_page_favorites_password_reset_and_receipt_method() {
         .submit(&w.user(&id), &meta(&mut card, &files, "r", |_| {}), &files)
         .unwrap();
     let form = serde_json::json!({"change": {"reception_number": app.temporary_reception_number, "method": "counter", "office": "fukuoka"}});
-    w.office
-        .change_receipt_method(&w.user(&id), &form)
-        .unwrap();
+    w.office.change_receipt_method(&w.user(&id), &form).unwrap();
     let other = w.register("b@example.jp");
     assert_eq!(
         w.office
