@@ -42,15 +42,21 @@ fn code_from_outbox(server_data: &Path) -> String {
 }
 
 /// The server's service on its data folder, and an examiner account in it.
-fn examiner(server_data: &Path) -> (zairyu_server::Service, zairyu_server::store::User) {
-    let service =
-        zairyu_server::Service::open(&zairyu_server::ServerConfig::in_dir(server_data.to_owned()))
-            .unwrap();
-    let id = service
-        .create_account("ex@example.jp", "EXAMINER", PASSWORD, "examiner", None)
+fn examiner(
+    server_data: &Path,
+) -> (
+    zairyu_server::ReceptionOffice,
+    zairyu_server::store::UserRecord,
+) {
+    let office = zairyu_server::ReceptionOffice::open(&zairyu_server::ServerConfig::in_dir(
+        server_data.to_owned(),
+    ))
+    .unwrap();
+    let id = office
+        .create_examiner("ex@example.jp", "EXAMINER", PASSWORD)
         .unwrap();
-    let user = service.store.user(&id).unwrap().unwrap();
-    (service, user)
+    let user = office.examiner_account(&id).unwrap();
+    (office, user)
 }
 
 /// The one-time code in a password-reset or address-change e-mail.

@@ -1,12 +1,12 @@
 //! `zairyu serve` (the reception server) and `zairyu examiner …` (the examiner's side from the
-//! command line, on the same data folder and the same service functions).
+//! command line, on the same data folder and the same audited functions of the
+//! [`ReceptionOffice`]; nothing here touches the store).
 
 use std::io::BufRead;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
-use zairyu_server::{ServerConfig, Service};
+use zairyu_server::{ReceptionOffice, ServerConfig};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct ServeArgs {
@@ -101,9 +101,9 @@ pub(crate) fn run_serve(args: ServeArgs) -> ExitCode {
     }
 }
 
-fn service(at: &Where) -> Result<Service, String> {
+fn office(at: &Where) -> Result<ReceptionOffice, String> {
     let config = ServerConfig::load(at.config.as_deref(), at.data.clone(), None)?;
-    Service::open(&config)
+    ReceptionOffice::open(&config)
 }
 
 fn print(json: &serde_json::Value) {
@@ -122,16 +122,9 @@ pub(crate) fn run_examiner(cmd: ExaminerCommand) -> ExitCode {
             | ExaminerCommand::SetStatus { at, .. }
             | ExaminerCommand::RequestRevision { at, .. } => at,
         };
-        let service = Arc::new(service(at).map_err(|e| ("bad_config".to_owned(), e))?);
+        let office = office(at).map_err(|e| ("bad_config".to_owned(), e))?;
         let api = |e: zairyu_server::ApiError| (e.code, e.message);
-        let examiner = |id: &str| -> Result<zairyu_server::store::User, (String, String)> {
-            service
-                .store
-                .user(id)
-                .map_err(api)?
-                .filter(|u| u.role == "examiner")
-                .ok_or_else(|| ("not_an_examiner".to_owned(), format!("{id} is not an examiner account; create one with `zairyu examiner create`.")))
-        };
+        let examiner = |id: &str| office.examiner_account(id).map_err(api);
         match &cmd {
             ExaminerCommand::Create { email, name, .. } => {
                 let mut password = String::new();
@@ -139,8 +132,8 @@ pub(crate) fn run_examiner(cmd: ExaminerCommand) -> ExitCode {
                     .lock()
                     .read_line(&mut password)
                     .map_err(|e| ("bad_input".to_owned(), e.to_string()))?;
-                let id = service
-                    .create_account(email, name, password.trim_end(), "examiner", None)
+                let id = office
+                    .create_examiner(email, name, password.trim_end())
                     .map_err(api)?;
                 println!("{id}");
             }
@@ -150,7 +143,7 @@ pub(crate) fn run_examiner(cmd: ExaminerCommand) -> ExitCode {
                 examiner: who,
                 ..
             } => {
-                let apps = service
+                let apps = office
                     .examiner_list(&examiner(who)?, status.as_deref())
                     .map_err(api)?;
                 if *json {
@@ -167,9 +160,9 @@ pub(crate) fn run_examiner(cmd: ExaminerCommand) -> ExitCode {
             ExaminerCommand::Show {
                 id, examiner: who, ..
             } => {
-                let app = service.application_for(&examiner(who)?, *id).map_err(api)?;
+                let (app, audit) = office.examiner_view(&examiner(who)?, *id).map_err(api)?;
                 let mut v = serde_json::to_value(&app).unwrap_or_default();
-                v["audit"] = serde_json::json!(service.store.audit_log(*id).map_err(api)?);
+                v["audit"] = serde_json::json!(audit);
                 print(&v);
             }
             ExaminerCommand::SetStatus {
@@ -178,7 +171,7 @@ pub(crate) fn run_examiner(cmd: ExaminerCommand) -> ExitCode {
                 examiner: who,
                 ..
             } => {
-                let app = service
+                let app = office
                     .set_status(&examiner(who)?, *id, status)
                     .map_err(api)?;
                 println!("{} is now {}", app.reference_number, app.status);
@@ -189,7 +182,7 @@ pub(crate) fn run_examiner(cmd: ExaminerCommand) -> ExitCode {
                 examiner: who,
                 ..
             } => {
-                let app = service
+                let app = office
                     .request_revision(&examiner(who)?, *id, message)
                     .map_err(api)?;
                 println!("{} is now {}", app.reference_number, app.status);

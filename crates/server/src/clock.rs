@@ -1,6 +1,9 @@
-//! Time as the server sees it, injectable so tests can move 24 hours in an instant.
+//! Time as the server sees it, injectable so tests can move 24 hours in an instant; the civil
+//! dates it needs come from the `time` crate.
 
 use std::sync::atomic::{AtomicI64, Ordering};
+
+use time::{OffsetDateTime, PrimitiveDateTime, UtcOffset};
 
 pub trait Clock: Send + Sync + std::fmt::Debug {
     /// Seconds since the Unix epoch.
@@ -38,35 +41,39 @@ impl Clock for ManualClock {
     }
 }
 
+/// Japan Standard Time (UTC+9, no daylight saving).
+const JAPAN: UtcOffset = match UtcOffset::from_hms(9, 0, 0) {
+    Ok(offset) => offset,
+    Err(_) => UtcOffset::UTC,
+};
+
+/// The moment of a Unix time (outside the calendar's range, the nearest end of it).
+fn moment(unix: i64) -> OffsetDateTime {
+    OffsetDateTime::from_unix_timestamp(unix).unwrap_or(if unix < 0 {
+        PrimitiveDateTime::MIN.assume_utc()
+    } else {
+        PrimitiveDateTime::MAX.assume_utc()
+    })
+}
+
 /// `YYYY-MM-DDTHH:MM` in Japan time (UTC+9), for reception windows.
 pub fn japan_minute(unix: i64) -> String {
-    let t = unix + 9 * 3600;
-    let days = t.div_euclid(86_400);
-    let secs = t.rem_euclid(86_400);
-    let (y, m, d) = civil(days);
+    let utc = moment(unix);
+    let t = utc.checked_to_offset(JAPAN).unwrap_or(utc);
     format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}",
-        secs / 3600,
-        secs % 3600 / 60
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute()
     )
 }
 
 /// `YYYY-MM-DD` (UTC) of a Unix time.
 pub fn utc_date(unix: i64) -> String {
-    let (y, m, d) = civil(unix.div_euclid(86_400));
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-fn civil(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
+    let t = moment(unix);
+    format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
 }
 
 #[cfg(test)]

@@ -53,8 +53,9 @@ impl ApiError {
     }
 }
 
-impl From<rusqlite::Error> for ApiError {
-    fn from(e: rusqlite::Error) -> ApiError {
+/// A store failure is the server's fault: a 500 whose detail goes only to the log.
+impl From<crate::store::StoreError> for ApiError {
+    fn from(e: crate::store::StoreError) -> ApiError {
         ApiError::internal(e)
     }
 }

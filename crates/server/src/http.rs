@@ -1,4 +1,4 @@
-//! The JSON API: thin handlers over [`Service`]. Multipart uploads are streamed to disk with the
+//! The JSON API: thin handlers over [`ReceptionOffice`]. Multipart uploads are streamed to disk with the
 //! limits enforced while streaming (≤ 20 files, ≤ 25,000,000 bytes including the photo), each
 //! file named by its SHA-256; a request past a limit is cut off, its partial files removed.
 
@@ -20,18 +20,18 @@ use tokio::io::AsyncWriteExt;
 use utoipa::OpenApi;
 
 use crate::error::ApiError;
-use crate::service::{Service, StoredFile, SubmissionMeta};
-use crate::store::{Application, User};
+use crate::service::{ReceptionOffice, StoredFile, SubmissionMeta};
+use crate::store::{ApplicationRecord, UserRecord};
 
 pub const MAX_FILES: usize = 20;
 pub const MAX_TOTAL_BYTES: u64 = 25_000_000;
 
-type AppState = Arc<Service>;
+type AppState = Arc<ReceptionOffice>;
 type Reply = Result<Json<Value>, ApiError>;
 
 /// The signed-in user, from `Authorization: Bearer <token>`.
 #[derive(Debug)]
-pub struct Auth(pub User, pub String);
+pub struct Auth(pub UserRecord, pub String);
 
 impl FromRequestParts<AppState> for Auth {
     type Rejection = ApiError;
@@ -297,7 +297,7 @@ fn parse_id(text: &str) -> Result<i64, ApiError> {
         .map_err(|_| ApiError::bad("bad_id", "An application id is a number."))
 }
 
-fn app_json(app: &Application) -> Value {
+fn app_json(app: &ApplicationRecord) -> Value {
     let name =
         zairyu_forms::procedure(&app.procedure_id).map(|p| (p.name_en.clone(), p.name_ja.clone()));
     let mut v = serde_json::to_value(app).unwrap_or_default();
@@ -308,7 +308,7 @@ fn app_json(app: &Application) -> Value {
 
 /// Streams the multipart parts: `metadata` (JSON) and files named `photo` / `attachment`.
 async fn receive(
-    s: &Service,
+    s: &ReceptionOffice,
     mut parts: Multipart,
 ) -> Result<(SubmissionMeta, Vec<StoredFile>), ApiError> {
     let mut meta: Option<String> = None;

@@ -3,9 +3,11 @@
 //! a card signature, procedures, applications with their files and statuses, examiners.
 //!
 //! - [`config`]: where it listens, where the data lives, the profile, mail.
-//! - [`store`]: the one storage interface and its SQLite implementation (migrations inside).
-//! - [`service`]: every action as a function over the store — the HTTP handlers ([`http`]) and
-//!   the `zairyu examiner` commands are thin shells over it.
+//! - [`store`]: the one storage interface, its SQL written once for SQLite and PostgreSQL
+//!   ([`postgres_store`]), migrations inside; its own error type.
+//! - [`service`]: the [`ReceptionOffice`], every action as a function over the store (private to
+//!   it) — the HTTP handlers ([`http`]) and the `zairyu examiner` commands are thin shells over
+//!   it.
 //! - [`mail`]: notifications as `.eml` files in `DATA/outbox/` or over SMTP.
 //! - [`error`]: `{code, message}` with stable codes; bad input is never a 500.
 
@@ -20,12 +22,12 @@ pub mod store;
 
 pub use config::ServerConfig;
 pub use error::ApiError;
-pub use service::Service;
+pub use service::ReceptionOffice;
 
 /// Runs the server until Ctrl-C / SIGTERM: logs one line saying where it listens and where
 /// the data lives.
 pub async fn serve(config: ServerConfig) -> Result<(), String> {
-    let service = Service::open(&config).map_err(|e| e.to_string())?;
+    let office = ReceptionOffice::open(&config).map_err(|e| e.to_string())?;
     let listener = tokio::net::TcpListener::bind(&config.listen)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
@@ -37,7 +39,7 @@ pub async fn serve(config: ServerConfig) -> Result<(), String> {
         config.profile_name(),
         config.mail_description()
     );
-    let app = http::router(std::sync::Arc::new(service));
+    let app = http::router(std::sync::Arc::new(office));
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
@@ -60,7 +62,7 @@ pub fn spawn(mut config: ServerConfig) -> Result<std::net::SocketAddr, String> {
     if config.public_url.trim_end_matches('/') == "http://127.0.0.1" {
         config.public_url = format!("http://{addr}");
     }
-    let service = Service::open(&config)?;
+    let office = ReceptionOffice::open(&config)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .thread_name("zairyu-server")
@@ -74,7 +76,7 @@ pub fn spawn(mut config: ServerConfig) -> Result<std::net::SocketAddr, String> {
                 let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
                     return;
                 };
-                let app = http::router(std::sync::Arc::new(service));
+                let app = http::router(std::sync::Arc::new(office));
                 let _ = axum::serve(
                     listener,
                     app.into_make_service_with_connect_info::<std::net::SocketAddr>(),

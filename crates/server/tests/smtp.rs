@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use zairyu_server::clock::SystemClock;
 use zairyu_server::config::{Mail, ServerConfig};
 use zairyu_server::store::SqliteStore;
-use zairyu_server::Service;
+use zairyu_server::ReceptionOffice;
 
 #[test]
 fn the_registration_link_arrives_through_smtp() {
@@ -45,15 +45,13 @@ fn the_registration_link_arrives_through_smtp() {
         host: "127.0.0.1".into(),
         port,
     };
-    let service = Service::with(
+    let office = ReceptionOffice::with(
         &config,
         Arc::new(SqliteStore::in_memory()),
         Arc::new(SystemClock),
     )
     .unwrap();
-    service
-        .register("lan@example.jp", "lan@example.jp")
-        .unwrap();
+    office.register("lan@example.jp", "lan@example.jp").unwrap();
     let deadline = Instant::now() + Duration::from_secs(10);
     let text = loop {
         let found: Vec<String> = std::fs::read_dir(maildir.join("new"))

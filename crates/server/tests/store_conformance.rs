@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use zairyu_server::postgres_store::PostgresStore;
-use zairyu_server::store::{Application, SqliteStore, Store, User, Version};
+use zairyu_server::store::{ApplicationRecord, SqliteStore, Store, UserRecord, VersionRecord};
 
-fn user(id: &str, email: &str) -> User {
-    User {
+fn user(id: &str, email: &str) -> UserRecord {
+    UserRecord {
         id: id.into(),
         email: email.into(),
         user_type: "foreign_national".into(),
@@ -23,8 +23,8 @@ fn user(id: &str, email: &str) -> User {
     }
 }
 
-fn application(user: &str, submission: &str, n: u32) -> Application {
-    Application {
+fn application(user: &str, submission: &str, n: u32) -> ApplicationRecord {
+    ApplicationRecord {
         id: 0,
         reference_number: format!("ZR-2026-{n:08}"),
         temporary_reception_number: format!("東オソ認T{n:08}"),
@@ -129,7 +129,7 @@ fn conformance(store: &dyn Store) {
         store
             .add_version(
                 id,
-                &Version {
+                &VersionRecord {
                     version: v,
                     form: serde_json::json!({"v": v}),
                     files: serde_json::json!([]),

@@ -1,0 +1,314 @@
+//! Accounts (manual 3.1, 3.2, 7.3): registration by e-mail link, accounts made by an
+//! operator, forgotten user ID and password, password change; the password rule and hashing.
+
+use argon2::password_hash::rand_core::OsRng;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+
+use super::{hash_token, random_digits, random_hex, ReceptionOffice, DAY};
+use crate::error::ApiError;
+use crate::store::UserRecord;
+
+/// The password rule of manual 3.2: 10–20 characters, at least one upper-case letter, one
+/// lower-case letter, one digit and one of `$ % & = @ _ # * + - ? !`, nothing else.
+pub fn password_ok(p: &str) -> bool {
+    const SYMBOLS: &str = "$%&=@_#*+-?!";
+    (10..=20).contains(&p.chars().count())
+        && p.chars()
+            .all(|c| c.is_ascii_alphanumeric() || SYMBOLS.contains(c))
+        && p.chars().any(|c| c.is_ascii_uppercase())
+        && p.chars().any(|c| c.is_ascii_lowercase())
+        && p.chars().any(|c| c.is_ascii_digit())
+        && p.chars().any(|c| SYMBOLS.contains(c))
+}
+
+pub(super) fn email_ok(e: &str) -> bool {
+    let Some((local, domain)) = e.split_once('@') else {
+        return false;
+    };
+    e.len() <= 60
+        && e.bytes().all(|b| b.is_ascii_graphic())
+        && !local.is_empty()
+        && domain.contains('.')
+        && !domain.contains('@')
+}
+
+const USER_TYPES: &[&str] = &[
+    "foreign_national",
+    "legal_representative",
+    "organisation_staff",
+    "attorney",
+];
+
+impl ReceptionOffice {
+    /// Step 1: the e-mail address twice; a link valid 24 hours is sent. Returns nothing that
+    /// says whether the address is known.
+    pub fn register(&self, email: &str, email_again: &str) -> Result<(), ApiError> {
+        if email != email_again {
+            return Err(ApiError::bad(
+                "email_mismatch",
+                "The two e-mail addresses differ; type the same address twice.",
+            ));
+        }
+        if !email_ok(email) {
+            return Err(ApiError::bad(
+                "bad_email",
+                "Enter an e-mail address of 1-byte characters, up to 60, like name@example.jp.",
+            ));
+        }
+        self.mail_allowed(email)?;
+        let token = random_hex(24);
+        self.store
+            .add_registration(&hash_token(&token), email, self.now() + DAY)?;
+        self.mailer.send(
+            email,
+            "Zairyu: confirm your e-mail address / メールアドレスの確認",
+            &format!(
+                "Open this link within 24 hours to continue your registration (it works once):\n{}/register?token={token}\n\nOr paste this code into Zairyu: {token}\n\n24時間以内に上記のリンクを開くか、コードを貼り付けてください。",
+                self.public_url
+            ),
+        );
+        Ok(())
+    }
+
+    fn live_registration(&self, token: &str) -> Result<String, ApiError> {
+        let gone = || {
+            ApiError::bad(
+                "link_invalid",
+                "This link has expired or was already used; register again to get a new one.",
+            )
+        };
+        let (email, expires, _, used) = self
+            .store
+            .registration(&hash_token(token))?
+            .ok_or_else(gone)?;
+        if used || expires <= self.now() {
+            return Err(gone());
+        }
+        Ok(email)
+    }
+
+    /// Step 2: the link from the e-mail.
+    pub fn confirm_email(&self, token: &str) -> Result<String, ApiError> {
+        let email = self.live_registration(token)?;
+        self.store
+            .set_registration(&hash_token(token), true, false)?;
+        Ok(email)
+    }
+
+    /// Step 3: user type, English name, telephone, password → the user ID, also sent by e-mail.
+    pub fn complete_registration(
+        &self,
+        token: &str,
+        user_type: &str,
+        name_en: &str,
+        telephone: &str,
+        password: &str,
+    ) -> Result<String, ApiError> {
+        let email = self.live_registration(token)?;
+        let (_, _, confirmed, _) = self
+            .store
+            .registration(&hash_token(token))?
+            .unwrap_or_default();
+        if !confirmed {
+            return Err(ApiError::bad(
+                "email_not_confirmed",
+                "Open the link from the e-mail first.",
+            ));
+        }
+        if !USER_TYPES.contains(&user_type) {
+            return Err(ApiError::bad(
+                "bad_user_type",
+                format!("The user type must be one of {}.", USER_TYPES.join(", ")),
+            ));
+        }
+        if name_en.is_empty()
+            || !name_en
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b" -,.'".contains(&b))
+        {
+            return Err(ApiError::bad(
+                "bad_name",
+                "Enter the name in capital letters as on the residence card.",
+            ));
+        }
+        if telephone.is_empty()
+            || telephone.len() > 12
+            || !telephone.bytes().all(|b| b.is_ascii_digit())
+        {
+            return Err(ApiError::bad(
+                "bad_telephone",
+                "Enter the telephone number as digits only, up to 12.",
+            ));
+        }
+        if !password_ok(password) {
+            return Err(ApiError::bad(
+                "weak_password",
+                "The password must be 10–20 characters with an upper-case letter, a lower-case letter, a digit and one of $ % & = @ _ # * + - ? !",
+            ));
+        }
+        if self.store.user_by_email(&email)?.is_some() {
+            return Err(ApiError::new(
+                409,
+                "email_taken",
+                "An account with this e-mail address exists; use “forgot user ID”.",
+            ));
+        }
+        let id = format!("ZR{}", random_digits(8));
+        let hash = hash_password(password)?;
+        let user = UserRecord {
+            id: id.clone(),
+            email: email.clone(),
+            user_type: user_type.into(),
+            name_en: name_en.into(),
+            telephone: telephone.into(),
+            password_hash: hash,
+            role: "applicant".into(),
+            organisation: None,
+            cert_fingerprint: None,
+            usage: None,
+        };
+        self.store.add_user(&user, self.now())?;
+        self.store
+            .set_registration(&hash_token(token), true, true)?;
+        self.mailer.send(
+            &email,
+            "Zairyu: your user ID / 利用者ID",
+            &format!("Your user ID is {id}.\n利用者IDは {id} です。"),
+        );
+        Ok(id)
+    }
+
+    /// Creates an account directly (examiners and organisation staff, by an operator).
+    pub fn create_account(
+        &self,
+        email: &str,
+        name_en: &str,
+        password: &str,
+        role: &str,
+        organisation: Option<&str>,
+    ) -> Result<String, ApiError> {
+        if !password_ok(password) {
+            return Err(ApiError::bad("weak_password", "The password does not meet the rule (10–20 characters, upper, lower, digit, symbol)."));
+        }
+        let id = format!(
+            "{}{}",
+            if role == "examiner" { "EX" } else { "ZR" },
+            random_digits(8)
+        );
+        let user = UserRecord {
+            id: id.clone(),
+            email: email.into(),
+            user_type: if role == "examiner" {
+                "examiner".into()
+            } else {
+                "organisation_staff".into()
+            },
+            name_en: name_en.into(),
+            telephone: String::new(),
+            password_hash: hash_password(password)?,
+            role: role.into(),
+            organisation: organisation.map(str::to_owned),
+            cert_fingerprint: None,
+            usage: None,
+        };
+        self.store.add_user(&user, self.now())?;
+        Ok(id)
+    }
+
+    /// Forgotten user ID: mailed to the address if an account has it; the answer is the same
+    /// either way.
+    pub fn forgot_user_id(&self, email: &str) -> Result<(), ApiError> {
+        self.mail_allowed(email)?;
+        if let Some(user) = self.store.user_by_email(email)? {
+            self.mailer.send(
+                email,
+                "Zairyu: your user ID / 利用者ID",
+                &format!("Your user ID is {}.", user.id),
+            );
+        }
+        Ok(())
+    }
+
+    pub fn change_password(
+        &self,
+        user: &UserRecord,
+        current: &str,
+        new: &str,
+    ) -> Result<(), ApiError> {
+        if !verify_password(&user.password_hash, current) {
+            return Err(ApiError::new(
+                401,
+                "login_failed",
+                "The current password is wrong.",
+            ));
+        }
+        if !password_ok(new) {
+            return Err(ApiError::bad(
+                "weak_password",
+                "The new password does not meet the rule.",
+            ));
+        }
+        Ok(self.store.set_password(&user.id, &hash_password(new)?)?)
+    }
+
+    /// Forgotten password: a reset link (valid 24 hours, once) to the account's address, if the
+    /// user ID and address match; the answer is the same either way.
+    pub fn forgot_password(&self, user_id: &str, email: &str) -> Result<(), ApiError> {
+        self.mail_allowed(email)?;
+        if let Some(user) = self
+            .store
+            .user(user_id)?
+            .filter(|u| u.email.eq_ignore_ascii_case(email))
+        {
+            let token = random_hex(24);
+            self.store
+                .add_password_reset(&hash_token(&token), &user.id, self.now() + DAY)?;
+            self.mailer.send(
+                &user.email,
+                "Zairyu: reset your password / パスワードの再設定",
+                &format!("Code to set a new password (24 hours, once): {token}"),
+            );
+        }
+        Ok(())
+    }
+
+    /// Sets a new password with the code from the e-mail; also lifts a lock.
+    pub fn reset_password(&self, token: &str, password: &str) -> Result<(), ApiError> {
+        if !password_ok(password) {
+            return Err(ApiError::bad(
+                "weak_password",
+                "The new password does not meet the rule.",
+            ));
+        }
+        let (user_id, _) = self
+            .store
+            .take_password_reset(&hash_token(token))?
+            .filter(|(_, e)| *e > self.now())
+            .ok_or_else(|| {
+                ApiError::bad(
+                    "link_invalid",
+                    "This code has expired or was already used; ask for a new one.",
+                )
+            })?;
+        Ok(self
+            .store
+            .set_password(&user_id, &hash_password(password)?)?)
+    }
+}
+
+pub(super) fn hash_password(password: &str) -> Result<String, ApiError> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(ApiError::internal)
+}
+
+pub(super) fn verify_password(hash: &str, password: &str) -> bool {
+    PasswordHash::new(hash).is_ok_and(|h| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &h)
+            .is_ok()
+    })
+}

@@ -1,0 +1,199 @@
+//! The examiner's actions: create an examiner account, list, view, download, move along the
+//! allowed transitions, request a revision. Every one is audited (the HTTP API and
+//! `zairyu examiner` call these same functions), and the applicant is told of a new status by
+//! e-mail.
+
+use super::statuses::{transition_allowed, STATUSES};
+use super::ReceptionOffice;
+use crate::error::ApiError;
+use crate::store::{ApplicationRecord, AuditEntry, UserRecord};
+
+impl ReceptionOffice {
+    fn examiner(&self, user: &UserRecord) -> Result<(), ApiError> {
+        if user.role == "examiner" {
+            Ok(())
+        } else {
+            Err(ApiError::forbidden("Only examiners may do this."))
+        }
+    }
+
+    /// An attached file of an application, for an examiner; the download is audited.
+    pub fn examiner_file(
+        &self,
+        examiner: &UserRecord,
+        id: i64,
+        sha256: &str,
+    ) -> Result<(String, Vec<u8>), ApiError> {
+        self.examiner(examiner)?;
+        let app = self
+            .store
+            .application(id)?
+            .ok_or_else(|| ApiError::not_found("application"))?;
+        let name = app
+            .versions
+            .iter()
+            .filter_map(|v| v.files.as_array())
+            .flatten()
+            .find(|f| f["sha256"] == sha256)
+            .and_then(|f| f["name"].as_str().map(str::to_owned))
+            .ok_or_else(|| ApiError::not_found("file of this application"))?;
+        let bytes = std::fs::read(self.files_dir.join(sha256)).map_err(ApiError::internal)?;
+        self.store
+            .audit(Some(id), &examiner.id, "download", &name, self.now())?;
+        Ok((name, bytes))
+    }
+
+    /// One application for an examiner, with its audit trail; the viewing is audited.
+    pub fn examiner_view(
+        &self,
+        examiner: &UserRecord,
+        id: i64,
+    ) -> Result<(ApplicationRecord, Vec<AuditEntry>), ApiError> {
+        self.examiner(examiner)?;
+        let app = self
+            .store
+            .application(id)?
+            .ok_or_else(|| ApiError::not_found("application"))?;
+        self.store
+            .audit(Some(id), &examiner.id, "view", "", self.now())?;
+        Ok((app, self.store.audit_log(id)?))
+    }
+
+    /// The applications, optionally of one status, for an examiner; the listing is audited.
+    pub fn examiner_list(
+        &self,
+        user: &UserRecord,
+        status: Option<&str>,
+    ) -> Result<Vec<ApplicationRecord>, ApiError> {
+        self.examiner(user)?;
+        let apps = self.store.applications(None, status)?;
+        self.store
+            .audit(None, &user.id, "list", status.unwrap_or(""), self.now())?;
+        Ok(apps)
+    }
+
+    /// Creates an examiner account (an operator, with `zairyu examiner create`); audited.
+    pub fn create_examiner(
+        &self,
+        email: &str,
+        name_en: &str,
+        password: &str,
+    ) -> Result<String, ApiError> {
+        let id = self.create_account(email, name_en, password, "examiner", None)?;
+        self.store
+            .audit(None, "operator", "create_examiner", &id, self.now())?;
+        Ok(id)
+    }
+
+    /// The examiner account `id` that acts (`zairyu examiner --as`), or `not_an_examiner`.
+    pub fn examiner_account(&self, id: &str) -> Result<UserRecord, ApiError> {
+        self.store
+            .user(id)?
+            .filter(|u| u.role == "examiner")
+            .ok_or_else(|| {
+                ApiError::new(
+                    403,
+                    "not_an_examiner",
+                    format!("{id} is not an examiner account; create one with `zairyu examiner create`."),
+                )
+            })
+    }
+
+    /// Moves an application along the allowed transitions; audited; the applicant is told.
+    pub fn set_status(
+        &self,
+        examiner: &UserRecord,
+        id: i64,
+        status: &str,
+    ) -> Result<ApplicationRecord, ApiError> {
+        self.examiner(examiner)?;
+        let app = self
+            .store
+            .application(id)?
+            .ok_or_else(|| ApiError::not_found("application"))?;
+        if !STATUSES.contains(&status)
+            || !transition_allowed(&app.status, status)
+            || status == "in_return_process"
+        {
+            return Err(ApiError::new(
+                409,
+                "transition_not_allowed",
+                format!(
+                    "An application that is {} cannot become {status}.",
+                    app.status
+                ),
+            ));
+        }
+        let now = self.now();
+        self.store.set_status(id, status, None, now)?;
+        self.store.audit(
+            Some(id),
+            &examiner.id,
+            "set_status",
+            &format!("{} -> {status}", app.status),
+            now,
+        )?;
+        self.notify(
+            &app,
+            &format!(
+                "The status of your application {} is now: {status}",
+                app.reference_number
+            ),
+        );
+        self.store
+            .application(id)?
+            .ok_or_else(|| ApiError::internal("application vanished"))
+    }
+
+    /// In Return Process with a message saying what to change.
+    pub fn request_revision(
+        &self,
+        examiner: &UserRecord,
+        id: i64,
+        message: &str,
+    ) -> Result<ApplicationRecord, ApiError> {
+        self.examiner(examiner)?;
+        let app = self
+            .store
+            .application(id)?
+            .ok_or_else(|| ApiError::not_found("application"))?;
+        if message.trim().is_empty() {
+            return Err(ApiError::bad(
+                "empty_message",
+                "Say what the applicant must change.",
+            ));
+        }
+        if !transition_allowed(&app.status, "in_return_process") {
+            return Err(ApiError::new(
+                409,
+                "transition_not_allowed",
+                format!("An application that is {} cannot be returned.", app.status),
+            ));
+        }
+        let now = self.now();
+        self.store
+            .set_status(id, "in_return_process", Some(message), now)?;
+        self.store
+            .audit(Some(id), &examiner.id, "request_revision", message, now)?;
+        self.notify(
+            &app,
+            &format!(
+                "Your application {} needs changes: {message}",
+                app.reference_number
+            ),
+        );
+        self.store
+            .application(id)?
+            .ok_or_else(|| ApiError::internal("application vanished"))
+    }
+
+    fn notify(&self, app: &ApplicationRecord, text: &str) {
+        if let Ok(Some(user)) = self.store.user(&app.user_id) {
+            self.mailer.send(
+                &user.email,
+                "Zairyu: your application / 申請状況のお知らせ",
+                text,
+            );
+        }
+    }
+}

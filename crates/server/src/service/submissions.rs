@@ -1,0 +1,411 @@
+//! ApplicationRecords (manual 4.2.9, 5, 6.3): submission (re-validated, signature verified,
+//! idempotent by submission id), who may see which, the list with a keyword, past applications
+//! to reuse, resubmission after a revision request, change of the method of receipt.
+
+use sha2::{Digest, Sha256};
+use zairyu_forms::signing::{AttachmentDigest, SignedContent};
+
+use super::{random_digits, ReceptionOffice, StoredFile, SubmissionMeta, DAY};
+use crate::clock::{japan_minute, utc_date};
+use crate::error::ApiError;
+use crate::store::{ApplicationRecord, UserRecord, VersionRecord};
+
+impl ReceptionOffice {
+    /// Files arrive first (streamed to disk under their digest by the HTTP layer), then this
+    /// checks everything again and records the application. A repeated `submission_id` from
+    /// the same sender returns the first result.
+    pub fn submit(
+        &self,
+        sender: &UserRecord,
+        meta: &SubmissionMeta,
+        files: &[StoredFile],
+    ) -> Result<ApplicationRecord, ApiError> {
+        if let Some(existing) = self
+            .store
+            .application_by_submission(&sender.id, &meta.submission_id)?
+        {
+            return Ok(existing);
+        }
+        let applicant = self.applicant_for(sender, meta.for_user.as_deref())?;
+        let procedure = zairyu_forms::procedure(&meta.procedure_id)
+            .ok_or_else(|| ApiError::bad("unknown_procedure", "There is no such procedure."))?;
+        if procedure.reception_at(&japan_minute(self.now()))
+            != zairyu_forms::catalog::Reception::Open
+        {
+            return Err(ApiError::new(
+                422,
+                "reception_closed",
+                "This procedure is not accepting applications now; see its reception time.",
+            ));
+        }
+        if !meta.agreed_to_terms {
+            return Err(ApiError::bad(
+                "terms_not_agreed",
+                "Agree to the terms of use first.",
+            ));
+        }
+        self.check_content(meta, files)?;
+        let signer = self.verify(
+            &meta.certificate,
+            &signed_content(meta, files).canonical_bytes(),
+            &meta.signature,
+        )?;
+        if applicant.cert_fingerprint.as_deref() != Some(signer.fingerprint_sha256.as_str()) {
+            return Err(ApiError::forbidden(
+                "The application must be signed with the card registered in the usage application of the applicant.",
+            ));
+        }
+        let now = self.now();
+        let mut app = ApplicationRecord {
+            id: 0,
+            reference_number: format!("ZR-{}-{}", &utc_date(now)[..4], random_digits(8)),
+            temporary_reception_number: format!("東オソ認T{}", random_digits(8)),
+            user_id: applicant.id.clone(),
+            submitter_id: sender.id.clone(),
+            procedure_id: meta.procedure_id.clone(),
+            submission_id: meta.submission_id.clone(),
+            status: "application_completed".into(),
+            revision_request: None,
+            created_at: now,
+            updated_at: now,
+            versions: Vec::new(),
+        };
+        app.id = self.store.add_application(&app)?;
+        self.store
+            .add_version(app.id, &version(1, meta, files, &signer, now))?;
+        self.store
+            .audit(Some(app.id), &sender.id, "submit", "terms agreed", now)?;
+        self.mailer.send(
+            &applicant.email,
+            "Zairyu: application received / 申請を受け付けました",
+            &format!(
+                "Reference number: {}\nTemporary reception number: {}\n受付番号: {}\n仮受付番号: {}",
+                app.reference_number, app.temporary_reception_number, app.reference_number, app.temporary_reception_number
+            ),
+        );
+        self.store
+            .application(app.id)?
+            .ok_or_else(|| ApiError::internal("application vanished"))
+    }
+
+    /// The organisation a student named in their usage application.
+    fn organisation_of(&self, user_id: &str) -> Result<Option<String>, ApiError> {
+        Ok(self
+            .store
+            .user(user_id)?
+            .and_then(|u| u.usage)
+            .and_then(|u| serde_json::from_str::<serde_json::Value>(&u).ok())
+            .and_then(|v| v["organisation"].as_str().map(str::to_owned)))
+    }
+
+    /// The applicant of an application: the sender, or a student of the sender's organisation.
+    fn applicant_for(
+        &self,
+        sender: &UserRecord,
+        for_user: Option<&str>,
+    ) -> Result<UserRecord, ApiError> {
+        match for_user {
+            None => Ok(sender.clone()),
+            Some(id) if id == sender.id => Ok(sender.clone()),
+            Some(id) => {
+                let student = self
+                    .store
+                    .user(id)?
+                    .ok_or_else(|| ApiError::not_found("applicant"))?;
+                let org = sender
+                    .organisation
+                    .as_deref()
+                    .filter(|_| sender.user_type == "organisation_staff");
+                let student_org = student
+                    .usage
+                    .as_deref()
+                    .and_then(|u| serde_json::from_str::<serde_json::Value>(u).ok())
+                    .and_then(|v| v["organisation"].as_str().map(str::to_owned));
+                if org.is_some() && org == student_org.as_deref() {
+                    Ok(student)
+                } else {
+                    Err(ApiError::forbidden(
+                        "Only staff of the applicant's own organisation may submit for them.",
+                    ))
+                }
+            }
+        }
+    }
+
+    /// The client is never trusted: the form against its schema, every file against the checks.
+    fn check_content(&self, meta: &SubmissionMeta, files: &[StoredFile]) -> Result<(), ApiError> {
+        let findings = zairyu_forms::validate(&meta.procedure_id, &meta.form)
+            .map_err(|e| ApiError::bad(e.code(), e.to_string()))?;
+        let errors: Vec<_> = findings.iter().filter(|f| f.is_error()).collect();
+        if !errors.is_empty() {
+            let list: Vec<String> = errors
+                .iter()
+                .take(5)
+                .map(|f| format!("{} ({})", f.path, f.code))
+                .collect();
+            return Err(ApiError::new(
+                422,
+                "form_invalid",
+                format!(
+                    "The form has {} problem(s): {}",
+                    errors.len(),
+                    list.join(", ")
+                ),
+            ));
+        }
+        let today = zairyu_checks::Date::parse(&utc_date(self.now()))
+            .unwrap_or_else(zairyu_checks::Date::today_utc);
+        let mut set = Vec::new();
+        for f in files {
+            let bytes =
+                std::fs::read(self.files_dir.join(&f.sha256)).map_err(ApiError::internal)?;
+            let found = if f.kind == "photo" {
+                zairyu_checks::check_photo_bytes(&bytes, today).0
+            } else {
+                zairyu_checks::check_pdf_bytes(&bytes).0
+            };
+            if let Some(bad) = found
+                .iter()
+                .find(|x| x.severity == zairyu_checks::Severity::Error)
+            {
+                return Err(ApiError::new(
+                    422,
+                    "file_invalid",
+                    format!("{}: {} ({})", f.name, bad.message, bad.code),
+                ));
+            }
+            set.push(zairyu_checks::SetEntry {
+                name: f.name.clone(),
+                size: f.bytes,
+                sha256: Sha256::digest(&bytes).into(),
+            });
+        }
+        if let Some(bad) = zairyu_checks::check_set(&set)
+            .into_iter()
+            .find(|x| x.severity == zairyu_checks::Severity::Error)
+        {
+            return Err(ApiError::new(
+                422,
+                "files_invalid",
+                format!("{} ({})", bad.message, bad.code),
+            ));
+        }
+        Ok(())
+    }
+
+    /// One application, if `user` may see it (its applicant, its sender, or an examiner).
+    pub fn application_for(
+        &self,
+        user: &UserRecord,
+        id: i64,
+    ) -> Result<ApplicationRecord, ApiError> {
+        let app = self
+            .store
+            .application(id)?
+            .ok_or_else(|| ApiError::not_found("application"))?;
+        let staff_of_students = user.user_type == "organisation_staff"
+            && user.organisation.is_some()
+            && self.organisation_of(&app.user_id)? == user.organisation;
+        if user.role == "examiner"
+            || app.user_id == user.id
+            || app.submitter_id == user.id
+            || staff_of_students
+        {
+            Ok(app)
+        } else {
+            Err(ApiError::not_found("application"))
+        }
+    }
+
+    /// The user's applications (as applicant or sender), optionally with a keyword.
+    pub fn list_for(
+        &self,
+        user: &UserRecord,
+        keyword: Option<&str>,
+    ) -> Result<Vec<ApplicationRecord>, ApiError> {
+        let mut apps = self.store.applications(Some(&user.id), None)?;
+        // Organisation staff also see the applications of their organisation's students.
+        if let Some(org) = user
+            .organisation
+            .as_deref()
+            .filter(|_| user.user_type == "organisation_staff")
+        {
+            for app in self.store.applications(None, None)? {
+                if !apps.iter().any(|a| a.id == app.id)
+                    && self.organisation_of(&app.user_id)?.as_deref() == Some(org)
+                {
+                    apps.push(app);
+                }
+            }
+            apps.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
+        }
+        Ok(apps
+            .into_iter()
+            .filter(|a| {
+                keyword.is_none_or(|k| {
+                    let name = zairyu_forms::procedure(&a.procedure_id)
+                        .map(|p| format!("{} {}", p.name_en, p.name_ja))
+                        .unwrap_or_default();
+                    let hay = format!(
+                        "{} {} {name}",
+                        a.reference_number, a.temporary_reception_number
+                    )
+                    .to_lowercase();
+                    k.split_whitespace()
+                        .all(|w| hay.contains(&w.to_lowercase()))
+                })
+            })
+            .collect())
+    }
+
+    /// In Return Process: a new signed version replaces nothing — every version is kept.
+    pub fn resubmit(
+        &self,
+        sender: &UserRecord,
+        id: i64,
+        meta: &SubmissionMeta,
+        files: &[StoredFile],
+    ) -> Result<ApplicationRecord, ApiError> {
+        let app = self.application_for(sender, id)?;
+        if app.status != "in_return_process" {
+            return Err(ApiError::new(
+                409,
+                "not_in_return_process",
+                "Only an application In Return Process can be resubmitted.",
+            ));
+        }
+        if meta.procedure_id != app.procedure_id {
+            return Err(ApiError::bad(
+                "procedure_mismatch",
+                "A resubmission keeps the procedure of the application.",
+            ));
+        }
+        self.check_content(meta, files)?;
+        let signer = self.verify(
+            &meta.certificate,
+            &signed_content(meta, files).canonical_bytes(),
+            &meta.signature,
+        )?;
+        let applicant = self
+            .store
+            .user(&app.user_id)?
+            .ok_or_else(|| ApiError::not_found("applicant"))?;
+        if applicant.cert_fingerprint.as_deref() != Some(signer.fingerprint_sha256.as_str()) {
+            return Err(ApiError::forbidden(
+                "The resubmission must be signed with the applicant's registered card.",
+            ));
+        }
+        let now = self.now();
+        let next = app.versions.len() as i64 + 1;
+        self.store
+            .add_version(app.id, &version(next, meta, files, &signer, now))?;
+        self.store
+            .set_status(app.id, "application_completed", None, now)?;
+        self.store.audit(
+            Some(app.id),
+            &sender.id,
+            "resubmit",
+            &format!("version {next}"),
+            now,
+        )?;
+        self.store
+            .application(app.id)?
+            .ok_or_else(|| ApiError::internal("application vanished"))
+    }
+
+    /// Change of method of receipt (manual 5.3): the form of that procedure, referring to one
+    /// of the user's applications by its temporary reception number.
+    pub fn change_receipt_method(
+        &self,
+        user: &UserRecord,
+        form: &serde_json::Value,
+    ) -> Result<ApplicationRecord, ApiError> {
+        let findings = zairyu_forms::validate("change-of-receipt-method", form)
+            .map_err(|e| ApiError::bad(e.code(), e.to_string()))?;
+        if let Some(f) = findings.iter().find(|f| f.is_error()) {
+            return Err(ApiError::new(
+                422,
+                "form_invalid",
+                format!("{}: {}", f.path, f.message),
+            ));
+        }
+        let number = form["change"]["reception_number"]
+            .as_str()
+            .unwrap_or_default();
+        let app = self
+            .store
+            .application_by_temporary_number(number)?
+            .filter(|a| a.user_id == user.id || a.submitter_id == user.id)
+            .ok_or_else(|| {
+                ApiError::not_found("application with this temporary reception number")
+            })?;
+        if matches!(app.status.as_str(), "completed" | "completed_not_permitted") {
+            return Err(ApiError::new(
+                409,
+                "already_completed",
+                "This application is completed; the method of receipt can no longer change.",
+            ));
+        }
+        let receipt = form["change"].to_string();
+        let now = self.now();
+        self.store.set_receipt(app.id, &receipt, now)?;
+        self.store.audit(
+            Some(app.id),
+            &user.id,
+            "change_receipt_method",
+            &receipt,
+            now,
+        )?;
+        self.store
+            .application(app.id)?
+            .ok_or_else(|| ApiError::internal("application vanished"))
+    }
+
+    /// Past applications of the last two years, to start a new one from (manual 6.3).
+    pub fn reusable(&self, user: &UserRecord) -> Result<Vec<ApplicationRecord>, ApiError> {
+        let since = self.now() - 2 * 365 * DAY - DAY / 2;
+        Ok(self
+            .list_for(user, None)?
+            .into_iter()
+            .filter(|a| a.created_at >= since)
+            .collect())
+    }
+}
+
+pub(super) fn signed_content(meta: &SubmissionMeta, files: &[StoredFile]) -> SignedContent {
+    SignedContent {
+        procedure_id: meta.procedure_id.clone(),
+        form: meta.form.clone(),
+        photo_sha256: files
+            .iter()
+            .find(|f| f.kind == "photo")
+            .map(|f| f.sha256.clone()),
+        attachments: files
+            .iter()
+            .filter(|f| f.kind != "photo")
+            .map(|f| AttachmentDigest {
+                name: f.name.clone(),
+                sha256: f.sha256.clone(),
+            })
+            .collect(),
+        submission_id: meta.submission_id.clone(),
+        signed_at: meta.signed_at.clone(),
+    }
+}
+
+fn version(
+    n: i64,
+    meta: &SubmissionMeta,
+    files: &[StoredFile],
+    signer: &zairyu_signature::VerifiedSigner,
+    now: i64,
+) -> VersionRecord {
+    VersionRecord {
+        version: n,
+        form: meta.form.clone(),
+        files: serde_json::to_value(files).unwrap_or_default(),
+        signed_at: meta.signed_at.clone(),
+        cert_fingerprint: signer.fingerprint_sha256.clone(),
+        created_at: now,
+    }
+}

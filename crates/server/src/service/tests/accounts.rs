@@ -1,0 +1,279 @@
+//! Accounts, sessions and My page: the password rule, registration links, lockout, session
+//! expiry, profile, favorites, password reset, e-mail change, the reuse window.
+
+use super::*;
+
+#[test]
+fn password_rule_of_the_manual() {
+    assert!(password_ok("Zairyu#2026ok"));
+    assert!(!password_ok("zairyu#2026ok"), "no upper case");
+    assert!(!password_ok("Zairyu2026ok"), "no symbol");
+    assert!(!password_ok("Zairyu#26"), "too short");
+    assert!(!password_ok("Zairyu#2026ok<>"), "a symbol outside the list");
+    assert!(!password_ok("Zairyu#2026okZairyu#2026ok"), "too long");
+}
+
+#[test]
+fn registration_link_is_checked_used_once_and_expires() {
+    let w = world(Profile::Demo);
+    assert_eq!(
+        w.office
+            .register("a@example.jp", "b@example.jp")
+            .unwrap_err()
+            .code,
+        "email_mismatch"
+    );
+    w.office
+        .register("lan@example.jp", "lan@example.jp")
+        .unwrap();
+    let token = w
+        .last_mail()
+        .split("token=")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned();
+    let complete = |t: &str, p: &str| {
+        w.office
+            .complete_registration(t, "foreign_national", "NGUYEN THI LAN", "09012345678", p)
+    };
+    assert_eq!(
+        complete(&token, PASSWORD).unwrap_err().code,
+        "email_not_confirmed"
+    );
+    w.office.confirm_email(&token).unwrap();
+    assert_eq!(
+        complete(&token, "weakpassword").unwrap_err().code,
+        "weak_password"
+    );
+    let id = complete(&token, PASSWORD).unwrap();
+    assert!(id.starts_with("ZR") && id.len() == 10);
+    assert_eq!(
+        complete(&token, PASSWORD).unwrap_err().code,
+        "link_invalid",
+        "used once"
+    );
+    w.office
+        .register("late@example.jp", "late@example.jp")
+        .unwrap();
+    let late = w
+        .last_mail()
+        .split("token=")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned();
+    w.clock.advance(DAY + 1);
+    assert_eq!(
+        w.office.confirm_email(&late).unwrap_err().code,
+        "link_invalid",
+        "24 hours"
+    );
+}
+
+#[test]
+fn five_wrong_passwords_lock_for_a_day_and_sessions_expire() {
+    let w = world(Profile::Demo);
+    let id = w.register("lan@example.jp");
+    for _ in 0..4 {
+        assert_eq!(
+            w.office.login(&id, "Wrong#password1").unwrap_err().code,
+            "login_failed"
+        );
+    }
+    assert_eq!(
+        w.office.login(&id, "Wrong#password1").unwrap_err().code,
+        "account_locked"
+    );
+    assert_eq!(
+        w.office.login(&id, PASSWORD).unwrap_err().code,
+        "account_locked",
+        "even the right one"
+    );
+    w.clock.advance(DAY + 1);
+    let token = w.office.login(&id, PASSWORD).unwrap();
+    assert_eq!(w.office.session(&token).unwrap().id, id);
+    w.clock.advance(8 * 3600 + 1);
+    assert_eq!(w.office.session(&token).unwrap_err().code, "not_signed_in");
+    let token = w.office.login(&id, PASSWORD).unwrap();
+    w.office.logout(&token).unwrap();
+    assert_eq!(w.office.session(&token).unwrap_err().code, "not_signed_in");
+}
+
+#[test]
+fn my_page_favorites_password_reset_and_receipt_method() {
+    let w = world(Profile::Demo);
+    let id = w.register("lan@example.jp");
+    let user = w.user(&id);
+    assert_eq!(
+        w.office
+            .set_favorite(&user, "extension-of-stay", true)
+            .unwrap(),
+        ["extension-of-stay"]
+    );
+    assert_eq!(
+        w.office.set_favorite(&user, "nope", true).unwrap_err().code,
+        "not_found"
+    );
+    assert!(w
+        .office
+        .set_favorite(&user, "extension-of-stay", false)
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        w.office
+            .change_profile(&user, "874-8577", "別府市", "0977")
+            .unwrap_err()
+            .code,
+        "bad_postal_code"
+    );
+    w.office
+        .change_profile(&user, "8748577", "大分県別府市十文字原1-1", "0977781111")
+        .unwrap();
+    assert_eq!(
+        w.office.store.profile(&id).unwrap().0.as_deref(),
+        Some("8748577")
+    );
+
+    // Forgotten password: only the right user ID + address get a code; it works once.
+    w.office.forgot_password(&id, "other@example.jp").unwrap();
+    assert!(w.last_mail().is_empty(), "no mail for a wrong pair");
+    w.office.forgot_password(&id, "lan@example.jp").unwrap();
+    let code = w
+        .last_mail()
+        .split("once): ")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned();
+    w.office.reset_password(&code, "Another#Pass1").unwrap();
+    assert_eq!(
+        w.office
+            .reset_password(&code, "Another#Pass2")
+            .unwrap_err()
+            .code,
+        "link_invalid"
+    );
+    w.office.login(&id, "Another#Pass1").unwrap();
+
+    // Change of method of receipt refers to the temporary reception number.
+    let mut card = card();
+    usage(&w, &id, &mut card);
+    let files = store_files(&w);
+    let app = w
+        .office
+        .submit(&w.user(&id), &meta(&mut card, &files, "r", |_| {}), &files)
+        .unwrap();
+    let form = serde_json::json!({"change": {"reception_number": app.temporary_reception_number, "method": "counter", "office": "fukuoka"}});
+    w.office.change_receipt_method(&w.user(&id), &form).unwrap();
+    let other = w.register("b@example.jp");
+    assert_eq!(
+        w.office
+            .change_receipt_method(&w.user(&other), &form)
+            .unwrap_err()
+            .code,
+        "not_found"
+    );
+    let bad = serde_json::json!({"change": {"reception_number": app.temporary_reception_number, "method": "counter"}});
+    assert_eq!(
+        w.office
+            .change_receipt_method(&w.user(&id), &bad)
+            .unwrap_err()
+            .code,
+        "form_invalid"
+    );
+}
+
+#[test]
+fn email_change_reuse_window_and_organisation_staff() {
+    let w = world(Profile::Demo);
+    let id = w.register("lan@example.jp");
+    w.office
+        .change_email(&w.user(&id), "lan@new.example.jp", "lan@new.example.jp")
+        .unwrap();
+    let mail = w.last_mail();
+    let code = mail
+        .split("once): ")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        w.user(&id).email,
+        "lan@example.jp",
+        "unchanged until the link is opened"
+    );
+    w.office.confirm_email_change(&code).unwrap();
+    assert_eq!(w.user(&id).email, "lan@new.example.jp");
+    assert_eq!(
+        w.office.confirm_email_change(&code).unwrap_err().code,
+        "link_invalid"
+    );
+
+    // A student of "APU" and a staff member of "APU": the staff member sees the student's application.
+    let mut card = card();
+    let user = w.user(&id);
+    let nonce = w.office.usage_challenge(&user).unwrap();
+    let (cert, sig) = card_sign(&mut card, &[USAGE_DOMAIN, nonce.as_bytes()].concat());
+    w.office
+        .usage_apply(
+            &user,
+            &nonce,
+            &cert,
+            &sig,
+            &serde_json::json!({"residence_card_number": "AB12345678CD", "organisation": "APU"}),
+        )
+        .unwrap();
+    let files = store_files(&w);
+    let app = w
+        .office
+        .submit(&w.user(&id), &meta(&mut card, &files, "s", |_| {}), &files)
+        .unwrap();
+    let staff = w
+        .office
+        .create_account(
+            "staff@apu.example.jp",
+            "STAFF ONE",
+            PASSWORD,
+            "applicant",
+            Some("APU"),
+        )
+        .unwrap();
+    let elsewhere = w
+        .office
+        .create_account(
+            "staff@other.example.jp",
+            "STAFF TWO",
+            PASSWORD,
+            "applicant",
+            Some("Other"),
+        )
+        .unwrap();
+    assert_eq!(w.office.list_for(&w.user(&staff), None).unwrap().len(), 1);
+    assert!(w.office.application_for(&w.user(&staff), app.id).is_ok());
+    assert!(w
+        .office
+        .list_for(&w.user(&elsewhere), None)
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        w.office
+            .application_for(&w.user(&elsewhere), app.id)
+            .unwrap_err()
+            .code,
+        "not_found"
+    );
+
+    // Reuse: within two years, not after.
+    assert_eq!(w.office.reusable(&w.user(&id)).unwrap().len(), 1);
+    w.clock.advance(2 * 365 * DAY + DAY);
+    assert!(w.office.reusable(&w.user(&id)).unwrap().is_empty());
+}

@@ -1,0 +1,373 @@
+//! Every statement of the store, written once: [`Store`] for any [`Database`]. Statements use
+//! `?N` markers and only SQL both databases read (`RETURNING`, `ON CONFLICT DO NOTHING`,
+//! `CAST`, `TRUE`/`FALSE`).
+
+use super::schema::{self, APPLICATION_COLUMNS, USER_COLUMNS, VERSION_COLUMNS};
+use super::{
+    ApplicationRecord, AuditEntry, Database, Param, SqlRow, Store, StoreError, UserRecord,
+    VersionRecord,
+};
+
+/// The parameters of a statement.
+macro_rules! params {
+    ($($p:expr),* $(,)?) => { &[$(Param::from($p)),*] };
+}
+
+fn run<D: Database + ?Sized>(db: &D, sql: &str, params: &[Param<'_>]) -> Result<(), StoreError> {
+    db.execute(&db.dialect().render(sql), params).map(|_| ())
+}
+
+fn rows<D: Database + ?Sized>(
+    db: &D,
+    sql: &str,
+    params: &[Param<'_>],
+) -> Result<Vec<SqlRow>, StoreError> {
+    db.query(&db.dialect().render(sql), params)
+}
+
+fn first<D: Database + ?Sized>(
+    db: &D,
+    sql: &str,
+    params: &[Param<'_>],
+) -> Result<Option<SqlRow>, StoreError> {
+    Ok(rows(db, sql, params)?.into_iter().next())
+}
+
+fn one<D: Database + ?Sized>(
+    db: &D,
+    sql: &str,
+    params: &[Param<'_>],
+) -> Result<SqlRow, StoreError> {
+    first(db, sql, params)?.ok_or_else(|| StoreError::NoRow(sql.to_owned()))
+}
+
+/// One application by `condition`, with its versions.
+fn one_application<D: Database + ?Sized>(
+    db: &D,
+    condition: &str,
+    params: &[Param<'_>],
+) -> Result<Option<ApplicationRecord>, StoreError> {
+    let sql = format!("SELECT {APPLICATION_COLUMNS} FROM applications WHERE {condition}");
+    let Some(row) = first(db, &sql, params)? else {
+        return Ok(None);
+    };
+    let mut app = schema::application(&row)?;
+    app.versions = rows(
+        db,
+        &format!(
+            "SELECT {VERSION_COLUMNS} FROM versions WHERE application_id = ?1 ORDER BY version"
+        ),
+        params![app.id],
+    )?
+    .iter()
+    .map(schema::version)
+    .collect::<Result<_, _>>()?;
+    Ok(Some(app))
+}
+
+impl<D: Database> Store for D {
+    fn add_registration(
+        &self,
+        token_hash: &str,
+        email: &str,
+        expires: i64,
+    ) -> Result<(), StoreError> {
+        run(
+            self,
+            "INSERT INTO registrations (token_hash, email, expires) VALUES (?1, ?2, ?3)",
+            params![token_hash, email, expires],
+        )
+    }
+    fn registration(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<(String, i64, bool, bool)>, StoreError> {
+        first(
+            self,
+            "SELECT email, expires, confirmed, used FROM registrations WHERE token_hash = ?1",
+            params![token_hash],
+        )?
+        .map(|r| Ok((r.text(0)?, r.int(1)?, r.flag(2)?, r.flag(3)?)))
+        .transpose()
+    }
+    fn set_registration(
+        &self,
+        token_hash: &str,
+        confirmed: bool,
+        used: bool,
+    ) -> Result<(), StoreError> {
+        run(
+            self,
+            "UPDATE registrations SET confirmed = ?2, used = ?3 WHERE token_hash = ?1",
+            params![token_hash, confirmed, used],
+        )
+    }
+    fn add_user(&self, u: &UserRecord, now: i64) -> Result<(), StoreError> {
+        run(
+            self,
+            "INSERT INTO users (id, email, user_type, name_en, telephone, password_hash, role, organisation, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![&u.id, &u.email, &u.user_type, &u.name_en, &u.telephone, &u.password_hash, &u.role, &u.organisation, now],
+        )
+    }
+    fn user(&self, id: &str) -> Result<Option<UserRecord>, StoreError> {
+        first(
+            self,
+            &format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?1"),
+            params![id],
+        )?
+        .map(|r| schema::user(&r))
+        .transpose()
+    }
+    fn user_by_email(&self, email: &str) -> Result<Option<UserRecord>, StoreError> {
+        first(
+            self,
+            &format!("SELECT {USER_COLUMNS} FROM users WHERE email = ?1"),
+            params![email],
+        )?
+        .map(|r| schema::user(&r))
+        .transpose()
+    }
+    fn login_state(&self, id: &str) -> Result<(i64, i64), StoreError> {
+        let r = one(
+            self,
+            "SELECT failures, locked_until FROM users WHERE id = ?1",
+            params![id],
+        )?;
+        Ok((r.int(0)?, r.int(1)?))
+    }
+    fn set_login_state(
+        &self,
+        id: &str,
+        failures: i64,
+        locked_until: i64,
+    ) -> Result<(), StoreError> {
+        run(
+            self,
+            "UPDATE users SET failures = ?2, locked_until = ?3 WHERE id = ?1",
+            params![id, failures, locked_until],
+        )
+    }
+    fn set_password(&self, id: &str, hash: &str) -> Result<(), StoreError> {
+        run(
+            self,
+            "UPDATE users SET password_hash = ?2, failures = 0, locked_until = 0 WHERE id = ?1",
+            params![id, hash],
+        )
+    }
+    fn set_usage(&self, id: &str, fingerprint: &str, usage: &str) -> Result<(), StoreError> {
+        run(
+            self,
+            "UPDATE users SET cert_fingerprint = ?2, usage = ?3 WHERE id = ?1",
+            params![id, fingerprint, usage],
+        )
+    }
+    fn add_session(&self, token_hash: &str, user_id: &str, expires: i64) -> Result<(), StoreError> {
+        run(
+            self,
+            "INSERT INTO sessions (token_hash, user_id, expires) VALUES (?1, ?2, ?3)",
+            params![token_hash, user_id, expires],
+        )
+    }
+    fn session_user(&self, token_hash: &str, now: i64) -> Result<Option<String>, StoreError> {
+        first(
+            self,
+            "SELECT user_id FROM sessions WHERE token_hash = ?1 AND expires > ?2",
+            params![token_hash, now],
+        )?
+        .map(|r| r.text(0))
+        .transpose()
+    }
+    fn remove_session(&self, token_hash: &str) -> Result<(), StoreError> {
+        run(
+            self,
+            "DELETE FROM sessions WHERE token_hash = ?1",
+            params![token_hash],
+        )
+    }
+    fn add_challenge(&self, nonce: &str, user_id: &str, expires: i64) -> Result<(), StoreError> {
+        run(
+            self,
+            "INSERT INTO challenges (nonce, user_id, expires) VALUES (?1, ?2, ?3)",
+            params![nonce, user_id, expires],
+        )
+    }
+    fn take_challenge(&self, nonce: &str) -> Result<Option<(String, i64)>, StoreError> {
+        first(
+            self,
+            "DELETE FROM challenges WHERE nonce = ?1 RETURNING user_id, expires",
+            params![nonce],
+        )?
+        .map(|r| Ok((r.text(0)?, r.int(1)?)))
+        .transpose()
+    }
+    fn add_application(&self, a: &ApplicationRecord) -> Result<i64, StoreError> {
+        one(
+            self,
+            "INSERT INTO applications (reference_number, temporary_reception_number, user_id, submitter_id, procedure_id,
+                submission_id, status, revision_request, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+            params![&a.reference_number, &a.temporary_reception_number, &a.user_id, &a.submitter_id, &a.procedure_id,
+                &a.submission_id, &a.status, &a.revision_request, a.created_at, a.updated_at],
+        )?
+        .int(0)
+    }
+    fn add_version(&self, application_id: i64, v: &VersionRecord) -> Result<(), StoreError> {
+        let (form, files) = (v.form.to_string(), v.files.to_string());
+        run(
+            self,
+            &format!("INSERT INTO versions (application_id, {VERSION_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+            params![application_id, v.version, &form, &files, &v.signed_at, &v.cert_fingerprint, v.created_at],
+        )
+    }
+    fn application(&self, id: i64) -> Result<Option<ApplicationRecord>, StoreError> {
+        one_application(self, "id = ?1", params![id])
+    }
+    fn application_by_submission(
+        &self,
+        submitter_id: &str,
+        submission_id: &str,
+    ) -> Result<Option<ApplicationRecord>, StoreError> {
+        one_application(
+            self,
+            "submitter_id = ?1 AND submission_id = ?2",
+            params![submitter_id, submission_id],
+        )
+    }
+    fn application_by_temporary_number(
+        &self,
+        number: &str,
+    ) -> Result<Option<ApplicationRecord>, StoreError> {
+        one_application(self, "temporary_reception_number = ?1", params![number])
+    }
+    fn applications(
+        &self,
+        user: Option<&str>,
+        status: Option<&str>,
+    ) -> Result<Vec<ApplicationRecord>, StoreError> {
+        rows(
+            self,
+            &format!(
+                "SELECT {APPLICATION_COLUMNS} FROM applications
+                 WHERE (CAST(?1 AS TEXT) IS NULL OR user_id = ?1 OR submitter_id = ?1)
+                   AND (CAST(?2 AS TEXT) IS NULL OR status = ?2) ORDER BY created_at DESC, id DESC"
+            ),
+            params![user, status],
+        )?
+        .iter()
+        .map(schema::application)
+        .collect()
+    }
+    fn set_status(
+        &self,
+        id: i64,
+        status: &str,
+        revision_request: Option<&str>,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        run(self, "UPDATE applications SET status = ?2, revision_request = ?3, updated_at = ?4 WHERE id = ?1", params![id, status, revision_request, now])
+    }
+    fn set_receipt(&self, id: i64, receipt: &str, now: i64) -> Result<(), StoreError> {
+        run(
+            self,
+            "UPDATE applications SET receipt = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, receipt, now],
+        )
+    }
+    fn audit(
+        &self,
+        application_id: Option<i64>,
+        actor: &str,
+        action: &str,
+        detail: &str,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        run(self, "INSERT INTO audit (application_id, actor, action, detail, at) VALUES (?1, ?2, ?3, ?4, ?5)", params![application_id, actor, action, detail, now])
+    }
+    fn audit_log(&self, application_id: i64) -> Result<Vec<AuditEntry>, StoreError> {
+        rows(self, "SELECT actor, action, COALESCE(detail, ''), at FROM audit WHERE application_id = ?1 ORDER BY id", params![application_id])?
+            .iter()
+            .map(|r| Ok((r.text(0)?, r.text(1)?, r.text(2)?, r.int(3)?)))
+            .collect()
+    }
+    fn favorites(&self, user_id: &str) -> Result<Vec<String>, StoreError> {
+        rows(
+            self,
+            "SELECT procedure_id FROM favorites WHERE user_id = ?1 ORDER BY procedure_id",
+            params![user_id],
+        )?
+        .iter()
+        .map(|r| r.text(0))
+        .collect()
+    }
+    fn set_favorite(&self, user_id: &str, procedure_id: &str, on: bool) -> Result<(), StoreError> {
+        let sql = if on {
+            "INSERT INTO favorites (user_id, procedure_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING"
+        } else {
+            "DELETE FROM favorites WHERE user_id = ?1 AND procedure_id = ?2"
+        };
+        run(self, sql, params![user_id, procedure_id])
+    }
+    fn add_password_reset(
+        &self,
+        token_hash: &str,
+        user_id: &str,
+        expires: i64,
+    ) -> Result<(), StoreError> {
+        run(
+            self,
+            "INSERT INTO password_resets (token_hash, user_id, expires) VALUES (?1, ?2, ?3)",
+            params![token_hash, user_id, expires],
+        )
+    }
+    fn take_password_reset(&self, token_hash: &str) -> Result<Option<(String, i64)>, StoreError> {
+        first(self, "UPDATE password_resets SET used = TRUE WHERE token_hash = ?1 AND NOT used RETURNING user_id, expires", params![token_hash])?
+            .map(|r| Ok((r.text(0)?, r.int(1)?)))
+            .transpose()
+    }
+    fn set_profile(
+        &self,
+        user_id: &str,
+        postal_code: &str,
+        address: &str,
+        telephone: &str,
+    ) -> Result<(), StoreError> {
+        run(
+            self,
+            "UPDATE users SET postal_code = ?2, address = ?3, telephone = ?4 WHERE id = ?1",
+            params![user_id, postal_code, address, telephone],
+        )
+    }
+    fn profile(&self, user_id: &str) -> Result<(Option<String>, Option<String>), StoreError> {
+        let r = one(
+            self,
+            "SELECT postal_code, address FROM users WHERE id = ?1",
+            params![user_id],
+        )?;
+        Ok((r.opt_text(0)?, r.opt_text(1)?))
+    }
+    fn add_email_change(
+        &self,
+        token_hash: &str,
+        user_id: &str,
+        email: &str,
+        expires: i64,
+    ) -> Result<(), StoreError> {
+        run(self, "INSERT INTO email_changes (token_hash, user_id, email, expires) VALUES (?1, ?2, ?3, ?4)", params![token_hash, user_id, email, expires])
+    }
+    fn take_email_change(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<(String, String, i64)>, StoreError> {
+        first(self, "UPDATE email_changes SET used = TRUE WHERE token_hash = ?1 AND NOT used RETURNING user_id, email, expires", params![token_hash])?
+            .map(|r| Ok((r.text(0)?, r.text(1)?, r.int(2)?)))
+            .transpose()
+    }
+    fn set_email(&self, user_id: &str, email: &str) -> Result<(), StoreError> {
+        run(
+            self,
+            "UPDATE users SET email = ?2 WHERE id = ?1",
+            params![user_id, email],
+        )
+    }
+}

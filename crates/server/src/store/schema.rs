@@ -1,0 +1,105 @@
+//! The schema, written once for both databases: the numbered migrations (recorded in
+//! `schema_migrations`; version N is the N-th entry, as databases made before this file already
+//! record them) and the mapping from result rows to records. Type words in braces are filled in
+//! by [`super::Dialect::render`].
+
+use super::{ApplicationRecord, Database, SqlRow, StoreError, UserRecord, VersionRecord};
+
+const MIGRATIONS: &[&str] = &[
+    "CREATE TABLE users (id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, user_type TEXT NOT NULL,
+        name_en TEXT NOT NULL, telephone TEXT NOT NULL, password_hash TEXT NOT NULL, role TEXT NOT NULL,
+        organisation TEXT, failures {INT} NOT NULL DEFAULT 0, locked_until {INT} NOT NULL DEFAULT 0,
+        cert_fingerprint TEXT, usage TEXT, created_at {INT} NOT NULL);
+     CREATE TABLE registrations (token_hash TEXT PRIMARY KEY, email TEXT NOT NULL, expires {INT} NOT NULL,
+        confirmed {BOOL} NOT NULL DEFAULT {FALSE}, used {BOOL} NOT NULL DEFAULT {FALSE});
+     CREATE TABLE sessions (token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, expires {INT} NOT NULL);
+     CREATE TABLE challenges (nonce TEXT PRIMARY KEY, user_id TEXT NOT NULL, expires {INT} NOT NULL);
+     CREATE TABLE applications (id {ID}, reference_number TEXT NOT NULL UNIQUE,
+        temporary_reception_number TEXT NOT NULL UNIQUE, user_id TEXT NOT NULL, submitter_id TEXT NOT NULL,
+        procedure_id TEXT NOT NULL, submission_id TEXT NOT NULL, status TEXT NOT NULL, revision_request TEXT,
+        created_at {INT} NOT NULL, updated_at {INT} NOT NULL, UNIQUE (submitter_id, submission_id));
+     CREATE TABLE versions (application_id {INT} NOT NULL, version {INT} NOT NULL, form TEXT NOT NULL,
+        files TEXT NOT NULL, signed_at TEXT NOT NULL, cert_fingerprint TEXT NOT NULL, created_at {INT} NOT NULL,
+        PRIMARY KEY (application_id, version));
+     CREATE TABLE audit (id {ID}, application_id {INT}, actor TEXT NOT NULL, action TEXT NOT NULL,
+        detail TEXT, at {INT} NOT NULL);",
+    "CREATE TABLE favorites (user_id TEXT NOT NULL, procedure_id TEXT NOT NULL, PRIMARY KEY (user_id, procedure_id));
+     CREATE TABLE password_resets (token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, expires {INT} NOT NULL, used {BOOL} NOT NULL DEFAULT {FALSE});
+     ALTER TABLE users ADD COLUMN postal_code TEXT;
+     ALTER TABLE users ADD COLUMN address TEXT;
+     ALTER TABLE applications ADD COLUMN receipt TEXT;",
+    "CREATE TABLE email_changes (token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, email TEXT NOT NULL, expires {INT} NOT NULL, used {BOOL} NOT NULL DEFAULT {FALSE});",
+];
+
+/// Applies the migrations this database has not had yet. (PostgreSQL holds an advisory lock
+/// around this so several servers may start at once.)
+pub(crate) fn migrate(db: &dyn Database) -> Result<(), StoreError> {
+    let dialect = db.dialect();
+    db.batch(
+        &dialect
+            .render("CREATE TABLE IF NOT EXISTS schema_migrations (version {INT} PRIMARY KEY);"),
+    )?;
+    let done = db
+        .query("SELECT COUNT(*) FROM schema_migrations", &[])?
+        .first()
+        .map(|r| r.int(0))
+        .transpose()?
+        .unwrap_or(0);
+    let insert = dialect.render("INSERT INTO schema_migrations (version) VALUES (?1)");
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(done as usize) {
+        db.batch(&dialect.render(sql))?;
+        db.execute(&insert, &[(i as i64 + 1).into()])?;
+    }
+    Ok(())
+}
+
+pub(super) const USER_COLUMNS: &str = "id, email, user_type, name_en, telephone, password_hash, role, organisation, cert_fingerprint, usage";
+
+pub(super) fn user(r: &SqlRow) -> Result<UserRecord, StoreError> {
+    Ok(UserRecord {
+        id: r.text(0)?,
+        email: r.text(1)?,
+        user_type: r.text(2)?,
+        name_en: r.text(3)?,
+        telephone: r.text(4)?,
+        password_hash: r.text(5)?,
+        role: r.text(6)?,
+        organisation: r.opt_text(7)?,
+        cert_fingerprint: r.opt_text(8)?,
+        usage: r.opt_text(9)?,
+    })
+}
+
+pub(super) const APPLICATION_COLUMNS: &str = "id, reference_number, temporary_reception_number, user_id, submitter_id, procedure_id, submission_id, status, revision_request, created_at, updated_at";
+
+/// An application without its versions (read separately).
+pub(super) fn application(r: &SqlRow) -> Result<ApplicationRecord, StoreError> {
+    Ok(ApplicationRecord {
+        id: r.int(0)?,
+        reference_number: r.text(1)?,
+        temporary_reception_number: r.text(2)?,
+        user_id: r.text(3)?,
+        submitter_id: r.text(4)?,
+        procedure_id: r.text(5)?,
+        submission_id: r.text(6)?,
+        status: r.text(7)?,
+        revision_request: r.opt_text(8)?,
+        created_at: r.int(9)?,
+        updated_at: r.int(10)?,
+        versions: Vec::new(),
+    })
+}
+
+pub(super) const VERSION_COLUMNS: &str =
+    "version, form, files, signed_at, cert_fingerprint, created_at";
+
+pub(super) fn version(r: &SqlRow) -> Result<VersionRecord, StoreError> {
+    Ok(VersionRecord {
+        version: r.int(0)?,
+        form: serde_json::from_str(&r.text(1)?).unwrap_or_default(),
+        files: serde_json::from_str(&r.text(2)?).unwrap_or_default(),
+        signed_at: r.text(3)?,
+        cert_fingerprint: r.text(4)?,
+        created_at: r.int(5)?,
+    })
+}

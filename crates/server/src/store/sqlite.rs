@@ -1,0 +1,98 @@
+//! The embedded database: SQLite through rusqlite, one connection behind a mutex (WAL mode).
+//! It only runs statements; what they say is in `queries.rs` and `schema.rs`.
+
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+
+use rusqlite::types::ValueRef;
+use rusqlite::{params_from_iter, Connection, ToSql};
+
+use super::{schema, Cell, Database, Dialect, Param, SqlRow, StoreError};
+
+#[derive(Debug)]
+pub struct SqliteStore {
+    conn: Mutex<Connection>,
+}
+
+impl SqliteStore {
+    /// Opens (or creates) the database file and applies the migrations it has not had.
+    pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
+        let conn = Connection::open(path).map_err(|e| StoreError::Open {
+            place: path.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        Self::migrated(conn)
+    }
+
+    pub fn in_memory() -> SqliteStore {
+        Self::migrated(Connection::open_in_memory().expect("in-memory SQLite"))
+            .expect("migrations apply")
+    }
+
+    fn migrated(conn: Connection) -> Result<SqliteStore, StoreError> {
+        conn.execute_batch(
+            "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;",
+        )?;
+        let store = SqliteStore {
+            conn: Mutex::new(conn),
+        };
+        schema::migrate(&store)?;
+        Ok(store)
+    }
+
+    fn conn(&self) -> MutexGuard<'_, Connection> {
+        self.conn.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+fn bound<'a>(params: &'a [Param<'a>]) -> impl Iterator<Item = &'a dyn ToSql> {
+    params.iter().map(|p| -> &dyn ToSql {
+        match p {
+            Param::Int(v) => v,
+            Param::Text(v) => v,
+            Param::Bool(v) => v,
+        }
+    })
+}
+
+impl Database for SqliteStore {
+    fn dialect(&self) -> Dialect {
+        Dialect::Sqlite
+    }
+
+    fn execute(&self, sql: &str, params: &[Param<'_>]) -> Result<u64, StoreError> {
+        Ok(self.conn().execute(sql, params_from_iter(bound(params)))? as u64)
+    }
+
+    fn query(&self, sql: &str, params: &[Param<'_>]) -> Result<Vec<SqlRow>, StoreError> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(sql)?;
+        let columns = stmt.column_count();
+        let rows = stmt
+            .query_map(params_from_iter(bound(params)), |r| {
+                (0..columns)
+                    .map(|i| {
+                        Ok(match r.get_ref(i)? {
+                            ValueRef::Null => Cell::Null,
+                            ValueRef::Integer(v) => Cell::Int(v),
+                            ValueRef::Text(_) => Cell::Text(r.get(i)?),
+                            other => {
+                                return Err(rusqlite::Error::InvalidColumnType(
+                                    i,
+                                    String::new(),
+                                    other.data_type(),
+                                ))
+                            }
+                        })
+                    })
+                    .collect::<rusqlite::Result<Vec<_>>>()
+                    .map(SqlRow)
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    fn batch(&self, sql: &str) -> Result<(), StoreError> {
+        Ok(self.conn().execute_batch(sql)?)
+    }
+}
