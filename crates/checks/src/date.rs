@@ -41,7 +41,11 @@ impl Date {
 
     /// The date `days` after 1970-01-01 (held to the years -9999 to 9999).
     pub fn from_days(days: i64) -> Date {
-        let clamped = if days < 0 { time::Date::MIN } else { time::Date::MAX };
+        let clamped = if days < 0 {
+            time::Date::MIN
+        } else {
+            time::Date::MAX
+        };
         Date(EPOCH.checked_add(Duration::days(days)).unwrap_or(clamped))
     }
 }
