@@ -3,13 +3,13 @@
 //! the practice card), and the main path from registration to a filed application driven with
 //! the keyboard alone. A ready draft is prepared with the CLI so the review screen is reached.
 
-#[path = "../crates/checks/tests/corpus/mod.rs"]
-mod corpus;
 mod support;
 
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use zairyu_testkit::corpus;
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

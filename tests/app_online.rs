@@ -4,8 +4,6 @@
 //! sends a signed submission exactly once after the server comes back, and a resubmission
 //! after the examiner's request for revision.
 
-#[path = "../crates/checks/tests/corpus/mod.rs"]
-mod corpus;
 mod support;
 
 use std::path::Path;
@@ -14,6 +12,7 @@ use zairyu_app::{
     App, MemoryVault, Profile, Registration, SessionVault as _, SubmitOutcome, UsageInfo,
     PRACTICE_READER,
 };
+use zairyu_testkit::corpus;
 
 const PASSWORD: &str = "Zairyu#2026ok";
 

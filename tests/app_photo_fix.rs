@@ -1,10 +1,8 @@
 //! The one-click fixes of the app layer on real files: a landscape photo becomes a 3:4 photo
 //! without the finding, the preview is the attached JPEG, and undo brings the original back.
 
-#[path = "../crates/checks/tests/corpus/mod.rs"]
-mod corpus;
-
 use zairyu_app::{App, MemoryVault, Profile};
+use zairyu_testkit::corpus;
 
 fn photo_codes(app: &App, id: &str) -> Vec<String> {
     app.draft(id)

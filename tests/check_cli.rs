@@ -1,16 +1,12 @@
 //! `zairyu check` and `zairyu fix` as a script sees them: the JSON shape, exit codes and the
 //! fixed files, on the corpus the checks crate generates.
 
-#[path = "../crates/checks/tests/corpus/mod.rs"]
-mod corpus;
+use std::process::Output;
 
-use std::process::{Command, Output};
+use zairyu_testkit::corpus;
 
 fn zairyu(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zairyu"))
-        .args(args)
-        .output()
-        .unwrap()
+    zairyu_testkit::run(env!("CARGO_BIN_EXE_zairyu"), args, None)
 }
 
 fn path(name: &str) -> String {

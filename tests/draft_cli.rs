@@ -1,19 +1,14 @@
 //! `zairyu procedures`, `zairyu postal` and `zairyu draft …` as a script sees them: JSON
 //! shapes, exit codes, and a draft taken from empty to a clean check, exported and imported.
 
-#[path = "../crates/checks/tests/corpus/mod.rs"]
-mod corpus;
-
 use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::Value;
+use zairyu_testkit::corpus;
 
 fn zairyu(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zairyu"))
-        .args(args)
-        .output()
-        .unwrap()
+    zairyu_testkit::run(env!("CARGO_BIN_EXE_zairyu"), args, None)
 }
 
 fn json(out: &Output) -> Value {

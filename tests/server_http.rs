@@ -3,44 +3,11 @@
 //! for bad input; registration through the outbox; upload limits enforced while streaming),
 //! and `zairyu examiner` on the same data folder.
 
-use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
 
 use reqwest::blocking::{multipart, Client};
 use serde_json::{json, Value};
-
-struct Server {
-    child: Child,
-    url: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn start(data: &Path) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_zairyu"))
-        .args(["serve", "--listen", "127.0.0.1:0", "--data"])
-        .arg(data)
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stderr.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .trim_end_matches(',')
-        .to_owned();
-    Server { child, url }
-}
+use zairyu_testkit::ServeProcess;
 
 fn outbox_text(data: &Path) -> String {
     std::fs::read_dir(data.join("outbox"))
@@ -60,7 +27,7 @@ fn code(resp: reqwest::blocking::Response) -> (u16, String) {
 #[test]
 fn accounts_errors_and_upload_limits_over_http() {
     let data = tempfile::tempdir().unwrap();
-    let server = start(data.path());
+    let server = ServeProcess::start(env!("CARGO_BIN_EXE_zairyu"), data.path());
     let http = Client::new();
     let url = |p: &str| format!("{}{p}", server.url);
 
@@ -262,20 +229,7 @@ fn examiner_commands_work_on_the_servers_data_folder() {
     let data = tempfile::tempdir().unwrap();
     let d = data.path().to_str().unwrap();
     let run = |args: &[&str], stdin: &str| {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_zairyu"))
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(stdin.as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
+        zairyu_testkit::run(env!("CARGO_BIN_EXE_zairyu"), args, Some(stdin))
     };
     let out = run(
         &[

@@ -2,15 +2,18 @@
 //! for a bounded time, signed out and signed in as an examiner: no request may get a server
 //! error.
 
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Stdio};
+use std::process::Command;
+
+use zairyu_testkit::ServeProcess;
 
 #[test]
 fn generated_requests_never_get_a_server_error() {
     let data = tempfile::tempdir().unwrap();
     let zairyu = env!("CARGO_BIN_EXE_zairyu");
-    let mut create = Command::new(zairyu)
-        .args([
+    let data_dir = data.path().to_str().unwrap();
+    let create = zairyu_testkit::run_ok(
+        zairyu,
+        [
             "examiner",
             "create",
             "--email",
@@ -18,37 +21,14 @@ fn generated_requests_never_get_a_server_error() {
             "--name",
             "EXAMINER ONE",
             "--data",
-        ])
-        .arg(data.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    create
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"Examiner#2026\n")
-        .unwrap();
-    let out = create.wait_with_output().unwrap();
-    let examiner = String::from_utf8(out.stdout).unwrap().trim().to_owned();
+            data_dir,
+        ],
+        Some("Examiner#2026\n"),
+    );
+    let examiner = create.trim().to_owned();
 
-    let mut server = Command::new(zairyu)
-        .args(["serve", "--listen", "127.0.0.1:0", "--data"])
-        .arg(data.path())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(server.stderr.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .unwrap()
-        .trim_end_matches(',')
-        .to_owned();
+    let server = ServeProcess::start(zairyu, data.path());
+    let url = &server.url;
     let login: serde_json::Value = reqwest::blocking::Client::new()
         .post(format!("{url}/api/login"))
         .json(&serde_json::json!({"user_id": examiner, "password": "Examiner#2026"}))
@@ -84,6 +64,5 @@ fn generated_requests_never_get_a_server_error() {
         );
         assert!(text.contains("passed"), "{text}");
     }
-    let _ = server.kill();
-    let _ = server.wait();
+    drop(server);
 }

@@ -9,17 +9,14 @@
 //! `test-output/screenshots/story-*.png`; the test prints the screens and the clicks and
 //! keystrokes on the main path, from launch to the filed application.
 
-#[path = "../crates/checks/tests/corpus/mod.rs"]
-mod corpus;
 mod support;
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use support::desktop::{screenshot, DesktopSession};
 use support::notifications::NotificationSink;
 use support::pcsc_stack::{slot, Sim};
+use zairyu_testkit::corpus;
 
 const PASSWORD: &str = "Zairyu#2026ok";
 
@@ -39,27 +36,7 @@ impl Path_ {
 }
 
 fn zairyu(args: &[&str], stdin: Option<&str>) -> String {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_zairyu"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.unwrap_or("").as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "zairyu {args:?}: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    zairyu_testkit::run_ok(env!("CARGO_BIN_EXE_zairyu"), args, stdin)
 }
 
 /// The advisor's counter: a draft with every answer but the residence card number, a

@@ -88,15 +88,7 @@ pub fn form_inputs(except: &[&str]) -> Vec<(String, String)> {
 /// the seven PDFs written into `scratch`.
 pub fn cli_draft(dir: &Path, scratch: &Path, photo: &Path, except: &[&str]) {
     let zairyu = |args: &[String]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_zairyu"))
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "zairyu {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        zairyu_testkit::run_ok(env!("CARGO_BIN_EXE_zairyu"), args, None);
     };
     let d = dir.display().to_string();
     zairyu(&[

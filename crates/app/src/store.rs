@@ -1,15 +1,15 @@
-//! Small JSON files in the app-data folder, written atomically (temp file, fsync, rename).
+//! Small JSON files in the app-data folder, written atomically (`zairyu_drafts::atomic`).
 //!
 //! A file that cannot be parsed is never overwritten silently: it is moved aside to
 //! `NAME.corrupt` so the user (or a support person) can still recover it, and the caller
 //! starts from defaults.
 
-use std::fs::{self, File};
-use std::io::Write;
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use zairyu_drafts::atomic::write_atomic;
 
 use crate::AppError;
 
@@ -55,25 +55,14 @@ pub(crate) fn read_json<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<R
     }
 }
 
-/// Writes `value` as pretty JSON to `dir/name`: temp file in the same folder, fsync, rename,
-/// then fsync of the folder, so a crash leaves either the old or the new file.
+/// Writes `value` as pretty JSON to `dir/name` with the drafts' crash-safe replacement (temp
+/// file in the same folder, fsync, rename, fsync of the folder): a crash leaves either the old
+/// or the new file.
 pub(crate) fn write_json<T: Serialize>(dir: &Path, name: &str, value: &T) -> Result<(), AppError> {
     let path = dir.join(name);
-    let tmp = dir.join(format!(".{name}.tmp"));
-    let io = |source| AppError::Io {
-        path: path.clone(),
-        source,
-    };
     let mut bytes = serde_json::to_vec_pretty(value).expect("settings serialise");
     bytes.push(b'\n');
-    let mut file = File::create(&tmp).map_err(io)?;
-    file.write_all(&bytes).map_err(io)?;
-    file.sync_all().map_err(io)?;
-    drop(file);
-    fs::rename(&tmp, &path).map_err(io)?;
-    #[cfg(unix)]
-    File::open(dir).and_then(|d| d.sync_all()).map_err(io)?;
-    Ok(())
+    write_atomic(&path, &bytes).map_err(|source| AppError::Io { path, source })
 }
 
 #[cfg(test)]

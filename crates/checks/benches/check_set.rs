@@ -2,15 +2,13 @@
 //! photo) and, in the same run, times `qpdf --check` on the same PDFs; prints both, the ratio,
 //! and whether the verdicts agree. Run: `cargo bench -p zairyu-checks --bench check_set`.
 
-#[path = "../tests/corpus/mod.rs"]
-mod corpus;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use image::{GrayImage, Luma, Rgb, RgbImage};
 use zairyu_checks::{check_paths, check_photo_bytes, Date};
+use zairyu_testkit::corpus;
 
 const SET_BYTES: usize = 24_900_000;
 const PDFS: usize = 19;

@@ -1,14 +1,15 @@
-//! Calendar dates (proleptic Gregorian) for the photo's age: parse, print, count days.
+//! Calendar dates for the photo's age: parse, print, count days (arithmetic by the `time` crate).
 
 use std::fmt;
 
-/// A calendar day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Date {
-    pub year: i32,
-    pub month: u32,
-    pub day: u32,
-}
+use time::{Duration, Month, OffsetDateTime};
+
+/// A calendar day (proleptic Gregorian, years -9999 to 9999).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(time::Date);
+
+/// 1970-01-01, day 0 of [`Date::days`].
+const EPOCH: time::Date = OffsetDateTime::UNIX_EPOCH.date();
 
 impl Date {
     /// Parses `YYYY-MM-DD`, checking that the day exists.
@@ -22,57 +23,37 @@ impl Date {
 
     /// A date, if that day exists.
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        let days_in_month = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
-        (1..=days_in_month)
-            .contains(&day)
-            .then_some(Date { year, month, day })
+        let month = Month::try_from(u8::try_from(month).ok()?).ok()?;
+        time::Date::from_calendar_date(year, month, u8::try_from(day).ok()?)
+            .ok()
+            .map(Date)
     }
 
     /// Today in UTC from the system clock.
     pub fn today_utc() -> Date {
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs() as i64)
-            .unwrap_or(0);
-        Date::from_days(secs.div_euclid(86_400))
+        Date(OffsetDateTime::now_utc().date())
     }
 
     /// Days since 1970-01-01.
     pub fn days(self) -> i64 {
-        let y = i64::from(self.year) - i64::from(self.month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = i64::from(self.month);
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+        (self.0 - EPOCH).whole_days()
     }
 
-    /// The date `days` after 1970-01-01.
+    /// The date `days` after 1970-01-01 (held to the years -9999 to 9999).
     pub fn from_days(days: i64) -> Date {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        Date { year, month, day }
+        let clamped = if days < 0 {
+            time::Date::MIN
+        } else {
+            time::Date::MAX
+        };
+        Date(EPOCH.checked_add(Duration::days(days)).unwrap_or(clamped))
     }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        let (year, month, day) = self.0.to_calendar_date();
+        write!(f, "{year:04}-{:02}-{day:02}", u8::from(month))
     }
 }
 

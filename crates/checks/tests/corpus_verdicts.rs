@@ -1,11 +1,10 @@
 //! The checks against a generated corpus of good and bad photos and PDFs, and the PDF
 //! verdicts compared with qpdf's on encryption, restrictions and damage.
 
-mod corpus;
-
 use std::process::Command;
 
 use zairyu_checks::{check_pdf_bytes, check_photo_bytes, fix_pdf, fix_photo, Date, Severity};
+use zairyu_testkit::corpus;
 
 fn today() -> Date {
     Date::parse("2026-11-24").unwrap()

@@ -1,10 +1,9 @@
 //! Random and mutated bytes never make the PDF or photo checks panic: every input gets a
 //! verdict. Case counts are bounded so the suite stays quick; raise PROPTEST_CASES to dig.
 
-mod corpus;
-
 use proptest::prelude::*;
 use zairyu_checks::{check_pdf_bytes, check_photo_bytes, fix_pdf, fix_photo, Date};
+use zairyu_testkit::corpus;
 
 fn today() -> Date {
     Date::parse("2026-11-24").unwrap()

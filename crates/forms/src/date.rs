@@ -1,14 +1,12 @@
-//! Calendar dates as forms write them (`YYYY-MM-DD`), validated without a time-zone library.
+//! Calendar dates as forms write them (`YYYY-MM-DD`), validated by the `time` crate.
 
 use std::fmt;
 
-/// A valid Gregorian date.
+use time::Month;
+
+/// A valid Gregorian date between the years 1900 and 2200.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct FormDate {
-    pub year: i32,
-    pub month: u32,
-    pub day: u32,
-}
+pub struct FormDate(time::Date);
 
 impl FormDate {
     /// Parses `YYYY-MM-DD` (also `YYYY/MM/DD`, as the agency's screens show dates).
@@ -28,31 +26,27 @@ impl FormDate {
     }
 
     pub fn new(year: i32, month: u32, day: u32) -> Option<FormDate> {
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        let days = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
         (1900..=2200).contains(&year).then_some(())?;
-        (1..=days)
-            .contains(&day)
-            .then_some(FormDate { year, month, day })
+        let month = Month::try_from(u8::try_from(month).ok()?).ok()?;
+        time::Date::from_calendar_date(year, month, u8::try_from(day).ok()?)
+            .ok()
+            .map(FormDate)
     }
 
     /// The same day `years` years later (29 February becomes 28 February).
     pub fn plus_years(self, years: i32) -> FormDate {
-        FormDate::new(self.year + years, self.month, self.day)
-            .or_else(|| FormDate::new(self.year + years, self.month, self.day - 1))
+        let (year, month, day) = self.0.to_calendar_date();
+        let (month, day) = (u32::from(u8::from(month)), u32::from(day));
+        FormDate::new(year + years, month, day)
+            .or_else(|| FormDate::new(year + years, month, day - 1))
             .unwrap_or(self)
     }
 }
 
 impl fmt::Display for FormDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        let (year, month, day) = self.0.to_calendar_date();
+        write!(f, "{year:04}-{:02}-{day:02}", u8::from(month))
     }
 }
 

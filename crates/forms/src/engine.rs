@@ -5,6 +5,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use ts_rs::TS;
 
+use crate::contact;
 use crate::date::FormDate;
 use crate::finding::Finding;
 use crate::schema::{Condition, Field, FieldKind, Schema, Section, Width};
@@ -342,14 +343,14 @@ fn check_field(
                 format!("{ja}：選択肢（{}）から選んでください。", values.join("、")),
             ));
         }
-        FieldKind::Email if !is_email(text) => out.push(format_error(
+        FieldKind::Email if !contact::valid_email(text) => out.push(format_error(
             "enter an e-mail address of 1-byte characters, up to 60, like name@example.jp.",
             "半角60文字以内のメールアドレスを入力してください（例：name@example.jp）。",
         )),
         FieldKind::PostalCode if !(text.len() == 7 && text.bytes().all(|b| b.is_ascii_digit())) => {
             out.push(format_error("enter the 7 digits without a hyphen, e.g. 8748577.", "ハイフンなしの7桁の数字で入力してください（例：8748577）。"))
         }
-        FieldKind::Telephone if !(text.len() <= 12 && text.bytes().all(|b| b.is_ascii_digit())) => {
+        FieldKind::Telephone if !contact::valid_telephone(text) => {
             out.push(format_error("digits only, up to 12, without hyphens.", "ハイフンなしの半角数字12桁以内で入力してください。"))
         }
         FieldKind::ResidenceCardNumber if !is_residence_card_number(text) => out.push(format_error(
@@ -422,19 +423,6 @@ pub fn is_residence_card_number(text: &str) -> bool {
         && b[..2].iter().all(u8::is_ascii_uppercase)
         && b[2..10].iter().all(u8::is_ascii_digit)
         && b[10..].iter().all(u8::is_ascii_uppercase)
-}
-
-fn is_email(text: &str) -> bool {
-    let Some((local, domain)) = text.split_once('@') else {
-        return false;
-    };
-    text.len() <= 60
-        && text.bytes().all(|b| b.is_ascii_graphic())
-        && !local.is_empty()
-        && !domain.contains('@')
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
 }
 
 fn is_english_name(text: &str) -> bool {

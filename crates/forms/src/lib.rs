@@ -10,9 +10,11 @@
 //!   and validates a whole form into [`Finding`]s.
 //! - [`canonical`] and [`signing`]: the deterministic bytes that get signed (RFC 8785).
 //! - [`postal`]: postal code → address, offline, from Japan Post data.
+//! - [`contact`]: the one e-mail and telephone rule (the server uses it too).
 
 pub mod canonical;
 pub mod catalog;
+pub mod contact;
 mod date;
 pub mod engine;
 mod finding;

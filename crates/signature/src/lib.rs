@@ -80,20 +80,12 @@ pub struct VerifiedSigner {
     pub demo: bool,
 }
 
-fn unix_of(date: myna_card::Date) -> i64 {
-    // Days from civil (proleptic Gregorian), midnight UTC.
-    let (y, m, d) = (
-        i64::from(date.year),
-        i64::from(date.month),
-        i64::from(date.day),
-    );
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    (era * 146_097 + doe - 719_468) * 86_400
+/// Midnight UTC of a certificate validity date, in Unix seconds (`None` for a day that does
+/// not exist).
+fn unix_of(date: myna_card::Date) -> Option<i64> {
+    let month = time::Month::try_from(date.month).ok()?;
+    let day = time::Date::from_calendar_date(i32::from(date.year), month, date.day).ok()?;
+    Some(day.midnight().assume_utc().unix_timestamp())
 }
 
 /// Checks that `signature` is the certificate's key signing SHA-256 of `message` (PKCS#1 v1.5,
@@ -140,7 +132,11 @@ pub fn verify(
         ));
     };
     let (from, to) = cert.validity();
-    let (start, end) = (unix_of(from), unix_of(to) + 86_399);
+    let (Some(start), Some(end)) = (unix_of(from), unix_of(to).map(|to| to + 86_399)) else {
+        return Err(SignatureError::MalformedCertificate(
+            "its validity names a day that does not exist".into(),
+        ));
+    };
     if at_unix_seconds < start || at_unix_seconds > end {
         return Err(SignatureError::CertificateExpired {
             from: format!("{:04}-{:02}-{:02}", from.year, from.month, from.day),
@@ -177,7 +173,7 @@ mod tests {
                 month: 1,
                 day: 2
             }),
-            86_400
+            Some(86_400)
         );
         assert_eq!(
             unix_of(myna_card::Date {
@@ -185,7 +181,7 @@ mod tests {
                 month: 11,
                 day: 24
             }),
-            1_795_478_400
+            Some(1_795_478_400)
         );
     }
 

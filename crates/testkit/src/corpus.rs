@@ -3,8 +3,6 @@
 //! hand-written PDFs for the cases those tools cannot make. Nothing is committed: every file
 //! is made from a command you can read here.
 
-#![allow(dead_code, unreachable_pub)]
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
@@ -24,7 +22,7 @@ fn run(program: &str, args: &[&str]) {
     );
 }
 
-/// The folder holding every corpus file, built on first use.
+/// The folder holding every corpus file, built on first use (kept after the process ends).
 pub fn dir() -> &'static Path {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
@@ -39,6 +37,7 @@ pub fn dir() -> &'static Path {
     })
 }
 
+/// One corpus file, e.g. `photo_good.jpg` or `pdf_user_aes256.pdf`.
 pub fn path(name: &str) -> PathBuf {
     dir().join(name)
 }
