@@ -225,7 +225,7 @@ impl App {
             &nonce,
             &b64.encode(certificate),
             &b64.encode(signature),
-            &json!(info),
+            json!(info),
         )?;
         self.session()
     }

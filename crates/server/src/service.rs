@@ -24,29 +24,16 @@ const MAX_FAILURES: i64 = 5;
 /// What a usage-application challenge signature covers, before the nonce.
 pub use zairyu_forms::signing::USAGE_DOMAIN;
 
-/// The statuses of manual 5.1 and the moves between them.
-pub const STATUSES: &[&str] = &[
-    "pending",
-    "application_completed",
-    "under_review",
-    "awaiting_issuance",
-    "in_return_process",
-    "completed",
-    "completed_not_permitted",
-];
+/// The statuses of manual 5.1; the moves between them are `zairyu_wire::ApplicationStatus`'s.
+pub const STATUSES: &[&str] = &zairyu_wire::ApplicationStatus::NAMES;
 
-/// Whether an examiner may move an application from `from` to `to`.
+/// Whether an examiner may move an application from `from` to `to` (status names).
 pub fn transition_allowed(from: &str, to: &str) -> bool {
-    matches!(
-        (from, to),
-        ("pending", "application_completed")
-            | ("application_completed", "under_review")
-            | (
-                "under_review",
-                "awaiting_issuance" | "in_return_process" | "completed_not_permitted"
-            )
-            | ("awaiting_issuance", "completed")
-    )
+    use zairyu_wire::ApplicationStatus;
+    match (ApplicationStatus::parse(from), ApplicationStatus::parse(to)) {
+        (Some(from), Some(to)) => from.can_become(to),
+        _ => false,
+    }
 }
 
 #[derive(Debug)]
