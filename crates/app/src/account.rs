@@ -7,7 +7,8 @@ use serde_json::json;
 use ts_rs::TS;
 
 use crate::error::AppError;
-use crate::reception::{Account, Reception};
+use crate::reception::Reception;
+use zairyu_wire::Account;
 use crate::App;
 
 /// The prefix of what the card signs in the usage application (the server checks it).
