@@ -8,8 +8,8 @@ use ts_rs::TS;
 
 use crate::error::AppError;
 use crate::reception::Reception;
-use zairyu_wire::Account;
 use crate::App;
+use zairyu_wire::Account;
 
 /// The prefix of what the card signs in the usage application (the server checks it).
 pub use zairyu_forms::signing::USAGE_DOMAIN;

@@ -10,8 +10,8 @@ use ts_rs::TS;
 use zairyu_checks::Date;
 
 use crate::error::AppError;
-use zairyu_wire::{Application, ApplicationStatus};
 use crate::{lock, store, App, Language};
+use zairyu_wire::{Application, ApplicationStatus};
 
 /// The last status seen of each application, keyed `server#id`.
 const SEEN_FILE: &str = "statuses-seen.json";
@@ -125,7 +125,8 @@ impl App {
         let server = self.server_url().unwrap_or_default();
         let key = |a: &Application| seen_key(&server, a);
         let _guard = lock(&self.write_lock);
-        let read = store::read_json::<BTreeMap<String, ApplicationStatus>>(&self.data_dir, SEEN_FILE)?;
+        let read =
+            store::read_json::<BTreeMap<String, ApplicationStatus>>(&self.data_dir, SEEN_FILE)?;
         let mut dirty = matches!(read, store::Read::Missing);
         let mut seen = self.note(read).unwrap_or_default();
         let mut changes = Vec::new();
@@ -168,7 +169,8 @@ impl App {
     pub(crate) fn remember_status(&self, application: &Application) -> Result<(), AppError> {
         let server = self.server_url().unwrap_or_default();
         let _guard = lock(&self.write_lock);
-        let read = store::read_json::<BTreeMap<String, ApplicationStatus>>(&self.data_dir, SEEN_FILE)?;
+        let read =
+            store::read_json::<BTreeMap<String, ApplicationStatus>>(&self.data_dir, SEEN_FILE)?;
         let mut seen = self.note(read).unwrap_or_default();
         seen.insert(seen_key(&server, application), application.status);
         store::write_json(&self.data_dir, SEEN_FILE, &seen)

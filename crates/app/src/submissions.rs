@@ -15,8 +15,8 @@ use zairyu_forms::signing::{AttachmentDigest, SignedContent};
 
 use crate::error::AppError;
 use crate::reception::FilePart;
-use zairyu_wire::{Application, SubmissionMetadata};
 use crate::App;
+use zairyu_wire::{Application, SubmissionMetadata};
 
 /// A file of a queued submission.
 #[derive(Debug, Clone, Serialize, Deserialize)]

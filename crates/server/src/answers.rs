@@ -53,7 +53,9 @@ pub fn application_record(row: &store::Application) -> Result<ApplicationRecord,
 }
 
 /// Several application rows.
-pub fn application_records(rows: &[store::Application]) -> Result<Vec<ApplicationRecord>, ApiError> {
+pub fn application_records(
+    rows: &[store::Application],
+) -> Result<Vec<ApplicationRecord>, ApiError> {
     rows.iter().map(application_record).collect()
 }
 

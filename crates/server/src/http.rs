@@ -24,7 +24,7 @@ use zairyu_wire::{
     Done, EmailRequest, EmailTwiceRequest, ErrorBody, ErrorCode, ExaminerApplication,
     ForgotPasswordRequest, LoginRequest, PasswordChangeRequest, PasswordResetRequest,
     ProcedureDetail, ProfileChangeRequest, ReceiptMethodRequest, Registered,
-    ReturnForRevisionRequest, SessionToken, Sent, StatusChangeRequest, SubmissionMetadata,
+    ReturnForRevisionRequest, Sent, SessionToken, StatusChangeRequest, SubmissionMetadata,
     TokenRequest, UsageApplied, UsageChallenge, UsageRequest,
 };
 
@@ -162,11 +162,13 @@ pub fn router(service: AppState) -> Router {
         )
         .layer(DefaultBodyLimit::max(1_000_000))
         .merge(uploads)
-        .fallback(|| async { ApiError::new(
+        .fallback(|| async {
+            ApiError::new(
                 404,
                 ErrorCode::NoSuchRoute.as_str(),
                 "There is no such API call.",
-            ) })
+            )
+        })
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(120),
@@ -186,14 +188,20 @@ async fn register(
 }
 
 #[utoipa::path(post, path = "/api/register/confirm", operation_id = "confirmEmail", request_body = TokenRequest, responses((status = 200, description = "Done", body = ConfirmedEmail), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
-async fn confirm_email(State(s): State<AppState>, Body(b): Body<TokenRequest>) -> Reply<ConfirmedEmail> {
+async fn confirm_email(
+    State(s): State<AppState>,
+    Body(b): Body<TokenRequest>,
+) -> Reply<ConfirmedEmail> {
     answer(ConfirmedEmail {
         email: s.confirm_email(&b.token)?,
     })
 }
 
 #[utoipa::path(post, path = "/api/register/complete", operation_id = "completeRegistration", request_body = CompleteRegistrationRequest, responses((status = 200, description = "Done", body = Registered), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
-async fn complete_registration(State(s): State<AppState>, Body(b): Body<CompleteRegistrationRequest>) -> Reply<Registered> {
+async fn complete_registration(
+    State(s): State<AppState>,
+    Body(b): Body<CompleteRegistrationRequest>,
+) -> Reply<Registered> {
     let id = s.complete_registration(
         &b.token,
         &b.user_type,
@@ -341,8 +349,12 @@ async fn receive(
         let _ = tokio::fs::remove_file(t).await;
     }
     result?;
-    let meta =
-        meta.ok_or_else(|| ApiError::bad(ErrorCode::BadMetadata.as_str(), "The metadata part is missing."))?;
+    let meta = meta.ok_or_else(|| {
+        ApiError::bad(
+            ErrorCode::BadMetadata.as_str(),
+            "The metadata part is missing.",
+        )
+    })?;
     let meta: SubmissionMetadata = serde_json::from_str(&meta).map_err(|e| {
         ApiError::bad(
             ErrorCode::BadMetadata.as_str(),
@@ -385,9 +397,7 @@ async fn get_application(
     Path(id): Path<String>,
 ) -> Reply<ApplicationRecord> {
     let id = parse_id(&id)?;
-    answer(answers::application_record(
-        &s.application_for(&user, id)?,
-    )?)
+    answer(answers::application_record(&s.application_for(&user, id)?)?)
 }
 
 #[utoipa::path(post, path = "/api/applications/{id}/resubmit", operation_id = "resubmitApplication", request_body(content = UploadForm, content_type = "multipart/form-data"), params(("id" = String, Path, description = "application id")), responses((status = 200, description = "Done", body = ApplicationRecord), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
@@ -454,13 +464,19 @@ async fn examiner_request_revision(
 }
 
 #[utoipa::path(post, path = "/api/forgot-password", operation_id = "forgotPassword", request_body = ForgotPasswordRequest, responses((status = 200, description = "Done", body = Sent), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
-async fn forgot_password(State(s): State<AppState>, Body(b): Body<ForgotPasswordRequest>) -> Reply<Sent> {
+async fn forgot_password(
+    State(s): State<AppState>,
+    Body(b): Body<ForgotPasswordRequest>,
+) -> Reply<Sent> {
     s.forgot_password(&b.user_id, &b.email)?;
     answer(Sent { sent: true })
 }
 
 #[utoipa::path(post, path = "/api/reset-password", operation_id = "resetPassword", request_body = PasswordResetRequest, responses((status = 200, description = "Done", body = Done), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
-async fn reset_password(State(s): State<AppState>, Body(b): Body<PasswordResetRequest>) -> Reply<Done> {
+async fn reset_password(
+    State(s): State<AppState>,
+    Body(b): Body<PasswordResetRequest>,
+) -> Reply<Done> {
     s.reset_password(&b.token, &b.password)?;
     answer(Done {})
 }
@@ -519,7 +535,10 @@ async fn change_email(
 }
 
 #[utoipa::path(post, path = "/api/me/email/confirm", operation_id = "confirmEmailChange", request_body = TokenRequest, responses((status = 200, description = "Address changed", body = ConfirmedEmail), (status = 400, description = "Bad input", body = ErrorBody)))]
-async fn confirm_email_change(State(s): State<AppState>, Body(b): Body<TokenRequest>) -> Reply<ConfirmedEmail> {
+async fn confirm_email_change(
+    State(s): State<AppState>,
+    Body(b): Body<TokenRequest>,
+) -> Reply<ConfirmedEmail> {
     answer(ConfirmedEmail {
         email: s.confirm_email_change(&b.token)?,
     })

@@ -236,6 +236,9 @@ mod tests {
         .unwrap();
         assert_eq!(meta.for_user, None);
         assert!(!meta.agreed_to_terms);
-        assert!(serde_json::to_value(&meta).unwrap().get("for_user").is_none());
+        assert!(serde_json::to_value(&meta)
+            .unwrap()
+            .get("for_user")
+            .is_none());
     }
 }

@@ -104,10 +104,7 @@ mod tests {
         let doc = include_str!("../../../docs/error-codes.md");
         for code in ErrorCode::ALL {
             let name = code.as_str();
-            assert_eq!(
-                serde_json::to_string(code).unwrap(),
-                format!("\"{name}\"")
-            );
+            assert_eq!(serde_json::to_string(code).unwrap(), format!("\"{name}\""));
             assert_eq!(ErrorCode::parse(name), Some(*code));
             assert!(
                 doc.contains(&format!("`{name}`")),

@@ -6,9 +6,19 @@ use ts_rs::TS;
 /// Where an application stands. On the wire each status is its snake_case name
 /// (`"pending"`, `"in_return_process"`, …), the strings the server has always used.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    TS,
+    utoipa::ToSchema,
 )]
-#[derive(utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ApplicationStatus {
     /// 申請中: received, not yet accepted.
@@ -105,7 +115,9 @@ impl ApplicationStatus {
             ApplicationStatus::AwaitingIssuance => ("Awaiting issuance", "交付待ち"),
             ApplicationStatus::InReturnProcess => ("In Return Process", "差戻し中"),
             ApplicationStatus::Completed => ("Completed", "完了"),
-            ApplicationStatus::CompletedNotPermitted => ("Completed (not permitted)", "完了（不許可）"),
+            ApplicationStatus::CompletedNotPermitted => {
+                ("Completed (not permitted)", "完了（不許可）")
+            }
         }
     }
 }
@@ -193,7 +205,9 @@ mod tests {
     fn a_completed_application_goes_nowhere() {
         for done in [Completed, CompletedNotPermitted] {
             assert!(done.is_completed());
-            assert!(ApplicationStatus::ALL.iter().all(|to| !done.can_become(*to)));
+            assert!(ApplicationStatus::ALL
+                .iter()
+                .all(|to| !done.can_become(*to)));
         }
         assert!(!InReturnProcess.is_completed());
     }
