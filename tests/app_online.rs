@@ -9,8 +9,8 @@ mod support;
 use std::path::Path;
 
 use zairyu_app::{
-    App, MemoryVault, Profile, Registration, SessionVault as _, SubmitOutcome, UsageInfo,
-    PRACTICE_READER,
+    App, ApplicationStatus, MemoryVault, Profile, Registration, SessionVault as _, SubmitOutcome,
+    UsageInfo, PRACTICE_READER,
 };
 use zairyu_testkit::corpus;
 
@@ -45,7 +45,7 @@ fn examiner(
     server_data: &Path,
 ) -> (
     zairyu_server::ReceptionOffice,
-    zairyu_server::store::UserRecord,
+    zairyu_server::store::UserRow,
 ) {
     let office = zairyu_server::ReceptionOffice::open(&zairyu_server::ServerConfig::in_dir(
         server_data.to_owned(),
@@ -191,7 +191,10 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
         panic!("expected the application filed: {outcome:?}");
     };
     assert!(receipt.application.reference_number.starts_with("ZR-"));
-    assert_eq!(receipt.application.status, "application_completed");
+    assert_eq!(
+        receipt.application.status,
+        ApplicationStatus::ApplicationCompleted
+    );
     assert!(app.queued_submissions().is_empty());
     assert_eq!(app.receipts().len(), 1);
     assert!(app.draft(&draft.id).unwrap().meta.submitted.is_some());
@@ -222,7 +225,10 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
     let changes = app.status_changes().unwrap();
     assert_eq!(changes.len(), 1, "{changes:?}");
     assert_eq!(changes[0].previous, "application_completed");
-    assert_eq!(changes[0].application.status, "in_return_process");
+    assert_eq!(
+        changes[0].application.status,
+        ApplicationStatus::InReturnProcess
+    );
     assert!(changes[0]
         .notification(zairyu_app::Language::En)
         .1
@@ -235,7 +241,7 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
         Some(draft.id.as_str())
     );
     let returned = app.applications().unwrap();
-    assert_eq!(returned[0].status, "in_return_process");
+    assert_eq!(returned[0].status, ApplicationStatus::InReturnProcess);
     assert_eq!(
         returned[0].revision_request.as_deref(),
         Some("Attach a clearer transcript.")
@@ -254,7 +260,7 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
     assert!(app.status_changes().unwrap().is_empty());
     assert_eq!(
         app.applications().unwrap()[0].status,
-        "application_completed"
+        ApplicationStatus::ApplicationCompleted
     );
     // Change of the method of receipt: a form referring to the temporary reception number,
     // sent without the card.
@@ -449,7 +455,10 @@ fn a_submission_signed_offline_waits_and_is_sent_exactly_once() {
     let changes = app.status_changes().unwrap();
     assert_eq!(changes.len(), 1, "{changes:?}");
     assert_eq!(changes[0].previous, "application_completed");
-    assert_eq!(changes[0].application.status, "under_review");
+    assert_eq!(
+        changes[0].application.status,
+        ApplicationStatus::UnderReview
+    );
     assert!(app.status_changes().unwrap().is_empty(), "told once");
 }
 

@@ -8,12 +8,12 @@
 
 use ts_rs::{Config, TS};
 use zairyu_app::{
-    Account, AppInfo, Application, AttachmentEntry, Attention, BasicFour, CardPanelState,
-    CardStatus, ChecklistItem, ChecklistItemId, Choice, Condition, Diagnosis, DraftFinding,
-    DraftMeta, DraftReport, DraftState, DraftSummary, Field, FieldKind, FieldState, Language,
-    Notice, PostalAddress, Procedure, Profile, QueuedSubmission, ReaderInfo, Receipt, Registration,
-    RevisionRequest, Rule, Schema, Section, SessionState, Settings, Severity, Sex, StatusChange,
-    StayEnding, SubmitOutcome, Submitted, Terms, UsageInfo, Width,
+    Account, AppInfo, Application, ApplicationStatus, AttachmentEntry, Attention, BasicFour,
+    CardPanelState, CardStatus, ChecklistItem, ChecklistItemId, Choice, Condition, Diagnosis,
+    DraftFinding, DraftMeta, DraftReport, DraftState, DraftSummary, Field, FieldKind, FieldState,
+    Language, Notice, PostalAddress, Procedure, Profile, QueuedSubmission, ReaderInfo, Receipt,
+    Registration, RevisionRequest, Rule, Schema, Section, SessionState, Settings, Severity, Sex,
+    StatusChange, StayEnding, SubmitOutcome, Submitted, Terms, UsageInfo, Width,
 };
 
 use crate::bundled::DemoMail;
@@ -329,6 +329,7 @@ pub(crate) fn render() -> String {
         QueuedSubmission::decl(&cfg),
         Receipt::decl(&cfg),
         Application::decl(&cfg),
+        ApplicationStatus::decl(&cfg),
         DemoMail::decl(&cfg),
         Attention::decl(&cfg),
         RevisionRequest::decl(&cfg),

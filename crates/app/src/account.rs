@@ -7,8 +7,9 @@ use serde_json::json;
 use ts_rs::TS;
 
 use crate::error::AppError;
-use crate::reception::{Account, Reception};
+use crate::reception::Reception;
 use crate::App;
+use zairyu_wire::Account;
 
 /// The prefix of what the card signs in the usage application (the server checks it).
 pub use zairyu_forms::signing::USAGE_DOMAIN;
@@ -225,7 +226,7 @@ impl App {
             &nonce,
             &b64.encode(certificate),
             &b64.encode(signature),
-            &json!(info),
+            json!(info),
         )?;
         self.session()
     }

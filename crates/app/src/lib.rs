@@ -31,7 +31,6 @@ pub use diagnosis::Diagnosis;
 pub use draft_check::{check_draft, check_draft_with, DraftFinding, DraftReport, FileCheckCache};
 pub use drafts_folder::{DraftState, DraftSummary};
 pub use error::AppError;
-pub use reception::{Account, Application};
 pub use session_vault::{KeychainVault, MemoryVault, SessionVault};
 pub use settings::{Language, Settings};
 pub use status_watch::{
@@ -45,6 +44,7 @@ pub use zairyu_forms::catalog::Reception;
 pub use zairyu_forms::postal::PostalAddress;
 pub use zairyu_forms::schema::{Choice, Condition, Field, FieldKind, Rule, Section, Width};
 pub use zairyu_forms::{FieldState, Finding as FormFinding, Procedure, Schema, Severity};
+pub use zairyu_wire::{Account, Application, ApplicationStatus};
 
 /// Which kind of deployment the app runs as; shown in the window title.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -5,49 +5,17 @@
 
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
-use ts_rs::TS;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+use zairyu_wire::{
+    Account, Application, CompleteRegistrationRequest, ConfirmedEmail, Done, EmailRequest,
+    EmailTwiceRequest, ErrorBody, ForgotPasswordRequest, LoginRequest, PasswordChangeRequest,
+    PasswordResetRequest, ProfileChangeRequest, ReceiptMethodRequest, Registered, Sent,
+    SessionToken, SubmissionMetadata, TokenRequest, UsageApplied, UsageChallenge, UsageRequest,
+};
 
 use crate::error::AppError;
-
-/// An application as the server reports it (the fields the app shows).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct Application {
-    #[ts(type = "number")]
-    pub id: i64,
-    pub reference_number: String,
-    pub temporary_reception_number: String,
-    pub procedure_id: String,
-    #[serde(default)]
-    pub procedure_name_en: Option<String>,
-    #[serde(default)]
-    pub procedure_name_ja: Option<String>,
-    pub submission_id: String,
-    /// pending | application_completed | under_review | awaiting_issuance | in_return_process
-    /// | completed | completed_not_permitted (manual 5.1).
-    pub status: String,
-    /// What the examiner asked to change (In Return Process).
-    #[serde(default)]
-    pub revision_request: Option<String>,
-    /// Unix seconds.
-    #[ts(type = "number")]
-    pub created_at: i64,
-    #[ts(type = "number")]
-    pub updated_at: i64,
-}
-
-/// The signed-in account.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Account {
-    pub user_id: String,
-    pub email: String,
-    pub user_type: String,
-    pub name_en: String,
-    pub telephone: String,
-    /// The usage application (the card bound to the account) is done.
-    pub usage_application_done: bool,
-}
 
 /// One file part of a submission.
 pub(crate) struct FilePart<'a> {
@@ -100,35 +68,41 @@ impl Reception {
         }
     }
 
-    /// Reads a JSON answer; a non-2xx answer becomes the server's `{code, message}`.
-    fn answer(
+    /// Reads a JSON answer as `T`; a non-2xx answer becomes the server's `{code, message}`.
+    fn answer<T: DeserializeOwned>(
         &self,
         result: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
-    ) -> Result<Value, AppError> {
+    ) -> Result<T, AppError> {
         let mut response = result.map_err(|e| self.unreachable(e))?;
         let status = response.status().as_u16();
-        let body: Value = response
+        let body = response
             .body_mut()
             .with_config()
             .limit(20_000_000)
-            .read_json()
-            .unwrap_or(Value::Null);
+            .read_to_vec()
+            .unwrap_or_default();
         if (200..300).contains(&status) {
-            return Ok(body);
+            return serde_json::from_slice(&body).map_err(|e| AppError::Server {
+                status,
+                code: "server_answer_unexpected".into(),
+                message: format!("the server's answer was not understood: {e}"),
+            });
         }
-        let code = body["code"].as_str().unwrap_or("server_error").to_owned();
-        let message = body["message"]
-            .as_str()
-            .map(str::to_owned)
-            .unwrap_or_else(|| format!("the server answered {status}"));
-        Err(AppError::Server {
-            status,
-            code,
-            message,
+        Err(match serde_json::from_slice::<ErrorBody>(&body) {
+            Ok(error) => AppError::Server {
+                status,
+                code: error.code,
+                message: error.message,
+            },
+            Err(_) => AppError::Server {
+                status,
+                code: "server_error".into(),
+                message: format!("the server answered {status}"),
+            },
         })
     }
 
-    fn get(&self, path: &str, token: Option<&str>) -> Result<Value, AppError> {
+    fn get<T: DeserializeOwned>(&self, path: &str, token: Option<&str>) -> Result<T, AppError> {
         let mut request = self.agent.get(self.url(path));
         if let Some(token) = token {
             request = request.header("Authorization", format!("Bearer {token}"));
@@ -136,7 +110,12 @@ impl Reception {
         self.answer(request.call())
     }
 
-    fn post(&self, path: &str, token: Option<&str>, body: &Value) -> Result<Value, AppError> {
+    fn post<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        token: Option<&str>,
+        body: &impl Serialize,
+    ) -> Result<T, AppError> {
         let mut request = self.agent.post(self.url(path));
         if let Some(token) = token {
             request = request.header("Authorization", format!("Bearer {token}"));
@@ -150,18 +129,27 @@ impl Reception {
     }
 
     pub(crate) fn register(&self, email: &str, email_again: &str) -> Result<(), AppError> {
-        self.post(
+        let _: Sent = self.post(
             "/api/register",
             None,
-            &json!({"email": email, "email_again": email_again}),
+            &EmailTwiceRequest {
+                email: email.to_owned(),
+                email_again: email_again.to_owned(),
+            },
         )?;
         Ok(())
     }
 
     /// The code (or link token) from the e-mail; answers the address it confirmed.
     pub(crate) fn confirm(&self, token: &str) -> Result<String, AppError> {
-        let v = self.post("/api/register/confirm", None, &json!({ "token": token }))?;
-        Ok(v["email"].as_str().unwrap_or_default().to_owned())
+        let confirmed: ConfirmedEmail = self.post(
+            "/api/register/confirm",
+            None,
+            &TokenRequest {
+                token: token.to_owned(),
+            },
+        )?;
+        Ok(confirmed.email)
     }
 
     pub(crate) fn complete(
@@ -172,67 +160,80 @@ impl Reception {
         telephone: &str,
         password: &str,
     ) -> Result<String, AppError> {
-        let v = self.post(
+        let registered: Registered = self.post(
             "/api/register/complete",
             None,
-            &json!({"token": token, "user_type": user_type, "name_en": name_en,
-                    "telephone": telephone, "password": password}),
+            &CompleteRegistrationRequest {
+                token: token.to_owned(),
+                user_type: user_type.to_owned(),
+                name_en: name_en.to_owned(),
+                telephone: telephone.to_owned(),
+                password: password.to_owned(),
+            },
         )?;
-        Ok(v["user_id"].as_str().unwrap_or_default().to_owned())
+        Ok(registered.user_id)
     }
 
     /// Signs in; answers the session token.
     pub(crate) fn login(&self, user_id: &str, password: &str) -> Result<String, AppError> {
-        let v = self.post(
+        let session: SessionToken = self.post(
             "/api/login",
             None,
-            &json!({"user_id": user_id, "password": password}),
+            &LoginRequest {
+                user_id: user_id.to_owned(),
+                password: password.to_owned(),
+            },
         )?;
-        v["token"]
-            .as_str()
-            .map(str::to_owned)
-            .ok_or_else(|| AppError::Server {
-                status: 200,
-                code: "server_error".into(),
-                message: "the server sent no session token".into(),
-            })
+        Ok(session.token)
     }
 
     pub(crate) fn logout(&self, token: &str) -> Result<(), AppError> {
-        self.post("/api/logout", Some(token), &json!({}))?;
+        let _: Done = self.post("/api/logout", Some(token), &Done {})?;
         Ok(())
     }
 
     pub(crate) fn forgot_user_id(&self, email: &str) -> Result<(), AppError> {
-        self.post("/api/forgot-user-id", None, &json!({ "email": email }))?;
+        let _: Sent = self.post(
+            "/api/forgot-user-id",
+            None,
+            &EmailRequest {
+                email: email.to_owned(),
+            },
+        )?;
         Ok(())
     }
 
     pub(crate) fn forgot_password(&self, user_id: &str, email: &str) -> Result<(), AppError> {
-        self.post(
+        let _: Sent = self.post(
             "/api/forgot-password",
             None,
-            &json!({"user_id": user_id, "email": email}),
+            &ForgotPasswordRequest {
+                user_id: user_id.to_owned(),
+                email: email.to_owned(),
+            },
         )?;
         Ok(())
     }
 
     pub(crate) fn reset_password(&self, code: &str, password: &str) -> Result<(), AppError> {
-        self.post(
+        let _: Done = self.post(
             "/api/reset-password",
             None,
-            &json!({"token": code, "password": password}),
+            &PasswordResetRequest {
+                token: code.to_owned(),
+                password: password.to_owned(),
+            },
         )?;
         Ok(())
     }
 
     pub(crate) fn me(&self, token: &str) -> Result<Account, AppError> {
-        parse(self.get("/api/me", Some(token))?)
+        self.get("/api/me", Some(token))
     }
 
     pub(crate) fn usage_challenge(&self, token: &str) -> Result<String, AppError> {
-        let v = self.post("/api/usage/challenge", Some(token), &json!({}))?;
-        Ok(v["nonce"].as_str().unwrap_or_default().to_owned())
+        let challenge: UsageChallenge = self.post("/api/usage/challenge", Some(token), &Done {})?;
+        Ok(challenge.nonce)
     }
 
     pub(crate) fn usage_apply(
@@ -241,13 +242,17 @@ impl Reception {
         nonce: &str,
         certificate_b64: &str,
         signature_b64: &str,
-        info: &Value,
+        info: Value,
     ) -> Result<(), AppError> {
-        self.post(
+        let _: UsageApplied = self.post(
             "/api/usage",
             Some(token),
-            &json!({"nonce": nonce, "certificate": certificate_b64,
-                    "signature": signature_b64, "info": info}),
+            &UsageRequest {
+                nonce: nonce.to_owned(),
+                certificate: certificate_b64.to_owned(),
+                signature: signature_b64.to_owned(),
+                info,
+            },
         )?;
         Ok(())
     }
@@ -258,7 +263,11 @@ impl Reception {
         token: &str,
         form: &Value,
     ) -> Result<Application, AppError> {
-        parse(self.post("/api/receipt-method", Some(token), &json!({ "form": form }))?)
+        self.post(
+            "/api/receipt-method",
+            Some(token),
+            &ReceiptMethodRequest { form: form.clone() },
+        )
     }
 
     pub(crate) fn change_password(
@@ -267,10 +276,13 @@ impl Reception {
         current: &str,
         new: &str,
     ) -> Result<(), AppError> {
-        self.post(
+        let _: Done = self.post(
             "/api/me/password",
             Some(token),
-            &json!({"current": current, "new": new}),
+            &PasswordChangeRequest {
+                current: current.to_owned(),
+                new: new.to_owned(),
+            },
         )?;
         Ok(())
     }
@@ -282,10 +294,14 @@ impl Reception {
         address: &str,
         telephone: &str,
     ) -> Result<(), AppError> {
-        self.post(
+        let _: Done = self.post(
             "/api/me/profile",
             Some(token),
-            &json!({"postal_code": postal_code, "address": address, "telephone": telephone}),
+            &ProfileChangeRequest {
+                postal_code: postal_code.to_owned(),
+                address: address.to_owned(),
+                telephone: telephone.to_owned(),
+            },
         )?;
         Ok(())
     }
@@ -297,23 +313,32 @@ impl Reception {
         email: &str,
         email_again: &str,
     ) -> Result<(), AppError> {
-        self.post(
+        let _: Sent = self.post(
             "/api/me/email",
             Some(token),
-            &json!({"email": email, "email_again": email_again}),
+            &EmailTwiceRequest {
+                email: email.to_owned(),
+                email_again: email_again.to_owned(),
+            },
         )?;
         Ok(())
     }
 
     /// The code mailed to the new address; answers the address now on the account.
     pub(crate) fn confirm_email_change(&self, code: &str) -> Result<String, AppError> {
-        let v = self.post("/api/me/email/confirm", None, &json!({ "token": code }))?;
-        Ok(v["email"].as_str().unwrap_or_default().to_owned())
+        let confirmed: ConfirmedEmail = self.post(
+            "/api/me/email/confirm",
+            None,
+            &TokenRequest {
+                token: code.to_owned(),
+            },
+        )?;
+        Ok(confirmed.email)
     }
 
     /// The procedure ids the student marked as favorites.
     pub(crate) fn favorites(&self, token: &str) -> Result<Vec<String>, AppError> {
-        parse(self.get("/api/favorites", Some(token))?)
+        self.get("/api/favorites", Some(token))
     }
 
     /// Marks or unmarks one favorite; answers the whole list.
@@ -333,11 +358,11 @@ impl Reception {
         } else {
             self.agent.delete(url).header("Authorization", auth).call()
         };
-        parse(self.answer(result)?)
+        self.answer(result)
     }
 
     pub(crate) fn applications(&self, token: &str) -> Result<Vec<Application>, AppError> {
-        parse(self.get("/api/applications", Some(token))?)
+        self.get("/api/applications", Some(token))
     }
 
     /// Sends a signed submission as `multipart/form-data`: the metadata, then the files.
@@ -345,7 +370,7 @@ impl Reception {
     pub(crate) fn submit(
         &self,
         token: &str,
-        metadata: &Value,
+        metadata: &SubmissionMetadata,
         files: &[FilePart<'_>],
         resubmit_of: Option<i64>,
     ) -> Result<Application, AppError> {
@@ -364,7 +389,7 @@ impl Reception {
                 format!("multipart/form-data; boundary={boundary}"),
             )
             .send(&body[..]);
-        parse(self.answer(result)?)
+        self.answer(result)
     }
 }
 
@@ -378,19 +403,15 @@ fn path_segment(text: &str) -> String {
         .collect()
 }
 
-fn parse<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, AppError> {
-    serde_json::from_value(value).map_err(|e| AppError::Server {
-        status: 200,
-        code: "server_answer_unexpected".into(),
-        message: format!("the server's answer was not understood: {e}"),
-    })
-}
-
 /// A `multipart/form-data` body (RFC 7578): the `metadata` part as JSON, then each file.
-fn multipart_body(boundary: &str, metadata: &Value, files: &[FilePart<'_>]) -> Vec<u8> {
+fn multipart_body(
+    boundary: &str,
+    metadata: &SubmissionMetadata,
+    files: &[FilePart<'_>],
+) -> Vec<u8> {
     let mut body = Vec::new();
     body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"metadata\"\r\nContent-Type: application/json\r\n\r\n").as_bytes());
-    body.extend(metadata.to_string().as_bytes());
+    body.extend(serde_json::to_vec(metadata).unwrap_or_default());
     for file in files {
         // Quotes, backslashes and line breaks cannot appear in a quoted header value.
         let name: String = file
@@ -440,10 +461,21 @@ mod tests {
                 bytes: b"%PDF-1.7",
             },
         ];
-        let body = multipart_body("B", &json!({"a": 1}), &files);
+        let metadata = SubmissionMetadata {
+            procedure_id: "p".into(),
+            submission_id: "s".into(),
+            signed_at: "t".into(),
+            form: serde_json::json!({"a": 1}),
+            certificate: "c".into(),
+            signature: "g".into(),
+            for_user: None,
+            agreed_to_terms: true,
+        };
+        let body = multipart_body("B", &metadata, &files);
         let text = String::from_utf8_lossy(&body);
         assert!(text.starts_with("--B\r\nContent-Disposition: form-data; name=\"metadata\""));
-        assert!(text.contains("{\"a\":1}\r\n--B\r\n"));
+        assert!(text.contains("\"form\":{\"a\":1}"));
+        assert!(text.contains("\"agreed_to_terms\":true}\r\n--B\r\n"));
         assert!(text.contains("name=\"photo\"; filename=\"photo.jpg\""));
         assert!(text.contains("filename=\"成績_x.pdf\""));
         assert!(text.ends_with("%PDF-1.7\r\n--B--\r\n"));

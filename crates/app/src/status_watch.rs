@@ -10,8 +10,8 @@ use ts_rs::TS;
 use zairyu_checks::Date;
 
 use crate::error::AppError;
-use crate::reception::Application;
 use crate::{lock, store, App, Language};
+use zairyu_wire::{Application, ApplicationStatus};
 
 /// The last status seen of each application, keyed `server#id`.
 const SEEN_FILE: &str = "statuses-seen.json";
@@ -27,7 +27,7 @@ pub const EXTENSION_WINDOW_DAYS: i64 = 92;
 pub struct StatusChange {
     pub application: Application,
     /// The status seen before.
-    pub previous: String,
+    pub previous: ApplicationStatus,
 }
 
 /// An application the examiner returned, and the draft here it was made from (if kept).
@@ -69,7 +69,7 @@ impl StatusChange {
     /// window, so the text is made here rather than in the UI's translations).
     pub fn notification(&self, language: Language) -> (String, String) {
         let a = &self.application;
-        let status = status_name(&a.status, language);
+        let status = status_name(a.status, language);
         match language {
             Language::En => (
                 format!("Application status: {status}"),
@@ -77,7 +77,7 @@ impl StatusChange {
                     "{} (reference {}) is now {status}.{}",
                     a.procedure_name_en.as_deref().unwrap_or(&a.procedure_id),
                     a.reference_number,
-                    if a.status == "in_return_process" {
+                    if a.status == ApplicationStatus::InReturnProcess {
                         " Open Zairyu to see what to change."
                     } else {
                         ""
@@ -90,7 +90,7 @@ impl StatusChange {
                     "{}（整理番号 {}）は「{status}」になりました。{}",
                     a.procedure_name_ja.as_deref().unwrap_or(&a.procedure_id),
                     a.reference_number,
-                    if a.status == "in_return_process" {
+                    if a.status == ApplicationStatus::InReturnProcess {
                         "修正内容は Zairyu で確認してください。"
                     } else {
                         ""
@@ -107,17 +107,8 @@ fn seen_key(server: &str, application: &Application) -> String {
 }
 
 /// The manual's name of a status (5.1).
-fn status_name(status: &str, language: Language) -> &str {
-    let (en, ja) = match status {
-        "pending" => ("Pending", "申請中"),
-        "application_completed" => ("Application completed", "申請完了"),
-        "under_review" => ("Under review", "審査中"),
-        "awaiting_issuance" => ("Awaiting issuance", "交付待ち"),
-        "in_return_process" => ("In Return Process", "差戻し中"),
-        "completed" => ("Completed", "完了"),
-        "completed_not_permitted" => ("Completed (not permitted)", "完了（不許可）"),
-        other => (other, other),
-    };
+fn status_name(status: ApplicationStatus, language: Language) -> &'static str {
+    let (en, ja) = status.names();
     match language {
         Language::En => en,
         Language::Ja => ja,
@@ -134,12 +125,13 @@ impl App {
         let server = self.server_url().unwrap_or_default();
         let key = |a: &Application| seen_key(&server, a);
         let _guard = lock(&self.write_lock);
-        let read = store::read_json::<BTreeMap<String, String>>(&self.data_dir, SEEN_FILE)?;
+        let read =
+            store::read_json::<BTreeMap<String, ApplicationStatus>>(&self.data_dir, SEEN_FILE)?;
         let mut dirty = matches!(read, store::Read::Missing);
         let mut seen = self.note(read).unwrap_or_default();
         let mut changes = Vec::new();
         for a in applications {
-            match seen.insert(key(&a), a.status.clone()) {
+            match seen.insert(key(&a), a.status) {
                 Some(previous) if previous == a.status => {}
                 Some(previous) => {
                     dirty = true;
@@ -156,7 +148,7 @@ impl App {
                         .iter()
                         .filter(|r| r.application.submission_id == a.submission_id)
                         .max_by(|x, y| x.received_at.cmp(&y.received_at))
-                        .map(|r| r.application.status.clone());
+                        .map(|r| r.application.status);
                     if let Some(previous) = filed.filter(|s| *s != a.status) {
                         changes.push(StatusChange {
                             application: a,
@@ -177,9 +169,10 @@ impl App {
     pub(crate) fn remember_status(&self, application: &Application) -> Result<(), AppError> {
         let server = self.server_url().unwrap_or_default();
         let _guard = lock(&self.write_lock);
-        let read = store::read_json::<BTreeMap<String, String>>(&self.data_dir, SEEN_FILE)?;
+        let read =
+            store::read_json::<BTreeMap<String, ApplicationStatus>>(&self.data_dir, SEEN_FILE)?;
         let mut seen = self.note(read).unwrap_or_default();
-        seen.insert(seen_key(&server, application), application.status.clone());
+        seen.insert(seen_key(&server, application), application.status);
         store::write_json(&self.data_dir, SEEN_FILE, &seen)
     }
 
@@ -217,7 +210,7 @@ impl App {
         let receipts = self.receipts();
         let revision_requests = applications
             .iter()
-            .filter(|a| a.status == "in_return_process")
+            .filter(|a| a.status == ApplicationStatus::InReturnProcess)
             .map(|application| RevisionRequest {
                 draft_id: receipts
                     .iter()
@@ -284,12 +277,12 @@ mod tests {
                 procedure_name_en: Some("Extension of period of stay".into()),
                 procedure_name_ja: Some("在留期間更新許可申請".into()),
                 submission_id: "s".into(),
-                status: "in_return_process".into(),
+                status: ApplicationStatus::InReturnProcess,
                 revision_request: Some("Attach a clearer photo".into()),
                 created_at: 0,
                 updated_at: 0,
             },
-            previous: "under_review".into(),
+            previous: ApplicationStatus::UnderReview,
         };
         let (title, body) = change.notification(Language::En);
         assert_eq!(title, "Application status: In Return Process");

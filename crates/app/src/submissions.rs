@@ -14,8 +14,9 @@ use ts_rs::TS;
 use zairyu_forms::signing::{AttachmentDigest, SignedContent};
 
 use crate::error::AppError;
-use crate::reception::{Application, FilePart};
+use crate::reception::FilePart;
 use crate::App;
+use zairyu_wire::{Application, SubmissionMetadata};
 
 /// A file of a queued submission.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -33,7 +34,7 @@ struct QueuedFile {
 struct Queued {
     draft_id: String,
     /// The `metadata` part, signature included.
-    metadata: Value,
+    metadata: SubmissionMetadata,
     files: Vec<QueuedFile>,
     /// Sent as a new version of this application (In Return Process).
     resubmit_of: Option<i64>,
@@ -197,15 +198,16 @@ impl App {
         let b64 = base64::engine::general_purpose::STANDARD;
         let queued = Queued {
             draft_id: draft_id.to_owned(),
-            metadata: serde_json::json!({
-                "procedure_id": content.procedure_id,
-                "submission_id": content.submission_id,
-                "signed_at": content.signed_at,
-                "form": content.form,
-                "certificate": b64.encode(certificate),
-                "signature": b64.encode(signature),
-                "agreed_to_terms": true,
-            }),
+            metadata: SubmissionMetadata {
+                procedure_id: content.procedure_id.clone(),
+                submission_id: content.submission_id.clone(),
+                signed_at: content.signed_at.clone(),
+                form: content.form.clone(),
+                certificate: b64.encode(certificate),
+                signature: b64.encode(signature),
+                for_user: None,
+                agreed_to_terms: true,
+            },
             files: queued_files,
             resubmit_of,
             queued_at: zairyu_drafts::now(),
@@ -233,10 +235,7 @@ impl App {
         QueuedSubmission {
             submission_id: submission_id.to_owned(),
             draft_id: q.draft_id.clone(),
-            procedure_id: q.metadata["procedure_id"]
-                .as_str()
-                .unwrap_or_default()
-                .to_owned(),
+            procedure_id: q.metadata.procedure_id.clone(),
             queued_at: q.queued_at.clone(),
         }
     }

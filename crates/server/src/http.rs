@@ -14,24 +14,53 @@ use axum::http::request::Parts;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
 use utoipa::OpenApi;
 
+use zairyu_wire::{
+    Account, ApplicationRecord, CatalogProcedure, CompleteRegistrationRequest, ConfirmedEmail,
+    Done, EmailRequest, EmailTwiceRequest, ErrorBody, ErrorCode, ExaminerApplication,
+    ForgotPasswordRequest, LoginRequest, PasswordChangeRequest, PasswordResetRequest,
+    ProcedureDetail, ProfileChangeRequest, ReceiptMethodRequest, Registered,
+    ReturnForRevisionRequest, Sent, SessionToken, StatusChangeRequest, SubmissionMetadata,
+    TokenRequest, UsageApplied, UsageChallenge, UsageRequest,
+};
+
+use crate::answers;
 use crate::error::ApiError;
 use crate::service::{ReceptionOffice, StoredFile, SubmissionMeta};
-use crate::store::{ApplicationRecord, UserRecord};
+use crate::store::UserRow;
 
 pub const MAX_FILES: usize = 20;
 pub const MAX_TOTAL_BYTES: u64 = 25_000_000;
 
 type AppState = Arc<ReceptionOffice>;
-type Reply = Result<Json<Value>, ApiError>;
+/// A handler's answer: a wire type, or the error.
+type Reply<T> = Result<Answer<T>, ApiError>;
+
+/// A wire type sent as JSON. Its keys go out sorted (through `serde_json::Value`), as they
+/// always have, so the answers stay byte for byte what scripts have seen.
+#[derive(Debug)]
+pub struct Answer<T>(pub T);
+
+fn answer<T>(value: T) -> Reply<T> {
+    Ok(Answer(value))
+}
+
+impl<T: serde::Serialize> axum::response::IntoResponse for Answer<T> {
+    fn into_response(self) -> axum::response::Response {
+        match serde_json::to_value(&self.0) {
+            Ok(value) => Json(value).into_response(),
+            Err(e) => ApiError::internal(e).into_response(),
+        }
+    }
+}
 
 /// The signed-in user, from `Authorization: Bearer <token>`.
 #[derive(Debug)]
-pub struct Auth(pub UserRecord, pub String);
+pub struct Auth(pub UserRow, pub String);
 
 impl FromRequestParts<AppState> for Auth {
     type Rejection = ApiError;
@@ -60,7 +89,7 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> axum::extract::FromRequest<
         match Json::<T>::from_request(req, state).await {
             Ok(Json(v)) => Ok(Body(v)),
             Err(e) => Err(ApiError::bad(
-                "bad_request",
+                ErrorCode::BadRequest.as_str(),
                 format!(
                     "The request body is not what this call expects: {}",
                     e.body_text()
@@ -133,7 +162,13 @@ pub fn router(service: AppState) -> Router {
         )
         .layer(DefaultBodyLimit::max(1_000_000))
         .merge(uploads)
-        .fallback(|| async { ApiError::new(404, "no_such_route", "There is no such API call.") })
+        .fallback(|| async {
+            ApiError::new(
+                404,
+                ErrorCode::NoSuchRoute.as_str(),
+                "There is no such API call.",
+            )
+        })
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(120),
@@ -141,44 +176,32 @@ pub fn router(service: AppState) -> Router {
         .with_state(service)
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
-struct RegisterBody {
-    email: String,
-    email_again: String,
-}
-
-#[utoipa::path(post, path = "/api/register", operation_id = "register", request_body = RegisterBody, responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
+#[utoipa::path(post, path = "/api/register", operation_id = "register", request_body = EmailTwiceRequest, responses((status = 200, description = "Done", body = Sent), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
 async fn register(
     State(s): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    Body(b): Body<RegisterBody>,
-) -> Reply {
+    Body(b): Body<EmailTwiceRequest>,
+) -> Reply<Sent> {
     s.rate_limit(&format!("register:{}", peer.ip()), 20)?;
     s.register(&b.email, &b.email_again)?;
-    Ok(Json(json!({ "sent": true })))
+    answer(Sent { sent: true })
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
-struct TokenBody {
-    token: String,
+#[utoipa::path(post, path = "/api/register/confirm", operation_id = "confirmEmail", request_body = TokenRequest, responses((status = 200, description = "Done", body = ConfirmedEmail), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
+async fn confirm_email(
+    State(s): State<AppState>,
+    Body(b): Body<TokenRequest>,
+) -> Reply<ConfirmedEmail> {
+    answer(ConfirmedEmail {
+        email: s.confirm_email(&b.token)?,
+    })
 }
 
-#[utoipa::path(post, path = "/api/register/confirm", operation_id = "confirmEmail", request_body = TokenBody, responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
-async fn confirm_email(State(s): State<AppState>, Body(b): Body<TokenBody>) -> Reply {
-    Ok(Json(json!({ "email": s.confirm_email(&b.token)? })))
-}
-
-#[derive(Deserialize, utoipa::ToSchema)]
-struct CompleteBody {
-    token: String,
-    user_type: String,
-    name_en: String,
-    telephone: String,
-    password: String,
-}
-
-#[utoipa::path(post, path = "/api/register/complete", operation_id = "completeRegistration", request_body = CompleteBody, responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
-async fn complete_registration(State(s): State<AppState>, Body(b): Body<CompleteBody>) -> Reply {
+#[utoipa::path(post, path = "/api/register/complete", operation_id = "completeRegistration", request_body = CompleteRegistrationRequest, responses((status = 200, description = "Done", body = Registered), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
+async fn complete_registration(
+    State(s): State<AppState>,
+    Body(b): Body<CompleteRegistrationRequest>,
+) -> Reply<Registered> {
     let id = s.complete_registration(
         &b.token,
         &b.user_type,
@@ -186,88 +209,65 @@ async fn complete_registration(State(s): State<AppState>, Body(b): Body<Complete
         &b.telephone,
         &b.password,
     )?;
-    Ok(Json(json!({ "user_id": id })))
+    answer(Registered { user_id: id })
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
-struct LoginBody {
-    user_id: String,
-    password: String,
-}
-
-#[utoipa::path(post, path = "/api/login", operation_id = "login", request_body = LoginBody, responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
+#[utoipa::path(post, path = "/api/login", operation_id = "login", request_body = LoginRequest, responses((status = 200, description = "Done", body = SessionToken), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
 async fn login(
     State(s): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    Body(b): Body<LoginBody>,
-) -> Reply {
+    Body(b): Body<LoginRequest>,
+) -> Reply<SessionToken> {
     s.rate_limit(&format!("login:{}", peer.ip()), 30)?;
-    Ok(Json(json!({ "token": s.login(&b.user_id, &b.password)? })))
+    answer(SessionToken {
+        token: s.login(&b.user_id, &b.password)?,
+    })
 }
 
-#[utoipa::path(post, path = "/api/logout", operation_id = "logout", responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
-async fn logout(State(s): State<AppState>, Auth(_, token): Auth) -> Reply {
+#[utoipa::path(post, path = "/api/logout", operation_id = "logout", responses((status = 200, description = "Done", body = Done), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+async fn logout(State(s): State<AppState>, Auth(_, token): Auth) -> Reply<Done> {
     s.logout(&token)?;
-    Ok(Json(json!({})))
+    answer(Done {})
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
-struct EmailBody {
-    email: String,
-}
-
-#[utoipa::path(post, path = "/api/forgot-user-id", operation_id = "forgotUserId", request_body = EmailBody, responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
-async fn forgot_user_id(State(s): State<AppState>, Body(b): Body<EmailBody>) -> Reply {
+#[utoipa::path(post, path = "/api/forgot-user-id", operation_id = "forgotUserId", request_body = EmailRequest, responses((status = 200, description = "Done", body = Sent), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
+async fn forgot_user_id(State(s): State<AppState>, Body(b): Body<EmailRequest>) -> Reply<Sent> {
     s.forgot_user_id(&b.email)?;
-    Ok(Json(json!({ "sent": true })))
+    answer(Sent { sent: true })
 }
 
-#[utoipa::path(get, path = "/api/me", operation_id = "me", responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
-async fn me(Auth(user, _): Auth) -> Reply {
-    Ok(Json(json!({
-        "user_id": user.id, "email": user.email, "user_type": user.user_type, "name_en": user.name_en,
-        "telephone": user.telephone, "role": user.role, "usage_application_done": user.cert_fingerprint.is_some(),
-    })))
+#[utoipa::path(get, path = "/api/me", operation_id = "me", responses((status = 200, description = "Done", body = Account), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+async fn me(Auth(user, _): Auth) -> Reply<Account> {
+    answer(answers::account(&user))
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
-struct PasswordBody {
-    current: String,
-    new: String,
-}
-
-#[utoipa::path(post, path = "/api/me/password", operation_id = "changePassword", request_body = PasswordBody, responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/api/me/password", operation_id = "changePassword", request_body = PasswordChangeRequest, responses((status = 200, description = "Done", body = Done), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn change_password(
     State(s): State<AppState>,
     Auth(user, _): Auth,
-    Body(b): Body<PasswordBody>,
-) -> Reply {
+    Body(b): Body<PasswordChangeRequest>,
+) -> Reply<Done> {
     s.change_password(&user, &b.current, &b.new)?;
-    Ok(Json(json!({})))
+    answer(Done {})
 }
 
-#[utoipa::path(post, path = "/api/usage/challenge", operation_id = "usageChallenge", responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
-async fn usage_challenge(State(s): State<AppState>, Auth(user, _): Auth) -> Reply {
-    Ok(Json(json!({ "nonce": s.usage_challenge(&user)? })))
+#[utoipa::path(post, path = "/api/usage/challenge", operation_id = "usageChallenge", responses((status = 200, description = "Done", body = UsageChallenge), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+async fn usage_challenge(State(s): State<AppState>, Auth(user, _): Auth) -> Reply<UsageChallenge> {
+    answer(UsageChallenge {
+        nonce: s.usage_challenge(&user)?,
+    })
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
-struct UsageBody {
-    nonce: String,
-    certificate: String,
-    signature: String,
-    #[schema(value_type = Object)]
-    info: Value,
-}
-
-#[utoipa::path(post, path = "/api/usage", operation_id = "usageApply", request_body = UsageBody, responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/api/usage", operation_id = "usageApply", request_body = UsageRequest, responses((status = 200, description = "Done", body = UsageApplied), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn usage_apply(
     State(s): State<AppState>,
     Auth(user, _): Auth,
-    Body(b): Body<UsageBody>,
-) -> Reply {
+    Body(b): Body<UsageRequest>,
+) -> Reply<UsageApplied> {
     s.usage_apply(&user, &b.nonce, &b.certificate, &b.signature, &b.info)?;
-    Ok(Json(json!({ "usage_application_done": true })))
+    answer(UsageApplied {
+        usage_application_done: true,
+    })
 }
 
 #[derive(Deserialize)]
@@ -278,32 +278,25 @@ struct SearchQuery {
     synonyms: bool,
 }
 
-#[utoipa::path(get, path = "/api/procedures", operation_id = "listProcedures", params(("search" = Option<String>, Query, description = "keywords, all must match"), ("synonyms" = Option<bool>, Query, description = "widen each keyword")), responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
-async fn list_procedures(Query(q): Query<SearchQuery>) -> Reply {
-    Ok(Json(json!(zairyu_forms::search(&q.search, q.synonyms))))
+#[utoipa::path(get, path = "/api/procedures", operation_id = "listProcedures", params(("search" = Option<String>, Query, description = "keywords, all must match"), ("synonyms" = Option<bool>, Query, description = "widen each keyword")), responses((status = 200, description = "Done", body = [CatalogProcedure]), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
+async fn list_procedures(Query(q): Query<SearchQuery>) -> Reply<Vec<CatalogProcedure>> {
+    answer(
+        zairyu_forms::search(&q.search, q.synonyms)
+            .into_iter()
+            .map(answers::catalog_procedure)
+            .collect(),
+    )
 }
 
-#[utoipa::path(get, path = "/api/procedures/{id}", operation_id = "getProcedure", params(("id" = String, Path, description = "procedure id")), responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
-async fn get_procedure(Path(id): Path<String>) -> Reply {
+#[utoipa::path(get, path = "/api/procedures/{id}", operation_id = "getProcedure", params(("id" = String, Path, description = "procedure id")), responses((status = 200, description = "Done", body = ProcedureDetail), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
+async fn get_procedure(Path(id): Path<String>) -> Reply<ProcedureDetail> {
     let p = zairyu_forms::procedure(&id).ok_or_else(|| ApiError::not_found("procedure"))?;
-    let (ja, en) = zairyu_forms::catalog::terms();
-    Ok(Json(
-        json!({ "procedure": p, "terms": { "ja": ja, "en": en } }),
-    ))
+    answer(answers::procedure_detail(p))
 }
 
 fn parse_id(text: &str) -> Result<i64, ApiError> {
     text.parse()
-        .map_err(|_| ApiError::bad("bad_id", "An application id is a number."))
-}
-
-fn app_json(app: &ApplicationRecord) -> Value {
-    let name =
-        zairyu_forms::procedure(&app.procedure_id).map(|p| (p.name_en.clone(), p.name_ja.clone()));
-    let mut v = serde_json::to_value(app).unwrap_or_default();
-    v["procedure_name_en"] = json!(name.as_ref().map(|n| n.0.clone()));
-    v["procedure_name_ja"] = json!(name.map(|n| n.1));
-    v
+        .map_err(|_| ApiError::bad(ErrorCode::BadId.as_str(), "An application id is a number."))
 }
 
 /// Streams the multipart parts: `metadata` (JSON) and files named `photo` / `attachment`.
@@ -316,15 +309,15 @@ async fn receive(
     let mut total: u64 = 0;
     let mut temps: Vec<std::path::PathBuf> = Vec::new();
     let result: Result<(), ApiError> = async {
-        while let Some(mut field) = parts.next_field().await.map_err(|e| ApiError::bad("bad_upload", format!("The upload could not be read: {e}")))? {
+        while let Some(mut field) = parts.next_field().await.map_err(|e| ApiError::bad(ErrorCode::BadUpload.as_str(), format!("The upload could not be read: {e}")))? {
             match field.name().unwrap_or_default() {
                 "metadata" => {
-                    meta = Some(field.text().await.map_err(|e| ApiError::bad("bad_upload", e.to_string()))?);
+                    meta = Some(field.text().await.map_err(|e| ApiError::bad(ErrorCode::BadUpload.as_str(), e.to_string()))?);
                 }
                 kind @ ("photo" | "attachment") => {
                     let kind = kind.to_owned();
                     if files.len() >= MAX_FILES {
-                        return Err(ApiError::new(413, "too_many_files", "At most 20 files (the photo included) can be sent."));
+                        return Err(ApiError::new(413, ErrorCode::TooManyFiles.as_str(), "At most 20 files (the photo included) can be sent."));
                     }
                     let name = field.file_name().unwrap_or("file").chars().filter(|c| !c.is_control() && *c != '/' && *c != '\\').take(100).collect::<String>();
                     let temp = s.files_dir.join(format!(".upload-{}-{}", std::process::id(), crate::service::hash_token(&format!("{name}{total}{:?}", std::time::Instant::now()))));
@@ -332,11 +325,11 @@ async fn receive(
                     let mut out = tokio::fs::File::create(&temp).await.map_err(ApiError::internal)?;
                     let mut hasher = Sha256::new();
                     let mut bytes: u64 = 0;
-                    while let Some(chunk) = field.chunk().await.map_err(|e| ApiError::bad("bad_upload", format!("The upload was cut off: {e}")))? {
+                    while let Some(chunk) = field.chunk().await.map_err(|e| ApiError::bad(ErrorCode::BadUpload.as_str(), format!("The upload was cut off: {e}")))? {
                         total += chunk.len() as u64;
                         bytes += chunk.len() as u64;
                         if total > MAX_TOTAL_BYTES {
-                            return Err(ApiError::new(413, "too_large", "The files together exceed 25,000,000 bytes; shrink or merge them (zairyu fix)."));
+                            return Err(ApiError::new(413, ErrorCode::TooLarge.as_str(), "The files together exceed 25,000,000 bytes; shrink or merge them (zairyu fix)."));
                         }
                         hasher.update(&chunk);
                         out.write_all(&chunk).await.map_err(ApiError::internal)?;
@@ -346,7 +339,7 @@ async fn receive(
                     tokio::fs::rename(&temp, s.files_dir.join(&sha256)).await.map_err(ApiError::internal)?;
                     files.push(StoredFile { name, sha256, bytes, kind });
                 }
-                other => return Err(ApiError::bad("bad_upload", format!("Unexpected part {other:?}: send metadata, photo and attachment parts."))),
+                other => return Err(ApiError::bad(ErrorCode::BadUpload.as_str(), format!("Unexpected part {other:?}: send metadata, photo and attachment parts."))),
             }
         }
         Ok(())
@@ -356,26 +349,30 @@ async fn receive(
         let _ = tokio::fs::remove_file(t).await;
     }
     result?;
-    let meta =
-        meta.ok_or_else(|| ApiError::bad("bad_metadata", "The metadata part is missing."))?;
-    let meta: SubmissionMeta = serde_json::from_str(&meta).map_err(|e| {
+    let meta = meta.ok_or_else(|| {
         ApiError::bad(
-            "bad_metadata",
+            ErrorCode::BadMetadata.as_str(),
+            "The metadata part is missing.",
+        )
+    })?;
+    let meta: SubmissionMetadata = serde_json::from_str(&meta).map_err(|e| {
+        ApiError::bad(
+            ErrorCode::BadMetadata.as_str(),
             format!("The metadata part is not valid: {e}"),
         )
     })?;
-    Ok((meta, files))
+    Ok((answers::submission_meta(meta), files))
 }
 
-#[utoipa::path(post, path = "/api/applications", operation_id = "submitApplication", request_body(content = UploadForm, content_type = "multipart/form-data"), responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/api/applications", operation_id = "submitApplication", request_body(content = UploadForm, content_type = "multipart/form-data"), responses((status = 200, description = "Done", body = ApplicationRecord), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn submit_application(
     State(s): State<AppState>,
     Auth(user, _): Auth,
     parts: Multipart,
-) -> Reply {
+) -> Reply<ApplicationRecord> {
     let (meta, files) = receive(&s, parts).await?;
     let app = tokio::task::block_in_place(|| s.submit(&user, &meta, &files))?;
-    Ok(Json(app_json(&app)))
+    answer(answers::application_record(&app)?)
 }
 
 #[derive(Deserialize)]
@@ -383,37 +380,37 @@ struct KeywordQuery {
     keyword: Option<String>,
 }
 
-#[utoipa::path(get, path = "/api/applications", operation_id = "listApplications", params(("keyword" = Option<String>, Query, description = "keywords over numbers and procedure name")), responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/api/applications", operation_id = "listApplications", params(("keyword" = Option<String>, Query, description = "keywords over numbers and procedure name")), responses((status = 200, description = "Done", body = [ApplicationRecord]), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn list_applications(
     State(s): State<AppState>,
     Auth(user, _): Auth,
     Query(q): Query<KeywordQuery>,
-) -> Reply {
+) -> Reply<Vec<ApplicationRecord>> {
     let apps = s.list_for(&user, q.keyword.as_deref())?;
-    Ok(Json(json!(apps.iter().map(app_json).collect::<Vec<_>>())))
+    answer(answers::application_records(&apps)?)
 }
 
-#[utoipa::path(get, path = "/api/applications/{id}", operation_id = "getApplication", params(("id" = String, Path, description = "application id")), responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/api/applications/{id}", operation_id = "getApplication", params(("id" = String, Path, description = "application id")), responses((status = 200, description = "Done", body = ApplicationRecord), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn get_application(
     State(s): State<AppState>,
     Auth(user, _): Auth,
     Path(id): Path<String>,
-) -> Reply {
+) -> Reply<ApplicationRecord> {
     let id = parse_id(&id)?;
-    Ok(Json(app_json(&s.application_for(&user, id)?)))
+    answer(answers::application_record(&s.application_for(&user, id)?)?)
 }
 
-#[utoipa::path(post, path = "/api/applications/{id}/resubmit", operation_id = "resubmitApplication", request_body(content = UploadForm, content_type = "multipart/form-data"), params(("id" = String, Path, description = "application id")), responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/api/applications/{id}/resubmit", operation_id = "resubmitApplication", request_body(content = UploadForm, content_type = "multipart/form-data"), params(("id" = String, Path, description = "application id")), responses((status = 200, description = "Done", body = ApplicationRecord), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn resubmit_application(
     State(s): State<AppState>,
     Auth(user, _): Auth,
     Path(id): Path<String>,
     parts: Multipart,
-) -> Reply {
+) -> Reply<ApplicationRecord> {
     let id = parse_id(&id)?;
     let (meta, files) = receive(&s, parts).await?;
     let app = tokio::task::block_in_place(|| s.resubmit(&user, id, &meta, &files))?;
-    Ok(Json(app_json(&app)))
+    answer(answers::application_record(&app)?)
 }
 
 #[derive(Deserialize)]
@@ -421,162 +418,138 @@ struct StatusQuery {
     status: Option<String>,
 }
 
-#[utoipa::path(get, path = "/api/examiner/applications", operation_id = "examinerListApplications", params(("status" = Option<String>, Query, description = "only this status")), responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/api/examiner/applications", operation_id = "examinerListApplications", params(("status" = Option<String>, Query, description = "only this status")), responses((status = 200, description = "Done", body = [ApplicationRecord]), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn examiner_list_applications(
     State(s): State<AppState>,
     Auth(user, _): Auth,
     Query(q): Query<StatusQuery>,
-) -> Reply {
+) -> Reply<Vec<ApplicationRecord>> {
     let apps = s.examiner_list(&user, q.status.as_deref())?;
-    Ok(Json(json!(apps.iter().map(app_json).collect::<Vec<_>>())))
+    answer(answers::application_records(&apps)?)
 }
 
-#[utoipa::path(get, path = "/api/examiner/applications/{id}", operation_id = "examinerGetApplication", params(("id" = String, Path, description = "application id")), responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/api/examiner/applications/{id}", operation_id = "examinerGetApplication", params(("id" = String, Path, description = "application id")), responses((status = 200, description = "Done", body = ExaminerApplication), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn examiner_get_application(
     State(s): State<AppState>,
     Auth(user, _): Auth,
     Path(id): Path<String>,
-) -> Reply {
+) -> Reply<ExaminerApplication> {
     let id = parse_id(&id)?;
     let (app, audit) = s.examiner_view(&user, id)?;
-    let mut v = app_json(&app);
-    v["audit"] = json!(audit);
-    Ok(Json(v))
+    answer(answers::examiner_application(&app, audit)?)
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
-struct SetStatusBody {
-    status: String,
-}
-
-#[utoipa::path(post, path = "/api/examiner/applications/{id}/status", operation_id = "examinerSetStatus", request_body = SetStatusBody, params(("id" = String, Path, description = "application id")), responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/api/examiner/applications/{id}/status", operation_id = "examinerSetStatus", request_body = StatusChangeRequest, params(("id" = String, Path, description = "application id")), responses((status = 200, description = "Done", body = ApplicationRecord), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn examiner_set_status(
     State(s): State<AppState>,
     Auth(user, _): Auth,
     Path(id): Path<String>,
-    Body(b): Body<SetStatusBody>,
-) -> Reply {
+    Body(b): Body<StatusChangeRequest>,
+) -> Reply<ApplicationRecord> {
     let id = parse_id(&id)?;
-    Ok(Json(app_json(&s.set_status(&user, id, &b.status)?)))
+    let app = s.set_status(&user, id, b.status.as_str())?;
+    answer(answers::application_record(&app)?)
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
-struct RevisionBody {
-    message: String,
-}
-
-#[utoipa::path(post, path = "/api/examiner/applications/{id}/revision", operation_id = "examinerRequestRevision", request_body = RevisionBody, params(("id" = String, Path, description = "application id")), responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/api/examiner/applications/{id}/revision", operation_id = "examinerRequestRevision", request_body = ReturnForRevisionRequest, params(("id" = String, Path, description = "application id")), responses((status = 200, description = "Done", body = ApplicationRecord), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn examiner_request_revision(
     State(s): State<AppState>,
     Auth(user, _): Auth,
     Path(id): Path<String>,
-    Body(b): Body<RevisionBody>,
-) -> Reply {
+    Body(b): Body<ReturnForRevisionRequest>,
+) -> Reply<ApplicationRecord> {
     let id = parse_id(&id)?;
-    Ok(Json(app_json(&s.request_revision(&user, id, &b.message)?)))
+    let app = s.request_revision(&user, id, &b.message)?;
+    answer(answers::application_record(&app)?)
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
-struct ForgotPasswordBody {
-    user_id: String,
-    email: String,
-}
-
-#[utoipa::path(post, path = "/api/forgot-password", operation_id = "forgotPassword", request_body = ForgotPasswordBody, responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
-async fn forgot_password(State(s): State<AppState>, Body(b): Body<ForgotPasswordBody>) -> Reply {
+#[utoipa::path(post, path = "/api/forgot-password", operation_id = "forgotPassword", request_body = ForgotPasswordRequest, responses((status = 200, description = "Done", body = Sent), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
+async fn forgot_password(
+    State(s): State<AppState>,
+    Body(b): Body<ForgotPasswordRequest>,
+) -> Reply<Sent> {
     s.forgot_password(&b.user_id, &b.email)?;
-    Ok(Json(json!({ "sent": true })))
+    answer(Sent { sent: true })
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
-struct ResetBody {
-    token: String,
-    password: String,
-}
-
-#[utoipa::path(post, path = "/api/reset-password", operation_id = "resetPassword", request_body = ResetBody, responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
-async fn reset_password(State(s): State<AppState>, Body(b): Body<ResetBody>) -> Reply {
+#[utoipa::path(post, path = "/api/reset-password", operation_id = "resetPassword", request_body = PasswordResetRequest, responses((status = 200, description = "Done", body = Done), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
+async fn reset_password(
+    State(s): State<AppState>,
+    Body(b): Body<PasswordResetRequest>,
+) -> Reply<Done> {
     s.reset_password(&b.token, &b.password)?;
-    Ok(Json(json!({})))
+    answer(Done {})
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
-struct ProfileBody {
-    postal_code: String,
-    address: String,
-    telephone: String,
-}
-
-#[utoipa::path(post, path = "/api/me/profile", operation_id = "changeProfile", request_body = ProfileBody, responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/api/me/profile", operation_id = "changeProfile", request_body = ProfileChangeRequest, responses((status = 200, description = "Done", body = Done), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn change_profile(
     State(s): State<AppState>,
     Auth(user, _): Auth,
-    Body(b): Body<ProfileBody>,
-) -> Reply {
+    Body(b): Body<ProfileChangeRequest>,
+) -> Reply<Done> {
     s.change_profile(&user, &b.postal_code, &b.address, &b.telephone)?;
-    Ok(Json(json!({})))
+    answer(Done {})
 }
 
-#[utoipa::path(get, path = "/api/favorites", operation_id = "listFavorites", responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
-async fn list_favorites(State(s): State<AppState>, Auth(user, _): Auth) -> Reply {
-    Ok(Json(json!(s.favorites(&user)?)))
+#[utoipa::path(get, path = "/api/favorites", operation_id = "listFavorites", responses((status = 200, description = "Done", body = [String]), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+async fn list_favorites(State(s): State<AppState>, Auth(user, _): Auth) -> Reply<Vec<String>> {
+    answer(s.favorites(&user)?)
 }
 
-#[utoipa::path(put, path = "/api/favorites/{id}", operation_id = "addFavorite", params(("id" = String, Path, description = "procedure id")), responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(put, path = "/api/favorites/{id}", operation_id = "addFavorite", params(("id" = String, Path, description = "procedure id")), responses((status = 200, description = "Done", body = [String]), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn add_favorite(
     State(s): State<AppState>,
     Auth(user, _): Auth,
     Path(id): Path<String>,
-) -> Reply {
-    Ok(Json(json!(s.set_favorite(&user, &id, true)?)))
+) -> Reply<Vec<String>> {
+    answer(s.set_favorite(&user, &id, true)?)
 }
 
-#[utoipa::path(delete, path = "/api/favorites/{id}", operation_id = "removeFavorite", params(("id" = String, Path, description = "procedure id")), responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(delete, path = "/api/favorites/{id}", operation_id = "removeFavorite", params(("id" = String, Path, description = "procedure id")), responses((status = 200, description = "Done", body = [String]), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn remove_favorite(
     State(s): State<AppState>,
     Auth(user, _): Auth,
     Path(id): Path<String>,
-) -> Reply {
-    Ok(Json(json!(s.set_favorite(&user, &id, false)?)))
+) -> Reply<Vec<String>> {
+    answer(s.set_favorite(&user, &id, false)?)
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
-struct ReceiptBody {
-    #[schema(value_type = Object)]
-    form: Value,
-}
-
-#[utoipa::path(post, path = "/api/receipt-method", operation_id = "changeReceiptMethod", request_body = ReceiptBody, responses((status = 200, description = "Done", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/api/receipt-method", operation_id = "changeReceiptMethod", request_body = ReceiptMethodRequest, responses((status = 200, description = "Done", body = ApplicationRecord), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 async fn change_receipt_method(
     State(s): State<AppState>,
     Auth(user, _): Auth,
-    Body(b): Body<ReceiptBody>,
-) -> Reply {
-    Ok(Json(app_json(&s.change_receipt_method(&user, &b.form)?)))
+    Body(b): Body<ReceiptMethodRequest>,
+) -> Reply<ApplicationRecord> {
+    let app = s.change_receipt_method(&user, &b.form)?;
+    answer(answers::application_record(&app)?)
 }
 
-#[utoipa::path(post, path = "/api/me/email", operation_id = "changeEmail", request_body = RegisterBody, responses((status = 200, description = "Link sent to the new address", body = Object), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/api/me/email", operation_id = "changeEmail", request_body = EmailTwiceRequest, responses((status = 200, description = "Link sent to the new address", body = Sent), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody)), security(("bearer" = [])))]
 async fn change_email(
     State(s): State<AppState>,
     Auth(user, _): Auth,
-    Body(b): Body<RegisterBody>,
-) -> Reply {
+    Body(b): Body<EmailTwiceRequest>,
+) -> Reply<Sent> {
     s.change_email(&user, &b.email, &b.email_again)?;
-    Ok(Json(json!({ "sent": true })))
+    answer(Sent { sent: true })
 }
 
-#[utoipa::path(post, path = "/api/me/email/confirm", operation_id = "confirmEmailChange", request_body = TokenBody, responses((status = 200, description = "Address changed", body = Object), (status = 400, description = "Bad input", body = ErrorBody)))]
-async fn confirm_email_change(State(s): State<AppState>, Body(b): Body<TokenBody>) -> Reply {
-    Ok(Json(json!({ "email": s.confirm_email_change(&b.token)? })))
+#[utoipa::path(post, path = "/api/me/email/confirm", operation_id = "confirmEmailChange", request_body = TokenRequest, responses((status = 200, description = "Address changed", body = ConfirmedEmail), (status = 400, description = "Bad input", body = ErrorBody)))]
+async fn confirm_email_change(
+    State(s): State<AppState>,
+    Body(b): Body<TokenRequest>,
+) -> Reply<ConfirmedEmail> {
+    answer(ConfirmedEmail {
+        email: s.confirm_email_change(&b.token)?,
+    })
 }
 
-#[utoipa::path(get, path = "/api/applications/reusable", operation_id = "listReusableApplications", responses((status = 200, description = "Applications of the last two years", body = Object), (status = 401, description = "Not signed in", body = ErrorBody)), security(("bearer" = [])))]
-async fn list_reusable_applications(State(s): State<AppState>, Auth(user, _): Auth) -> Reply {
-    Ok(Json(json!(s
-        .reusable(&user)?
-        .iter()
-        .map(app_json)
-        .collect::<Vec<_>>())))
+#[utoipa::path(get, path = "/api/applications/reusable", operation_id = "listReusableApplications", responses((status = 200, description = "Applications of the last two years", body = [ApplicationRecord]), (status = 401, description = "Not signed in", body = ErrorBody)), security(("bearer" = [])))]
+async fn list_reusable_applications(
+    State(s): State<AppState>,
+    Auth(user, _): Auth,
+) -> Reply<Vec<ApplicationRecord>> {
+    answer(answers::application_records(&s.reusable(&user)?)?)
 }
 
 #[utoipa::path(get, path = "/api/examiner/applications/{id}/files/{sha256}", operation_id = "examinerDownloadFile", params(("id" = String, Path, description = "application id"), ("sha256" = String, Path, description = "the file's SHA-256")), responses((status = 200, description = "The file", content_type = "application/octet-stream"), (status = 403, description = "Not an examiner", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
@@ -617,16 +590,9 @@ async fn openapi() -> Json<Value> {
     Json(openapi_document())
 }
 
-/// `{code, message}`: every error of the API.
-#[derive(utoipa::ToSchema)]
-#[allow(dead_code)]
-struct ErrorBody {
-    code: String,
-    message: String,
-}
-
 /// A submission: the `metadata` part (JSON: procedure_id, submission_id, signed_at, form,
-/// certificate, signature, agreed_to_terms, for_user) and the files.
+/// certificate, signature, agreed_to_terms, for_user: the `SubmissionMetadata` schema) and the
+/// files.
 #[derive(utoipa::ToSchema)]
 #[allow(dead_code)]
 struct UploadForm {
@@ -660,7 +626,7 @@ impl utoipa::Modify for BearerScheme {
         change_password, change_profile, change_email, confirm_email_change, list_reusable_applications, examiner_list_applications, examiner_get_application, examiner_download_file, examiner_set_status,
         examiner_request_revision
     ),
-    components(schemas(ErrorBody, UploadForm)),
+    components(schemas(ErrorBody, UploadForm, SubmissionMetadata)),
     modifiers(&BearerScheme)
 )]
 struct ApiDoc;

@@ -11,6 +11,7 @@
 //! - [`mail`]: notifications as `.eml` files in `DATA/outbox/` or over SMTP.
 //! - [`error`]: `{code, message}` with stable codes; bad input is never a 500.
 
+pub mod answers;
 pub mod clock;
 pub mod config;
 pub mod error;

@@ -39,7 +39,7 @@ pub enum StoreError {
 
 /// An account, as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UserRecord {
+pub struct UserRow {
     pub id: String,
     pub email: String,
     /// foreign_national | legal_representative | organisation_staff | attorney
@@ -63,7 +63,7 @@ pub type AuditEntry = (String, String, String, i64);
 
 /// One application and its current state, as stored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ApplicationRecord {
+pub struct ApplicationRow {
     pub id: i64,
     pub reference_number: String,
     pub temporary_reception_number: String,
@@ -78,12 +78,12 @@ pub struct ApplicationRecord {
     pub revision_request: Option<String>,
     pub created_at: i64,
     pub updated_at: i64,
-    pub versions: Vec<VersionRecord>,
+    pub versions: Vec<VersionRow>,
 }
 
 /// One submitted version (every resubmission is kept), as stored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct VersionRecord {
+pub struct VersionRow {
     pub version: i64,
     pub form: serde_json::Value,
     /// `[{name, sha256, bytes, kind}]`
@@ -113,9 +113,9 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         confirmed: bool,
         used: bool,
     ) -> Result<(), StoreError>;
-    fn add_user(&self, user: &UserRecord, now: i64) -> Result<(), StoreError>;
-    fn user(&self, id: &str) -> Result<Option<UserRecord>, StoreError>;
-    fn user_by_email(&self, email: &str) -> Result<Option<UserRecord>, StoreError>;
+    fn add_user(&self, user: &UserRow, now: i64) -> Result<(), StoreError>;
+    fn user(&self, id: &str) -> Result<Option<UserRow>, StoreError>;
+    fn user_by_email(&self, email: &str) -> Result<Option<UserRow>, StoreError>;
     /// (failures, locked_until)
     fn login_state(&self, id: &str) -> Result<(i64, i64), StoreError>;
     fn set_login_state(&self, id: &str, failures: i64, locked_until: i64)
@@ -128,20 +128,20 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     fn add_challenge(&self, nonce: &str, user_id: &str, expires: i64) -> Result<(), StoreError>;
     /// Removes and returns (user_id, expires): a challenge is used at most once.
     fn take_challenge(&self, nonce: &str) -> Result<Option<(String, i64)>, StoreError>;
-    fn add_application(&self, app: &ApplicationRecord) -> Result<i64, StoreError>;
-    fn add_version(&self, application_id: i64, version: &VersionRecord) -> Result<(), StoreError>;
-    fn application(&self, id: i64) -> Result<Option<ApplicationRecord>, StoreError>;
+    fn add_application(&self, app: &ApplicationRow) -> Result<i64, StoreError>;
+    fn add_version(&self, application_id: i64, version: &VersionRow) -> Result<(), StoreError>;
+    fn application(&self, id: i64) -> Result<Option<ApplicationRow>, StoreError>;
     fn application_by_submission(
         &self,
         submitter_id: &str,
         submission_id: &str,
-    ) -> Result<Option<ApplicationRecord>, StoreError>;
+    ) -> Result<Option<ApplicationRow>, StoreError>;
     /// Newest first; `user` limits to one applicant's or submitter's, `status` to one status.
     fn applications(
         &self,
         user: Option<&str>,
         status: Option<&str>,
-    ) -> Result<Vec<ApplicationRecord>, StoreError>;
+    ) -> Result<Vec<ApplicationRow>, StoreError>;
     fn set_status(
         &self,
         id: i64,
@@ -180,7 +180,7 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     fn application_by_temporary_number(
         &self,
         number: &str,
-    ) -> Result<Option<ApplicationRecord>, StoreError>;
+    ) -> Result<Option<ApplicationRow>, StoreError>;
     fn add_email_change(
         &self,
         token_hash: &str,

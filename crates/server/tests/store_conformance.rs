@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use zairyu_server::postgres_store::PostgresStore;
-use zairyu_server::store::{ApplicationRecord, SqliteStore, Store, UserRecord, VersionRecord};
+use zairyu_server::store::{ApplicationRow, SqliteStore, Store, UserRow, VersionRow};
 
-fn user(id: &str, email: &str) -> UserRecord {
-    UserRecord {
+fn user(id: &str, email: &str) -> UserRow {
+    UserRow {
         id: id.into(),
         email: email.into(),
         user_type: "foreign_national".into(),
@@ -23,8 +23,8 @@ fn user(id: &str, email: &str) -> UserRecord {
     }
 }
 
-fn application(user: &str, submission: &str, n: u32) -> ApplicationRecord {
-    ApplicationRecord {
+fn application(user: &str, submission: &str, n: u32) -> ApplicationRow {
+    ApplicationRow {
         id: 0,
         reference_number: format!("ZR-2026-{n:08}"),
         temporary_reception_number: format!("東オソ認T{n:08}"),
@@ -129,7 +129,7 @@ fn conformance(store: &dyn Store) {
         store
             .add_version(
                 id,
-                &VersionRecord {
+                &VersionRow {
                     version: v,
                     form: serde_json::json!({"v": v}),
                     files: serde_json::json!([]),

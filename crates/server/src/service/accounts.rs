@@ -7,7 +7,7 @@ use argon2::Argon2;
 
 use super::{hash_token, random_digits, random_hex, ReceptionOffice, DAY};
 use crate::error::ApiError;
-use crate::store::UserRecord;
+use crate::store::UserRow;
 
 /// The password rule of manual 3.2: 10–20 characters, at least one upper-case letter, one
 /// lower-case letter, one digit and one of `$ % & = @ _ # * + - ? !`, nothing else.
@@ -156,7 +156,7 @@ impl ReceptionOffice {
         }
         let id = format!("ZR{}", random_digits(8));
         let hash = hash_password(password)?;
-        let user = UserRecord {
+        let user = UserRow {
             id: id.clone(),
             email: email.clone(),
             user_type: user_type.into(),
@@ -196,7 +196,7 @@ impl ReceptionOffice {
             if role == "examiner" { "EX" } else { "ZR" },
             random_digits(8)
         );
-        let user = UserRecord {
+        let user = UserRow {
             id: id.clone(),
             email: email.into(),
             user_type: if role == "examiner" {
@@ -232,7 +232,7 @@ impl ReceptionOffice {
 
     pub fn change_password(
         &self,
-        user: &UserRecord,
+        user: &UserRow,
         current: &str,
         new: &str,
     ) -> Result<(), ApiError> {

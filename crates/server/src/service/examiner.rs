@@ -6,10 +6,10 @@
 use super::statuses::{transition_allowed, STATUSES};
 use super::ReceptionOffice;
 use crate::error::ApiError;
-use crate::store::{ApplicationRecord, AuditEntry, UserRecord};
+use crate::store::{ApplicationRow, AuditEntry, UserRow};
 
 impl ReceptionOffice {
-    fn examiner(&self, user: &UserRecord) -> Result<(), ApiError> {
+    fn examiner(&self, user: &UserRow) -> Result<(), ApiError> {
         if user.role == "examiner" {
             Ok(())
         } else {
@@ -20,7 +20,7 @@ impl ReceptionOffice {
     /// An attached file of an application, for an examiner; the download is audited.
     pub fn examiner_file(
         &self,
-        examiner: &UserRecord,
+        examiner: &UserRow,
         id: i64,
         sha256: &str,
     ) -> Result<(String, Vec<u8>), ApiError> {
@@ -46,9 +46,9 @@ impl ReceptionOffice {
     /// One application for an examiner, with its audit trail; the viewing is audited.
     pub fn examiner_view(
         &self,
-        examiner: &UserRecord,
+        examiner: &UserRow,
         id: i64,
-    ) -> Result<(ApplicationRecord, Vec<AuditEntry>), ApiError> {
+    ) -> Result<(ApplicationRow, Vec<AuditEntry>), ApiError> {
         self.examiner(examiner)?;
         let app = self
             .store
@@ -62,9 +62,9 @@ impl ReceptionOffice {
     /// The applications, optionally of one status, for an examiner; the listing is audited.
     pub fn examiner_list(
         &self,
-        user: &UserRecord,
+        user: &UserRow,
         status: Option<&str>,
-    ) -> Result<Vec<ApplicationRecord>, ApiError> {
+    ) -> Result<Vec<ApplicationRow>, ApiError> {
         self.examiner(user)?;
         let apps = self.store.applications(None, status)?;
         self.store
@@ -86,7 +86,7 @@ impl ReceptionOffice {
     }
 
     /// The examiner account `id` that acts (`zairyu examiner --as`), or `not_an_examiner`.
-    pub fn examiner_account(&self, id: &str) -> Result<UserRecord, ApiError> {
+    pub fn examiner_account(&self, id: &str) -> Result<UserRow, ApiError> {
         self.store
             .user(id)?
             .filter(|u| u.role == "examiner")
@@ -102,10 +102,10 @@ impl ReceptionOffice {
     /// Moves an application along the allowed transitions; audited; the applicant is told.
     pub fn set_status(
         &self,
-        examiner: &UserRecord,
+        examiner: &UserRow,
         id: i64,
         status: &str,
-    ) -> Result<ApplicationRecord, ApiError> {
+    ) -> Result<ApplicationRow, ApiError> {
         self.examiner(examiner)?;
         let app = self
             .store
@@ -148,10 +148,10 @@ impl ReceptionOffice {
     /// In Return Process with a message saying what to change.
     pub fn request_revision(
         &self,
-        examiner: &UserRecord,
+        examiner: &UserRow,
         id: i64,
         message: &str,
-    ) -> Result<ApplicationRecord, ApiError> {
+    ) -> Result<ApplicationRow, ApiError> {
         self.examiner(examiner)?;
         let app = self
             .store
@@ -187,7 +187,7 @@ impl ReceptionOffice {
             .ok_or_else(|| ApiError::internal("application vanished"))
     }
 
-    fn notify(&self, app: &ApplicationRecord, text: &str) {
+    fn notify(&self, app: &ApplicationRow, text: &str) {
         if let Ok(Some(user)) = self.store.user(&app.user_id) {
             self.mailer.send(
                 &user.email,

@@ -2,16 +2,16 @@
 
 use super::ReceptionOffice;
 use crate::error::ApiError;
-use crate::store::UserRecord;
+use crate::store::UserRow;
 
 impl ReceptionOffice {
-    pub fn favorites(&self, user: &UserRecord) -> Result<Vec<String>, ApiError> {
+    pub fn favorites(&self, user: &UserRow) -> Result<Vec<String>, ApiError> {
         Ok(self.store.favorites(&user.id)?)
     }
 
     pub fn set_favorite(
         &self,
-        user: &UserRecord,
+        user: &UserRow,
         procedure_id: &str,
         on: bool,
     ) -> Result<Vec<String>, ApiError> {

@@ -4,13 +4,13 @@
 use super::accounts::email_ok;
 use super::{hash_token, random_hex, ReceptionOffice, DAY};
 use crate::error::ApiError;
-use crate::store::UserRecord;
+use crate::store::UserRow;
 
 impl ReceptionOffice {
     /// My page: postal code (7 digits), address, telephone (digits).
     pub fn change_profile(
         &self,
-        user: &UserRecord,
+        user: &UserRow,
         postal_code: &str,
         address: &str,
         telephone: &str,
@@ -45,7 +45,7 @@ impl ReceptionOffice {
     /// and the address changes when it is opened.
     pub fn change_email(
         &self,
-        user: &UserRecord,
+        user: &UserRow,
         email: &str,
         email_again: &str,
     ) -> Result<(), ApiError> {

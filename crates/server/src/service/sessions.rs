@@ -4,7 +4,7 @@
 use super::accounts::verify_password;
 use super::{hash_token, random_hex, ReceptionOffice, DAY};
 use crate::error::ApiError;
-use crate::store::UserRecord;
+use crate::store::UserRow;
 
 /// Wrong passwords in a row before the account locks.
 const MAX_FAILURES: i64 = 5;
@@ -52,7 +52,7 @@ impl ReceptionOffice {
     }
 
     /// The user of a session token, if the session is live.
-    pub fn session(&self, token: &str) -> Result<UserRecord, ApiError> {
+    pub fn session(&self, token: &str) -> Result<UserRow, ApiError> {
         let id = self
             .store
             .session_user(&hash_token(token), self.now())?

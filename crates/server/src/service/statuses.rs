@@ -1,27 +1,14 @@
-//! The statuses of an application (manual 5.1) and the moves an examiner may make between
-//! them.
+//! The statuses of an application (manual 5.1) by name; the moves an examiner may make between
+//! them belong to `zairyu_wire::ApplicationStatus`.
 
-/// The statuses of manual 5.1 and the moves between them.
-pub const STATUSES: &[&str] = &[
-    "pending",
-    "application_completed",
-    "under_review",
-    "awaiting_issuance",
-    "in_return_process",
-    "completed",
-    "completed_not_permitted",
-];
+/// The statuses of manual 5.1, as stored and sent.
+pub const STATUSES: &[&str] = &zairyu_wire::ApplicationStatus::NAMES;
 
-/// Whether an examiner may move an application from `from` to `to`.
+/// Whether an examiner may move an application from `from` to `to` (status names).
 pub fn transition_allowed(from: &str, to: &str) -> bool {
-    matches!(
-        (from, to),
-        ("pending", "application_completed")
-            | ("application_completed", "under_review")
-            | (
-                "under_review",
-                "awaiting_issuance" | "in_return_process" | "completed_not_permitted"
-            )
-            | ("awaiting_issuance", "completed")
-    )
+    use zairyu_wire::ApplicationStatus;
+    match (ApplicationStatus::parse(from), ApplicationStatus::parse(to)) {
+        (Some(from), Some(to)) => from.can_become(to),
+        _ => false,
+    }
 }

@@ -8,7 +8,7 @@ use zairyu_forms::signing::{AttachmentDigest, SignedContent};
 use super::{random_digits, ReceptionOffice, StoredFile, SubmissionMeta, DAY};
 use crate::clock::{japan_minute, utc_date};
 use crate::error::ApiError;
-use crate::store::{ApplicationRecord, UserRecord, VersionRecord};
+use crate::store::{ApplicationRow, UserRow, VersionRow};
 
 impl ReceptionOffice {
     /// Files arrive first (streamed to disk under their digest by the HTTP layer), then this
@@ -16,10 +16,10 @@ impl ReceptionOffice {
     /// the same sender returns the first result.
     pub fn submit(
         &self,
-        sender: &UserRecord,
+        sender: &UserRow,
         meta: &SubmissionMeta,
         files: &[StoredFile],
-    ) -> Result<ApplicationRecord, ApiError> {
+    ) -> Result<ApplicationRow, ApiError> {
         if let Some(existing) = self
             .store
             .application_by_submission(&sender.id, &meta.submission_id)?
@@ -56,7 +56,7 @@ impl ReceptionOffice {
             ));
         }
         let now = self.now();
-        let mut app = ApplicationRecord {
+        let mut app = ApplicationRow {
             id: 0,
             reference_number: format!("ZR-{}-{}", &utc_date(now)[..4], random_digits(8)),
             temporary_reception_number: format!("東オソ認T{}", random_digits(8)),
@@ -101,9 +101,9 @@ impl ReceptionOffice {
     /// The applicant of an application: the sender, or a student of the sender's organisation.
     fn applicant_for(
         &self,
-        sender: &UserRecord,
+        sender: &UserRow,
         for_user: Option<&str>,
-    ) -> Result<UserRecord, ApiError> {
+    ) -> Result<UserRow, ApiError> {
         match for_user {
             None => Ok(sender.clone()),
             Some(id) if id == sender.id => Ok(sender.clone()),
@@ -196,9 +196,9 @@ impl ReceptionOffice {
     /// One application, if `user` may see it (its applicant, its sender, or an examiner).
     pub fn application_for(
         &self,
-        user: &UserRecord,
+        user: &UserRow,
         id: i64,
-    ) -> Result<ApplicationRecord, ApiError> {
+    ) -> Result<ApplicationRow, ApiError> {
         let app = self
             .store
             .application(id)?
@@ -220,9 +220,9 @@ impl ReceptionOffice {
     /// The user's applications (as applicant or sender), optionally with a keyword.
     pub fn list_for(
         &self,
-        user: &UserRecord,
+        user: &UserRow,
         keyword: Option<&str>,
-    ) -> Result<Vec<ApplicationRecord>, ApiError> {
+    ) -> Result<Vec<ApplicationRow>, ApiError> {
         let mut apps = self.store.applications(Some(&user.id), None)?;
         // Organisation staff also see the applications of their organisation's students.
         if let Some(org) = user
@@ -261,11 +261,11 @@ impl ReceptionOffice {
     /// In Return Process: a new signed version replaces nothing — every version is kept.
     pub fn resubmit(
         &self,
-        sender: &UserRecord,
+        sender: &UserRow,
         id: i64,
         meta: &SubmissionMeta,
         files: &[StoredFile],
-    ) -> Result<ApplicationRecord, ApiError> {
+    ) -> Result<ApplicationRow, ApiError> {
         let app = self.application_for(sender, id)?;
         if app.status != "in_return_process" {
             return Err(ApiError::new(
@@ -317,9 +317,9 @@ impl ReceptionOffice {
     /// of the user's applications by its temporary reception number.
     pub fn change_receipt_method(
         &self,
-        user: &UserRecord,
+        user: &UserRow,
         form: &serde_json::Value,
-    ) -> Result<ApplicationRecord, ApiError> {
+    ) -> Result<ApplicationRow, ApiError> {
         let findings = zairyu_forms::validate("change-of-receipt-method", form)
             .map_err(|e| ApiError::bad(e.code(), e.to_string()))?;
         if let Some(f) = findings.iter().find(|f| f.is_error()) {
@@ -362,7 +362,7 @@ impl ReceptionOffice {
     }
 
     /// Past applications of the last two years, to start a new one from (manual 6.3).
-    pub fn reusable(&self, user: &UserRecord) -> Result<Vec<ApplicationRecord>, ApiError> {
+    pub fn reusable(&self, user: &UserRow) -> Result<Vec<ApplicationRow>, ApiError> {
         let since = self.now() - 2 * 365 * DAY - DAY / 2;
         Ok(self
             .list_for(user, None)?
@@ -399,8 +399,8 @@ fn version(
     files: &[StoredFile],
     signer: &zairyu_signature::VerifiedSigner,
     now: i64,
-) -> VersionRecord {
-    VersionRecord {
+) -> VersionRow {
+    VersionRow {
         version: n,
         form: meta.form.clone(),
         files: serde_json::to_value(files).unwrap_or_default(),

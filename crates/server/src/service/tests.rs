@@ -17,7 +17,7 @@ use sha2::{Digest, Sha256};
 use super::submissions::signed_content;
 use super::*;
 use crate::clock::ManualClock;
-use crate::store::{SqliteStore, UserRecord};
+use crate::store::{SqliteStore, UserRow};
 
 mod access;
 mod accounts;
@@ -94,7 +94,7 @@ impl World {
         id
     }
 
-    fn user(&self, id: &str) -> UserRecord {
+    fn user(&self, id: &str) -> UserRow {
         self.office.store.user(id).unwrap().unwrap()
     }
 }

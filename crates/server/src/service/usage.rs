@@ -7,11 +7,11 @@ use base64::Engine;
 use super::{random_hex, ReceptionOffice, USAGE_DOMAIN};
 use crate::config::Profile;
 use crate::error::ApiError;
-use crate::store::UserRecord;
+use crate::store::UserRow;
 
 impl ReceptionOffice {
     /// A fresh challenge (valid 10 minutes) for the card to sign.
-    pub fn usage_challenge(&self, user: &UserRecord) -> Result<String, ApiError> {
+    pub fn usage_challenge(&self, user: &UserRow) -> Result<String, ApiError> {
         let nonce = random_hex(32);
         self.store
             .add_challenge(&nonce, &user.id, self.now() + 600)?;
@@ -46,7 +46,7 @@ impl ReceptionOffice {
     /// the account and keep the basic four and user information.
     pub fn usage_apply(
         &self,
-        user: &UserRecord,
+        user: &UserRow,
         nonce: &str,
         certificate: &str,
         signature: &str,

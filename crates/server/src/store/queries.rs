@@ -4,8 +4,8 @@
 
 use super::schema::{self, APPLICATION_COLUMNS, USER_COLUMNS, VERSION_COLUMNS};
 use super::{
-    ApplicationRecord, AuditEntry, Database, Param, SqlRow, Store, StoreError, UserRecord,
-    VersionRecord,
+    ApplicationRow, AuditEntry, Database, Param, SqlRow, Store, StoreError, UserRow,
+    VersionRow,
 };
 
 /// The parameters of a statement.
@@ -46,7 +46,7 @@ fn one_application<D: Database + ?Sized>(
     db: &D,
     condition: &str,
     params: &[Param<'_>],
-) -> Result<Option<ApplicationRecord>, StoreError> {
+) -> Result<Option<ApplicationRow>, StoreError> {
     let sql = format!("SELECT {APPLICATION_COLUMNS} FROM applications WHERE {condition}");
     let Some(row) = first(db, &sql, params)? else {
         return Ok(None);
@@ -102,7 +102,7 @@ impl<D: Database> Store for D {
             params![token_hash, confirmed, used],
         )
     }
-    fn add_user(&self, u: &UserRecord, now: i64) -> Result<(), StoreError> {
+    fn add_user(&self, u: &UserRow, now: i64) -> Result<(), StoreError> {
         run(
             self,
             "INSERT INTO users (id, email, user_type, name_en, telephone, password_hash, role, organisation, created_at)
@@ -110,7 +110,7 @@ impl<D: Database> Store for D {
             params![&u.id, &u.email, &u.user_type, &u.name_en, &u.telephone, &u.password_hash, &u.role, &u.organisation, now],
         )
     }
-    fn user(&self, id: &str) -> Result<Option<UserRecord>, StoreError> {
+    fn user(&self, id: &str) -> Result<Option<UserRow>, StoreError> {
         first(
             self,
             &format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?1"),
@@ -119,7 +119,7 @@ impl<D: Database> Store for D {
         .map(|r| schema::user(&r))
         .transpose()
     }
-    fn user_by_email(&self, email: &str) -> Result<Option<UserRecord>, StoreError> {
+    fn user_by_email(&self, email: &str) -> Result<Option<UserRow>, StoreError> {
         first(
             self,
             &format!("SELECT {USER_COLUMNS} FROM users WHERE email = ?1"),
@@ -201,7 +201,7 @@ impl<D: Database> Store for D {
         .map(|r| Ok((r.text(0)?, r.int(1)?)))
         .transpose()
     }
-    fn add_application(&self, a: &ApplicationRecord) -> Result<i64, StoreError> {
+    fn add_application(&self, a: &ApplicationRow) -> Result<i64, StoreError> {
         one(
             self,
             "INSERT INTO applications (reference_number, temporary_reception_number, user_id, submitter_id, procedure_id,
@@ -212,7 +212,7 @@ impl<D: Database> Store for D {
         )?
         .int(0)
     }
-    fn add_version(&self, application_id: i64, v: &VersionRecord) -> Result<(), StoreError> {
+    fn add_version(&self, application_id: i64, v: &VersionRow) -> Result<(), StoreError> {
         let (form, files) = (v.form.to_string(), v.files.to_string());
         run(
             self,
@@ -220,14 +220,14 @@ impl<D: Database> Store for D {
             params![application_id, v.version, &form, &files, &v.signed_at, &v.cert_fingerprint, v.created_at],
         )
     }
-    fn application(&self, id: i64) -> Result<Option<ApplicationRecord>, StoreError> {
+    fn application(&self, id: i64) -> Result<Option<ApplicationRow>, StoreError> {
         one_application(self, "id = ?1", params![id])
     }
     fn application_by_submission(
         &self,
         submitter_id: &str,
         submission_id: &str,
-    ) -> Result<Option<ApplicationRecord>, StoreError> {
+    ) -> Result<Option<ApplicationRow>, StoreError> {
         one_application(
             self,
             "submitter_id = ?1 AND submission_id = ?2",
@@ -237,14 +237,14 @@ impl<D: Database> Store for D {
     fn application_by_temporary_number(
         &self,
         number: &str,
-    ) -> Result<Option<ApplicationRecord>, StoreError> {
+    ) -> Result<Option<ApplicationRow>, StoreError> {
         one_application(self, "temporary_reception_number = ?1", params![number])
     }
     fn applications(
         &self,
         user: Option<&str>,
         status: Option<&str>,
-    ) -> Result<Vec<ApplicationRecord>, StoreError> {
+    ) -> Result<Vec<ApplicationRow>, StoreError> {
         rows(
             self,
             &format!(

@@ -3,7 +3,7 @@
 //! record them) and the mapping from result rows to records. Type words in braces are filled in
 //! by [`super::Dialect::render`].
 
-use super::{ApplicationRecord, Database, SqlRow, StoreError, UserRecord, VersionRecord};
+use super::{ApplicationRow, Database, SqlRow, StoreError, UserRow, VersionRow};
 
 const MIGRATIONS: &[&str] = &[
     "CREATE TABLE users (id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, user_type TEXT NOT NULL,
@@ -55,8 +55,8 @@ pub(crate) fn migrate(db: &dyn Database) -> Result<(), StoreError> {
 
 pub(super) const USER_COLUMNS: &str = "id, email, user_type, name_en, telephone, password_hash, role, organisation, cert_fingerprint, usage";
 
-pub(super) fn user(r: &SqlRow) -> Result<UserRecord, StoreError> {
-    Ok(UserRecord {
+pub(super) fn user(r: &SqlRow) -> Result<UserRow, StoreError> {
+    Ok(UserRow {
         id: r.text(0)?,
         email: r.text(1)?,
         user_type: r.text(2)?,
@@ -73,8 +73,8 @@ pub(super) fn user(r: &SqlRow) -> Result<UserRecord, StoreError> {
 pub(super) const APPLICATION_COLUMNS: &str = "id, reference_number, temporary_reception_number, user_id, submitter_id, procedure_id, submission_id, status, revision_request, created_at, updated_at";
 
 /// An application without its versions (read separately).
-pub(super) fn application(r: &SqlRow) -> Result<ApplicationRecord, StoreError> {
-    Ok(ApplicationRecord {
+pub(super) fn application(r: &SqlRow) -> Result<ApplicationRow, StoreError> {
+    Ok(ApplicationRow {
         id: r.int(0)?,
         reference_number: r.text(1)?,
         temporary_reception_number: r.text(2)?,
@@ -93,8 +93,8 @@ pub(super) fn application(r: &SqlRow) -> Result<ApplicationRecord, StoreError> {
 pub(super) const VERSION_COLUMNS: &str =
     "version, form, files, signed_at, cert_fingerprint, created_at";
 
-pub(super) fn version(r: &SqlRow) -> Result<VersionRecord, StoreError> {
-    Ok(VersionRecord {
+pub(super) fn version(r: &SqlRow) -> Result<VersionRow, StoreError> {
+    Ok(VersionRow {
         version: r.int(0)?,
         form: serde_json::from_str(&r.text(1)?).unwrap_or_default(),
         files: serde_json::from_str(&r.text(2)?).unwrap_or_default(),

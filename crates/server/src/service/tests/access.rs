@@ -114,15 +114,15 @@ fn authorization_matrix() {
     let sha = files[1].sha256.clone();
     let receipt = serde_json::json!({"change": {"reception_number": app.temporary_reception_number, "method": "mail"}});
 
-    type Op<'a> = Box<dyn Fn(&UserRecord) -> bool + 'a>;
+    type Op<'a> = Box<dyn Fn(&UserRow) -> bool + 'a>;
     let ops: Vec<(&str, Op)> = vec![
         (
             "view",
-            Box::new(|u: &UserRecord| w.office.application_for(u, app.id).is_ok()),
+            Box::new(|u: &UserRow| w.office.application_for(u, app.id).is_ok()),
         ),
         (
             "listed",
-            Box::new(|u: &UserRecord| {
+            Box::new(|u: &UserRow| {
                 w.office
                     .list_for(u, None)
                     .unwrap()
@@ -132,19 +132,19 @@ fn authorization_matrix() {
         ),
         (
             "receipt",
-            Box::new(|u: &UserRecord| w.office.change_receipt_method(u, &receipt).is_ok()),
+            Box::new(|u: &UserRow| w.office.change_receipt_method(u, &receipt).is_ok()),
         ),
         (
             "examiner list",
-            Box::new(|u: &UserRecord| w.office.examiner_list(u, None).is_ok()),
+            Box::new(|u: &UserRow| w.office.examiner_list(u, None).is_ok()),
         ),
         (
             "examiner view",
-            Box::new(|u: &UserRecord| w.office.examiner_view(u, app.id).is_ok()),
+            Box::new(|u: &UserRow| w.office.examiner_view(u, app.id).is_ok()),
         ),
         (
             "download",
-            Box::new(|u: &UserRecord| w.office.examiner_file(u, app.id, &sha).is_ok()),
+            Box::new(|u: &UserRow| w.office.examiner_file(u, app.id, &sha).is_ok()),
         ),
     ];
     //                      view   listed receipt ex-list ex-view download

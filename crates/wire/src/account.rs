@@ -1,0 +1,144 @@
+//! Accounts, sessions, My page, favorites and the usage application: what the app sends and
+//! what the server answers.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use utoipa::ToSchema;
+
+/// `POST /api/register` and `POST /api/me/email`: an address typed twice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct EmailTwiceRequest {
+    pub email: String,
+    pub email_again: String,
+}
+
+/// `POST /api/register/confirm` and `POST /api/me/email/confirm`: the code (or link token)
+/// from the e-mail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct TokenRequest {
+    pub token: String,
+}
+
+/// `POST /api/register/complete`: the account's details after the address was confirmed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct CompleteRegistrationRequest {
+    pub token: String,
+    /// foreign_national | legal_representative | organisation_staff | attorney
+    pub user_type: String,
+    pub name_en: String,
+    pub telephone: String,
+    pub password: String,
+}
+
+/// `POST /api/login`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct LoginRequest {
+    pub user_id: String,
+    pub password: String,
+}
+
+/// `POST /api/forgot-user-id`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct EmailRequest {
+    pub email: String,
+}
+
+/// `POST /api/forgot-password`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct ForgotPasswordRequest {
+    pub user_id: String,
+    pub email: String,
+}
+
+/// `POST /api/reset-password`: the code mailed by forgot-password and the new password.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct PasswordResetRequest {
+    pub token: String,
+    pub password: String,
+}
+
+/// `POST /api/me/password`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct PasswordChangeRequest {
+    pub current: String,
+    pub new: String,
+}
+
+/// `POST /api/me/profile`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct ProfileChangeRequest {
+    pub postal_code: String,
+    pub address: String,
+    pub telephone: String,
+}
+
+/// `POST /api/usage`: the challenge signed by the card's user-authentication key.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct UsageRequest {
+    /// The nonce from `POST /api/usage/challenge`.
+    pub nonce: String,
+    /// Base64 DER of the card's user-authentication certificate.
+    pub certificate: String,
+    /// Base64 of the signature over the usage domain followed by the nonce.
+    pub signature: String,
+    /// The basic four and the user information (name, address, birth_date, sex,
+    /// residence_card_number, organisation), kept as given.
+    #[schema(value_type = Object)]
+    pub info: serde_json::Value,
+}
+
+/// `{"sent": true}`: a mail went out (or, so as not to tell who has an account, would have).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Sent {
+    pub sent: bool,
+}
+
+/// `{}`: done, nothing to say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema)]
+pub struct Done {}
+
+/// The address an e-mail code confirmed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct ConfirmedEmail {
+    pub email: String,
+}
+
+/// The user ID of a new account (also mailed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Registered {
+    pub user_id: String,
+}
+
+/// A new session: send it as `Authorization: Bearer <token>`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct SessionToken {
+    pub token: String,
+}
+
+/// A usage-application challenge.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct UsageChallenge {
+    pub nonce: String,
+}
+
+/// The usage application went through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct UsageApplied {
+    pub usage_application_done: bool,
+}
+
+/// `GET /api/me`: the signed-in account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, ToSchema)]
+pub struct Account {
+    pub user_id: String,
+    pub email: String,
+    /// foreign_national | legal_representative | organisation_staff | attorney
+    pub user_type: String,
+    pub name_en: String,
+    pub telephone: String,
+    /// applicant | examiner (the student's app has no examiner screens).
+    #[ts(skip)]
+    pub role: String,
+    /// The usage application (the card bound to the account) is done.
+    pub usage_application_done: bool,
+}

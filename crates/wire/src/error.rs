@@ -1,0 +1,127 @@
+//! The one error body of the API, `{code, message}`, and the server's stable codes.
+
+use serde::{Deserialize, Serialize};
+
+/// `{code, message}`: every error answer of the API. `code` is one of [`ErrorCode`], or a
+/// code passed through unchanged from the checks, the forms or the signature verification
+/// (all listed in `docs/error-codes.md`); `message` is English and says what to do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    pub code: String,
+    pub message: String,
+}
+
+macro_rules! error_codes {
+    ($($(#[$doc:meta])* $variant:ident = $name:literal,)*) => {
+        /// The server's own stable error codes (`docs/error-codes.md`, section Server). On
+        /// the wire each is its snake_case name.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum ErrorCode {
+            $($(#[$doc])* #[serde(rename = $name)] $variant,)*
+        }
+
+        impl ErrorCode {
+            /// Every code, for the documentation check.
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant,)*];
+
+            /// The wire name (`"not_signed_in"`, …).
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $name,)*
+                }
+            }
+
+            /// The code with this wire name, if it is one of the server's own.
+            pub fn parse(name: &str) -> Option<ErrorCode> {
+                ErrorCode::ALL.iter().copied().find(|c| c.as_str() == name)
+            }
+        }
+    };
+}
+
+error_codes! {
+    /// The body is not the JSON this call expects.
+    BadRequest = "bad_request",
+    /// An application id that is not a number.
+    BadId = "bad_id",
+    EmailMismatch = "email_mismatch",
+    BadEmail = "bad_email",
+    /// A registration, reset or e-mail change link that expired or was used.
+    LinkInvalid = "link_invalid",
+    EmailNotConfirmed = "email_not_confirmed",
+    BadUserType = "bad_user_type",
+    BadName = "bad_name",
+    BadTelephone = "bad_telephone",
+    WeakPassword = "weak_password",
+    EmailTaken = "email_taken",
+    LoginFailed = "login_failed",
+    AccountLocked = "account_locked",
+    /// No session, or it ended.
+    NotSignedIn = "not_signed_in",
+    Forbidden = "forbidden",
+    NotFound = "not_found",
+    NoSuchRoute = "no_such_route",
+    TooManyRequests = "too_many_requests",
+    ChallengeInvalid = "challenge_invalid",
+    BadResidenceCardNumber = "bad_residence_card_number",
+    BadCertificate = "bad_certificate",
+    BadSignature = "bad_signature",
+    UnknownProcedure = "unknown_procedure",
+    ReceptionClosed = "reception_closed",
+    TermsNotAgreed = "terms_not_agreed",
+    FormInvalid = "form_invalid",
+    FileInvalid = "file_invalid",
+    FilesInvalid = "files_invalid",
+    BadUpload = "bad_upload",
+    BadMetadata = "bad_metadata",
+    TooManyFiles = "too_many_files",
+    TooLarge = "too_large",
+    TransitionNotAllowed = "transition_not_allowed",
+    NotInReturnProcess = "not_in_return_process",
+    ProcedureMismatch = "procedure_mismatch",
+    EmptyMessage = "empty_message",
+    BadPostalCode = "bad_postal_code",
+    BadAddress = "bad_address",
+    AlreadyCompleted = "already_completed",
+    /// `zairyu examiner --as` names an account that is not an examiner.
+    NotAnExaminer = "not_an_examiner",
+    /// A storage failure; nothing was changed.
+    Internal = "internal",
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_is_its_wire_name_and_is_documented() {
+        let doc = include_str!("../../../docs/error-codes.md");
+        for code in ErrorCode::ALL {
+            let name = code.as_str();
+            assert_eq!(serde_json::to_string(code).unwrap(), format!("\"{name}\""));
+            assert_eq!(ErrorCode::parse(name), Some(*code));
+            assert!(
+                doc.contains(&format!("`{name}`")),
+                "{name} is not in docs/error-codes.md"
+            );
+        }
+    }
+
+    #[test]
+    fn the_error_body_is_code_and_message() {
+        let body = ErrorBody {
+            code: ErrorCode::NotSignedIn.to_string(),
+            message: "Sign in first.".into(),
+        };
+        assert_eq!(
+            serde_json::to_string(&body).unwrap(),
+            r#"{"code":"not_signed_in","message":"Sign in first."}"#
+        );
+    }
+}

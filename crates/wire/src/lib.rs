@@ -1,0 +1,26 @@
+//! The reception server's wire contract: every JSON request and answer of `/api`, the error
+//! body and the server's stable error codes, and the application status with its allowed
+//! transitions. The server answers with these types, the app's client reads them, and the
+//! OpenAPI document is generated from them. Only serde, utoipa (schemas) and ts-rs (the types
+//! the app hands to the UI): no HTTP stack, no database.
+
+mod account;
+mod application;
+mod error;
+mod procedure;
+mod status;
+
+pub use account::{
+    Account, CompleteRegistrationRequest, ConfirmedEmail, Done, EmailRequest, EmailTwiceRequest,
+    ForgotPasswordRequest, LoginRequest, PasswordChangeRequest, PasswordResetRequest,
+    ProfileChangeRequest, Registered, Sent, SessionToken, TokenRequest, UsageApplied,
+    UsageChallenge, UsageRequest,
+};
+pub use application::{
+    Application, ApplicationRecord, ApplicationVersion, AuditLine, ExaminerApplication,
+    ReceiptMethodRequest, ReceivedFile, ReturnForRevisionRequest, StatusChangeRequest,
+    SubmissionMetadata,
+};
+pub use error::{ErrorBody, ErrorCode};
+pub use procedure::{CatalogProcedure, ProcedureDetail, TermsOfUse};
+pub use status::{ApplicationStatus, UnknownStatus};
