@@ -9,7 +9,7 @@ use zairyu_wire::{
 
 use crate::error::ApiError;
 use crate::service::SubmissionMeta;
-use crate::store::{AuditEntry, ApplicationRow, UserRow};
+use crate::store::{ApplicationRow, AuditEntry, UserRow};
 
 /// An application row with its procedure's names from the catalog.
 pub fn application_record(row: &ApplicationRow) -> Result<ApplicationRecord, ApiError> {
@@ -53,9 +53,7 @@ pub fn application_record(row: &ApplicationRow) -> Result<ApplicationRecord, Api
 }
 
 /// Several application rows.
-pub fn application_records(
-    rows: &[ApplicationRow],
-) -> Result<Vec<ApplicationRecord>, ApiError> {
+pub fn application_records(rows: &[ApplicationRow]) -> Result<Vec<ApplicationRecord>, ApiError> {
     rows.iter().map(application_record).collect()
 }
 

@@ -8,6 +8,7 @@ use argon2::Argon2;
 use super::{hash_token, random_digits, random_hex, ReceptionOffice, DAY};
 use crate::error::ApiError;
 use crate::store::UserRow;
+use zairyu_forms::contact::{valid_email, valid_telephone};
 
 /// The password rule of manual 3.2: 10–20 characters, at least one upper-case letter, one
 /// lower-case letter, one digit and one of `$ % & = @ _ # * + - ? !`, nothing else.
@@ -20,17 +21,6 @@ pub fn password_ok(p: &str) -> bool {
         && p.chars().any(|c| c.is_ascii_lowercase())
         && p.chars().any(|c| c.is_ascii_digit())
         && p.chars().any(|c| SYMBOLS.contains(c))
-}
-
-pub(super) fn email_ok(e: &str) -> bool {
-    let Some((local, domain)) = e.split_once('@') else {
-        return false;
-    };
-    e.len() <= 60
-        && e.bytes().all(|b| b.is_ascii_graphic())
-        && !local.is_empty()
-        && domain.contains('.')
-        && !domain.contains('@')
 }
 
 const USER_TYPES: &[&str] = &[
@@ -50,7 +40,7 @@ impl ReceptionOffice {
                 "The two e-mail addresses differ; type the same address twice.",
             ));
         }
-        if !email_ok(email) {
+        if !valid_email(email) {
             return Err(ApiError::bad(
                 "bad_email",
                 "Enter an e-mail address of 1-byte characters, up to 60, like name@example.jp.",
@@ -132,10 +122,7 @@ impl ReceptionOffice {
                 "Enter the name in capital letters as on the residence card.",
             ));
         }
-        if telephone.is_empty()
-            || telephone.len() > 12
-            || !telephone.bytes().all(|b| b.is_ascii_digit())
-        {
+        if !valid_telephone(telephone) {
             return Err(ApiError::bad(
                 "bad_telephone",
                 "Enter the telephone number as digits only, up to 12.",

@@ -1,10 +1,10 @@
 //! My page: postal code, address and telephone; a new e-mail address confirmed by a code sent
 //! to it.
 
-use super::accounts::email_ok;
 use super::{hash_token, random_hex, ReceptionOffice, DAY};
 use crate::error::ApiError;
 use crate::store::UserRow;
+use zairyu_forms::contact::{valid_email, valid_telephone};
 
 impl ReceptionOffice {
     /// My page: postal code (7 digits), address, telephone (digits).
@@ -21,10 +21,7 @@ impl ReceptionOffice {
                 "The postal code is 7 digits without a hyphen.",
             ));
         }
-        if telephone.is_empty()
-            || telephone.len() > 12
-            || !telephone.bytes().all(|b| b.is_ascii_digit())
-        {
+        if !valid_telephone(telephone) {
             return Err(ApiError::bad(
                 "bad_telephone",
                 "Enter the telephone number as digits only, up to 12.",
@@ -55,7 +52,7 @@ impl ReceptionOffice {
                 "The two e-mail addresses differ; type the same address twice.",
             ));
         }
-        if !email_ok(email) {
+        if !valid_email(email) {
             return Err(ApiError::bad(
                 "bad_email",
                 "Enter an e-mail address of 1-byte characters, up to 60, like name@example.jp.",

@@ -99,11 +99,7 @@ impl ReceptionOffice {
     }
 
     /// The applicant of an application: the sender, or a student of the sender's organisation.
-    fn applicant_for(
-        &self,
-        sender: &UserRow,
-        for_user: Option<&str>,
-    ) -> Result<UserRow, ApiError> {
+    fn applicant_for(&self, sender: &UserRow, for_user: Option<&str>) -> Result<UserRow, ApiError> {
         match for_user {
             None => Ok(sender.clone()),
             Some(id) if id == sender.id => Ok(sender.clone()),
@@ -194,11 +190,7 @@ impl ReceptionOffice {
     }
 
     /// One application, if `user` may see it (its applicant, its sender, or an examiner).
-    pub fn application_for(
-        &self,
-        user: &UserRow,
-        id: i64,
-    ) -> Result<ApplicationRow, ApiError> {
+    pub fn application_for(&self, user: &UserRow, id: i64) -> Result<ApplicationRow, ApiError> {
         let app = self
             .store
             .application(id)?

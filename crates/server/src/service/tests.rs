@@ -2,15 +2,13 @@
 //! lockout, sessions, the usage application and applications signed by the virtual card,
 //! statuses, revisions and who may see what.
 
-#[path = "../../../checks/tests/corpus/mod.rs"]
-mod corpus;
-
 use std::sync::Arc;
 
 use base64::Engine;
 use myna_card::Card;
 use zairyu_card::{session, CertKind, LastTry, PinKind, Secret};
 use zairyu_card_sim::{AccessLog, Identity, SimTransport, VirtualCard};
+use zairyu_testkit::corpus;
 
 use sha2::{Digest, Sha256};
 

@@ -4,8 +4,7 @@
 
 use super::schema::{self, APPLICATION_COLUMNS, USER_COLUMNS, VERSION_COLUMNS};
 use super::{
-    ApplicationRow, AuditEntry, Database, Param, SqlRow, Store, StoreError, UserRow,
-    VersionRow,
+    ApplicationRow, AuditEntry, Database, Param, SqlRow, Store, StoreError, UserRow, VersionRow,
 };
 
 /// The parameters of a statement.

@@ -1,0 +1,161 @@
+//! The procedures and the applicant's applications: the catalog, filing (multipart streamed to
+//! disk with the limits enforced while streaming), listing, resubmission, the change of the
+//! method of receipt.
+
+use super::*;
+
+#[derive(Deserialize)]
+pub(super) struct SearchQuery {
+    #[serde(default)]
+    search: String,
+    #[serde(default)]
+    synonyms: bool,
+}
+
+#[utoipa::path(get, path = "/api/procedures", operation_id = "listProcedures", params(("search" = Option<String>, Query, description = "keywords, all must match"), ("synonyms" = Option<bool>, Query, description = "widen each keyword")), responses((status = 200, description = "Done", body = [CatalogProcedure]), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
+pub(super) async fn list_procedures(Query(q): Query<SearchQuery>) -> Reply<Vec<CatalogProcedure>> {
+    answer(
+        zairyu_forms::search(&q.search, q.synonyms)
+            .into_iter()
+            .map(answers::catalog_procedure)
+            .collect(),
+    )
+}
+
+#[utoipa::path(get, path = "/api/procedures/{id}", operation_id = "getProcedure", params(("id" = String, Path, description = "procedure id")), responses((status = 200, description = "Done", body = ProcedureDetail), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
+pub(super) async fn get_procedure(Path(id): Path<String>) -> Reply<ProcedureDetail> {
+    let p = zairyu_forms::procedure(&id).ok_or_else(|| ApiError::not_found("procedure"))?;
+    answer(answers::procedure_detail(p))
+}
+
+/// Streams the multipart parts: `metadata` (JSON) and files named `photo` / `attachment`.
+pub(super) async fn receive(
+    s: &ReceptionOffice,
+    mut parts: Multipart,
+) -> Result<(SubmissionMeta, Vec<StoredFile>), ApiError> {
+    let mut meta: Option<String> = None;
+    let mut files: Vec<StoredFile> = Vec::new();
+    let mut total: u64 = 0;
+    let mut temps: Vec<std::path::PathBuf> = Vec::new();
+    let result: Result<(), ApiError> = async {
+        while let Some(mut field) = parts.next_field().await.map_err(|e| ApiError::bad(ErrorCode::BadUpload.as_str(), format!("The upload could not be read: {e}")))? {
+            match field.name().unwrap_or_default() {
+                "metadata" => {
+                    meta = Some(field.text().await.map_err(|e| ApiError::bad(ErrorCode::BadUpload.as_str(), e.to_string()))?);
+                }
+                kind @ ("photo" | "attachment") => {
+                    let kind = kind.to_owned();
+                    if files.len() >= MAX_FILES {
+                        return Err(ApiError::new(413, ErrorCode::TooManyFiles.as_str(), "At most 20 files (the photo included) can be sent."));
+                    }
+                    let name = field.file_name().unwrap_or("file").chars().filter(|c| !c.is_control() && *c != '/' && *c != '\\').take(100).collect::<String>();
+                    let temp = s.files_dir.join(format!(".upload-{}-{}", std::process::id(), crate::service::hash_token(&format!("{name}{total}{:?}", std::time::Instant::now()))));
+                    temps.push(temp.clone());
+                    let mut out = tokio::fs::File::create(&temp).await.map_err(ApiError::internal)?;
+                    let mut hasher = Sha256::new();
+                    let mut bytes: u64 = 0;
+                    while let Some(chunk) = field.chunk().await.map_err(|e| ApiError::bad(ErrorCode::BadUpload.as_str(), format!("The upload was cut off: {e}")))? {
+                        total += chunk.len() as u64;
+                        bytes += chunk.len() as u64;
+                        if total > MAX_TOTAL_BYTES {
+                            return Err(ApiError::new(413, ErrorCode::TooLarge.as_str(), "The files together exceed 25,000,000 bytes; shrink or merge them (zairyu fix)."));
+                        }
+                        hasher.update(&chunk);
+                        out.write_all(&chunk).await.map_err(ApiError::internal)?;
+                    }
+                    out.sync_all().await.map_err(ApiError::internal)?;
+                    let sha256: String = hasher.finalize().iter().map(|b| format!("{b:02x}")).collect();
+                    tokio::fs::rename(&temp, s.files_dir.join(&sha256)).await.map_err(ApiError::internal)?;
+                    files.push(StoredFile { name, sha256, bytes, kind });
+                }
+                other => return Err(ApiError::bad(ErrorCode::BadUpload.as_str(), format!("Unexpected part {other:?}: send metadata, photo and attachment parts."))),
+            }
+        }
+        Ok(())
+    }
+    .await;
+    for t in temps {
+        let _ = tokio::fs::remove_file(t).await;
+    }
+    result?;
+    let meta = meta.ok_or_else(|| {
+        ApiError::bad(
+            ErrorCode::BadMetadata.as_str(),
+            "The metadata part is missing.",
+        )
+    })?;
+    let meta: SubmissionMetadata = serde_json::from_str(&meta).map_err(|e| {
+        ApiError::bad(
+            ErrorCode::BadMetadata.as_str(),
+            format!("The metadata part is not valid: {e}"),
+        )
+    })?;
+    Ok((answers::submission_meta(meta), files))
+}
+
+#[utoipa::path(post, path = "/api/applications", operation_id = "submitApplication", request_body(content = UploadForm, content_type = "multipart/form-data"), responses((status = 200, description = "Done", body = ApplicationRecord), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+pub(super) async fn submit_application(
+    State(s): State<AppState>,
+    Auth(user, _): Auth,
+    parts: Multipart,
+) -> Reply<ApplicationRecord> {
+    let (meta, files) = receive(&s, parts).await?;
+    let app = tokio::task::block_in_place(|| s.submit(&user, &meta, &files))?;
+    answer(answers::application_record(&app)?)
+}
+
+#[derive(Deserialize)]
+pub(super) struct KeywordQuery {
+    keyword: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/applications", operation_id = "listApplications", params(("keyword" = Option<String>, Query, description = "keywords over numbers and procedure name")), responses((status = 200, description = "Done", body = [ApplicationRecord]), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+pub(super) async fn list_applications(
+    State(s): State<AppState>,
+    Auth(user, _): Auth,
+    Query(q): Query<KeywordQuery>,
+) -> Reply<Vec<ApplicationRecord>> {
+    let apps = s.list_for(&user, q.keyword.as_deref())?;
+    answer(answers::application_records(&apps)?)
+}
+
+#[utoipa::path(get, path = "/api/applications/{id}", operation_id = "getApplication", params(("id" = String, Path, description = "application id")), responses((status = 200, description = "Done", body = ApplicationRecord), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+pub(super) async fn get_application(
+    State(s): State<AppState>,
+    Auth(user, _): Auth,
+    Path(id): Path<String>,
+) -> Reply<ApplicationRecord> {
+    let id = parse_id(&id)?;
+    answer(answers::application_record(&s.application_for(&user, id)?)?)
+}
+
+#[utoipa::path(post, path = "/api/applications/{id}/resubmit", operation_id = "resubmitApplication", request_body(content = UploadForm, content_type = "multipart/form-data"), params(("id" = String, Path, description = "application id")), responses((status = 200, description = "Done", body = ApplicationRecord), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+pub(super) async fn resubmit_application(
+    State(s): State<AppState>,
+    Auth(user, _): Auth,
+    Path(id): Path<String>,
+    parts: Multipart,
+) -> Reply<ApplicationRecord> {
+    let id = parse_id(&id)?;
+    let (meta, files) = receive(&s, parts).await?;
+    let app = tokio::task::block_in_place(|| s.resubmit(&user, id, &meta, &files))?;
+    answer(answers::application_record(&app)?)
+}
+
+#[utoipa::path(post, path = "/api/receipt-method", operation_id = "changeReceiptMethod", request_body = ReceiptMethodRequest, responses((status = 200, description = "Done", body = ApplicationRecord), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+pub(super) async fn change_receipt_method(
+    State(s): State<AppState>,
+    Auth(user, _): Auth,
+    Body(b): Body<ReceiptMethodRequest>,
+) -> Reply<ApplicationRecord> {
+    let app = s.change_receipt_method(&user, &b.form)?;
+    answer(answers::application_record(&app)?)
+}
+
+#[utoipa::path(get, path = "/api/applications/reusable", operation_id = "listReusableApplications", responses((status = 200, description = "Applications of the last two years", body = [ApplicationRecord]), (status = 401, description = "Not signed in", body = ErrorBody)), security(("bearer" = [])))]
+pub(super) async fn list_reusable_applications(
+    State(s): State<AppState>,
+    Auth(user, _): Auth,
+) -> Reply<Vec<ApplicationRecord>> {
+    answer(answers::application_records(&s.reusable(&user)?)?)
+}
