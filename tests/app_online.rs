@@ -224,7 +224,7 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
     // screen puts the request first with the draft to change.
     let changes = app.status_changes().unwrap();
     assert_eq!(changes.len(), 1, "{changes:?}");
-    assert_eq!(changes[0].previous, "application_completed");
+    assert_eq!(changes[0].previous, ApplicationStatus::ApplicationCompleted);
     assert_eq!(
         changes[0].application.status,
         ApplicationStatus::InReturnProcess
@@ -454,7 +454,7 @@ fn a_submission_signed_offline_waits_and_is_sent_exactly_once() {
         .unwrap();
     let changes = app.status_changes().unwrap();
     assert_eq!(changes.len(), 1, "{changes:?}");
-    assert_eq!(changes[0].previous, "application_completed");
+    assert_eq!(changes[0].previous, ApplicationStatus::ApplicationCompleted);
     assert_eq!(
         changes[0].application.status,
         ApplicationStatus::UnderReview

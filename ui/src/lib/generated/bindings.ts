@@ -277,7 +277,11 @@ export type SessionState = { server: string, account: Account | null,
  */
 kept_in_keychain: boolean, };
 
-export type Account = { user_id: string, email: string, user_type: string, name_en: string, telephone: string, 
+export type Account = { user_id: string, email: string, 
+/**
+ * foreign_national | legal_representative | organisation_staff | attorney
+ */
+user_type: string, name_en: string, telephone: string, 
 /**
  * The usage application (the card bound to the account) is done.
  */
@@ -305,12 +309,15 @@ export type QueuedSubmission = { submission_id: string, draft_id: string, proced
 
 export type Receipt = { draft_id: string, received_at: string, application: Application, };
 
-export type Application = { id: number, reference_number: string, temporary_reception_number: string, procedure_id: string, procedure_name_en: string | null, procedure_name_ja: string | null, submission_id: string, 
+export type Application = { id: number, reference_number: string, temporary_reception_number: string, procedure_id: string, 
 /**
- * pending | application_completed | under_review | awaiting_issuance | in_return_process
- * | completed | completed_not_permitted (manual 5.1).
+ * The procedure's name from the catalog (none for a procedure no longer listed).
  */
-status: string, 
+procedure_name_en: string | null, procedure_name_ja: string | null, 
+/**
+ * The id the app chose when signing; the server files one submission id once.
+ */
+submission_id: string, status: ApplicationStatus, 
 /**
  * What the examiner asked to change (In Return Process).
  */
@@ -319,6 +326,8 @@ revision_request: string | null,
  * Unix seconds.
  */
 created_at: number, updated_at: number, };
+
+export type ApplicationStatus = "pending" | "application_completed" | "under_review" | "awaiting_issuance" | "in_return_process" | "completed" | "completed_not_permitted";
 
 export type DemoMail = { 
 /**
@@ -357,7 +366,7 @@ export type StatusChange = { application: Application,
 /**
  * The status seen before.
  */
-previous: string, };
+previous: ApplicationStatus, };
 
 /** Every Tauri command: its arguments and its result. */
 export interface Commands {
