@@ -61,6 +61,7 @@ impl App {
 mod tests {
     use crate::{App, MemoryVault, Profile};
 
+    #[cfg(feature = "demo")]
     #[test]
     fn diagnosis_names_the_practice_card_and_an_unreachable_server() {
         let dir = tempfile::tempdir().unwrap();
