@@ -57,11 +57,10 @@ impl App {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "demo"))] // the test uses the practice card
 mod tests {
     use crate::{App, MemoryVault, Profile};
 
-    #[cfg(feature = "demo")]
     #[test]
     fn diagnosis_names_the_practice_card_and_an_unreachable_server() {
         let dir = tempfile::tempdir().unwrap();
