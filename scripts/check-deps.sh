@@ -66,11 +66,13 @@ $quick && exit $status
 keys=(crates/card-sim/keys/*.pem)
 patterns=$(for pem in "${keys[@]}"; do sed -n 3p "$pem"; done)
 [ "$(echo "$patterns" | grep -c .)" -eq ${#keys[@]} ] || { echo "cannot read the demo keys" >&2; exit 1; }
-found_in() { strings -a -n 60 "$1" | grep -F -x -c -f <(echo "$patterns") || true; }
+# How many of the keys are in a file (a line may sit in a longer string, e.g. escaped).
+found_in() { strings -a -n 60 "$1" | grep -F -o -f <(echo "$patterns") | sort -u | grep -c . || true; }
 
 # The search works: card-sim's own library holds every key (cheap: built by the tests anyway).
 timed "card-sim build" cargo build --quiet -p zairyu-card-sim --lib
-sim_lib=$(ls -t target/debug/deps/libzairyu_card_sim-*.rlib | head -1)
+debug=${CARGO_TARGET_DIR:-target}/debug
+sim_lib=$(ls -t "$debug"/deps/libzairyu_card_sim-*.rlib | head -1)
 if [ "$(found_in "$sim_lib")" -ne ${#keys[@]} ]; then
   echo "FAIL the key search finds no key in $sim_lib: the search is broken"
   exit 1
@@ -78,8 +80,8 @@ fi
 
 # The production binary (debug profile: the same compiled dependencies as the tests). Cargo
 # puts it where the default build's binary is, which the end-to-end tests run: keep that one.
-app=target/debug/zairyu-desktop
-kept=target/debug/.zairyu-desktop.with-demo
+app=$debug/zairyu-desktop
+kept=$debug/.zairyu-desktop.with-demo
 [ -e "$app" ] && ln -f "$app" "$kept"
 restore() { if [ -e "$kept" ]; then mv -f "$kept" "$app"; fi; }
 trap restore EXIT

@@ -34,7 +34,9 @@ pub enum AppError {
     Card(#[from] zairyu_card::CardError),
     #[error("the practice card exists only in the demo profile; use your own My Number Card")]
     PracticeCardNotAllowed,
-    #[error("this build has no practice card; use a real card reader with your own My Number Card")]
+    #[error(
+        "this build has no practice card; use a real card reader with your own My Number Card"
+    )]
     PracticeCardUnavailable,
     #[error("this build has no demo profile (no practice card, no bundled server); use the production profile")]
     DemoProfileUnavailable,
