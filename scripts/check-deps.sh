@@ -1,14 +1,31 @@
 #!/usr/bin/env bash
-# Proves the dependency direction: every library crate (all workspace members but the CLI,
-# the desktop shell and the server) never depends on Tauri, a web server or a database.
-# Exits 1 naming the crate and the dependency that breaks the rule.
+# Proves the dependency rules, and exits 1 naming what breaks one:
+# 1. direction: every library crate (all workspace members but the CLI, the desktop shell and
+#    the server) never depends on Tauri, a web server or a database;
+# 2. the demo parts stay out of a production build: without the `demo` feature, zairyu-app has
+#    no virtual card (zairyu-card-sim) and zairyu-desktop neither that nor the bundled server
+#    (zairyu-server); both build without a warning; and a zairyu-desktop binary built so does
+#    not contain the demo private keys of crates/card-sim/keys/ (their PEM text is what
+#    card-sim compiles in).
+# `--quick` skips the production build and the binary search (the cargo tree and clippy checks
+# take seconds); CI runs the whole script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+quick=false
+[ "${1:-}" = "--quick" ] && quick=true
+status=0
+timed() { # NAME COMMAND…: runs it, printing how long it took
+  local name=$1 start=$SECONDS
+  shift
+  "$@"
+  echo "     ($name: $((SECONDS - start)) s)"
+}
+
+# 1. Direction.
 mapfile -t core < <(cargo metadata --no-deps --format-version 1 |
   python3 -c 'import json,sys; [print(p["name"]) for p in json.load(sys.stdin)["packages"] if p["name"] not in ("zairyu","zairyu-desktop","zairyu-server")]')
 [ ${#core[@]} -gt 0 ] || { echo "no library crates found" >&2; exit 1; }
 forbidden='^(tauri|tauri-build|wry|axum|tower-http|hyper|rusqlite|libsqlite3-sys|tokio-postgres|postgres|sqlx) '
-status=0
 for crate in "${core[@]}"; do
   hits=$(cargo tree -p "$crate" -e normal,build --prefix none --format '{p}' 2>/dev/null | sort -u | grep -E "$forbidden" || true)
   if [ -n "$hits" ]; then
@@ -18,4 +35,62 @@ for crate in "${core[@]}"; do
     echo "ok   $crate"
   fi
 done
+
+# 2. No demo parts without the `demo` feature. The desktop keeps custom-protocol (what a
+# release build has), which also keeps Tauri's features, so its compiled crates are reused.
+demo_only='^(zairyu-card-sim|zairyu-server) '
+production_builds=(
+  "zairyu-app --no-default-features"
+  "zairyu-desktop --no-default-features --features custom-protocol"
+)
+for build in "${production_builds[@]}"; do
+  read -r -a args <<<"$build"
+  hits=$(cargo tree -e normal --prefix none --format '{p}' -p "${args[@]}" | sort -u | grep -E "$demo_only" || true)
+  if [ -n "$hits" ]; then
+    echo "FAIL ${args[0]} without demo depends on: $(echo "$hits" | tr '\n' ' ')"
+    status=1
+  else
+    echo "ok   ${args[0]} without demo: no zairyu-card-sim, no zairyu-server"
+  fi
+  if timed "clippy" cargo clippy --quiet -p "${args[@]}" -- -D warnings; then
+    echo "ok   ${args[0]} without demo: clippy clean"
+  else
+    echo "FAIL ${args[0]} without demo: clippy warns (see above)"
+    status=1
+  fi
+done
+$quick && exit $status
+
+# The search: one line from the middle of each demo key (the lines around it are only PEM
+# framing and the PKCS#8 prefix every RSA-2048 key shares).
+keys=(crates/card-sim/keys/*.pem)
+patterns=$(for pem in "${keys[@]}"; do sed -n 3p "$pem"; done)
+[ "$(echo "$patterns" | grep -c .)" -eq ${#keys[@]} ] || { echo "cannot read the demo keys" >&2; exit 1; }
+# How many of the keys are in a file (a line may sit in a longer string, e.g. escaped).
+found_in() { strings -a -n 60 "$1" | grep -F -o -f <(echo "$patterns") | sort -u | grep -c . || true; }
+
+# The search works: card-sim's own library holds every key (cheap: built by the tests anyway).
+timed "card-sim build" cargo build --quiet -p zairyu-card-sim --lib
+debug=${CARGO_TARGET_DIR:-target}/debug
+sim_lib=$(ls -t "$debug"/deps/libzairyu_card_sim-*.rlib | head -1)
+if [ "$(found_in "$sim_lib")" -ne ${#keys[@]} ]; then
+  echo "FAIL the key search finds no key in $sim_lib: the search is broken"
+  exit 1
+fi
+
+# The production binary (debug profile: the same compiled dependencies as the tests). Cargo
+# puts it where the default build's binary is, which the end-to-end tests run: keep that one.
+app=$debug/zairyu-desktop
+kept=$debug/.zairyu-desktop.with-demo
+[ -e "$app" ] && ln -f "$app" "$kept"
+restore() { if [ -e "$kept" ]; then mv -f "$kept" "$app"; fi; }
+trap restore EXIT
+timed "production build" cargo build --quiet -p zairyu-desktop --no-default-features --features custom-protocol
+count=$(found_in "$app")
+if [ "$count" -ne 0 ]; then
+  echo "FAIL zairyu-desktop without demo contains $count demo private key(s) of crates/card-sim/keys/"
+  status=1
+else
+  echo "ok   zairyu-desktop without demo: none of the ${#keys[@]} demo private keys is in the binary"
+fi
 exit $status

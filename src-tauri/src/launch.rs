@@ -1,6 +1,7 @@
 //! How the desktop app finds its profile and app-data folder at start-up.
 //!
-//! `--profile NAME` or `ZAIRYU_PROFILE` chooses the profile (`demo` by default);
+//! `--profile NAME` or `ZAIRYU_PROFILE` chooses the profile (`demo` by default; `production` in a
+//! build without the `demo` feature, which refuses `demo` with `demo_profile_unavailable`);
 //! `ZAIRYU_DATA_DIR` overrides the OS app-data folder (tests and advisors' counters use it).
 
 use std::path::PathBuf;
@@ -28,7 +29,15 @@ impl LaunchConfig {
     }
 }
 
-/// `--profile X` / `--profile=X` wins over the environment; `demo` when neither is given.
+/// The profile when none is asked for: the demo one only in a build that has it.
+const DEFAULT_PROFILE: Profile = if cfg!(feature = "demo") {
+    Profile::Demo
+} else {
+    Profile::Production
+};
+
+/// `--profile X` / `--profile=X` wins over the environment; [`DEFAULT_PROFILE`] when neither is
+/// given. The demo profile needs the bundled server (feature `demo`).
 fn profile_from(args: &[String], env: Option<String>) -> Result<Profile, zairyu_app::AppError> {
     let mut from_args = None;
     let mut iter = args.iter();
@@ -39,10 +48,14 @@ fn profile_from(args: &[String], env: Option<String>) -> Result<Profile, zairyu_
             from_args = iter.next().cloned();
         }
     }
-    match from_args.or(env) {
-        Some(name) => Profile::parse(&name),
-        None => Ok(Profile::Demo),
+    let profile = match from_args.or(env) {
+        Some(name) => Profile::parse(&name)?,
+        None => DEFAULT_PROFILE,
+    };
+    if profile == Profile::Demo && !cfg!(feature = "demo") {
+        return Err(zairyu_app::AppError::DemoProfileUnavailable);
     }
+    Ok(profile)
 }
 
 /// The window title: the product name and the active profile.
@@ -58,6 +71,7 @@ mod tests {
         list.iter().map(|s| s.to_string()).collect()
     }
 
+    #[cfg(feature = "demo")]
     #[test]
     fn profile_comes_from_args_then_env_then_demo() {
         assert_eq!(profile_from(&args(&["app"]), None).unwrap(), Profile::Demo);
@@ -78,6 +92,22 @@ mod tests {
             Profile::Production
         );
         assert!(profile_from(&args(&["app", "--profile", "x"]), None).is_err());
+    }
+
+    #[cfg(not(feature = "demo"))]
+    #[test]
+    fn a_build_without_demo_starts_in_production_and_refuses_demo() {
+        assert_eq!(
+            profile_from(&args(&["app"]), None).unwrap(),
+            Profile::Production
+        );
+        for (list, env) in [
+            (&["app", "--profile", "demo"][..], None),
+            (&["app"][..], Some("demo".to_owned())),
+        ] {
+            let err = profile_from(&args(list), env).unwrap_err();
+            assert_eq!(err.code(), "demo_profile_unavailable");
+        }
     }
 
     #[test]

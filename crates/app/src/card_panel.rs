@@ -1,5 +1,6 @@
 //! The card panel's actions: which readers there are and whether a card is on each, the
-//! practice card (the virtual card in-process, demo profile only), the card's status (tries
+//! practice card (the virtual card in-process, demo profile of a `demo` build only; see
+//! `practice_card.rs`), the card's status (tries
 //! left, none spent) and reading the basic four. PINs arrive as text, become a
 //! `zairyu_card::Secret` for exactly one card command, and are wiped.
 
@@ -10,10 +11,10 @@ use serde::Serialize;
 use ts_rs::TS;
 use zairyu_card::readers::{self, ReaderInfo};
 use zairyu_card::session::{self, BasicFour, CardStatus, CertKind};
-use zairyu_card::{CardError, LastTry, PinKind, Secret};
-use zairyu_card_sim::{AccessLog, Identity, SimTransport, VirtualCard};
+use zairyu_card::{LastTry, PinKind, Secret};
 
 use crate::error::AppError;
+use crate::practice_card::{self, PracticeSlot};
 use crate::Profile;
 
 /// The name the practice card goes by where a reader name is expected.
@@ -27,7 +28,7 @@ pub struct CardPanelState {
     pub readers: Vec<ReaderInfo>,
     /// The practice card is "inserted" (it is listed among the readers then).
     pub practice_card: bool,
-    /// Only the demo profile offers the practice card.
+    /// Only the demo profile of a build with the practice card (feature `demo`) offers it.
     pub practice_allowed: bool,
     /// The reader chosen in Settings; `None`: the first reader with a card.
     pub preferred_reader: Option<String>,
@@ -37,7 +38,7 @@ pub struct CardPanelState {
 
 #[derive(Debug, Default)]
 pub(crate) struct CardPanel {
-    practice: Mutex<Option<SimTransport>>,
+    practice: PracticeSlot,
     /// The reader chosen in Settings.
     preferred: Mutex<Option<String>>,
 }
@@ -50,7 +51,7 @@ impl CardPanel {
             Ok(list) => (true, list),
             Err(_) => (false, Vec::new()),
         };
-        if crate::lock(&self.practice).is_some() {
+        if self.practice.is_inserted() {
             readers.push(ReaderInfo {
                 name: PRACTICE_READER.into(),
                 card_present: true,
@@ -61,14 +62,14 @@ impl CardPanel {
 
     pub(crate) fn state(&self, profile: Profile) -> CardPanelState {
         let (pcsc_available, readers) = self.readers();
-        let practice_card = crate::lock(&self.practice).is_some();
+        let practice_card = self.practice.is_inserted();
         let preferred_reader = crate::lock(&self.preferred).clone();
         let active_reader = active(&readers, preferred_reader.as_deref());
         CardPanelState {
             pcsc_available,
             readers,
             practice_card,
-            practice_allowed: profile == Profile::Demo,
+            practice_allowed: practice_card::allowed(profile).is_ok(),
             preferred_reader,
             active_reader,
         }
@@ -80,21 +81,12 @@ impl CardPanel {
     }
 
     pub(crate) fn insert_practice(&self, profile: Profile) -> Result<(), AppError> {
-        if profile != Profile::Demo {
-            return Err(AppError::PracticeCardNotAllowed);
-        }
-        let mut slot = crate::lock(&self.practice);
-        if slot.is_none() {
-            *slot = Some(SimTransport::new(VirtualCard::new(
-                &Identity::default(),
-                AccessLog::default(),
-            )));
-        }
-        Ok(())
+        practice_card::allowed(profile)?;
+        self.practice.insert()
     }
 
     pub(crate) fn remove_practice(&self) {
-        *crate::lock(&self.practice) = None;
+        self.practice.remove();
     }
 
     /// The card on `reader` (the practice card, or a PC/SC reader — exclusively when a PIN is
@@ -113,10 +105,8 @@ impl CardPanel {
             ),
         };
         let reader = chosen.as_deref();
-        let sim = crate::lock(&self.practice).clone();
         if reader == Some(PRACTICE_READER) {
-            let sim = sim.ok_or(AppError::Card(CardError::NoCard))?;
-            return Ok(Card::new(Box::new(sim)));
+            return Ok(Card::new(self.practice.transport()?));
         }
         let card = readers::connect(reader, exclusive)?;
         Ok(Card::new(Box::new(card.into_transport())))
@@ -200,6 +190,26 @@ mod tests {
         assert_eq!(active(&[r("C", false)], Some("C")), None);
     }
 
+    #[cfg(not(feature = "demo"))]
+    #[test]
+    fn a_build_without_demo_has_no_practice_card() {
+        let panel = CardPanel::default();
+        for profile in [Profile::Demo, Profile::Production] {
+            let err = panel.insert_practice(profile).unwrap_err();
+            assert_eq!(err.code(), "practice_card_unavailable");
+            assert!(err.to_string().contains("real card reader"), "{err}");
+            let state = panel.state(profile);
+            assert!(!state.practice_card && !state.practice_allowed);
+            assert!(state.readers.iter().all(|r| r.name != PRACTICE_READER));
+        }
+        panel.remove_practice();
+        assert_eq!(
+            panel.status(Some(PRACTICE_READER)).unwrap_err().code(),
+            "practice_card_unavailable"
+        );
+    }
+
+    #[cfg(feature = "demo")]
     #[test]
     fn practice_card_status_and_basic_four_in_the_demo_profile_only() {
         let panel = CardPanel::default();

@@ -57,7 +57,7 @@ impl App {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "demo"))] // the test uses the practice card
 mod tests {
     use crate::{App, MemoryVault, Profile};
 

@@ -34,6 +34,12 @@ pub enum AppError {
     Card(#[from] zairyu_card::CardError),
     #[error("the practice card exists only in the demo profile; use your own My Number Card")]
     PracticeCardNotAllowed,
+    #[error(
+        "this build has no practice card; use a real card reader with your own My Number Card"
+    )]
+    PracticeCardUnavailable,
+    #[error("this build has no demo profile (no practice card, no bundled server); use the production profile")]
+    DemoProfileUnavailable,
     #[error("no reception server is set: choose one in Settings (or use the bundled one)")]
     NoServer,
     #[error("the server {url} cannot be reached ({detail}); check the network — your work is kept and can be sent later")]
@@ -82,6 +88,8 @@ impl AppError {
             AppError::NothingAttached(_) => "nothing_attached",
             AppError::FixFailed { code, .. } => code,
             AppError::PracticeCardNotAllowed => "practice_card_not_allowed",
+            AppError::PracticeCardUnavailable => "practice_card_unavailable",
+            AppError::DemoProfileUnavailable => "demo_profile_unavailable",
         }
     }
 }

@@ -11,6 +11,7 @@ mod diagnosis;
 mod draft_check;
 mod drafts_folder;
 mod error;
+mod practice_card;
 mod reception;
 mod session_vault;
 mod settings;
@@ -50,13 +51,18 @@ pub use zairyu_wire::{Account, Application, ApplicationStatus};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Profile {
-    /// Bundled server, real readers plus the virtual practice card, demo CA trusted.
+    /// Bundled server, real readers plus the virtual practice card, demo CA trusted. Only in a
+    /// build with the `demo` feature (on by default).
     Demo,
     /// Remote server over HTTPS, real readers only, real JPKI CAs only.
     Production,
 }
 
 impl Profile {
+    /// Whether this build has the demo profile's parts (feature `demo`: the practice card here,
+    /// the bundled server in the desktop app).
+    pub const DEMO_BUILT_IN: bool = practice_card::BUILT_IN;
+
     /// Parses `demo` or `production` (case-insensitive).
     pub fn parse(text: &str) -> Result<Profile, AppError> {
         match text.trim().to_ascii_lowercase().as_str() {
@@ -119,8 +125,12 @@ pub struct Terms {
 }
 
 impl App {
-    /// Opens the app on `data_dir`, creating the folder if needed.
+    /// Opens the app on `data_dir`, creating the folder if needed. The demo profile needs a
+    /// build with the `demo` feature (`demo_profile_unavailable` otherwise).
     pub fn open(data_dir: impl Into<PathBuf>, profile: Profile) -> Result<App, AppError> {
+        if profile == Profile::Demo && !Profile::DEMO_BUILT_IN {
+            return Err(AppError::DemoProfileUnavailable);
+        }
         let data_dir = data_dir.into();
         std::fs::create_dir_all(&data_dir).map_err(|source| AppError::DataDir {
             path: data_dir.clone(),
@@ -382,7 +392,8 @@ impl App {
         self.card.state(self.profile)
     }
 
-    /// Puts the virtual practice card "on a reader" (demo profile only).
+    /// Puts the virtual practice card "on a reader" (demo profile only;
+    /// `practice_card_unavailable` in a build without the `demo` feature).
     pub fn insert_practice_card(&self) -> Result<CardPanelState, AppError> {
         self.card.insert_practice(self.profile)?;
         Ok(self.card_panel())
@@ -462,12 +473,12 @@ mod tests {
     fn language_and_ticks_survive_reopening() {
         let dir = tempfile::tempdir().unwrap();
         {
-            let app = App::open(dir.path(), Profile::Demo).unwrap();
+            let app = App::open(dir.path(), Profile::Production).unwrap();
             app.set_language(Language::Ja).unwrap();
             app.set_checklist_item(ChecklistItemId::Passport, true)
                 .unwrap();
         }
-        let app = App::open(dir.path(), Profile::Demo).unwrap();
+        let app = App::open(dir.path(), Profile::Production).unwrap();
         assert_eq!(app.settings().unwrap().language, Language::Ja);
         let items = app.checklist().unwrap();
         let passport = items
@@ -482,7 +493,7 @@ mod tests {
     fn a_corrupt_file_is_kept_and_reported_once() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("settings.json"), b"\x00garbage").unwrap();
-        let app = App::open(dir.path(), Profile::Demo).unwrap();
+        let app = App::open(dir.path(), Profile::Production).unwrap();
         assert_eq!(app.settings().unwrap(), Settings::default());
         let notices = app.take_notices();
         let kept_as = dir.path().join("settings.json.corrupt");
@@ -500,6 +511,7 @@ mod tests {
         assert!(app.take_notices().is_empty());
     }
 
+    #[cfg(feature = "demo")]
     #[test]
     fn the_card_fills_the_fields_that_take_the_basic_four_as_one_change() {
         let dir = tempfile::tempdir().unwrap();
@@ -524,6 +536,19 @@ mod tests {
         assert!(applicant["address"].as_str().unwrap().starts_with("大分県"));
         let undone = app.undo_draft(&draft.id).unwrap();
         assert!(undone.meta.form["applicant"]["birth_date"].is_null());
+    }
+
+    #[test]
+    fn the_demo_profile_opens_only_in_a_build_with_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let opened = App::open(dir.path(), Profile::Demo);
+        if Profile::DEMO_BUILT_IN {
+            assert_eq!(opened.unwrap().profile(), Profile::Demo);
+        } else {
+            let err = opened.unwrap_err();
+            assert_eq!(err.code(), "demo_profile_unavailable");
+            assert!(err.to_string().contains("production profile"), "{err}");
+        }
     }
 
     #[test]

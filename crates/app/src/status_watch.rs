@@ -237,7 +237,7 @@ mod tests {
     #[test]
     fn a_period_of_stay_within_three_months_needs_attention_and_a_later_one_does_not() {
         let dir = tempfile::tempdir().unwrap();
-        let app = App::open(dir.path(), Profile::Demo)
+        let app = App::open(dir.path(), Profile::Production)
             .unwrap()
             .with_vault(Box::new(crate::MemoryVault::default()));
         let today = Date::parse("2026-11-28").unwrap();

@@ -260,6 +260,7 @@ export const en = {
   "error.card_busy": "Another program is using the card. Close it and try again.",
   "error.card_unexpected_answer": "The card answered unexpectedly. Put it on the reader again and retry; if it persists, try another reader.",
   "error.practice_card_not_allowed": "The practice card exists only in the demo profile. Use your own My Number Card.",
+  "error.practice_card_unavailable": "This version of Zairyu has no practice card. Use a real card reader with your own My Number Card.",
   "error.no_server": "No reception server is set. Choose one in Settings.",
   "error.server_unreachable": "The server cannot be reached. Check the network; your work is kept and can be sent later.",
   "error.not_signed_in": "You are not signed in. Sign in on the Account page first.",

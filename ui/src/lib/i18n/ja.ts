@@ -262,6 +262,7 @@ export const ja: Record<MessageKey, string> = {
   "error.card_busy": "別のプログラムがカードを使用中です。そのプログラムを閉じてからお試しください。",
   "error.card_unexpected_answer": "カードから想定外の応答がありました。置き直してもう一度お試しください。続く場合は別のリーダーをお試しください。",
   "error.practice_card_not_allowed": "練習用カードはデモでのみ使えます。ご自身のマイナンバーカードを使ってください。",
+  "error.practice_card_unavailable": "この版の Zairyu には練習用カードがありません。カードリーダーとご自身のマイナンバーカードを使ってください。",
   "error.no_server": "受付サーバーが設定されていません。設定で選んでください。",
   "error.server_unreachable": "サーバーに接続できません。ネットワークを確認してください。作業内容は保存され、後で送信できます。",
   "error.not_signed_in": "ログインしていません。先にアカウント画面でログインしてください。",
