@@ -1,17 +1,7 @@
 //! The reception server bundled with the app: in the demo profile it starts on a free loopback
 //! port with its data in `DATA/server/`, and its outbox is the demo mailbox the UI can show.
 
-use serde::Serialize;
-use ts_rs::TS;
-use zairyu_app::{App, Profile};
-
-/// One e-mail the bundled server sent.
-#[derive(Debug, Clone, Serialize, TS)]
-pub(crate) struct DemoMail {
-    /// The `.eml` file's name (they sort by time).
-    pub(crate) file: String,
-    pub(crate) body: String,
-}
+use zairyu_app::{App, DemoMail, Profile};
 
 fn server_dir(app: &App) -> std::path::PathBuf {
     app.data_dir().join("server")

@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use crate::error::AppError;
 use crate::reception::{Account, Reception};
-use crate::App;
+use crate::{App, SecretText};
 
 /// The prefix of what the card signs in the usage application (the server checks it).
 pub use zairyu_forms::signing::USAGE_DOMAIN;
@@ -22,7 +22,8 @@ pub struct Registration {
     pub user_type: String,
     pub name_en: String,
     pub telephone: String,
-    pub password: String,
+    /// Wiped when the registration is dropped.
+    pub password: SecretText,
 }
 
 impl std::fmt::Debug for Registration {
@@ -93,7 +94,7 @@ impl App {
             &r.user_type,
             r.name_en.trim(),
             r.telephone.trim(),
-            &r.password,
+            r.password.expose(),
         )
     }
 
