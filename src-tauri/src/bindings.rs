@@ -42,10 +42,10 @@ struct Declarations {
 
 impl TypeVisitor for Declarations {
     fn visit<T: TS + 'static + ?Sized>(&mut self) {
+        if !self.seen.insert(TypeId::of::<T>()) {
+            return;
+        }
         if T::output_path().is_some() {
-            if !self.seen.insert(TypeId::of::<T>()) {
-                return;
-            }
             self.decls.push(T::decl(&self.cfg));
         }
         T::visit_dependencies(self);
