@@ -239,7 +239,11 @@ mod tests {
         let text = render();
         let mut types = Declarations::default();
         for c in commands(&mut types) {
-            assert!(text.contains(&format!("  {}: {{ args:", c.name)), "{}", c.name);
+            assert!(
+                text.contains(&format!("  {}: {{ args:", c.name)),
+                "{}",
+                c.name
+            );
             assert!(
                 text.contains(&format!("command: \"{}\"", c.name)),
                 "{}",
@@ -247,7 +251,13 @@ mod tests {
             );
         }
         // Every type a command names is declared (or is a TypeScript built-in).
-        for name in ["DraftState", "SubmitOutcome", "Registration", "CommandError", "DemoMail"] {
+        for name in [
+            "DraftState",
+            "SubmitOutcome",
+            "Registration",
+            "CommandError",
+            "DemoMail",
+        ] {
             assert!(text.contains(&format!("export type {name} = ")), "{name}");
         }
         assert!(!text.contains("bigint"));

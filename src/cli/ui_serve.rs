@@ -117,7 +117,11 @@ fn answer<T: serde::Serialize>(result: Result<T, AppError>) -> Result<Value, Val
 
 /// The JSON body of a command (none is `{}`) as its argument struct.
 fn json_args<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Value> {
-    let body = if body.is_empty() { b"{}".as_slice() } else { body };
+    let body = if body.is_empty() {
+        b"{}".as_slice()
+    } else {
+        body
+    };
     serde_json::from_slice(body).map_err(|e| failure("bad_request", format!("arguments: {e}")))
 }
 
@@ -237,7 +241,10 @@ mod tests {
         let err = dispatch(&app, "format_disk", &HeaderMap::new(), b"").unwrap_err();
         assert_eq!(err["code"], "no_such_command");
         // Commands without arguments take an empty body; camelCase names are read.
-        assert_eq!(dispatch(&app, "ui_ready", &HeaderMap::new(), b"").unwrap(), Value::Null);
+        assert_eq!(
+            dispatch(&app, "ui_ready", &HeaderMap::new(), b"").unwrap(),
+            Value::Null
+        );
         let settings = call(&app, "set_language", json!({ "language": "ja" })).unwrap();
         assert_eq!(settings["language"], "ja");
     }
