@@ -1,358 +1,141 @@
-//! Generates `ui/src/lib/generated/bindings.ts`: the TypeScript types of every command's
-//! arguments, result and error, from the Rust types themselves.
+//! Generates `ui/src/lib/generated/bindings.ts` from the one command table
+//! (`zairyu_app::command_table!`): the TypeScript types of every command's arguments, result
+//! and error (ts-rs, every type reachable from the table), the `Commands` map, the
+//! `CommandMethods` interface the UI's `backend()` implements, and `commandSpecs`, which tells
+//! the UI's one generic invoke how each method reaches its command.
 //!
 //! `cargo test -p zairyu-desktop` fails when the committed file differs from what this
 //! module generates; `UPDATE_BINDINGS=1 cargo test -p zairyu-desktop bindings` rewrites it.
 
 #![cfg_attr(not(test), allow(dead_code))]
 
-use ts_rs::{Config, TS};
-use zairyu_app::{
-    Account, AppInfo, Application, ApplicationStatus, AttachmentEntry, Attention, BasicFour,
-    CardPanelState, CardStatus, ChecklistItem, ChecklistItemId, Choice, Condition, Diagnosis,
-    DraftFinding, DraftMeta, DraftReport, DraftState, DraftSummary, Field, FieldKind, FieldState,
-    Language, Notice, PostalAddress, Procedure, Profile, QueuedSubmission, ReaderInfo, Receipt,
-    Registration, RevisionRequest, Rule, Schema, Section, SessionState, Settings, Severity, Sex,
-    StatusChange, StayEnding, SubmitOutcome, Submitted, Terms, UsageInfo, Width,
-};
+use std::any::TypeId;
+use std::collections::HashSet;
 
-use crate::bundled::DemoMail;
+use ts_rs::{Config, TypeVisitor, TS};
+use zairyu_app::command_table::{header_name, json_name};
+use zairyu_app::StatusChange;
 
 use crate::commands::CommandError;
 
 /// The generated file, relative to the repository root.
 pub(crate) const PATH: &str = "ui/src/lib/generated/bindings.ts";
 
-/// One command: its name, its arguments (name and TS type) and its result type.
+/// One command as the table lists it.
 struct Command {
     name: &'static str,
+    docs: Vec<&'static str>,
+    /// Each argument's Rust name and TypeScript type.
     args: Vec<(&'static str, String)>,
     result: String,
+    /// The body is raw bytes; the arguments travel as headers.
+    bytes: bool,
 }
 
-fn commands(cfg: &Config) -> Vec<Command> {
-    let cmd =
-        |name, args: Vec<(&'static str, String)>, result: String| Command { name, args, result };
-    vec![
-        cmd("app_info", vec![], AppInfo::name(cfg)),
-        cmd("get_settings", vec![], Settings::name(cfg)),
-        cmd(
-            "set_language",
-            vec![("language", Language::name(cfg))],
-            Settings::name(cfg),
-        ),
-        cmd("get_checklist", vec![], <Vec<ChecklistItem>>::name(cfg)),
-        cmd(
-            "set_checklist_item",
-            vec![
-                ("id", ChecklistItemId::name(cfg)),
-                ("done", bool::name(cfg)),
-            ],
-            <Vec<ChecklistItem>>::name(cfg),
-        ),
-        cmd("take_notices", vec![], <Vec<Notice>>::name(cfg)),
-        cmd(
-            "list_procedures",
-            vec![("search", String::name(cfg)), ("synonyms", bool::name(cfg))],
-            <Vec<Procedure>>::name(cfg),
-        ),
-        cmd("get_terms", vec![], Terms::name(cfg)),
-        cmd(
-            "get_schema",
-            vec![("procedure", String::name(cfg))],
-            Schema::name(cfg),
-        ),
-        cmd(
-            "lookup_postal",
-            vec![("code", String::name(cfg))],
-            <Vec<PostalAddress>>::name(cfg),
-        ),
-        cmd("list_drafts", vec![], <Vec<DraftSummary>>::name(cfg)),
-        cmd(
-            "create_draft",
-            vec![("procedure", String::name(cfg))],
-            DraftState::name(cfg),
-        ),
-        cmd(
-            "get_draft",
-            vec![("id", String::name(cfg))],
-            DraftState::name(cfg),
-        ),
-        cmd(
-            "set_draft_field",
-            vec![
-                ("id", String::name(cfg)),
-                ("path", String::name(cfg)),
-                ("value", String::name(cfg)),
-            ],
-            DraftState::name(cfg),
-        ),
-        // Raw body: the file's bytes; headers x-draft-id, x-slot, x-file-name (percent-encoded).
-        cmd(
-            "attach_file",
-            vec![("bytes", "Uint8Array".into())],
-            DraftState::name(cfg),
-        ),
-        cmd(
-            "detach_file",
-            vec![("id", String::name(cfg)), ("slot", String::name(cfg))],
-            DraftState::name(cfg),
-        ),
-        cmd(
-            "undo_draft",
-            vec![("id", String::name(cfg))],
-            DraftState::name(cfg),
-        ),
-        cmd(
-            "export_draft",
-            vec![("id", String::name(cfg))],
-            String::name(cfg),
-        ),
-        // Raw body: the bundle's bytes.
-        cmd(
-            "import_draft",
-            vec![("bytes", "Uint8Array".into())],
-            DraftState::name(cfg),
-        ),
-        cmd(
-            "set_draft_aside",
-            vec![("id", String::name(cfg))],
-            "null".into(),
-        ),
-        cmd("card_panel", vec![], CardPanelState::name(cfg)),
-        cmd("insert_practice_card", vec![], CardPanelState::name(cfg)),
-        cmd("remove_practice_card", vec![], CardPanelState::name(cfg)),
-        cmd(
-            "card_status",
-            vec![("reader", <Option<String>>::name(cfg))],
-            CardStatus::name(cfg),
-        ),
-        cmd(
-            "read_basic_four",
-            vec![
-                ("reader", <Option<String>>::name(cfg)),
-                ("pin", String::name(cfg)),
-                ("last_try", bool::name(cfg)),
-            ],
-            BasicFour::name(cfg),
-        ),
-        cmd(
-            "set_server",
-            vec![("url", <Option<String>>::name(cfg))],
-            Settings::name(cfg),
-        ),
-        cmd("diagnosis", vec![], Diagnosis::name(cfg)),
-        cmd("session", vec![], SessionState::name(cfg)),
-        cmd(
-            "register",
-            vec![
-                ("email", String::name(cfg)),
-                ("email_again", String::name(cfg)),
-            ],
-            "null".into(),
-        ),
-        cmd(
-            "confirm_email",
-            vec![("code", String::name(cfg))],
-            String::name(cfg),
-        ),
-        cmd(
-            "complete_registration",
-            vec![("registration", Registration::name(cfg))],
-            String::name(cfg),
-        ),
-        cmd(
-            "forgot_user_id",
-            vec![("email", String::name(cfg))],
-            "null".into(),
-        ),
-        cmd(
-            "sign_in",
-            vec![
-                ("user_id", String::name(cfg)),
-                ("password", String::name(cfg)),
-            ],
-            SessionState::name(cfg),
-        ),
-        cmd("sign_out", vec![], SessionState::name(cfg)),
-        cmd(
-            "apply_for_usage",
-            vec![
-                ("reader", <Option<String>>::name(cfg)),
-                ("pin", String::name(cfg)),
-                ("last_try", bool::name(cfg)),
-                ("info", UsageInfo::name(cfg)),
-            ],
-            SessionState::name(cfg),
-        ),
-        cmd(
-            "submit_draft",
-            vec![
-                ("id", String::name(cfg)),
-                ("reader", <Option<String>>::name(cfg)),
-                ("pin", String::name(cfg)),
-                ("last_try", bool::name(cfg)),
-                ("resubmit_of", "number | null".into()),
-            ],
-            SubmitOutcome::name(cfg),
-        ),
-        cmd("send_queued", vec![], <Vec<SubmitOutcome>>::name(cfg)),
-        cmd(
-            "queued_submissions",
-            vec![],
-            <Vec<QueuedSubmission>>::name(cfg),
-        ),
-        cmd("receipts", vec![], <Vec<Receipt>>::name(cfg)),
-        cmd("list_applications", vec![], <Vec<Application>>::name(cfg)),
-        cmd("demo_mailbox", vec![], <Vec<DemoMail>>::name(cfg)),
-        cmd("ui_ready", vec![], "null".into()),
-        cmd(
-            "fix_draft_file",
-            vec![("id", String::name(cfg)), ("slot", String::name(cfg))],
-            DraftState::name(cfg),
-        ),
-        cmd(
-            "fill_draft_from_card",
-            vec![
-                ("id", String::name(cfg)),
-                ("reader", <Option<String>>::name(cfg)),
-                ("pin", String::name(cfg)),
-                ("last_try", bool::name(cfg)),
-            ],
-            DraftState::name(cfg),
-        ),
-        cmd(
-            "forgot_password",
-            vec![("user_id", String::name(cfg)), ("email", String::name(cfg))],
-            "null".into(),
-        ),
-        cmd(
-            "reset_password",
-            vec![("code", String::name(cfg)), ("password", String::name(cfg))],
-            "null".into(),
-        ),
-        cmd(
-            "change_password",
-            vec![("current", String::name(cfg)), ("new", String::name(cfg))],
-            "null".into(),
-        ),
-        cmd(
-            "change_profile",
-            vec![
-                ("postal_code", String::name(cfg)),
-                ("address", String::name(cfg)),
-                ("telephone", String::name(cfg)),
-            ],
-            "null".into(),
-        ),
-        cmd(
-            "reuse_draft",
-            vec![("id", String::name(cfg))],
-            DraftState::name(cfg),
-        ),
-        cmd(
-            "draft_photo",
-            vec![("id", String::name(cfg))],
-            <Option<String>>::name(cfg),
-        ),
-        cmd(
-            "change_email",
-            vec![
-                ("email", String::name(cfg)),
-                ("email_again", String::name(cfg)),
-            ],
-            "null".into(),
-        ),
-        cmd(
-            "confirm_email_change",
-            vec![("code", String::name(cfg))],
-            String::name(cfg),
-        ),
-        cmd("favorites", vec![], <Vec<String>>::name(cfg)),
-        cmd(
-            "set_favorite",
-            vec![("procedure", String::name(cfg)), ("on", bool::name(cfg))],
-            <Vec<String>>::name(cfg),
-        ),
-        cmd(
-            "set_reader",
-            vec![("reader", <Option<String>>::name(cfg))],
-            Settings::name(cfg),
-        ),
-        cmd("attention", vec![], Attention::name(cfg)),
-    ]
+/// Every declared type reached from the commands, in the order first met.
+#[derive(Default)]
+struct Declarations {
+    cfg: Config,
+    seen: HashSet<TypeId>,
+    decls: Vec<String>,
+}
+
+impl TypeVisitor for Declarations {
+    fn visit<T: TS + 'static + ?Sized>(&mut self) {
+        if !self.seen.insert(TypeId::of::<T>()) {
+            return;
+        }
+        if T::output_path().is_some() {
+            self.decls.push(T::decl(&self.cfg));
+        }
+        T::visit_dependencies(self);
+        T::visit_generics(self);
+    }
+}
+
+impl Declarations {
+    fn name_of<T: TS + 'static + ?Sized>(&mut self) -> String {
+        self.visit::<T>();
+        T::name(&self.cfg)
+    }
+}
+
+/// The table as a list of [`Command`]s.
+macro_rules! command_list {
+    ($(
+        $(#[doc = $doc:literal])*
+        $name:ident ( $($arg:ident : $ty:ty),* ) -> $result:ty = $method:ident [$kind:ident $thread:ident $answer:ident];
+    )*) => {
+        fn commands(types: &mut Declarations) -> Vec<Command> {
+            vec![$(
+                Command {
+                    name: stringify!($name),
+                    docs: vec![$($doc),*],
+                    args: vec![$( (stringify!($arg), types.name_of::<$ty>()) ),*],
+                    result: types.name_of::<$result>(),
+                    bytes: stringify!($kind) == "bytes",
+                }
+            ),*]
+        }
+    };
+}
+
+zairyu_app::command_table!(command_list);
+
+/// Words TypeScript does not take as a parameter name (the label only; the wire name stays).
+const RESERVED: &[&str] = &["new", "delete", "default", "function", "class", "in", "var"];
+
+fn param_label(arg: &str) -> String {
+    let name = json_name(arg);
+    if RESERVED.contains(&name.as_str()) {
+        format!("{name}_")
+    } else {
+        name
+    }
+}
+
+fn js_doc(docs: &[&str], indent: &str) -> String {
+    if docs.is_empty() {
+        return String::new();
+    }
+    let text: Vec<&str> = docs.iter().map(|d| d.trim()).collect();
+    format!("{indent}/** {} */\n", text.join(" "))
 }
 
 /// The whole generated file.
 pub(crate) fn render() -> String {
-    let cfg = Config::new();
-    let decls = [
-        AppInfo::decl(&cfg),
-        Profile::decl(&cfg),
-        Settings::decl(&cfg),
-        Language::decl(&cfg),
-        ChecklistItem::decl(&cfg),
-        ChecklistItemId::decl(&cfg),
-        Notice::decl(&cfg),
-        CommandError::decl(&cfg),
-        Procedure::decl(&cfg),
-        Terms::decl(&cfg),
-        Schema::decl(&cfg),
-        Section::decl(&cfg),
-        Field::decl(&cfg),
-        FieldKind::decl(&cfg),
-        Width::decl(&cfg),
-        Choice::decl(&cfg),
-        Condition::decl(&cfg),
-        Rule::decl(&cfg),
-        PostalAddress::decl(&cfg),
-        DraftSummary::decl(&cfg),
-        DraftState::decl(&cfg),
-        DraftMeta::decl(&cfg),
-        AttachmentEntry::decl(&cfg),
-        Submitted::decl(&cfg),
-        FieldState::decl(&cfg),
-        DraftReport::decl(&cfg),
-        DraftFinding::decl(&cfg),
-        Severity::decl(&cfg),
-        CardPanelState::decl(&cfg),
-        ReaderInfo::decl(&cfg),
-        CardStatus::decl(&cfg),
-        BasicFour::decl(&cfg),
-        Sex::decl(&cfg),
-        Diagnosis::decl(&cfg),
-        SessionState::decl(&cfg),
-        Account::decl(&cfg),
-        Registration::decl(&cfg),
-        UsageInfo::decl(&cfg),
-        SubmitOutcome::decl(&cfg),
-        QueuedSubmission::decl(&cfg),
-        Receipt::decl(&cfg),
-        Application::decl(&cfg),
-        ApplicationStatus::decl(&cfg),
-        DemoMail::decl(&cfg),
-        Attention::decl(&cfg),
-        RevisionRequest::decl(&cfg),
-        StayEnding::decl(&cfg),
-        StatusChange::decl(&cfg),
-    ];
+    // JSON numbers are JavaScript numbers: no `bigint` for i64.
+    let mut types = Declarations {
+        cfg: Config::new().with_large_int("number"),
+        ..Declarations::default()
+    };
+    let commands = commands(&mut types);
+    // Not the answer of a command: the error of every command, and the payload of the
+    // `status-changed` event.
+    types.visit::<CommandError>();
+    types.visit::<StatusChange>();
+
     let mut out = String::from(
-        "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit:\n\
+        "// Generated from the command table (zairyu_app::command_table!) by\n\
+         // src-tauri/src/bindings.rs. Do not edit:\n\
          // run `UPDATE_BINDINGS=1 cargo test -p zairyu-desktop bindings` instead.\n\n",
     );
-    for decl in decls {
+    for decl in &types.decls {
         out.push_str("export ");
-        out.push_str(&decl);
+        out.push_str(decl);
         out.push_str("\n\n");
     }
+
     out.push_str(
-        "/** Every Tauri command: its arguments and its result. */\nexport interface Commands {\n",
+        "/** Every command: its arguments, under the names they travel by, and its result. */\n\
+         export interface Commands {\n",
     );
-    for command in commands(&cfg) {
-        let args: Vec<String> = command
+    for c in &commands {
+        let args: Vec<String> = c
             .args
             .iter()
-            .map(|(name, ty)| format!("{}: {ty}", camel_case(name)))
+            .map(|(name, ty)| format!("{}: {ty}", json_name(name)))
+            .chain(c.bytes.then(|| "bytes: Uint8Array".to_owned()))
             .collect();
         let args = if args.is_empty() {
             "Record<string, never>".to_owned()
@@ -361,27 +144,71 @@ pub(crate) fn render() -> String {
         };
         out.push_str(&format!(
             "  {}: {{ args: {args}; result: {} }};\n",
-            command.name, command.result
+            c.name, c.result
         ));
     }
-    out.push_str("}\n");
-    out
-}
+    out.push_str("}\n\n");
 
-/// Tauri passes command arguments by their camelCase names.
-fn camel_case(name: &str) -> String {
-    let mut out = String::new();
-    let mut upper = false;
-    for ch in name.chars() {
-        if ch == '_' {
-            upper = true;
-        } else if upper {
-            out.extend(ch.to_uppercase());
-            upper = false;
-        } else {
-            out.push(ch);
-        }
+    let bytes: Vec<String> = commands
+        .iter()
+        .filter(|c| c.bytes)
+        .map(|c| format!("\"{}\"", c.name))
+        .collect();
+    out.push_str(&format!(
+        "/** The commands whose body is raw bytes; their other arguments travel as headers. */\n\
+         export type BytesCommand = {};\n\n",
+        bytes.join(" | ")
+    ));
+
+    out.push_str(
+        "/** Every command as the UI calls it: `backend().setDraftField(id, path, value)`. */\n\
+         export interface CommandMethods {\n",
+    );
+    for c in &commands {
+        let params: Vec<String> = c
+            .args
+            .iter()
+            .map(|(name, ty)| format!("{}: {ty}", param_label(name)))
+            .chain(c.bytes.then(|| "bytes: Uint8Array".to_owned()))
+            .collect();
+        out.push_str(&js_doc(&c.docs, "  "));
+        out.push_str(&format!(
+            "  {}({}): Promise<{}>;\n",
+            json_name(c.name),
+            params.join(", "),
+            c.result
+        ));
     }
+    out.push_str("}\n\n");
+
+    out.push_str(
+        "/** How each method of `CommandMethods` reaches its command: the names its arguments\n \
+         * travel under, in order (JSON keys; for a `bytes` command, headers, and the method's\n \
+         * last argument is the body). */\n\
+         export const commandSpecs = [\n",
+    );
+    for c in &commands {
+        let names: Vec<String> = c
+            .args
+            .iter()
+            .map(|(name, _)| {
+                let wire = if c.bytes {
+                    header_name(name)
+                } else {
+                    json_name(name)
+                };
+                format!("\"{wire}\"")
+            })
+            .collect();
+        out.push_str(&format!(
+            "  {{ method: \"{}\", command: \"{}\", args: [{}]{} }},\n",
+            json_name(c.name),
+            c.name,
+            names.join(", "),
+            if c.bytes { ", bytes: true" } else { "" }
+        ));
+    }
+    out.push_str("] as const;\n");
     out
 }
 
@@ -408,8 +235,37 @@ mod tests {
     }
 
     #[test]
-    fn argument_names_are_camel_case() {
-        assert_eq!(camel_case("data_dir_path"), "dataDirPath");
-        assert_eq!(camel_case("id"), "id");
+    fn bindings_cover_every_command_and_type() {
+        let text = render();
+        let mut types = Declarations::default();
+        for c in commands(&mut types) {
+            assert!(
+                text.contains(&format!("  {}: {{ args:", c.name)),
+                "{}",
+                c.name
+            );
+            assert!(
+                text.contains(&format!("command: \"{}\"", c.name)),
+                "{}",
+                c.name
+            );
+        }
+        // Every type a command names is declared (or is a TypeScript built-in).
+        for name in [
+            "DraftState",
+            "SubmitOutcome",
+            "Registration",
+            "CommandError",
+            "DemoMail",
+        ] {
+            assert!(text.contains(&format!("export type {name} = ")), "{name}");
+        }
+        assert!(!text.contains("bigint"));
+    }
+
+    #[test]
+    fn reserved_words_get_another_label() {
+        assert_eq!(param_label("new"), "new_");
+        assert_eq!(param_label("last_try"), "lastTry");
     }
 }

@@ -3,17 +3,7 @@
 //! UI can show. A build without the feature has neither: it starts nothing and its mailbox is
 //! empty (the production profile talks to the server chosen in Settings).
 
-use serde::Serialize;
-use ts_rs::TS;
-use zairyu_app::App;
-
-/// One e-mail the bundled server sent.
-#[derive(Debug, Clone, Serialize, TS)]
-pub(crate) struct DemoMail {
-    /// The `.eml` file's name (they sort by time).
-    pub(crate) file: String,
-    pub(crate) body: String,
-}
+use zairyu_app::{App, DemoMail};
 
 #[cfg(feature = "demo")]
 fn server_dir(app: &App) -> std::path::PathBuf {

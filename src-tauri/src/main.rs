@@ -1,4 +1,5 @@
-//! zairyu-desktop: the Tauri shell. Starts the window and hands every command to `commands`.
+//! zairyu-desktop: the Tauri shell. Starts the window and hands every command to `commands`
+//! (its handler list comes from the one command table in `zairyu_app`).
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
@@ -28,64 +29,7 @@ fn main() {
             status_notifications::start(app.handle().clone());
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::app_info,
-            commands::get_settings,
-            commands::set_language,
-            commands::get_checklist,
-            commands::set_checklist_item,
-            commands::take_notices,
-            commands::list_procedures,
-            commands::get_terms,
-            commands::get_schema,
-            commands::lookup_postal,
-            commands::list_drafts,
-            commands::create_draft,
-            commands::get_draft,
-            commands::set_draft_field,
-            commands::attach_file,
-            commands::detach_file,
-            commands::undo_draft,
-            commands::export_draft,
-            commands::import_draft,
-            commands::set_draft_aside,
-            commands::card_panel,
-            commands::insert_practice_card,
-            commands::remove_practice_card,
-            commands::card_status,
-            commands::read_basic_four,
-            commands::set_server,
-            commands::diagnosis,
-            commands::session,
-            commands::register,
-            commands::confirm_email,
-            commands::complete_registration,
-            commands::forgot_user_id,
-            commands::sign_in,
-            commands::sign_out,
-            commands::apply_for_usage,
-            commands::submit_draft,
-            commands::send_queued,
-            commands::queued_submissions,
-            commands::receipts,
-            commands::list_applications,
-            commands::demo_mailbox,
-            commands::ui_ready,
-            commands::fix_draft_file,
-            commands::draft_photo,
-            commands::fill_draft_from_card,
-            commands::reuse_draft,
-            commands::change_password,
-            commands::forgot_password,
-            commands::reset_password,
-            commands::change_profile,
-            commands::change_email,
-            commands::confirm_email_change,
-            commands::favorites,
-            commands::set_favorite,
-            commands::set_reader,
-            commands::attention,
-        ])
+        .invoke_handler(commands::handler())
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("the Zairyu window could not start");
 }

@@ -3,7 +3,10 @@
 //! /invoke/<command>` takes the same command names and camelCase arguments as the Tauri
 //! commands and answers their result, or `{code, message}` with status 400; everything else is
 //! a file of the UI folder. With the demo profile the reception server is started too, as the
-//! desktop app does.
+//! desktop app does. The dispatch is expanded from the one command table
+//! (`zairyu_app::command_table!`): each command decodes a typed argument struct with serde (PINs
+//! and passwords as `SecretText`, wiped after the call) and calls the same function as the
+//! Tauri command.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -17,6 +20,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
 use serde_json::{json, Value};
+use zairyu_app::command_table::{calls, header_name};
 use zairyu_app::{App, AppError, Profile};
 
 #[derive(Debug, clap::Args)]
@@ -105,25 +109,27 @@ fn failure(code: &str, message: impl Into<String>) -> Value {
     json!({ "code": code, "message": message.into() })
 }
 
-fn app_error(err: AppError) -> Value {
-    failure(err.code(), err.to_string())
-}
-
-fn ok<T: serde::Serialize>(result: Result<T, AppError>) -> Result<Value, Value> {
+fn answer<T: serde::Serialize>(result: Result<T, AppError>) -> Result<Value, Value> {
     result
         .map(|v| serde_json::to_value(v).unwrap_or(Value::Null))
-        .map_err(app_error)
+        .map_err(|err| failure(err.code(), err.to_string()))
 }
 
-/// One argument of a JSON body, by its camelCase name.
-fn arg<T: serde::de::DeserializeOwned>(args: &Value, name: &str) -> Result<T, Value> {
-    serde_json::from_value(args.get(name).cloned().unwrap_or(Value::Null))
-        .map_err(|e| failure("bad_request", format!("argument {name}: {e}")))
+/// The JSON body of a command (none is `{}`) as its argument struct.
+fn json_args<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Value> {
+    let body = if body.is_empty() {
+        b"{}".as_slice()
+    } else {
+        body
+    };
+    serde_json::from_slice(body).map_err(|e| failure("bad_request", format!("arguments: {e}")))
 }
 
-fn header(headers: &HeaderMap, name: &str) -> Result<String, Value> {
+/// One argument of a `bytes` command, from its (percent-encoded) header.
+fn header(headers: &HeaderMap, arg: &str) -> Result<String, Value> {
+    let name = header_name(arg);
     headers
-        .get(name)
+        .get(name.as_str())
         .and_then(|v| v.to_str().ok())
         .and_then(zairyu_app::percent_decode)
         .ok_or_else(|| {
@@ -134,144 +140,112 @@ fn header(headers: &HeaderMap, name: &str) -> Result<String, Value> {
         })
 }
 
-fn dispatch(app: &App, command: &str, headers: &HeaderMap, body: &[u8]) -> Result<Value, Value> {
-    // Files travel as raw bytes, the rest as a JSON object of arguments.
-    if command == "attach_file" {
-        return ok(app.attach_to_draft(
-            &header(headers, "x-draft-id")?,
-            &header(headers, "x-slot")?,
-            &header(headers, "x-file-name")?,
-            body,
-        ));
-    }
-    if command == "import_draft" {
-        return ok(app.import_draft_bytes(body));
-    }
-    let a: Value = if body.is_empty() {
-        json!({})
-    } else {
-        serde_json::from_slice(body).map_err(|e| failure("bad_request", e.to_string()))?
+/// `dispatch`: one arm per command of the table.
+macro_rules! serve_commands {
+    ($(
+        $(#[doc = $doc:literal])*
+        $name:ident ( $($arg:ident : $ty:ty),* ) -> $result:ty = $method:ident [$kind:ident $thread:ident $answer:ident];
+    )*) => {
+        fn dispatch(app: &App, command: &str, headers: &HeaderMap, body: &[u8]) -> Result<Value, Value> {
+            match command {
+                $( stringify!($name) => serve_command!($kind $name ($($arg: $ty),*), app, headers, body), )*
+                other => Err(failure(
+                    "no_such_command",
+                    format!("there is no command {other:?}"),
+                )),
+            }
+        }
     };
-    let reader = |a: &Value| arg::<Option<String>>(a, "reader");
-    match command {
-        "app_info" => ok(Ok(app.info())),
-        "get_settings" => ok(app.settings()),
-        "set_language" => ok(app.set_language(arg(&a, "language")?)),
-        "get_checklist" => ok(app.checklist()),
-        "set_checklist_item" => ok(app.set_checklist_item(arg(&a, "id")?, arg(&a, "done")?)),
-        "take_notices" => ok(Ok(app.take_notices())),
-        "list_procedures" => ok(Ok(
-            app.procedures(&arg::<String>(&a, "search")?, arg(&a, "synonyms")?)
-        )),
-        "get_terms" => ok(Ok(app.terms())),
-        "get_schema" => ok(app.schema(&arg::<String>(&a, "procedure")?)),
-        "lookup_postal" => ok(app.postal(&arg::<String>(&a, "code")?)),
-        "list_drafts" => ok(app.drafts()),
-        "create_draft" => ok(app.create_draft(&arg::<String>(&a, "procedure")?)),
-        "get_draft" => ok(app.draft(&arg::<String>(&a, "id")?)),
-        "set_draft_field" => ok(app.set_draft_field(
-            &arg::<String>(&a, "id")?,
-            &arg::<String>(&a, "path")?,
-            &arg::<String>(&a, "value")?,
-        )),
-        "detach_file" => {
-            ok(app.detach_from_draft(&arg::<String>(&a, "id")?, &arg::<String>(&a, "slot")?))
+}
+
+macro_rules! serve_command {
+    (json $name:ident ($($arg:ident : $ty:ty),*), $app:ident, $headers:ident, $body:ident) => {{
+        #[derive(serde::Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Args {
+            $($arg: $ty,)*
         }
-        "fix_draft_file" => {
-            ok(app.fix_draft_file(&arg::<String>(&a, "id")?, &arg::<String>(&a, "slot")?))
+        #[allow(unused_variables)]
+        let args: Args = json_args($body)?;
+        answer(calls::$name($app, $(args.$arg),*))
+    }};
+    (bytes $name:ident ($($arg:ident : $ty:ty),*), $app:ident, $headers:ident, $body:ident) => {{
+        $( let $arg: $ty = header($headers, stringify!($arg))?; )*
+        answer(calls::$name($app, $($arg,)* $body))
+    }};
+    (shell $name:ident ($($arg:ident : $ty:ty),*), $app:ident, $headers:ident, $body:ident) => {{
+        answer(Ok::<_, AppError>(shell::$name($app)))
+    }};
+}
+
+zairyu_app::command_table!(serve_commands);
+
+/// The `shell` commands of the table, as `ui-serve` answers them.
+mod shell {
+    use zairyu_app::{App, DemoMail, Profile};
+
+    /// The bundled server's e-mails, newest first (at most 20; demo profile only).
+    pub(super) fn demo_mailbox(app: &App) -> Vec<DemoMail> {
+        if app.profile() != Profile::Demo {
+            return Vec::new();
         }
-        "fill_draft_from_card" => ok(app.fill_draft_from_card(
-            &arg::<String>(&a, "id")?,
-            reader(&a)?.as_deref(),
-            &arg::<String>(&a, "pin")?,
-            arg(&a, "lastTry")?,
-        )),
-        "forgot_password" => {
-            ok(app.forgot_password(&arg::<String>(&a, "userId")?, &arg::<String>(&a, "email")?))
-        }
-        "reset_password" => {
-            ok(app.reset_password(&arg::<String>(&a, "code")?, &arg::<String>(&a, "password")?))
-        }
-        "change_password" => {
-            ok(app.change_password(&arg::<String>(&a, "current")?, &arg::<String>(&a, "new")?))
-        }
-        "change_profile" => ok(app.change_profile(
-            &arg::<String>(&a, "postalCode")?,
-            &arg::<String>(&a, "address")?,
-            &arg::<String>(&a, "telephone")?,
-        )),
-        "change_email" => ok(app.change_email(
-            &arg::<String>(&a, "email")?,
-            &arg::<String>(&a, "emailAgain")?,
-        )),
-        "confirm_email_change" => ok(app.confirm_email_change(&arg::<String>(&a, "code")?)),
-        "favorites" => ok(app.favorites()),
-        "set_favorite" => {
-            ok(app.set_favorite(&arg::<String>(&a, "procedure")?, arg::<bool>(&a, "on")?))
-        }
-        "set_reader" => ok(app.set_reader(arg::<Option<String>>(&a, "reader")?.as_deref())),
-        "attention" => ok(app.attention()),
-        "reuse_draft" => ok(app.reuse_draft(&arg::<String>(&a, "id")?)),
-        "draft_photo" => ok(app.draft_photo(&arg::<String>(&a, "id")?)),
-        "undo_draft" => ok(app.undo_draft(&arg::<String>(&a, "id")?)),
-        "export_draft" => ok(app.export_draft(&arg::<String>(&a, "id")?, None)),
-        "set_draft_aside" => ok(app.set_draft_aside(&arg::<String>(&a, "id")?)),
-        "card_panel" => ok(Ok(app.card_panel())),
-        "insert_practice_card" => ok(app.insert_practice_card()),
-        "remove_practice_card" => ok(Ok(app.remove_practice_card())),
-        "card_status" => ok(app.card_status(reader(&a)?.as_deref())),
-        "read_basic_four" => ok(app.read_basic_four(
-            reader(&a)?.as_deref(),
-            &arg::<String>(&a, "pin")?,
-            arg(&a, "lastTry")?,
-        )),
-        "set_server" => ok(app.set_server(arg::<Option<String>>(&a, "url")?.as_deref())),
-        "diagnosis" => ok(Ok(app.diagnosis())),
-        "session" => ok(app.session()),
-        "register" => ok(app.register(
-            &arg::<String>(&a, "email")?,
-            &arg::<String>(&a, "emailAgain")?,
-        )),
-        "confirm_email" => ok(app.confirm_email(&arg::<String>(&a, "code")?)),
-        "complete_registration" => ok(app.complete_registration(&arg(&a, "registration")?)),
-        "forgot_user_id" => ok(app.forgot_user_id(&arg::<String>(&a, "email")?)),
-        "sign_in" => ok(app.sign_in(
-            &arg::<String>(&a, "userId")?,
-            &arg::<String>(&a, "password")?,
-        )),
-        "sign_out" => ok(app.sign_out()),
-        "apply_for_usage" => ok(app.apply_for_usage(
-            reader(&a)?.as_deref(),
-            &arg::<String>(&a, "pin")?,
-            arg(&a, "lastTry")?,
-            &arg(&a, "info")?,
-        )),
-        "submit_draft" => ok(app.submit_draft(
-            &arg::<String>(&a, "id")?,
-            reader(&a)?.as_deref(),
-            &arg::<String>(&a, "pin")?,
-            arg(&a, "lastTry")?,
-            arg(&a, "resubmitOf")?,
-        )),
-        "send_queued" => ok(app.send_queued()),
-        "queued_submissions" => ok(Ok(app.queued_submissions())),
-        "receipts" => ok(Ok(app.receipts())),
-        "list_applications" => ok(app.applications()),
-        "demo_mailbox" => {
-            let mails = if app.profile() == Profile::Demo {
-                zairyu_server::mail::outbox_messages(&app.data_dir().join("server/outbox"), 20)
-            } else {
-                Vec::new()
-            };
-            Ok(json!(mails
-                .into_iter()
-                .map(|(file, body)| json!({ "file": file, "body": body }))
-                .collect::<Vec<_>>()))
-        }
-        "ui_ready" => Ok(Value::Null),
-        other => Err(failure(
-            "no_such_command",
-            format!("there is no command {other:?}"),
-        )),
+        zairyu_server::mail::outbox_messages(&app.data_dir().join("server/outbox"), 20)
+            .into_iter()
+            .map(|(file, body)| DemoMail { file, body })
+            .collect()
+    }
+
+    /// Start-up timing is the desktop app's; nothing to do here.
+    pub(super) fn ui_ready(_: &App) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use zairyu_app::{MemoryVault, PRACTICE_READER};
+
+    fn app(dir: &std::path::Path) -> App {
+        App::open(dir, Profile::Demo)
+            .unwrap()
+            .with_vault(Box::new(MemoryVault::default()))
+    }
+
+    fn call(app: &App, command: &str, body: Value) -> Result<Value, Value> {
+        dispatch(app, command, &HeaderMap::new(), body.to_string().as_bytes())
+    }
+
+    #[test]
+    fn a_pin_argument_is_decoded_and_reaches_the_card() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = app(dir.path());
+        call(&app, "insert_practice_card", json!({})).unwrap();
+        let args = |pin: &str| json!({ "reader": PRACTICE_READER, "pin": pin, "lastTry": false });
+        let four = call(&app, "read_basic_four", args("1234")).unwrap();
+        assert_eq!(four["name"], "NGUYEN THI LAN");
+        let err = call(&app, "read_basic_four", args("12")).unwrap_err();
+        assert_eq!(err["code"], "pin_format");
+        // A PIN is a string on the wire, as before.
+        let err = call(
+            &app,
+            "read_basic_four",
+            json!({ "reader": null, "pin": 1234, "lastTry": false }),
+        )
+        .unwrap_err();
+        assert_eq!(err["code"], "bad_request");
+    }
+
+    #[test]
+    fn an_unknown_command_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = app(dir.path());
+        let err = dispatch(&app, "format_disk", &HeaderMap::new(), b"").unwrap_err();
+        assert_eq!(err["code"], "no_such_command");
+        // Commands without arguments take an empty body; camelCase names are read.
+        assert_eq!(
+            dispatch(&app, "ui_ready", &HeaderMap::new(), b"").unwrap(),
+            Value::Null
+        );
+        let settings = call(&app, "set_language", json!({ "language": "ja" })).unwrap();
+        assert_eq!(settings["language"], "ja");
     }
 }

@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use crate::error::AppError;
 use crate::reception::Reception;
-use crate::App;
+use crate::{App, SecretText};
 use zairyu_wire::Account;
 
 /// The prefix of what the card signs in the usage application (the server checks it).
@@ -23,7 +23,8 @@ pub struct Registration {
     pub user_type: String,
     pub name_en: String,
     pub telephone: String,
-    pub password: String,
+    /// Wiped when the registration is dropped.
+    pub password: SecretText,
 }
 
 impl std::fmt::Debug for Registration {
@@ -94,7 +95,7 @@ impl App {
             &r.user_type,
             r.name_en.trim(),
             r.telephone.trim(),
-            &r.password,
+            r.password.expose(),
         )
     }
 

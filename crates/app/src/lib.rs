@@ -7,12 +7,14 @@
 mod account;
 mod card_panel;
 mod checklist;
+pub mod command_table;
 mod diagnosis;
 mod draft_check;
 mod drafts_folder;
 mod error;
 mod practice_card;
 mod reception;
+mod secret_text;
 mod session_vault;
 mod settings;
 mod status_watch;
@@ -28,10 +30,12 @@ use ts_rs::TS;
 pub use account::{Registration, SessionState, UsageInfo, USAGE_DOMAIN};
 pub use card_panel::{CardPanelState, PRACTICE_READER};
 pub use checklist::{ChecklistItem, ChecklistItemId};
+pub use command_table::DemoMail;
 pub use diagnosis::Diagnosis;
 pub use draft_check::{check_draft, check_draft_with, DraftFinding, DraftReport, FileCheckCache};
 pub use drafts_folder::{DraftState, DraftSummary};
 pub use error::AppError;
+pub use secret_text::SecretText;
 pub use session_vault::{KeychainVault, MemoryVault, SessionVault};
 pub use settings::{Language, Settings};
 pub use status_watch::{
@@ -355,9 +359,9 @@ impl App {
         self.drafts.undo(id)
     }
 
-    /// Exports a draft with its files to one bundle; returns the file's path.
-    pub fn export_draft(&self, id: &str, to: Option<&Path>) -> Result<String, AppError> {
-        self.drafts.export(id, to)
+    /// Exports a draft with its files to one bundle in `DATA/exports/`; returns the file's path.
+    pub fn export_draft(&self, id: &str) -> Result<String, AppError> {
+        self.drafts.export(id, None)
     }
 
     /// Imports a bundle as a new draft (never over an existing one).

@@ -1,6 +1,8 @@
-// An in-memory backend for the UI tests: the same interface as the Tauri one, with a small
-// form (postal code → address, a choice that shows another field) so the screens can be
-// driven without the Rust side. It records every call so tests can assert what was saved.
+// An in-memory backend for the UI tests: the same interface as the Tauri one (`Backend`, whose
+// methods are generated from the Rust command table, so a command missing here fails
+// `npm run check`), with a small form (postal code → address, a choice that shows another
+// field) so the screens can be driven without the Rust side. It records every call so tests
+// can assert what was saved.
 import { BackendError, type Backend } from "../lib/backend";
 import type {
   Application,

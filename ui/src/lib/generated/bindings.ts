@@ -1,4 +1,5 @@
-// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit:
+// Generated from the command table (zairyu_app::command_table!) by
+// src-tauri/src/bindings.rs. Do not edit:
 // run `UPDATE_BINDINGS=1 cargo test -p zairyu-desktop bindings` instead.
 
 export type AppInfo = { profile: Profile, version: string, 
@@ -21,13 +22,11 @@ reader: string | null, };
 
 export type Language = "en" | "ja";
 
-export type ChecklistItem = { id: ChecklistItemId, done: boolean, };
-
 export type ChecklistItemId = "my_number_card" | "card_pins" | "residence_card" | "passport" | "pc" | "card_reader" | "documents_pdf";
 
-export type Notice = { "code": "file_recovered", kept_as: string, };
+export type ChecklistItem = { id: ChecklistItemId, done: boolean, };
 
-export type CommandError = { code: string, message: string, };
+export type Notice = { "code": "file_recovered", kept_as: string, };
 
 export type Procedure = { id: string, name_en: string, name_ja: string, 
 /**
@@ -108,13 +107,13 @@ recheck_on_reuse: boolean,
  */
 columns?: Array<Field>, max_rows?: number, };
 
-export type FieldKind = "text" | "date" | "month" | "choice" | "checkbox" | "integer" | "email" | "postal_code" | "telephone" | "residence_card_number" | "english_name" | "reception_number" | "photo" | "attachment" | "rows";
-
-export type Width = "any" | "half" | "full";
+export type Condition = { "equals": { field: string, value: unknown, } } | { "one_of": { field: string, values: unknown[], } } | { "filled": { field: string, } } | { "all": Array<Condition> } | { "any": Array<Condition> } | { "not": Condition };
 
 export type Choice = { value: string, label_en: string, label_ja: string, };
 
-export type Condition = { "equals": { field: string, value: unknown, } } | { "one_of": { field: string, values: unknown[], } } | { "filled": { field: string, } } | { "all": Array<Condition> } | { "any": Array<Condition> } | { "not": Condition };
+export type FieldKind = "text" | "date" | "month" | "choice" | "checkbox" | "integer" | "email" | "postal_code" | "telephone" | "residence_card_number" | "english_name" | "reception_number" | "photo" | "attachment" | "rows";
+
+export type Width = "any" | "half" | "full";
 
 export type Rule = { code: string, path: string, when: Condition, then: Condition, message_en: string, message_ja: string, };
 
@@ -157,6 +156,8 @@ fields: Array<FieldState>, report: DraftReport,
  */
 can_undo: boolean, };
 
+export type FieldState = { path: string, shown: boolean, required: boolean, };
+
 export type DraftMeta = { format: number, id: string, procedure: string, 
 /**
  * The version of the procedure's form schema the data follows.
@@ -191,8 +192,6 @@ export type Submitted = {
  */
 at: string, reference_number: string, };
 
-export type FieldState = { path: string, shown: boolean, required: boolean, };
-
 export type DraftReport = { procedure: string, 
 /**
  * No finding is an error.
@@ -202,6 +201,8 @@ ok: boolean, findings: Array<DraftFinding>,
  * Fields carried over from a past application that should be checked again.
  */
 recheck: Array<string>, };
+
+export type Severity = "error" | "warning";
 
 export type DraftFinding = { code: string, 
 /**
@@ -216,8 +217,6 @@ hint: string, hint_ja: string,
  * The one-click fix of the file (`App::fix_draft_file`) removes this finding.
  */
 fixable: boolean, };
-
-export type Severity = "error" | "warning";
 
 export type CardPanelState = { 
 /**
@@ -295,7 +294,11 @@ code: string,
 /**
  * foreign_national | legal_representative | organisation_staff | … (manual 3.1).
  */
-user_type: string, name_en: string, telephone: string, password: string, };
+user_type: string, name_en: string, telephone: string, 
+/**
+ * Wiped when the registration is dropped.
+ */
+password: string, };
 
 export type UsageInfo = { name: string, address: string, birth_date: string, sex: string, residence_card_number: string, 
 /**
@@ -362,13 +365,15 @@ expires_on: string,
  */
 days_left: number, };
 
+export type CommandError = { code: string, message: string, };
+
 export type StatusChange = { application: Application, 
 /**
  * The status seen before.
  */
 previous: ApplicationStatus, };
 
-/** Every Tauri command: its arguments and its result. */
+/** Every command: its arguments, under the names they travel by, and its result. */
 export interface Commands {
   app_info: { args: Record<string, never>; result: AppInfo };
   get_settings: { args: Record<string, never>; result: Settings };
@@ -384,7 +389,7 @@ export interface Commands {
   create_draft: { args: { procedure: string }; result: DraftState };
   get_draft: { args: { id: string }; result: DraftState };
   set_draft_field: { args: { id: string; path: string; value: string }; result: DraftState };
-  attach_file: { args: { bytes: Uint8Array }; result: DraftState };
+  attach_file: { args: { draftId: string; slot: string; fileName: string; bytes: Uint8Array }; result: DraftState };
   detach_file: { args: { id: string; slot: string }; result: DraftState };
   undo_draft: { args: { id: string }; result: DraftState };
   export_draft: { args: { id: string }; result: string };
@@ -427,3 +432,150 @@ export interface Commands {
   set_reader: { args: { reader: string | null }; result: Settings };
   attention: { args: Record<string, never>; result: Attention };
 }
+
+/** The commands whose body is raw bytes; their other arguments travel as headers. */
+export type BytesCommand = "attach_file" | "import_draft";
+
+/** Every command as the UI calls it: `backend().setDraftField(id, path, value)`. */
+export interface CommandMethods {
+  /** The running app: profile, version and app-data folder. */
+  appInfo(): Promise<AppInfo>;
+  getSettings(): Promise<Settings>;
+  setLanguage(language: Language): Promise<Settings>;
+  getChecklist(): Promise<Array<ChecklistItem>>;
+  setChecklistItem(id: ChecklistItemId, done: boolean): Promise<Array<ChecklistItem>>;
+  /** What the user should be told once (e.g. a damaged file was set aside). */
+  takeNotices(): Promise<Array<Notice>>;
+  /** Procedures matching all keywords; `synonyms` widens each keyword. */
+  listProcedures(search: string, synonyms: boolean): Promise<Array<Procedure>>;
+  getTerms(): Promise<Terms>;
+  getSchema(procedure: string): Promise<Schema>;
+  lookupPostal(code: string): Promise<Array<PostalAddress>>;
+  listDrafts(): Promise<Array<DraftSummary>>;
+  createDraft(procedure: string): Promise<DraftState>;
+  getDraft(id: string): Promise<DraftState>;
+  /** Sets one field from what was typed; the draft is saved at once. */
+  setDraftField(id: string, path: string, value: string): Promise<DraftState>;
+  /** Puts a file (its bytes) into a photo or attachment slot; saved at once. */
+  attachFile(draftId: string, slot: string, fileName: string, bytes: Uint8Array): Promise<DraftState>;
+  detachFile(id: string, slot: string): Promise<DraftState>;
+  undoDraft(id: string): Promise<DraftState>;
+  /** Writes the draft and its files to one bundle; returns the file's path. */
+  exportDraft(id: string): Promise<string>;
+  /** A bundle (its bytes) as a new draft. */
+  importDraft(bytes: Uint8Array): Promise<DraftState>;
+  setDraftAside(id: string): Promise<null>;
+  /** Readers, cards on them and the practice card (demo profile). */
+  cardPanel(): Promise<CardPanelState>;
+  insertPracticeCard(): Promise<CardPanelState>;
+  removePracticeCard(): Promise<CardPanelState>;
+  /** Tries left on the card's PINs; spends none. */
+  cardStatus(reader: string | null): Promise<CardStatus>;
+  readBasicFour(reader: string | null, pin: string, lastTry: boolean): Promise<BasicFour>;
+  /** A remote server (https://…), or null for the bundled one. */
+  setServer(url: string | null): Promise<Settings>;
+  diagnosis(): Promise<Diagnosis>;
+  session(): Promise<SessionState>;
+  register(email: string, emailAgain: string): Promise<null>;
+  confirmEmail(code: string): Promise<string>;
+  completeRegistration(registration: Registration): Promise<string>;
+  forgotUserId(email: string): Promise<null>;
+  signIn(userId: string, password: string): Promise<SessionState>;
+  signOut(): Promise<SessionState>;
+  applyForUsage(reader: string | null, pin: string, lastTry: boolean, info: UsageInfo): Promise<SessionState>;
+  /** Signs the draft with the card and sends it (or queues it when offline). */
+  submitDraft(id: string, reader: string | null, pin: string, lastTry: boolean, resubmitOf: number | null): Promise<SubmitOutcome>;
+  sendQueued(): Promise<Array<SubmitOutcome>>;
+  queuedSubmissions(): Promise<Array<QueuedSubmission>>;
+  receipts(): Promise<Array<Receipt>>;
+  listApplications(): Promise<Array<Application>>;
+  /** The bundled server's e-mails, newest first (demo profile only). */
+  demoMailbox(): Promise<Array<DemoMail>>;
+  /** Said once when the first screen shows real data (start-up timing). */
+  uiReady(): Promise<null>;
+  /** The one-click fix of an attached file (photo: upright, 3:4, smaller; PDF: unlocked). */
+  fixDraftFile(id: string, slot: string): Promise<DraftState>;
+  /** Reads the basic four from the card (card-info PIN) into the fields that take them. */
+  fillDraftFromCard(id: string, reader: string | null, pin: string, lastTry: boolean): Promise<DraftState>;
+  forgotPassword(userId: string, email: string): Promise<null>;
+  resetPassword(code: string, password: string): Promise<null>;
+  changePassword(current: string, new_: string): Promise<null>;
+  changeProfile(postalCode: string, address: string, telephone: string): Promise<null>;
+  /** A new draft from a submitted one (within two years). */
+  reuseDraft(id: string): Promise<DraftState>;
+  /** The attached photo as a data: address, for the preview. */
+  draftPhoto(id: string): Promise<string | null>;
+  /** My page: a new e-mail address (twice); a code goes to the new address. */
+  changeEmail(email: string, emailAgain: string): Promise<null>;
+  /** The code (or link) from that e-mail; answers the address now on the account. */
+  confirmEmailChange(code: string): Promise<string>;
+  /** The procedure ids marked as favorites (signed in). */
+  favorites(): Promise<Array<string>>;
+  setFavorite(procedure: string, on: boolean): Promise<Array<string>>;
+  /** The card reader to use when several are connected (null: the first with a card). */
+  setReader(reader: string | null): Promise<Settings>;
+  /** What needs action first: returned applications, a period of stay ending, the outbox. */
+  attention(): Promise<Attention>;
+}
+
+/** How each method of `CommandMethods` reaches its command: the names its arguments
+ * travel under, in order (JSON keys; for a `bytes` command, headers, and the method's
+ * last argument is the body). */
+export const commandSpecs = [
+  { method: "appInfo", command: "app_info", args: [] },
+  { method: "getSettings", command: "get_settings", args: [] },
+  { method: "setLanguage", command: "set_language", args: ["language"] },
+  { method: "getChecklist", command: "get_checklist", args: [] },
+  { method: "setChecklistItem", command: "set_checklist_item", args: ["id", "done"] },
+  { method: "takeNotices", command: "take_notices", args: [] },
+  { method: "listProcedures", command: "list_procedures", args: ["search", "synonyms"] },
+  { method: "getTerms", command: "get_terms", args: [] },
+  { method: "getSchema", command: "get_schema", args: ["procedure"] },
+  { method: "lookupPostal", command: "lookup_postal", args: ["code"] },
+  { method: "listDrafts", command: "list_drafts", args: [] },
+  { method: "createDraft", command: "create_draft", args: ["procedure"] },
+  { method: "getDraft", command: "get_draft", args: ["id"] },
+  { method: "setDraftField", command: "set_draft_field", args: ["id", "path", "value"] },
+  { method: "attachFile", command: "attach_file", args: ["x-draft-id", "x-slot", "x-file-name"], bytes: true },
+  { method: "detachFile", command: "detach_file", args: ["id", "slot"] },
+  { method: "undoDraft", command: "undo_draft", args: ["id"] },
+  { method: "exportDraft", command: "export_draft", args: ["id"] },
+  { method: "importDraft", command: "import_draft", args: [], bytes: true },
+  { method: "setDraftAside", command: "set_draft_aside", args: ["id"] },
+  { method: "cardPanel", command: "card_panel", args: [] },
+  { method: "insertPracticeCard", command: "insert_practice_card", args: [] },
+  { method: "removePracticeCard", command: "remove_practice_card", args: [] },
+  { method: "cardStatus", command: "card_status", args: ["reader"] },
+  { method: "readBasicFour", command: "read_basic_four", args: ["reader", "pin", "lastTry"] },
+  { method: "setServer", command: "set_server", args: ["url"] },
+  { method: "diagnosis", command: "diagnosis", args: [] },
+  { method: "session", command: "session", args: [] },
+  { method: "register", command: "register", args: ["email", "emailAgain"] },
+  { method: "confirmEmail", command: "confirm_email", args: ["code"] },
+  { method: "completeRegistration", command: "complete_registration", args: ["registration"] },
+  { method: "forgotUserId", command: "forgot_user_id", args: ["email"] },
+  { method: "signIn", command: "sign_in", args: ["userId", "password"] },
+  { method: "signOut", command: "sign_out", args: [] },
+  { method: "applyForUsage", command: "apply_for_usage", args: ["reader", "pin", "lastTry", "info"] },
+  { method: "submitDraft", command: "submit_draft", args: ["id", "reader", "pin", "lastTry", "resubmitOf"] },
+  { method: "sendQueued", command: "send_queued", args: [] },
+  { method: "queuedSubmissions", command: "queued_submissions", args: [] },
+  { method: "receipts", command: "receipts", args: [] },
+  { method: "listApplications", command: "list_applications", args: [] },
+  { method: "demoMailbox", command: "demo_mailbox", args: [] },
+  { method: "uiReady", command: "ui_ready", args: [] },
+  { method: "fixDraftFile", command: "fix_draft_file", args: ["id", "slot"] },
+  { method: "fillDraftFromCard", command: "fill_draft_from_card", args: ["id", "reader", "pin", "lastTry"] },
+  { method: "forgotPassword", command: "forgot_password", args: ["userId", "email"] },
+  { method: "resetPassword", command: "reset_password", args: ["code", "password"] },
+  { method: "changePassword", command: "change_password", args: ["current", "new"] },
+  { method: "changeProfile", command: "change_profile", args: ["postalCode", "address", "telephone"] },
+  { method: "reuseDraft", command: "reuse_draft", args: ["id"] },
+  { method: "draftPhoto", command: "draft_photo", args: ["id"] },
+  { method: "changeEmail", command: "change_email", args: ["email", "emailAgain"] },
+  { method: "confirmEmailChange", command: "confirm_email_change", args: ["code"] },
+  { method: "favorites", command: "favorites", args: [] },
+  { method: "setFavorite", command: "set_favorite", args: ["procedure", "on"] },
+  { method: "setReader", command: "set_reader", args: ["reader"] },
+  { method: "attention", command: "attention", args: [] },
+] as const;
