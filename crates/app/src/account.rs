@@ -7,7 +7,7 @@ use serde_json::json;
 use ts_rs::TS;
 
 use crate::error::AppError;
-use crate::reception::Reception;
+use crate::reception_client::ReceptionClient;
 use crate::{App, SecretText};
 use zairyu_wire::Account;
 
@@ -69,9 +69,9 @@ fn code_of(text: &str) -> String {
 }
 
 impl App {
-    pub(crate) fn reception(&self) -> Result<Reception, AppError> {
+    pub(crate) fn reception(&self) -> Result<ReceptionClient, AppError> {
         let url = self.server_url().ok_or(AppError::NoServer)?;
-        Ok(Reception::new(&url))
+        Ok(ReceptionClient::new(&url))
     }
 
     fn token(&self) -> Result<String, AppError> {

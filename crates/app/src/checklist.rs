@@ -50,8 +50,8 @@ pub struct ChecklistItem {
 pub(crate) type Ticks = BTreeMap<String, bool>;
 
 /// The saved ticks as read from disk (missing, found, or moved aside as corrupt).
-pub(crate) fn load(dir: &Path) -> Result<store::Read<Ticks>, AppError> {
-    store::read_json(dir, FILE)
+pub(crate) fn load(dir: &Path) -> Result<json_file::Read<Ticks>, AppError> {
+    json_file::read_json(dir, FILE)
 }
 
 /// Sets one tick in `ticks` and saves them all.
@@ -62,7 +62,7 @@ pub(crate) fn set(
     done: bool,
 ) -> Result<Vec<ChecklistItem>, AppError> {
     ticks.insert(key(id), done);
-    store::write_json(dir, FILE, &ticks)?;
+    json_file::write_json(dir, FILE, &ticks)?;
     Ok(items(&ticks))
 }
 

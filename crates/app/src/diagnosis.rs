@@ -7,7 +7,7 @@ use ts_rs::TS;
 use zairyu_card::readers::ReaderInfo;
 use zairyu_card::session::CardStatus;
 
-use crate::reception::Reception;
+use crate::reception_client::ReceptionClient;
 use crate::App;
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -41,7 +41,7 @@ impl App {
         let server = self.server_url();
         let server_reachable = server
             .as_deref()
-            .map(|url| Reception::new(url).reachable())
+            .map(|url| ReceptionClient::new(url).reachable())
             .unwrap_or(false);
         Diagnosis {
             pcsc_available: panel.pcsc_available,

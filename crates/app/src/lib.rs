@@ -12,13 +12,13 @@ mod diagnosis;
 mod draft_check;
 mod drafts_folder;
 mod error;
+mod json_file;
 mod practice_card;
-mod reception;
+mod reception_client;
 mod secret_text;
 mod session_vault;
 mod settings;
 mod status_watch;
-mod store;
 mod submissions;
 
 use std::path::{Path, PathBuf};
@@ -45,7 +45,7 @@ pub use submissions::{QueuedSubmission, Receipt, SubmitOutcome, RECEIPT_METHOD_C
 pub use zairyu_card::readers::ReaderInfo;
 pub use zairyu_card::session::{BasicFour, CardStatus, Sex};
 pub use zairyu_drafts::{AttachmentEntry, DraftMeta, Submitted};
-pub use zairyu_forms::catalog::Reception;
+pub use zairyu_forms::catalog::ReceptionWindow;
 pub use zairyu_forms::postal::PostalAddress;
 pub use zairyu_forms::schema::{Choice, Condition, Field, FieldKind, Rule, Section, Width};
 pub use zairyu_forms::{FieldState, Finding as FormFinding, Procedure, Schema, Severity};
@@ -424,8 +424,8 @@ impl App {
     }
 
     /// Keeps a notice when a file had to be moved aside, and passes the value on.
-    fn note<T>(&self, read: store::Read<T>) -> Option<T> {
-        if let store::Read::MovedAside(path) = &read {
+    fn note<T>(&self, read: json_file::Read<T>) -> Option<T> {
+        if let json_file::Read::MovedAside(path) = &read {
             lock(&self.notices).push(Notice::FileRecovered {
                 kept_as: path.display().to_string(),
             });

@@ -29,12 +29,12 @@ pub struct Settings {
     pub reader: Option<String>,
 }
 
-pub(crate) fn load(dir: &Path) -> Result<store::Read<Settings>, AppError> {
-    store::read_json(dir, FILE)
+pub(crate) fn load(dir: &Path) -> Result<json_file::Read<Settings>, AppError> {
+    json_file::read_json(dir, FILE)
 }
 
 pub(crate) fn save(dir: &Path, settings: &Settings) -> Result<(), AppError> {
-    store::write_json(dir, FILE, settings)
+    json_file::write_json(dir, FILE, settings)
 }
 
 #[cfg(test)]
@@ -44,7 +44,7 @@ mod tests {
     #[test]
     fn defaults_to_english_and_ignores_unknown_keys() {
         let dir = tempfile::tempdir().unwrap();
-        assert_eq!(load(dir.path()).unwrap(), store::Read::Missing);
+        assert_eq!(load(dir.path()).unwrap(), json_file::Read::Missing);
         std::fs::write(
             dir.path().join(FILE),
             br#"{"language":"ja","from_a_newer_version":1}"#,

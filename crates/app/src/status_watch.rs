@@ -126,8 +126,8 @@ impl App {
         let key = |a: &Application| seen_key(&server, a);
         let _guard = lock(&self.write_lock);
         let read =
-            store::read_json::<BTreeMap<String, ApplicationStatus>>(&self.data_dir, SEEN_FILE)?;
-        let mut dirty = matches!(read, store::Read::Missing);
+            json_file::read_json::<BTreeMap<String, ApplicationStatus>>(&self.data_dir, SEEN_FILE)?;
+        let mut dirty = matches!(read, json_file::Read::Missing);
         let mut seen = self.note(read).unwrap_or_default();
         let mut changes = Vec::new();
         for a in applications {
@@ -159,7 +159,7 @@ impl App {
             }
         }
         if dirty {
-            store::write_json(&self.data_dir, SEEN_FILE, &seen)?;
+            json_file::write_json(&self.data_dir, SEEN_FILE, &seen)?;
         }
         Ok(changes)
     }
@@ -170,10 +170,10 @@ impl App {
         let server = self.server_url().unwrap_or_default();
         let _guard = lock(&self.write_lock);
         let read =
-            store::read_json::<BTreeMap<String, ApplicationStatus>>(&self.data_dir, SEEN_FILE)?;
+            json_file::read_json::<BTreeMap<String, ApplicationStatus>>(&self.data_dir, SEEN_FILE)?;
         let mut seen = self.note(read).unwrap_or_default();
         seen.insert(seen_key(&server, application), application.status);
-        store::write_json(&self.data_dir, SEEN_FILE, &seen)
+        json_file::write_json(&self.data_dir, SEEN_FILE, &seen)
     }
 
     /// What needs action first, as of today.

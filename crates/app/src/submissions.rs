@@ -14,7 +14,7 @@ use ts_rs::TS;
 use zairyu_forms::signing::{AttachmentDigest, SignedContent};
 
 use crate::error::AppError;
-use crate::reception::FilePart;
+use crate::reception_client::FilePart;
 use crate::App;
 use zairyu_wire::{Application, SubmissionMetadata};
 
@@ -213,7 +213,7 @@ impl App {
             queued_at: zairyu_drafts::now(),
         };
         // The rename makes the queued submission appear whole or not at all.
-        let kept = crate::store::write_json(&staging, "submission.json", &queued)
+        let kept = crate::json_file::write_json(&staging, "submission.json", &queued)
             .and_then(|()| fs::rename(&staging, &folder).map_err(io(&folder)));
         if let Err(e) = kept {
             let _ = fs::remove_dir_all(&staging);
@@ -277,7 +277,7 @@ impl App {
                 };
                 let dir = self.receipts_dir();
                 fs::create_dir_all(&dir).map_err(io(&dir))?;
-                crate::store::write_json(&dir, &format!("{submission_id}.json"), &receipt)?;
+                crate::json_file::write_json(&dir, &format!("{submission_id}.json"), &receipt)?;
                 // Not announced back as a status change (best effort: the receipt is kept).
                 let _ = self.remember_status(&receipt.application);
                 // The draft may have been set aside meanwhile; the receipt is what counts.

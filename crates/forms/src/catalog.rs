@@ -32,20 +32,20 @@ pub struct Procedure {
 /// Where `now` (Japan time, `YYYY-MM-DDTHH:MM`) stands against a procedure's reception window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
-pub enum Reception {
+pub enum ReceptionWindow {
     NotYet,
     Open,
     Closed,
 }
 
 impl Procedure {
-    pub fn reception_at(&self, now: &str) -> Reception {
+    pub fn reception_at(&self, now: &str) -> ReceptionWindow {
         if now < self.reception_start.as_str() {
-            Reception::NotYet
+            ReceptionWindow::NotYet
         } else if self.reception_end.as_deref().is_some_and(|end| now >= end) {
-            Reception::Closed
+            ReceptionWindow::Closed
         } else {
-            Reception::Open
+            ReceptionWindow::Open
         }
     }
 
@@ -198,11 +198,14 @@ mod tests {
     #[test]
     fn reception_windows() {
         let p = procedure("usage-application").unwrap();
-        assert_eq!(p.reception_at("2025-08-18T09:29"), Reception::NotYet);
-        assert_eq!(p.reception_at("2025-08-18T09:30"), Reception::Open);
+        assert_eq!(p.reception_at("2025-08-18T09:29"), ReceptionWindow::NotYet);
+        assert_eq!(p.reception_at("2025-08-18T09:30"), ReceptionWindow::Open);
         let mut closed = p.clone();
         closed.reception_end = Some("2026-01-01T00:00".into());
-        assert_eq!(closed.reception_at("2026-01-01T00:00"), Reception::Closed);
+        assert_eq!(
+            closed.reception_at("2026-01-01T00:00"),
+            ReceptionWindow::Closed
+        );
         assert!(terms().0.contains("日本語版が優先"));
     }
 }

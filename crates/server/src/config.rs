@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Profile {
+pub enum TrustProfile {
     Demo,
     Production,
 }
@@ -25,7 +25,7 @@ pub enum Mail {
 pub struct ServerConfig {
     pub listen: String,
     pub data_dir: PathBuf,
-    pub profile: Profile,
+    pub profile: TrustProfile,
     pub mail: Mail,
     /// Sessions end this many seconds after sign-in.
     pub session_seconds: i64,
@@ -40,7 +40,7 @@ pub struct ServerConfig {
 struct FileConfig {
     listen: Option<String>,
     data: Option<PathBuf>,
-    profile: Option<Profile>,
+    profile: Option<TrustProfile>,
     smtp: Option<String>,
     session_seconds: Option<i64>,
     public_url: Option<String>,
@@ -89,14 +89,14 @@ impl ServerConfig {
             .or(from_file.data)
             .unwrap_or_else(default_data_dir);
         let profile = match env("PROFILE").as_deref() {
-            Some("production") => Profile::Production,
-            Some("demo") => Profile::Demo,
+            Some("production") => TrustProfile::Production,
+            Some("demo") => TrustProfile::Demo,
             Some(other) => {
                 return Err(format!(
                     "ZAIRYU_SERVER_PROFILE={other:?}: use demo or production"
                 ))
             }
-            None => from_file.profile.unwrap_or(Profile::Demo),
+            None => from_file.profile.unwrap_or(TrustProfile::Demo),
         };
         let mail = match env("SMTP").or(from_file.smtp) {
             Some(s) => parse_smtp(&s)?,
@@ -128,7 +128,7 @@ impl ServerConfig {
             listen: "127.0.0.1:0".into(),
             mail: Mail::Outbox(data_dir.join("outbox")),
             data_dir,
-            profile: Profile::Demo,
+            profile: TrustProfile::Demo,
             session_seconds: 8 * 3600,
             public_url: "http://127.0.0.1".into(),
             postgres: None,
@@ -137,8 +137,8 @@ impl ServerConfig {
 
     pub fn profile_name(&self) -> &'static str {
         match self.profile {
-            Profile::Demo => "demo (demo CA trusted)",
-            Profile::Production => "production",
+            TrustProfile::Demo => "demo (demo CA trusted)",
+            TrustProfile::Production => "production",
         }
     }
 

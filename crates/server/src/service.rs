@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::clock::{Clock, SystemClock};
-use crate::config::{Profile, ServerConfig};
+use crate::config::{ServerConfig, TrustProfile};
 use crate::error::ApiError;
 use crate::mail::Mailer;
 use crate::store::{SqliteStore, Store};
@@ -43,7 +43,7 @@ pub struct ReceptionOffice {
     store: Arc<dyn Store>,
     pub clock: Arc<dyn Clock>,
     pub mailer: Mailer,
-    pub profile: Profile,
+    pub profile: TrustProfile,
     pub files_dir: PathBuf,
     session_seconds: i64,
     public_url: String,

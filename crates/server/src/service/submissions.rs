@@ -30,7 +30,7 @@ impl ReceptionOffice {
         let procedure = zairyu_forms::procedure(&meta.procedure_id)
             .ok_or_else(|| ApiError::bad("unknown_procedure", "There is no such procedure."))?;
         if procedure.reception_at(&japan_minute(self.now()))
-            != zairyu_forms::catalog::Reception::Open
+            != zairyu_forms::catalog::ReceptionWindow::Open
         {
             return Err(ApiError::new(
                 422,

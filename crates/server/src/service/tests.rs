@@ -32,7 +32,7 @@ struct World {
     office: ReceptionOffice,
 }
 
-fn world(profile: Profile) -> World {
+fn world(profile: TrustProfile) -> World {
     let dir = tempfile::tempdir().unwrap();
     let mut config = ServerConfig::in_dir(dir.path().to_owned());
     config.profile = profile;

@@ -5,7 +5,7 @@
 use base64::Engine;
 
 use super::{random_hex, ReceptionOffice, USAGE_DOMAIN};
-use crate::config::Profile;
+use crate::config::TrustProfile;
 use crate::error::ApiError;
 use crate::store::UserRow;
 
@@ -20,8 +20,8 @@ impl ReceptionOffice {
 
     fn anchors(&self) -> zairyu_signature::TrustAnchors {
         match self.profile {
-            Profile::Demo => zairyu_signature::TrustAnchors::demo(),
-            Profile::Production => zairyu_signature::TrustAnchors::production(),
+            TrustProfile::Demo => zairyu_signature::TrustAnchors::demo(),
+            TrustProfile::Production => zairyu_signature::TrustAnchors::production(),
         }
     }
 

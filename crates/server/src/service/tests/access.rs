@@ -5,7 +5,7 @@ use super::*;
 
 #[test]
 fn who_may_see_and_do_what() {
-    let w = world(Profile::Demo);
+    let w = world(TrustProfile::Demo);
     let a = w.register("a@example.jp");
     let b = w.register("b@example.jp");
     let mut card = card();
@@ -60,7 +60,7 @@ fn who_may_see_and_do_what() {
 /// staff of A's organisation (X) and of another (Y), an examiner (E).
 #[test]
 fn authorization_matrix() {
-    let w = world(Profile::Demo);
+    let w = world(TrustProfile::Demo);
     let a = w.register("a@example.jp");
     let b = w.register("b@example.jp");
     let mut card = card();

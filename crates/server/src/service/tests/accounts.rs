@@ -15,7 +15,7 @@ fn password_rule_of_the_manual() {
 
 #[test]
 fn registration_link_is_checked_used_once_and_expires() {
-    let w = world(Profile::Demo);
+    let w = world(TrustProfile::Demo);
     assert_eq!(
         w.office
             .register("a@example.jp", "b@example.jp")
@@ -77,7 +77,7 @@ fn registration_link_is_checked_used_once_and_expires() {
 
 #[test]
 fn five_wrong_passwords_lock_for_a_day_and_sessions_expire() {
-    let w = world(Profile::Demo);
+    let w = world(TrustProfile::Demo);
     let id = w.register("lan@example.jp");
     for _ in 0..4 {
         assert_eq!(
@@ -106,7 +106,7 @@ fn five_wrong_passwords_lock_for_a_day_and_sessions_expire() {
 
 #[test]
 fn my_page_favorites_password_reset_and_receipt_method() {
-    let w = world(Profile::Demo);
+    let w = world(TrustProfile::Demo);
     let id = w.register("lan@example.jp");
     let user = w.user(&id);
     assert_eq!(
@@ -192,7 +192,7 @@ fn my_page_favorites_password_reset_and_receipt_method() {
 
 #[test]
 fn email_change_reuse_window_and_organisation_staff() {
-    let w = world(Profile::Demo);
+    let w = world(TrustProfile::Demo);
     let id = w.register("lan@example.jp");
     w.office
         .change_email(&w.user(&id), "lan@new.example.jp", "lan@new.example.jp")

@@ -5,7 +5,7 @@ use super::*;
 
 #[test]
 fn an_application_from_usage_to_completed_with_a_revision() {
-    let w = world(Profile::Demo);
+    let w = world(TrustProfile::Demo);
     let id = w.register("lan@example.jp");
     let mut card = card();
     let files = store_files(&w);
@@ -88,7 +88,7 @@ fn an_application_from_usage_to_completed_with_a_revision() {
 
 #[test]
 fn the_server_trusts_nothing_the_client_says() {
-    let w = world(Profile::Demo);
+    let w = world(TrustProfile::Demo);
     let id = w.register("lan@example.jp");
     let mut card = card();
     usage(&w, &id, &mut card);
@@ -129,7 +129,7 @@ fn the_server_trusts_nothing_the_client_says() {
 
 #[test]
 fn a_practice_card_is_refused_in_production() {
-    let w = world(Profile::Production);
+    let w = world(TrustProfile::Production);
     let id = w.register("lan@example.jp");
     let user = w.user(&id);
     let nonce = w.office.usage_challenge(&user).unwrap();

@@ -26,28 +26,28 @@ pub(crate) struct FilePart<'a> {
 }
 
 /// A connection to one reception server.
-pub(crate) struct Reception {
+pub(crate) struct ReceptionClient {
     base: String,
     agent: ureq::Agent,
 }
 
-impl std::fmt::Debug for Reception {
+impl std::fmt::Debug for ReceptionClient {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Reception")
+        f.debug_struct("ReceptionClient")
             .field("base", &self.base)
             .finish()
     }
 }
 
-impl Reception {
-    pub(crate) fn new(base: &str) -> Reception {
+impl ReceptionClient {
+    pub(crate) fn new(base: &str) -> ReceptionClient {
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .timeout_connect(Some(Duration::from_secs(5)))
             .timeout_global(Some(Duration::from_secs(300)))
             .build()
             .into();
-        Reception {
+        ReceptionClient {
             base: base.trim_end_matches('/').to_owned(),
             agent,
         }
@@ -486,7 +486,7 @@ mod tests {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         drop(listener);
-        let reception = Reception::new(&format!("http://127.0.0.1:{port}"));
+        let reception = ReceptionClient::new(&format!("http://127.0.0.1:{port}"));
         let err = reception.login("ZR1", "x").unwrap_err();
         assert_eq!(err.code(), "server_unreachable");
         assert!(!reception.reachable());
