@@ -23,6 +23,24 @@ pub fn password_ok(p: &str) -> bool {
         && p.chars().any(|c| SYMBOLS.contains(c))
 }
 
+/// An e-mail address typed twice (registration, change of address): the same both times, and
+/// an address by `zairyu_forms::contact::valid_email`.
+pub(super) fn email_typed_twice(email: &str, email_again: &str) -> Result<(), ApiError> {
+    if email != email_again {
+        return Err(ApiError::bad(
+            "email_mismatch",
+            "The two e-mail addresses differ; type the same address twice.",
+        ));
+    }
+    if !valid_email(email) {
+        return Err(ApiError::bad(
+            "bad_email",
+            "Enter an e-mail address of 1-byte characters, up to 60, like name@example.jp.",
+        ));
+    }
+    Ok(())
+}
+
 const USER_TYPES: &[&str] = &[
     "foreign_national",
     "legal_representative",
@@ -34,18 +52,7 @@ impl ReceptionOffice {
     /// Step 1: the e-mail address twice; a link valid 24 hours is sent. Returns nothing that
     /// says whether the address is known.
     pub fn register(&self, email: &str, email_again: &str) -> Result<(), ApiError> {
-        if email != email_again {
-            return Err(ApiError::bad(
-                "email_mismatch",
-                "The two e-mail addresses differ; type the same address twice.",
-            ));
-        }
-        if !valid_email(email) {
-            return Err(ApiError::bad(
-                "bad_email",
-                "Enter an e-mail address of 1-byte characters, up to 60, like name@example.jp.",
-            ));
-        }
+        email_typed_twice(email, email_again)?;
         self.mail_allowed(email)?;
         let token = random_hex(24);
         self.store

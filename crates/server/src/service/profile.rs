@@ -1,10 +1,11 @@
 //! My page: postal code, address and telephone; a new e-mail address confirmed by a code sent
 //! to it.
 
+use super::accounts::email_typed_twice;
 use super::{hash_token, random_hex, ReceptionOffice, DAY};
 use crate::error::ApiError;
 use crate::store::UserRow;
-use zairyu_forms::contact::{valid_email, valid_telephone};
+use zairyu_forms::contact::valid_telephone;
 
 impl ReceptionOffice {
     /// My page: postal code (7 digits), address, telephone (digits).
@@ -46,18 +47,7 @@ impl ReceptionOffice {
         email: &str,
         email_again: &str,
     ) -> Result<(), ApiError> {
-        if email != email_again {
-            return Err(ApiError::bad(
-                "email_mismatch",
-                "The two e-mail addresses differ; type the same address twice.",
-            ));
-        }
-        if !valid_email(email) {
-            return Err(ApiError::bad(
-                "bad_email",
-                "Enter an e-mail address of 1-byte characters, up to 60, like name@example.jp.",
-            ));
-        }
+        email_typed_twice(email, email_again)?;
         if self.store.user_by_email(email)?.is_some() {
             return Err(ApiError::new(
                 409,
