@@ -5,7 +5,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{store, AppError};
+use crate::{json_file, AppError};
 
 const FILE: &str = "settings.json";
 

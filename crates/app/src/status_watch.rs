@@ -10,7 +10,7 @@ use ts_rs::TS;
 use zairyu_checks::Date;
 
 use crate::error::AppError;
-use crate::{lock, store, App, Language};
+use crate::{json_file, lock, App, Language};
 use zairyu_wire::{Application, ApplicationStatus};
 
 /// The last status seen of each application, keyed `server#id`.
