@@ -107,13 +107,13 @@ recheck_on_reuse: boolean,
  */
 columns?: Array<Field>, max_rows?: number, };
 
-export type Condition = { "equals": { field: string, value: unknown, } } | { "one_of": { field: string, values: unknown[], } } | { "filled": { field: string, } } | { "all": Array<Condition> } | { "any": Array<Condition> } | { "not": Condition };
+export type Width = "any" | "half" | "full";
 
 export type Choice = { value: string, label_en: string, label_ja: string, };
 
-export type FieldKind = "text" | "date" | "month" | "choice" | "checkbox" | "integer" | "email" | "postal_code" | "telephone" | "residence_card_number" | "english_name" | "reception_number" | "photo" | "attachment" | "rows";
+export type Condition = { "equals": { field: string, value: unknown, } } | { "one_of": { field: string, values: unknown[], } } | { "filled": { field: string, } } | { "all": Array<Condition> } | { "any": Array<Condition> } | { "not": Condition };
 
-export type Width = "any" | "half" | "full";
+export type FieldKind = "text" | "date" | "month" | "choice" | "checkbox" | "integer" | "email" | "postal_code" | "telephone" | "residence_card_number" | "english_name" | "reception_number" | "photo" | "attachment" | "rows";
 
 export type Rule = { code: string, path: string, when: Condition, then: Condition, message_en: string, message_ja: string, };
 
@@ -158,6 +158,32 @@ can_undo: boolean, };
 
 export type FieldState = { path: string, shown: boolean, required: boolean, };
 
+export type DraftReport = { procedure: string, 
+/**
+ * No finding is an error.
+ */
+ok: boolean, findings: Array<DraftFinding>, 
+/**
+ * Fields carried over from a past application that should be checked again.
+ */
+recheck: Array<string>, };
+
+export type DraftFinding = { code: string, 
+/**
+ * Field path (`section.field`); for a file, its slot; empty for the whole set.
+ */
+path: string, severity: Severity, message: string, message_ja: string, 
+/**
+ * How to fix it (file findings; empty for form findings, whose message says it).
+ */
+hint: string, hint_ja: string, 
+/**
+ * The one-click fix of the file (`App::fix_draft_file`) removes this finding.
+ */
+fixable: boolean, };
+
+export type Severity = "error" | "warning";
+
 export type DraftMeta = { format: number, id: string, procedure: string, 
 /**
  * The version of the procedure's form schema the data follows.
@@ -192,32 +218,6 @@ export type Submitted = {
  */
 at: string, reference_number: string, };
 
-export type DraftReport = { procedure: string, 
-/**
- * No finding is an error.
- */
-ok: boolean, findings: Array<DraftFinding>, 
-/**
- * Fields carried over from a past application that should be checked again.
- */
-recheck: Array<string>, };
-
-export type Severity = "error" | "warning";
-
-export type DraftFinding = { code: string, 
-/**
- * Field path (`section.field`); for a file, its slot; empty for the whole set.
- */
-path: string, severity: Severity, message: string, message_ja: string, 
-/**
- * How to fix it (file findings; empty for form findings, whose message says it).
- */
-hint: string, hint_ja: string, 
-/**
- * The one-click fix of the file (`App::fix_draft_file`) removes this finding.
- */
-fixable: boolean, };
-
 export type CardPanelState = { 
 /**
  * False when the PC/SC service is not running (the message says how to start it).
@@ -228,7 +228,7 @@ pcsc_available: boolean, readers: Array<ReaderInfo>,
  */
 practice_card: boolean, 
 /**
- * Only the demo profile offers the practice card.
+ * Only the demo profile of a build with the practice card (feature `demo`) offers it.
  */
 practice_allowed: boolean, 
 /**
@@ -308,8 +308,6 @@ organisation: string | null, };
 
 export type SubmitOutcome = { "outcome": "sent", receipt: Receipt, } | { "outcome": "queued", submission: QueuedSubmission, reason: string, };
 
-export type QueuedSubmission = { submission_id: string, draft_id: string, procedure_id: string, queued_at: string, };
-
 export type Receipt = { draft_id: string, received_at: string, application: Application, };
 
 export type Application = { id: number, reference_number: string, temporary_reception_number: string, procedure_id: string, 
@@ -332,6 +330,8 @@ created_at: number, updated_at: number, };
 
 export type ApplicationStatus = "pending" | "application_completed" | "under_review" | "awaiting_issuance" | "in_return_process" | "completed" | "completed_not_permitted";
 
+export type QueuedSubmission = { submission_id: string, draft_id: string, procedure_id: string, queued_at: string, };
+
 export type DemoMail = { 
 /**
  * The `.eml` file's name (they sort by time).
@@ -353,8 +353,6 @@ queued: number,
  */
 statuses_unknown: boolean, };
 
-export type RevisionRequest = { application: Application, draft_id: string | null, };
-
 export type StayEnding = { draft_id: string, title_en: string, title_ja: string, 
 /**
  * YYYY-MM-DD.
@@ -364,6 +362,8 @@ expires_on: string,
  * Negative once the day has passed.
  */
 days_left: number, };
+
+export type RevisionRequest = { application: Application, draft_id: string | null, };
 
 export type CommandError = { code: string, message: string, };
 
