@@ -32,12 +32,15 @@ struct Command {
     bytes: bool,
 }
 
-/// Every declared type reached from the commands, in the order first met.
+/// Every declared type reached from the commands, written out sorted by name: ts-rs's derive
+/// lists a type's dependencies in an order that can change from one compilation to the next, so
+/// the order first met is not stable enough for a committed file.
 #[derive(Default)]
 struct Declarations {
     cfg: Config,
     seen: HashSet<TypeId>,
-    decls: Vec<String>,
+    /// (name, declaration)
+    decls: Vec<(String, String)>,
 }
 
 impl TypeVisitor for Declarations {
@@ -46,7 +49,7 @@ impl TypeVisitor for Declarations {
             return;
         }
         if T::output_path().is_some() {
-            self.decls.push(T::decl(&self.cfg));
+            self.decls.push((T::ident(&self.cfg), T::decl(&self.cfg)));
         }
         T::visit_dependencies(self);
         T::visit_generics(self);
@@ -120,7 +123,8 @@ pub(crate) fn render() -> String {
          // src-tauri/src/bindings.rs. Do not edit:\n\
          // run `UPDATE_BINDINGS=1 cargo test -p zairyu-desktop bindings` instead.\n\n",
     );
-    for decl in &types.decls {
+    types.decls.sort();
+    for (_, decl) in &types.decls {
         out.push_str("export ");
         out.push_str(decl);
         out.push_str("\n\n");

@@ -2,71 +2,197 @@
 // src-tauri/src/bindings.rs. Do not edit:
 // run `UPDATE_BINDINGS=1 cargo test -p zairyu-desktop bindings` instead.
 
+export type Account = { user_id: string, email: string, 
+/**
+ * foreign_national | legal_representative | organisation_staff | attorney
+ */
+user_type: string, name_en: string, telephone: string, 
+/**
+ * The usage application (the card bound to the account) is done.
+ */
+usage_application_done: boolean, };
+
 export type AppInfo = { profile: Profile, version: string, 
 /**
  * The app-data folder, so an advisor can find (and clear) what the app keeps.
  */
 data_dir: string, };
 
-export type Profile = "demo" | "production";
-
-export type Settings = { language: Language, 
+export type Application = { id: number, reference_number: string, temporary_reception_number: string, procedure_id: string, 
 /**
- * A remote reception server (https://…); `None`: the server bundled with the app.
+ * The procedure's name from the catalog (none for a procedure no longer listed).
  */
-server_url: string | null, 
+procedure_name_en: string | null, procedure_name_ja: string | null, 
 /**
- * The card reader to use when several are connected; `None`: the first with a card.
+ * The id the app chose when signing; the server files one submission id once.
  */
-reader: string | null, };
+submission_id: string, status: ApplicationStatus, 
+/**
+ * What the examiner asked to change (In Return Process).
+ */
+revision_request: string | null, 
+/**
+ * Unix seconds.
+ */
+created_at: number, updated_at: number, };
 
-export type Language = "en" | "ja";
+export type ApplicationStatus = "pending" | "application_completed" | "under_review" | "awaiting_issuance" | "in_return_process" | "completed" | "completed_not_permitted";
 
-export type ChecklistItemId = "my_number_card" | "card_pins" | "residence_card" | "passport" | "pc" | "card_reader" | "documents_pdf";
+export type AttachmentEntry = { 
+/**
+ * The form field path, e.g. `attachments.transcript`.
+ */
+slot: string, 
+/**
+ * Path inside the draft folder, e.g. `attachments/transcript.pdf` or `photo.jpg`.
+ */
+file: string, sha256: string, bytes: number, };
+
+export type Attention = { 
+/**
+ * The applications on the server (empty when signed out or offline).
+ */
+applications: Array<Application>, revision_requests: Array<RevisionRequest>, stay_ending: Array<StayEnding>, 
+/**
+ * Signed submissions waiting in the outbox.
+ */
+queued: number, 
+/**
+ * The server could not be asked (offline, or not signed in): returned applications may
+ * be missing from the list.
+ */
+statuses_unknown: boolean, };
+
+export type BasicFour = { name: string, address: string, 
+/**
+ * YYYY-MM-DD.
+ */
+birth_date: string, sex: Sex, };
+
+export type CardPanelState = { 
+/**
+ * False when the PC/SC service is not running (the message says how to start it).
+ */
+pcsc_available: boolean, readers: Array<ReaderInfo>, 
+/**
+ * The practice card is "inserted" (it is listed among the readers then).
+ */
+practice_card: boolean, 
+/**
+ * Only the demo profile of a build with the practice card (feature `demo`) offers it.
+ */
+practice_allowed: boolean, 
+/**
+ * The reader chosen in Settings; `None`: the first reader with a card.
+ */
+preferred_reader: string | null, 
+/**
+ * The reader card commands will use now (the preferred one when it holds a card).
+ */
+active_reader: string | null, };
+
+export type CardStatus = { my_number_card: boolean, 
+/**
+ * The JPKI token label, e.g. `JPKIAPICCTOKEN2`.
+ */
+token: string, auth_pin_tries: number | null, sign_password_tries: number | null, text_pin_tries: number | null, };
 
 export type ChecklistItem = { id: ChecklistItemId, done: boolean, };
 
-export type Notice = { "code": "file_recovered", kept_as: string, };
+export type ChecklistItemId = "my_number_card" | "card_pins" | "residence_card" | "passport" | "pc" | "card_reader" | "documents_pdf";
 
-export type Procedure = { id: string, name_en: string, name_ja: string, 
-/**
- * Japan time, `YYYY-MM-DDTHH:MM`.
- */
-reception_start: string, 
-/**
- * Japan time; none means "at any time".
- */
-reception_end?: string, explanation_en: string, explanation_ja: string, keywords: Array<string>, 
-/**
- * Whether Zairyu has a form for it (`zairyu draft new` works).
- */
-has_form: boolean, };
+export type Choice = { value: string, label_en: string, label_ja: string, };
 
-export type Terms = { 
-/**
- * The Japanese original, which prevails.
- */
-ja: string, 
-/**
- * An English summary.
- */
-en: string, };
+export type CommandError = { code: string, message: string, };
 
-export type Schema = { 
-/**
- * The procedure this form belongs to (catalog id).
- */
-procedure: string, 
-/**
- * Raised whenever a field is renamed or its meaning changes; drafts are migrated.
- */
-version: number, title_en: string, title_ja: string, sections: Array<Section>, 
-/**
- * Rules across fields, checked after every field is valid on its own.
- */
-rules: Array<Rule>, };
+export type Condition = { "equals": { field: string, value: unknown, } } | { "one_of": { field: string, values: unknown[], } } | { "filled": { field: string, } } | { "all": Array<Condition> } | { "any": Array<Condition> } | { "not": Condition };
 
-export type Section = { id: string, title_en: string, title_ja: string, shown_when?: Condition, fields: Array<Field>, };
+export type DemoMail = { 
+/**
+ * The `.eml` file's name (they sort by time).
+ */
+file: string, body: string, };
+
+export type Diagnosis = { pcsc_available: boolean, readers: Array<ReaderInfo>, 
+/**
+ * The first card found, if it answered.
+ */
+card: CardStatus | null, 
+/**
+ * Why the card could not be read (an error code), when a card is present.
+ */
+card_error: string | null, server: string | null, server_reachable: boolean, 
+/**
+ * This computer's clock, RFC 3339 UTC.
+ */
+clock_utc: string, queued_submissions: number, data_dir: string, };
+
+export type DraftFinding = { code: string, 
+/**
+ * Field path (`section.field`); for a file, its slot; empty for the whole set.
+ */
+path: string, severity: Severity, message: string, message_ja: string, 
+/**
+ * How to fix it (file findings; empty for form findings, whose message says it).
+ */
+hint: string, hint_ja: string, 
+/**
+ * The one-click fix of the file (`App::fix_draft_file`) removes this finding.
+ */
+fixable: boolean, };
+
+export type DraftMeta = { format: number, id: string, procedure: string, 
+/**
+ * The version of the procedure's form schema the data follows.
+ */
+schema_version: number, 
+/**
+ * RFC 3339 UTC.
+ */
+created_at: string, updated_at: string, 
+/**
+ * Counts saves; the history file names use it.
+ */
+revision: number, form: Record<string, unknown>, attachments: Array<AttachmentEntry>, 
+/**
+ * Field paths to check again (set when reusing a past application; cleared on edit).
+ */
+recheck: Array<string>, submitted: Submitted | null, reused_from: string | null, };
+
+export type DraftReport = { procedure: string, 
+/**
+ * No finding is an error.
+ */
+ok: boolean, findings: Array<DraftFinding>, 
+/**
+ * Fields carried over from a past application that should be checked again.
+ */
+recheck: Array<string>, };
+
+export type DraftState = { id: string, meta: DraftMeta, 
+/**
+ * Which fields are shown and required now.
+ */
+fields: Array<FieldState>, report: DraftReport, 
+/**
+ * Whether there is an earlier version to go back to.
+ */
+can_undo: boolean, };
+
+export type DraftSummary = { id: string, procedure: string, title_en: string, title_ja: string, 
+/**
+ * RFC 3339 UTC.
+ */
+updated_at: string, 
+/**
+ * Findings that are errors (form and files); 0 means ready to sign.
+ */
+errors: number, submitted: boolean, 
+/**
+ * The date the current period of stay ends (YYYY-MM-DD), when the form asks for it and
+ * it is filled.
+ */
+stay_expires_on: string | null, };
 
 export type Field = { id: string, label_en: string, label_ja: string, kind: FieldKind, required: boolean, 
 /**
@@ -107,15 +233,13 @@ recheck_on_reuse: boolean,
  */
 columns?: Array<Field>, max_rows?: number, };
 
-export type Width = "any" | "half" | "full";
-
-export type Choice = { value: string, label_en: string, label_ja: string, };
-
-export type Condition = { "equals": { field: string, value: unknown, } } | { "one_of": { field: string, values: unknown[], } } | { "filled": { field: string, } } | { "all": Array<Condition> } | { "any": Array<Condition> } | { "not": Condition };
-
 export type FieldKind = "text" | "date" | "month" | "choice" | "checkbox" | "integer" | "email" | "postal_code" | "telephone" | "residence_card_number" | "english_name" | "reception_number" | "photo" | "attachment" | "rows";
 
-export type Rule = { code: string, path: string, when: Condition, then: Condition, message_en: string, message_ja: string, };
+export type FieldState = { path: string, shown: boolean, required: boolean, };
+
+export type Language = "en" | "ja";
+
+export type Notice = { "code": "file_recovered", kept_as: string, };
 
 export type PostalAddress = { postal_code: string, prefecture: string, city: string, 
 /**
@@ -131,160 +255,27 @@ office?: string, street?: string,
  */
 address: string, };
 
-export type DraftSummary = { id: string, procedure: string, title_en: string, title_ja: string, 
+export type Procedure = { id: string, name_en: string, name_ja: string, 
 /**
- * RFC 3339 UTC.
+ * Japan time, `YYYY-MM-DDTHH:MM`.
  */
-updated_at: string, 
+reception_start: string, 
 /**
- * Findings that are errors (form and files); 0 means ready to sign.
+ * Japan time; none means "at any time".
  */
-errors: number, submitted: boolean, 
+reception_end?: string, explanation_en: string, explanation_ja: string, keywords: Array<string>, 
 /**
- * The date the current period of stay ends (YYYY-MM-DD), when the form asks for it and
- * it is filled.
+ * Whether Zairyu has a form for it (`zairyu draft new` works).
  */
-stay_expires_on: string | null, };
+has_form: boolean, };
 
-export type DraftState = { id: string, meta: DraftMeta, 
-/**
- * Which fields are shown and required now.
- */
-fields: Array<FieldState>, report: DraftReport, 
-/**
- * Whether there is an earlier version to go back to.
- */
-can_undo: boolean, };
+export type Profile = "demo" | "production";
 
-export type FieldState = { path: string, shown: boolean, required: boolean, };
-
-export type DraftReport = { procedure: string, 
-/**
- * No finding is an error.
- */
-ok: boolean, findings: Array<DraftFinding>, 
-/**
- * Fields carried over from a past application that should be checked again.
- */
-recheck: Array<string>, };
-
-export type DraftFinding = { code: string, 
-/**
- * Field path (`section.field`); for a file, its slot; empty for the whole set.
- */
-path: string, severity: Severity, message: string, message_ja: string, 
-/**
- * How to fix it (file findings; empty for form findings, whose message says it).
- */
-hint: string, hint_ja: string, 
-/**
- * The one-click fix of the file (`App::fix_draft_file`) removes this finding.
- */
-fixable: boolean, };
-
-export type Severity = "error" | "warning";
-
-export type DraftMeta = { format: number, id: string, procedure: string, 
-/**
- * The version of the procedure's form schema the data follows.
- */
-schema_version: number, 
-/**
- * RFC 3339 UTC.
- */
-created_at: string, updated_at: string, 
-/**
- * Counts saves; the history file names use it.
- */
-revision: number, form: Record<string, unknown>, attachments: Array<AttachmentEntry>, 
-/**
- * Field paths to check again (set when reusing a past application; cleared on edit).
- */
-recheck: Array<string>, submitted: Submitted | null, reused_from: string | null, };
-
-export type AttachmentEntry = { 
-/**
- * The form field path, e.g. `attachments.transcript`.
- */
-slot: string, 
-/**
- * Path inside the draft folder, e.g. `attachments/transcript.pdf` or `photo.jpg`.
- */
-file: string, sha256: string, bytes: number, };
-
-export type Submitted = { 
-/**
- * RFC 3339 UTC.
- */
-at: string, reference_number: string, };
-
-export type CardPanelState = { 
-/**
- * False when the PC/SC service is not running (the message says how to start it).
- */
-pcsc_available: boolean, readers: Array<ReaderInfo>, 
-/**
- * The practice card is "inserted" (it is listed among the readers then).
- */
-practice_card: boolean, 
-/**
- * Only the demo profile of a build with the practice card (feature `demo`) offers it.
- */
-practice_allowed: boolean, 
-/**
- * The reader chosen in Settings; `None`: the first reader with a card.
- */
-preferred_reader: string | null, 
-/**
- * The reader card commands will use now (the preferred one when it holds a card).
- */
-active_reader: string | null, };
+export type QueuedSubmission = { submission_id: string, draft_id: string, procedure_id: string, queued_at: string, };
 
 export type ReaderInfo = { name: string, card_present: boolean, };
 
-export type CardStatus = { my_number_card: boolean, 
-/**
- * The JPKI token label, e.g. `JPKIAPICCTOKEN2`.
- */
-token: string, auth_pin_tries: number | null, sign_password_tries: number | null, text_pin_tries: number | null, };
-
-export type BasicFour = { name: string, address: string, 
-/**
- * YYYY-MM-DD.
- */
-birth_date: string, sex: Sex, };
-
-export type Sex = "male" | "female" | "other";
-
-export type Diagnosis = { pcsc_available: boolean, readers: Array<ReaderInfo>, 
-/**
- * The first card found, if it answered.
- */
-card: CardStatus | null, 
-/**
- * Why the card could not be read (an error code), when a card is present.
- */
-card_error: string | null, server: string | null, server_reachable: boolean, 
-/**
- * This computer's clock, RFC 3339 UTC.
- */
-clock_utc: string, queued_submissions: number, data_dir: string, };
-
-export type SessionState = { server: string, account: Account | null, 
-/**
- * False when the OS keychain was not available: the sign-in lasts until the app closes.
- */
-kept_in_keychain: boolean, };
-
-export type Account = { user_id: string, email: string, 
-/**
- * foreign_national | legal_representative | organisation_staff | attorney
- */
-user_type: string, name_en: string, telephone: string, 
-/**
- * The usage application (the card bound to the account) is done.
- */
-usage_application_done: boolean, };
+export type Receipt = { draft_id: string, received_at: string, application: Application, };
 
 export type Registration = { 
 /**
@@ -300,58 +291,51 @@ user_type: string, name_en: string, telephone: string,
  */
 password: string, };
 
-export type UsageInfo = { name: string, address: string, birth_date: string, sex: string, residence_card_number: string, 
-/**
- * The school, for organisation staff to see the application (optional).
- */
-organisation: string | null, };
+export type RevisionRequest = { application: Application, draft_id: string | null, };
 
-export type SubmitOutcome = { "outcome": "sent", receipt: Receipt, } | { "outcome": "queued", submission: QueuedSubmission, reason: string, };
+export type Rule = { code: string, path: string, when: Condition, then: Condition, message_en: string, message_ja: string, };
 
-export type Receipt = { draft_id: string, received_at: string, application: Application, };
+export type Schema = { 
+/**
+ * The procedure this form belongs to (catalog id).
+ */
+procedure: string, 
+/**
+ * Raised whenever a field is renamed or its meaning changes; drafts are migrated.
+ */
+version: number, title_en: string, title_ja: string, sections: Array<Section>, 
+/**
+ * Rules across fields, checked after every field is valid on its own.
+ */
+rules: Array<Rule>, };
 
-export type Application = { id: number, reference_number: string, temporary_reception_number: string, procedure_id: string, 
-/**
- * The procedure's name from the catalog (none for a procedure no longer listed).
- */
-procedure_name_en: string | null, procedure_name_ja: string | null, 
-/**
- * The id the app chose when signing; the server files one submission id once.
- */
-submission_id: string, status: ApplicationStatus, 
-/**
- * What the examiner asked to change (In Return Process).
- */
-revision_request: string | null, 
-/**
- * Unix seconds.
- */
-created_at: number, updated_at: number, };
+export type Section = { id: string, title_en: string, title_ja: string, shown_when?: Condition, fields: Array<Field>, };
 
-export type ApplicationStatus = "pending" | "application_completed" | "under_review" | "awaiting_issuance" | "in_return_process" | "completed" | "completed_not_permitted";
+export type SessionState = { server: string, account: Account | null, 
+/**
+ * False when the OS keychain was not available: the sign-in lasts until the app closes.
+ */
+kept_in_keychain: boolean, };
 
-export type QueuedSubmission = { submission_id: string, draft_id: string, procedure_id: string, queued_at: string, };
+export type Settings = { language: Language, 
+/**
+ * A remote reception server (https://…); `None`: the server bundled with the app.
+ */
+server_url: string | null, 
+/**
+ * The card reader to use when several are connected; `None`: the first with a card.
+ */
+reader: string | null, };
 
-export type DemoMail = { 
-/**
- * The `.eml` file's name (they sort by time).
- */
-file: string, body: string, };
+export type Severity = "error" | "warning";
 
-export type Attention = { 
+export type Sex = "male" | "female" | "other";
+
+export type StatusChange = { application: Application, 
 /**
- * The applications on the server (empty when signed out or offline).
+ * The status seen before.
  */
-applications: Array<Application>, revision_requests: Array<RevisionRequest>, stay_ending: Array<StayEnding>, 
-/**
- * Signed submissions waiting in the outbox.
- */
-queued: number, 
-/**
- * The server could not be asked (offline, or not signed in): returned applications may
- * be missing from the list.
- */
-statuses_unknown: boolean, };
+previous: ApplicationStatus, };
 
 export type StayEnding = { draft_id: string, title_en: string, title_ja: string, 
 /**
@@ -363,15 +347,31 @@ expires_on: string,
  */
 days_left: number, };
 
-export type RevisionRequest = { application: Application, draft_id: string | null, };
+export type SubmitOutcome = { "outcome": "sent", receipt: Receipt, } | { "outcome": "queued", submission: QueuedSubmission, reason: string, };
 
-export type CommandError = { code: string, message: string, };
-
-export type StatusChange = { application: Application, 
+export type Submitted = { 
 /**
- * The status seen before.
+ * RFC 3339 UTC.
  */
-previous: ApplicationStatus, };
+at: string, reference_number: string, };
+
+export type Terms = { 
+/**
+ * The Japanese original, which prevails.
+ */
+ja: string, 
+/**
+ * An English summary.
+ */
+en: string, };
+
+export type UsageInfo = { name: string, address: string, birth_date: string, sex: string, residence_card_number: string, 
+/**
+ * The school, for organisation staff to see the application (optional).
+ */
+organisation: string | null, };
+
+export type Width = "any" | "half" | "full";
 
 /** Every command: its arguments, under the names they travel by, and its result. */
 export interface Commands {
