@@ -26,7 +26,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::config::{ServerConfig, TrustProfile};
 use crate::error::ApiError;
 use crate::mail::Mailer;
-use crate::store::{SqliteStore, Store};
+use crate::store::{ApplicationRow, SqliteStore, Store};
 
 pub use accounts::password_ok;
 pub use statuses::{transition_allowed, STATUSES};
@@ -101,6 +101,13 @@ pub fn hash_token(token: &str) -> String {
 }
 
 impl ReceptionOffice {
+    /// The stored application with this id, or `not_found` (every area looks one up so).
+    fn stored_application(&self, id: i64) -> Result<ApplicationRow, ApiError> {
+        self.store
+            .application(id)?
+            .ok_or_else(|| ApiError::not_found("application"))
+    }
+
     pub fn open(config: &ServerConfig) -> Result<ReceptionOffice, String> {
         std::fs::create_dir_all(&config.data_dir)
             .map_err(|e| format!("{}: {e}", config.data_dir.display()))?;

@@ -25,10 +25,7 @@ impl ReceptionOffice {
         sha256: &str,
     ) -> Result<(String, Vec<u8>), ApiError> {
         self.examiner(examiner)?;
-        let app = self
-            .store
-            .application(id)?
-            .ok_or_else(|| ApiError::not_found("application"))?;
+        let app = self.stored_application(id)?;
         let name = app
             .versions
             .iter()
@@ -50,10 +47,7 @@ impl ReceptionOffice {
         id: i64,
     ) -> Result<(ApplicationRow, Vec<AuditEntry>), ApiError> {
         self.examiner(examiner)?;
-        let app = self
-            .store
-            .application(id)?
-            .ok_or_else(|| ApiError::not_found("application"))?;
+        let app = self.stored_application(id)?;
         self.store
             .audit(Some(id), &examiner.id, "view", "", self.now())?;
         Ok((app, self.store.audit_log(id)?))
@@ -107,10 +101,7 @@ impl ReceptionOffice {
         status: &str,
     ) -> Result<ApplicationRow, ApiError> {
         self.examiner(examiner)?;
-        let app = self
-            .store
-            .application(id)?
-            .ok_or_else(|| ApiError::not_found("application"))?;
+        let app = self.stored_application(id)?;
         if !STATUSES.contains(&status)
             || !transition_allowed(&app.status, status)
             || status == "in_return_process"
@@ -153,10 +144,7 @@ impl ReceptionOffice {
         message: &str,
     ) -> Result<ApplicationRow, ApiError> {
         self.examiner(examiner)?;
-        let app = self
-            .store
-            .application(id)?
-            .ok_or_else(|| ApiError::not_found("application"))?;
+        let app = self.stored_application(id)?;
         if message.trim().is_empty() {
             return Err(ApiError::bad(
                 "empty_message",

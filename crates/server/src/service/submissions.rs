@@ -191,10 +191,7 @@ impl ReceptionOffice {
 
     /// One application, if `user` may see it (its applicant, its sender, or an examiner).
     pub fn application_for(&self, user: &UserRow, id: i64) -> Result<ApplicationRow, ApiError> {
-        let app = self
-            .store
-            .application(id)?
-            .ok_or_else(|| ApiError::not_found("application"))?;
+        let app = self.stored_application(id)?;
         let staff_of_students = user.user_type == "organisation_staff"
             && user.organisation.is_some()
             && self.organisation_of(&app.user_id)? == user.organisation;
