@@ -108,7 +108,12 @@ pub fn normalize_input(schema: &Schema, path: &str, raw: &str) -> Result<Value, 
         procedure: schema.procedure.clone(),
         field: path.to_owned(),
     })?;
-    Ok(normalize_for(field, raw))
+    Ok(match normalize_for(field, raw) {
+        // A value that was nothing but separators ("(", "〒", "-") is no value at all, the same
+        // as an empty box; otherwise normalising its result again would change it.
+        Value::String(text) if text.trim().is_empty() => Value::Null,
+        value => value,
+    })
 }
 
 fn normalize_for(field: &Field, raw: &str) -> Value {

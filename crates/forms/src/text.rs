@@ -23,10 +23,11 @@ pub(crate) fn to_half_width(text: &str) -> String {
         .collect()
 }
 
-/// Digits of a half-width string with hyphens, spaces and brackets removed (postal codes, telephones).
+/// A half-width string without hyphens, brackets, plus signs or any whitespace (postal codes,
+/// telephones).
 pub(crate) fn strip_separators(text: &str) -> String {
     text.chars()
-        .filter(|c| !matches!(c, '-' | ' ' | '(' | ')' | '+'))
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '(' | ')' | '+'))
         .collect()
 }
 
