@@ -14,15 +14,29 @@ pub struct ServeProcess {
 }
 
 impl ServeProcess {
-    /// Starts `program serve --listen 127.0.0.1:0 --data DATA` and waits for the address it
-    /// announces on its first line of stderr. The rest of its stderr goes to the test's.
+    /// Starts `program serve --listen 127.0.0.1:0 --data DATA` in the demo profile (the tests'
+    /// virtual cards are signed by the demo CA) and waits for the address it announces on its
+    /// first line of stderr. The rest of its stderr goes to the test's.
     pub fn start(program: impl AsRef<OsStr>, data: &Path) -> ServeProcess {
-        let mut child = Command::new(program)
+        ServeProcess::start_with(program, data, |command| {
+            command.env("ZAIRYU_PROFILE", "demo");
+        })
+    }
+
+    /// Like [`ServeProcess::start`] without choosing a profile: `configure` adds the arguments
+    /// and environment the test wants (e.g. `ZAIRYU_PROFILE=production`, more flags).
+    pub fn start_with(
+        program: impl AsRef<OsStr>,
+        data: &Path,
+        configure: impl FnOnce(&mut Command),
+    ) -> ServeProcess {
+        let mut command = Command::new(program);
+        command
             .args(["serve", "--listen", "127.0.0.1:0", "--data"])
             .arg(data)
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("zairyu serve starts");
+            .stderr(Stdio::piped());
+        configure(&mut command);
+        let mut child = command.spawn().expect("zairyu serve starts");
         let mut stderr = BufReader::new(child.stderr.take().expect("stderr is piped"));
         let mut line = String::new();
         stderr.read_line(&mut line).expect("zairyu serve prints");
