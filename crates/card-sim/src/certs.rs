@@ -170,6 +170,113 @@ impl CardKeys {
     }
 }
 
+/// What a test wants in a certificate the demo CA issues for the virtual card's
+/// user-authentication key: a chosen serial, key usage and validity (attack tests: a
+/// certificate without digitalSignature, one that expired seconds ago, a revoked serial).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TestCertificate {
+    pub serial: u32,
+    /// Key usage digitalSignature (else keyEncipherment only).
+    pub digital_signature: bool,
+    pub not_before_unix: u64,
+    pub not_after_unix: u64,
+}
+
+fn time_at(unix: u64) -> x509_cert::time::Time {
+    x509_cert::time::Time::try_from(std::time::UNIX_EPOCH + Duration::from_secs(unix))
+        .expect("a time the certificate format can hold")
+}
+
+fn demo_ca_name() -> (Certificate, Name) {
+    let ca = Certificate::from_der(zairyu_signature::DEMO_CA_DER).expect("the demo CA parses");
+    let name = ca.tbs_certificate().subject().clone();
+    (ca, name)
+}
+
+impl TestCertificate {
+    /// A certificate like the card's own, valid from `ISSUED_AT_UNIX` for five years.
+    pub fn like_the_card(serial: u32) -> TestCertificate {
+        TestCertificate {
+            serial,
+            digital_signature: true,
+            not_before_unix: ISSUED_AT_UNIX,
+            not_after_unix: ISSUED_AT_UNIX + 5 * 365 * 86_400,
+        }
+    }
+
+    /// The certificate (DER), signed by the demo CA, for the virtual card's authentication key.
+    pub fn issue(&self) -> Vec<u8> {
+        let (_, issuer) = demo_ca_name();
+        let signer = SigningKey::<Sha256>::new(key(CA_KEY));
+        let usages = if self.digital_signature {
+            KeyUsage(KeyUsages::DigitalSignature.into())
+        } else {
+            KeyUsage(KeyUsages::KeyEncipherment.into())
+        };
+        let subject = Name::from_str(&format!("CN=ZAIRYU-TEST-AUTH-{:04},C=JP", self.serial))
+            .expect("subject names are valid");
+        let extensions = vec![usages
+            .to_extension(&subject, &[])
+            .expect("key usage encodes")];
+        let profile = CardProfile {
+            issuer,
+            subject,
+            extensions,
+        };
+        let mut validity = Validity::from_now(Duration::from_secs(1)).expect("validity");
+        validity.not_before = time_at(self.not_before_unix);
+        validity.not_after = time_at(self.not_after_unix);
+        let auth = key(AUTH_KEY);
+        let spki =
+            SubjectPublicKeyInfo::from_key(&auth.to_public_key()).expect("public key encodes");
+        let builder =
+            CertificateBuilder::new(profile, SerialNumber::from(self.serial), validity, spki)
+                .expect("builder");
+        let cert: Certificate = builder
+            .build::<_, rsa::pkcs1v15::Signature>(&signer)
+            .expect("the demo CA signs");
+        cert.to_der().expect("certificate encodes")
+    }
+}
+
+/// Signs `message` (PKCS#1 v1.5 over SHA-256, as the card's COMPUTE DIGITAL SIGNATURE does)
+/// with the virtual card's user-authentication key, without a card: for tests that build
+/// signed requests themselves.
+pub fn sign_with_auth_key(message: &[u8]) -> Vec<u8> {
+    use rsa::signature::{SignatureEncoding, Signer};
+    SigningKey::<Sha256>::new(key(AUTH_KEY))
+        .sign(message)
+        .to_vec()
+}
+
+/// A certificate revocation list of the demo CA (DER) revoking `serials`, issued at
+/// `this_update_unix` and to be replaced at `next_update_unix`.
+pub fn demo_crl(serials: &[u32], this_update_unix: u64, next_update_unix: u64) -> Vec<u8> {
+    use x509_cert::builder::CrlBuilder;
+    use x509_cert::crl::RevokedCert;
+    use x509_cert::der::asn1::Uint;
+    use x509_cert::ext::pkix::CrlNumber;
+    let (ca, _) = demo_ca_name();
+    let signer = SigningKey::<Sha256>::new(key(CA_KEY));
+    let revoked = serials.iter().map(|serial| RevokedCert {
+        serial_number: SerialNumber::from(*serial),
+        revocation_date: time_at(this_update_unix),
+        crl_entry_extensions: None,
+    });
+    let builder = CrlBuilder::new_with_this_update(
+        &ca,
+        CrlNumber(Uint::new(&[1]).expect("a CRL number")),
+        time_at(this_update_unix),
+    )
+    .expect("the CRL builder starts")
+    .with_next_update(Some(time_at(next_update_unix)))
+    .with_certificates(revoked);
+    let crl = builder
+        .build::<_, rsa::pkcs1v15::Signature>(&signer)
+        .expect("the demo CA signs the CRL");
+    crl.to_der().expect("the CRL encodes")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,6 +303,67 @@ mod tests {
         assert_eq!(
             auth.tbs_certificate().issuer(),
             ca.tbs_certificate().subject()
+        );
+    }
+
+    fn now() -> i64 {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64
+    }
+
+    #[test]
+    fn test_certificates_are_refused_for_their_flaw_and_a_crl_revokes() {
+        let anchors = zairyu_signature::TrustAnchors::demo();
+        let message = b"hello";
+        let signature = sign_with_auth_key(message);
+        let good = TestCertificate::like_the_card(40).issue();
+        let signer = zairyu_signature::verify(&good, message, &signature, &anchors, now()).unwrap();
+        assert_eq!(signer.serial, "28");
+        let no_usage = TestCertificate {
+            digital_signature: false,
+            ..TestCertificate::like_the_card(41)
+        }
+        .issue();
+        let err = zairyu_signature::verify(&no_usage, message, &signature, &anchors, now())
+            .unwrap_err();
+        assert_eq!(err.code(), "certificate_key_usage");
+        // Expired five seconds ago: refused, though the day is not over.
+        let t = now();
+        let expired = TestCertificate {
+            not_after_unix: (t - 5) as u64,
+            ..TestCertificate::like_the_card(42)
+        }
+        .issue();
+        let err =
+            zairyu_signature::verify(&expired, message, &signature, &anchors, t).unwrap_err();
+        assert_eq!(err.code(), "certificate_expired");
+        assert!(zairyu_signature::verify(&expired, message, &signature, &anchors, t - 10).is_ok());
+
+        let crl = demo_crl(&[40], ISSUED_AT_UNIX, (t + 3600) as u64);
+        let checked = zairyu_signature::Crl::load(&crl, &anchors).unwrap();
+        assert_eq!(checked.revoked_count(), 1);
+        let with_crl = anchors.clone().with_revocation(std::sync::Arc::new(checked));
+        let err = zairyu_signature::verify(&good, message, &signature, &with_crl, t).unwrap_err();
+        assert_eq!(err.code(), "certificate_revoked");
+        let other = TestCertificate::like_the_card(43).issue();
+        assert!(zairyu_signature::verify(&other, message, &signature, &with_crl, t).is_ok());
+        // A list past its next update cannot say "not revoked".
+        let err = zairyu_signature::verify(&other, message, &signature, &with_crl, t + 7200)
+            .unwrap_err();
+        assert_eq!(err.code(), "revocation_unknown");
+        // A list the production anchors did not sign is not loaded.
+        assert!(matches!(
+            zairyu_signature::Crl::load(&crl, &zairyu_signature::TrustAnchors::production()),
+            Err(zairyu_signature::CrlError::UnknownIssuer(_))
+        ));
+        let mut forged = crl.clone();
+        let n = forged.len();
+        forged[n - 1] ^= 1;
+        assert_eq!(
+            zairyu_signature::Crl::load(&forged, &anchors).unwrap_err(),
+            zairyu_signature::CrlError::BadSignature
         );
     }
 }

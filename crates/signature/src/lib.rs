@@ -2,16 +2,24 @@
 //! to a CA we trust? Used by the server (usage application, submissions) and the app (a check
 //! before sending). Pure: no card, no network.
 //!
-//! Trust anchors: the real JPKI root CAs (shipped by the `myna-card` crate), and in the demo
-//! profile also the "Zairyu Demo CA" of the virtual card (`certs/demo-ca.der`). Revocation
-//! needs J-LIS's service and is not checked (docs/design.md §6). The algorithm stays out of
-//! the API: callers pass the message, not a digest, so ECDSA P-384 cards can be added here
-//! alone.
+//! Trust anchors: the real JPKI user-authentication root CAs (shipped by the `myna-card`
+//! crate), and in the demo profile also the "Zairyu Demo CA" of the virtual card
+//! (`certs/demo-ca.der`). A certificate must allow digital signatures (key usage) and be valid
+//! to the second; revocation is a pluggable [`RevocationCheck`] (a CRL, [`Crl`]). The
+//! algorithm stays out of the API: callers pass the message, not a digest, so ECDSA P-384
+//! cards can be added here alone.
 
-use myna_card::certificate::roots::{Hierarchy, KNOWN};
+mod revocation;
+
+use std::sync::Arc;
+
+use myna_card::certificate::roots::{Hierarchy, Purpose, KNOWN};
 use myna_card::Certificate;
 use sha2::{Digest, Sha256};
 use x509_cert::der::Encode;
+use x509_cert::ext::pkix::KeyUsage;
+
+pub use revocation::{Crl, CrlError, RevocationCheck};
 
 /// The demo CA certificate (DER): what the virtual card's certificates chain to.
 pub const DEMO_CA_DER: &[u8] = include_bytes!("../certs/demo-ca.der");
@@ -25,8 +33,14 @@ pub enum SignatureError {
     BadSignature,
     #[error("the certificate was not issued by a trusted certification authority{0}")]
     UntrustedCertificate(&'static str),
-    #[error("the certificate is not valid at the time of signing (valid {from} to {to}); renew the card's certificate at the municipal office")]
+    #[error("the certificate is not valid now (valid {from} to {to}); renew the card's certificate at the municipal office")]
     CertificateExpired { from: String, to: String },
+    #[error("the certificate does not allow digital signatures (key usage); sign with the card's user-authentication key")]
+    KeyUsage,
+    #[error("the certificate was revoked by its certification authority; renew the card's certificate at the municipal office")]
+    Revoked,
+    #[error("whether the certificate was revoked cannot be told ({0}); try again later")]
+    RevocationUnknown(String),
 }
 
 impl SignatureError {
@@ -37,35 +51,79 @@ impl SignatureError {
             SignatureError::BadSignature => "bad_signature",
             SignatureError::UntrustedCertificate(_) => "untrusted_certificate",
             SignatureError::CertificateExpired { .. } => "certificate_expired",
+            SignatureError::KeyUsage => "certificate_key_usage",
+            SignatureError::Revoked => "certificate_revoked",
+            SignatureError::RevocationUnknown(_) => "revocation_unknown",
         }
     }
 }
 
-/// The certification authorities a verifier accepts.
+/// The certification authorities a verifier accepts, and how it asks whether a certificate
+/// they issued was revoked.
 #[derive(Debug, Clone)]
 pub struct TrustAnchors {
     anchors: Vec<(Certificate, bool)>,
+    revocation: Vec<Arc<dyn RevocationCheck>>,
 }
 
 impl TrustAnchors {
-    /// Real JPKI roots plus the demo CA (the demo profile).
+    /// Real JPKI user-authentication roots plus the demo CA (the demo profile).
     pub fn demo() -> TrustAnchors {
         let mut anchors = TrustAnchors::production();
-        let demo = Certificate::parse(DEMO_CA_DER).expect("the bundled demo CA parses");
-        anchors.anchors.push((demo, true));
+        anchors.anchors.push((demo_ca(), true));
         anchors
     }
 
-    /// Real JPKI roots only (the production profile): a practice-card signature is refused.
+    /// The real JPKI user-authentication roots only (the production profile): what the card's
+    /// user-authentication key signs chains to one of them; a practice-card signature, or one
+    /// made with the signing key (a different hierarchy), is refused.
     pub fn production() -> TrustAnchors {
         let anchors = KNOWN
             .iter()
-            .filter(|root| root.hierarchy == Hierarchy::Production)
+            .filter(|root| {
+                root.hierarchy == Hierarchy::Production
+                    && root.purpose == Purpose::UserAuthentication
+            })
             .filter_map(|root| root.certificate().ok())
             .map(|cert| (cert, false))
             .collect();
-        TrustAnchors { anchors }
+        TrustAnchors {
+            anchors,
+            revocation: Vec::new(),
+        }
     }
+
+    /// Also asks `check` whether a certificate was revoked (every check added is asked).
+    pub fn with_revocation(mut self, check: Arc<dyn RevocationCheck>) -> TrustAnchors {
+        self.revocation.push(check);
+        self
+    }
+
+    /// The trust anchor whose subject is `issuer`, if any (a CRL's signer is looked up so).
+    pub fn anchor_named(&self, issuer: &str) -> Option<&Certificate> {
+        self.anchors
+            .iter()
+            .map(|(a, _)| a)
+            .find(|a| a.subject() == issuer)
+    }
+
+    /// How many anchors (the production roots and, in the demo profile, the demo CA).
+    pub fn len(&self) -> usize {
+        self.anchors.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.anchors.is_empty()
+    }
+
+    /// Whether the demo CA is among them.
+    pub fn trusts_demo_ca(&self) -> bool {
+        self.anchors.iter().any(|(_, demo)| *demo)
+    }
+}
+
+fn demo_ca() -> Certificate {
+    Certificate::parse(DEMO_CA_DER).expect("the bundled demo CA parses")
 }
 
 /// Who signed, once everything checked out.
@@ -76,21 +134,37 @@ pub struct VerifiedSigner {
     pub subject: String,
     pub issuer: String,
     pub not_after_unix: i64,
+    /// The certificate's serial number, lower-case hex.
+    pub serial: String,
     /// Issued by the demo CA (a practice card).
     pub demo: bool,
 }
 
-/// Midnight UTC of a certificate validity date, in Unix seconds (`None` for a day that does
-/// not exist).
-fn unix_of(date: myna_card::Date) -> Option<i64> {
-    let month = time::Month::try_from(date.month).ok()?;
-    let day = time::Date::from_calendar_date(i32::from(date.year), month, date.day).ok()?;
-    Some(day.midnight().assume_utc().unix_timestamp())
+/// A certificate time in Unix seconds.
+fn unix_of(time: x509_cert::time::Time) -> i64 {
+    i64::try_from(time.to_unix_duration().as_secs()).unwrap_or(i64::MAX)
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ` of a Unix time.
+fn rfc3339(unix: i64) -> String {
+    match time::OffsetDateTime::from_unix_timestamp(unix) {
+        Ok(t) => format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+            t.year(),
+            u8::from(t.month()),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second()
+        ),
+        Err(_) => unix.to_string(),
+    }
 }
 
 /// Checks that `signature` is the certificate's key signing SHA-256 of `message` (PKCS#1 v1.5,
 /// as the card's COMPUTE DIGITAL SIGNATURE does it), that a trust anchor issued the certificate,
-/// and that it was valid at `at_unix_seconds`.
+/// that its key usage allows digital signatures, that it is valid at `at_unix_seconds` (to the
+/// second) and that no revocation check of the anchors says it was revoked.
 pub fn verify(
     cert_der: &[u8],
     message: &[u8],
@@ -118,7 +192,7 @@ pub fn verify(
                 .public_key()
                 .is_ok_and(|k| k.verify_pkcs1_sha256(&tbs, cert_signature).is_ok())
     });
-    let Some((_, demo)) = issuer else {
+    let Some((issuer_cert, demo)) = issuer else {
         return Err(SignatureError::UntrustedCertificate(
             if anchors
                 .anchors
@@ -131,17 +205,22 @@ pub fn verify(
             },
         ));
     };
-    let (from, to) = cert.validity();
-    let (Some(start), Some(end)) = (unix_of(from), unix_of(to).map(|to| to + 86_399)) else {
-        return Err(SignatureError::MalformedCertificate(
-            "its validity names a day that does not exist".into(),
-        ));
-    };
+    let tbs = cert.inner().tbs_certificate();
+    match tbs.get_extension::<KeyUsage>() {
+        Ok(Some((_, usage))) if usage.digital_signature() => {}
+        Ok(_) => return Err(SignatureError::KeyUsage),
+        Err(e) => return Err(SignatureError::MalformedCertificate(e.to_string())),
+    }
+    let validity = tbs.validity();
+    let (start, end) = (unix_of(validity.not_before), unix_of(validity.not_after));
     if at_unix_seconds < start || at_unix_seconds > end {
         return Err(SignatureError::CertificateExpired {
-            from: format!("{:04}-{:02}-{:02}", from.year, from.month, from.day),
-            to: format!("{:04}-{:02}-{:02}", to.year, to.month, to.day),
+            from: rfc3339(start),
+            to: rfc3339(end),
         });
+    }
+    for check in &anchors.revocation {
+        check.check(cert.inner(), issuer_cert.inner(), at_unix_seconds)?;
     }
     Ok(VerifiedSigner {
         fingerprint_sha256: Sha256::digest(cert_der)
@@ -151,6 +230,11 @@ pub fn verify(
         subject: cert.subject(),
         issuer: cert.issuer(),
         not_after_unix: end,
+        serial: cert
+            .serial_number()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect(),
         demo: *demo,
     })
 }
@@ -166,23 +250,29 @@ mod tests {
             .anchors
             .iter()
             .any(|(_, demo)| *demo));
-        assert!(TrustAnchors::production().anchors.len() >= 6);
-        assert_eq!(
-            unix_of(myna_card::Date {
-                year: 1970,
-                month: 1,
-                day: 2
-            }),
-            Some(86_400)
-        );
-        assert_eq!(
-            unix_of(myna_card::Date {
-                year: 2026,
-                month: 11,
-                day: 24
-            }),
-            Some(1_795_478_400)
-        );
+        assert!(TrustAnchors::demo().trusts_demo_ca());
+        assert!(!TrustAnchors::production().trusts_demo_ca());
+        assert_eq!(rfc3339(1_795_478_400), "2026-11-24T00:00:00Z");
+    }
+
+    #[test]
+    fn production_trusts_the_user_authentication_roots_only() {
+        let production = TrustAnchors::production();
+        let expected = KNOWN
+            .iter()
+            .filter(|r| {
+                r.hierarchy == Hierarchy::Production && r.purpose == Purpose::UserAuthentication
+            })
+            .count();
+        assert!(expected >= 3, "myna-card ships the JPKI user-authentication roots");
+        assert_eq!(production.len(), expected);
+        for root in KNOWN.iter().filter(|r| r.purpose == Purpose::DigitalSignature) {
+            let cert = root.certificate().unwrap();
+            assert!(
+                !production.anchors.iter().any(|(a, _)| a.der() == cert.der()),
+                "a signing-hierarchy root is not an anchor for user authentication"
+            );
+        }
     }
 
     #[test]
