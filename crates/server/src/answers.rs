@@ -122,5 +122,9 @@ pub fn submission_meta(metadata: SubmissionMetadata) -> SubmissionMeta {
         signature: metadata.signature,
         for_user: metadata.for_user,
         agreed_to_terms: metadata.agreed_to_terms,
+        action: metadata.action,
+        application_id: metadata.application_id,
+        server_id: metadata.server_id,
+        files: metadata.files,
     }
 }

@@ -70,6 +70,67 @@ pub fn japan_minute(unix: i64) -> String {
     )
 }
 
+/// The Unix time of an RFC 3339 date-time (`2026-11-24T10:00:00Z`, `…T19:00:00+09:00`,
+/// fractions of a second ignored); `None` for anything else.
+pub fn parse_utc(text: &str) -> Option<i64> {
+    let bytes = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        let part = text.get(range)?;
+        part.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| part.parse().ok())?
+    };
+    if bytes.len() < 20
+        || bytes[4] != b'-'
+        || bytes[7] != b'-'
+        || !matches!(bytes[10], b'T' | b't')
+        || bytes[13] != b':'
+        || bytes[16] != b':'
+    {
+        return None;
+    }
+    let month = time::Month::try_from(u8::try_from(digits(5..7)?).ok()?).ok()?;
+    let date = time::Date::from_calendar_date(
+        i32::try_from(digits(0..4)?).ok()?,
+        month,
+        u8::try_from(digits(8..10)?).ok()?,
+    )
+    .ok()?;
+    let clock = time::Time::from_hms(
+        u8::try_from(digits(11..13)?).ok()?,
+        u8::try_from(digits(14..16)?).ok()?,
+        u8::try_from(digits(17..19)?).ok()?,
+    )
+    .ok()?;
+    let mut rest = &text[19..];
+    if let Some(fraction) = rest.strip_prefix('.') {
+        let end = fraction
+            .find(|c: char| !c.is_ascii_digit())
+            .filter(|&n| n > 0)?;
+        rest = &fraction[end..];
+    }
+    let offset = match rest {
+        "Z" | "z" => 0,
+        _ => {
+            let sign = match rest.as_bytes().first()? {
+                b'+' => 1,
+                b'-' => -1,
+                _ => return None,
+            };
+            if rest.len() != 6 || rest.as_bytes()[3] != b':' {
+                return None;
+            }
+            let hours = i64::from(rest[1..3].parse::<u8>().ok()?);
+            let minutes = i64::from(rest[4..6].parse::<u8>().ok()?);
+            if hours > 23 || minutes > 59 {
+                return None;
+            }
+            sign * (hours * 3600 + minutes * 60)
+        }
+    };
+    Some(PrimitiveDateTime::new(date, clock).assume_utc().unix_timestamp() - offset)
+}
+
 /// `YYYY-MM-DD` (UTC) of a Unix time.
 pub fn utc_date(unix: i64) -> String {
     let t = moment(unix);
@@ -85,5 +146,23 @@ mod tests {
         assert_eq!(japan_minute(0), "1970-01-01T09:00");
         assert_eq!(japan_minute(1_795_478_400), "2026-11-24T09:00");
         assert_eq!(utc_date(1_795_478_400 + 86_399), "2026-11-24");
+    }
+
+    #[test]
+    fn rfc3339_times_parse_to_the_second() {
+        assert_eq!(parse_utc("2026-11-24T00:00:00Z"), Some(1_795_478_400));
+        assert_eq!(parse_utc("2026-11-24T09:00:01+09:00"), Some(1_795_478_401));
+        assert_eq!(parse_utc("2026-11-23T23:00:00.25-01:00"), Some(1_795_478_400));
+        for bad in [
+            "",
+            "2026-11-24",
+            "2026-11-24T00:00:00",
+            "2026-13-24T00:00:00Z",
+            "2026-11-24T00:00:00+9",
+            "2026-11-24T24:00:00Z",
+            "2026-11-24T00:00:00.Z",
+        ] {
+            assert_eq!(parse_utc(bad), None, "{bad}");
+        }
     }
 }

@@ -1,6 +1,9 @@
 //! Server settings: defaults, then a TOML file, then `ZAIRYU_SERVER_*` environment variables,
 //! then command-line flags. With nothing set: 127.0.0.1:8377, SQLite in the data folder, mail
-//! as `.eml` files in `DATA/outbox/`, the demo profile (demo CA trusted).
+//! as `.eml` files in `DATA/outbox/`, the production profile (the JPKI user-authentication
+//! CAs only). The demo profile (the demo CA, whose private key is public, trusted too) is only
+//! ever chosen explicitly: `--profile demo`, `ZAIRYU_PROFILE=demo` (or
+//! `ZAIRYU_SERVER_PROFILE`), `profile = "demo"` in the file, or [`ServerConfig::demo_in_dir`].
 
 use std::path::PathBuf;
 
@@ -33,6 +36,11 @@ pub struct ServerConfig {
     pub public_url: String,
     /// PostgreSQL connection settings (`host=… port=… user=… dbname=…`); SQLite when absent.
     pub postgres: Option<String>,
+    /// This server's identity in what a submission signs (`/api/health` tells it); when
+    /// absent, a random one kept in `DATA/server-id`. Servers behind one address share one.
+    pub server_id: Option<String>,
+    /// Certificate revocation lists (DER or PEM files), each signed by a trust anchor.
+    pub crls: Vec<PathBuf>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -45,6 +53,28 @@ struct FileConfig {
     session_seconds: Option<i64>,
     public_url: Option<String>,
     postgres: Option<String>,
+    server_id: Option<String>,
+    /// One CRL file or several.
+    crl: Option<CrlFiles>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum CrlFiles {
+    One(PathBuf),
+    Several(Vec<PathBuf>),
+}
+
+/// What `zairyu serve` prints on its second line in the demo profile.
+pub const DEMO_WARNING: &str = "zairyu serve: WARNING: DEMO PROFILE. The Zairyu Demo CA, whose private key is published in the repository, is trusted: anyone can make a card signature this server accepts. Never use it for real applications; start without ZAIRYU_PROFILE=demo (production) for that.";
+
+/// The profile named by text (`demo` or `production`).
+pub fn parse_profile(text: &str) -> Result<TrustProfile, String> {
+    match text {
+        "production" => Ok(TrustProfile::Production),
+        "demo" => Ok(TrustProfile::Demo),
+        other => Err(format!("profile {other:?}: use demo or production")),
+    }
 }
 
 fn default_data_dir() -> PathBuf {
@@ -88,15 +118,18 @@ impl ServerConfig {
             .or_else(|| env("DATA").map(PathBuf::from))
             .or(from_file.data)
             .unwrap_or_else(default_data_dir);
-        let profile = match env("PROFILE").as_deref() {
-            Some("production") => TrustProfile::Production,
-            Some("demo") => TrustProfile::Demo,
-            Some(other) => {
-                return Err(format!(
-                    "ZAIRYU_SERVER_PROFILE={other:?}: use demo or production"
-                ))
-            }
-            None => from_file.profile.unwrap_or(TrustProfile::Demo),
+        // Production unless demo is asked for by name.
+        let profile = match env("PROFILE").or_else(|| std::env::var("ZAIRYU_PROFILE").ok()) {
+            Some(text) => parse_profile(&text)?,
+            None => from_file.profile.unwrap_or(TrustProfile::Production),
+        };
+        let crls = match env("CRL").or_else(|| std::env::var("ZAIRYU_CRL").ok()) {
+            Some(list) => std::env::split_paths(&list).collect(),
+            None => match from_file.crl {
+                Some(CrlFiles::One(path)) => vec![path],
+                Some(CrlFiles::Several(paths)) => paths,
+                None => Vec::new(),
+            },
         };
         let mail = match env("SMTP").or(from_file.smtp) {
             Some(s) => parse_smtp(&s)?,
@@ -107,6 +140,8 @@ impl ServerConfig {
             .or(from_file.listen)
             .unwrap_or_else(|| "127.0.0.1:8377".into());
         Ok(ServerConfig {
+            server_id: env("ID").or(from_file.server_id),
+            crls,
             postgres: env("POSTGRES").or(from_file.postgres),
             public_url: env("PUBLIC_URL")
                 .or(from_file.public_url)
@@ -122,22 +157,41 @@ impl ServerConfig {
         })
     }
 
-    /// A configuration for tests and the bundled server: everything under `data_dir`.
+    /// A configuration for tests: everything under `data_dir`, the production profile.
     pub fn in_dir(data_dir: PathBuf) -> ServerConfig {
         ServerConfig {
             listen: "127.0.0.1:0".into(),
             mail: Mail::Outbox(data_dir.join("outbox")),
             data_dir,
-            profile: TrustProfile::Demo,
+            profile: TrustProfile::Production,
             session_seconds: 8 * 3600,
             public_url: "http://127.0.0.1".into(),
             postgres: None,
+            server_id: None,
+            crls: Vec::new(),
+        }
+    }
+
+    /// [`ServerConfig::in_dir`] in the demo profile, chosen by name: the desktop app's bundled
+    /// server (built with the feature `demo`), `ui-serve` and tests of the virtual card.
+    pub fn demo_in_dir(data_dir: PathBuf) -> ServerConfig {
+        ServerConfig {
+            profile: TrustProfile::Demo,
+            ..ServerConfig::in_dir(data_dir)
         }
     }
 
     pub fn profile_name(&self) -> &'static str {
         match self.profile {
             TrustProfile::Demo => "demo (demo CA trusted)",
+            TrustProfile::Production => "production",
+        }
+    }
+
+    /// `demo` or `production`, as `/api/health` says it.
+    pub fn profile_id(&self) -> &'static str {
+        match self.profile {
+            TrustProfile::Demo => "demo",
             TrustProfile::Production => "production",
         }
     }

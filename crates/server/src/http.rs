@@ -148,6 +148,7 @@ pub fn router(service: AppState) -> Router {
             post(applications::change_receipt_method),
         )
         .route("/openapi.json", get(openapi))
+        .route("/api/health", get(applications::health))
         .route("/api/usage/challenge", post(accounts::usage_challenge))
         .route("/api/usage", post(accounts::usage_apply))
         .route("/api/procedures", get(applications::list_procedures))
@@ -237,7 +238,7 @@ impl utoipa::Modify for BearerScheme {
         accounts::usage_challenge, accounts::usage_apply, applications::list_procedures, applications::get_procedure, accounts::list_favorites, accounts::add_favorite, accounts::remove_favorite,
         applications::submit_application, applications::list_applications, applications::get_application, applications::resubmit_application, applications::change_receipt_method, accounts::me,
         accounts::change_password, accounts::change_profile, accounts::change_email, accounts::confirm_email_change, applications::list_reusable_applications, examiner::examiner_list_applications, examiner::examiner_get_application, examiner::examiner_download_file, examiner::examiner_set_status,
-        examiner::examiner_request_revision
+        examiner::examiner_request_revision, applications::health
     ),
     components(schemas(ErrorBody, UploadForm, SubmissionMetadata)),
     modifiers(&BearerScheme)

@@ -40,6 +40,9 @@ pub async fn serve(config: ServerConfig) -> Result<(), String> {
         config.profile_name(),
         config.mail_description()
     );
+    if config.profile == config::TrustProfile::Demo {
+        eprintln!("{}", config::DEMO_WARNING);
+    }
     let app = http::router(std::sync::Arc::new(office));
     axum::serve(
         listener,

@@ -44,6 +44,11 @@ pub struct ReceptionOffice {
     pub clock: Arc<dyn Clock>,
     pub mailer: Mailer,
     pub profile: TrustProfile,
+    /// The CAs signatures must chain to (the profile's) with the configured CRLs.
+    anchors: zairyu_signature::TrustAnchors,
+    crls_loaded: usize,
+    /// What a submission's signature names as its server (`/api/health`).
+    server_id: String,
     pub files_dir: PathBuf,
     session_seconds: i64,
     public_url: String,
@@ -79,6 +84,17 @@ pub struct SubmissionMeta {
     pub for_user: Option<String>,
     #[serde(default)]
     pub agreed_to_terms: bool,
+    /// What the app says it signed for (`submission` / `resubmission`), the application and the
+    /// server: only to name what differs; the signature is checked against the request's own.
+    #[serde(default)]
+    pub action: Option<String>,
+    #[serde(default)]
+    pub application_id: Option<i64>,
+    #[serde(default)]
+    pub server_id: Option<String>,
+    /// The files the signature covers, as the app declares them.
+    #[serde(default)]
+    pub files: Vec<zairyu_wire::SignedFile>,
 }
 
 fn random_hex(bytes: usize) -> String {
@@ -130,11 +146,15 @@ impl ReceptionOffice {
     ) -> Result<ReceptionOffice, String> {
         let files_dir = config.data_dir.join("attachments");
         std::fs::create_dir_all(&files_dir).map_err(|e| format!("{}: {e}", files_dir.display()))?;
+        let (anchors, crls_loaded) = usage::trust_anchors(config)?;
         Ok(ReceptionOffice {
             store,
             clock,
             mailer: Mailer::new(config.mail.clone())?,
             profile: config.profile,
+            anchors,
+            crls_loaded,
+            server_id: usage::server_id(config)?,
             files_dir,
             session_seconds: config.session_seconds,
             public_url: config.public_url.clone(),

@@ -130,6 +130,47 @@ pub struct SubmissionMetadata {
     pub for_user: Option<String>,
     #[serde(default)]
     pub agreed_to_terms: bool,
+    /// What the signature was made for, as the app declares it (the server checks the
+    /// signature against its own identity, the action and the application of the request,
+    /// and uses these only to say which one differs): `submission` or `resubmission`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    /// The application a resubmission was signed for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub application_id: Option<i64>,
+    /// The `server_id` of the server it was signed for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_id: Option<String>,
+    /// Every file the signature covers (the photo and the attachments, in order): an uploaded
+    /// file not listed here is refused before anything is decoded.
+    #[serde(default)]
+    pub files: Vec<SignedFile>,
+}
+
+/// One file of a submission as its signature covers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct SignedFile {
+    /// `photo` or `attachment`.
+    pub kind: String,
+    pub name: String,
+    /// Lower-case hex SHA-256 of the bytes.
+    pub sha256: String,
+}
+
+/// `GET /api/health`: the server is up, which profile it runs in, and who it is (the
+/// `server_id` a submission's signature is bound to).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct ServerHealth {
+    /// Always `ok`.
+    pub status: String,
+    /// `demo` or `production`.
+    pub profile: String,
+    /// The demo CA (whose private key is public) is trusted: never in production.
+    pub demo_ca_trusted: bool,
+    /// This server's identity, part of what a submission signs.
+    pub server_id: String,
+    /// Certificate revocation lists loaded (0: revocation is not checked).
+    pub crls_loaded: usize,
 }
 
 /// `POST /api/examiner/applications/{id}/status`.

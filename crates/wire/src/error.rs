@@ -87,6 +87,20 @@ error_codes! {
     NotAnExaminer = "not_an_examiner",
     /// A storage failure; nothing was changed.
     Internal = "internal",
+    /// The signature was made for another server (its `server_id` differs from this one's).
+    SignedForAnotherServer = "signed_for_another_server",
+    /// The signature authorises another action (a submission sent as a resubmission, …).
+    SignedForAnotherAction = "signed_for_another_action",
+    /// A resubmission signed for another application.
+    SignedForAnotherApplication = "signed_for_another_application",
+    /// `signed_at` is not within ten minutes of the server's clock.
+    SignedAtOutOfWindow = "signed_at_out_of_window",
+    /// An uploaded file is not among the files the signature covers.
+    UnsignedFile = "unsigned_file",
+    /// A file the signature covers was not uploaded.
+    SignedFileMissing = "signed_file_missing",
+    /// The card's certificate is already bound to another account.
+    CertificateInUse = "certificate_in_use",
 }
 
 impl std::fmt::Display for ErrorCode {

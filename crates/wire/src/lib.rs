@@ -18,8 +18,8 @@ pub use account::{
 };
 pub use application::{
     Application, ApplicationRecord, ApplicationVersion, AuditLine, ExaminerApplication,
-    ReceiptMethodRequest, ReceivedFile, ReturnForRevisionRequest, StatusChangeRequest,
-    SubmissionMetadata,
+    ReceiptMethodRequest, ReceivedFile, ReturnForRevisionRequest, ServerHealth, SignedFile,
+    StatusChangeRequest, SubmissionMetadata,
 };
 pub use error::{ErrorBody, ErrorCode};
 pub use procedure::{CatalogProcedure, ProcedureDetail, TermsOfUse};

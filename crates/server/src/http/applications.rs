@@ -4,6 +4,11 @@
 
 use super::*;
 
+#[utoipa::path(get, path = "/api/health", operation_id = "getHealth", responses((status = 200, description = "Up: the profile, whether the demo CA is trusted, the server id signatures are bound to", body = zairyu_wire::ServerHealth)))]
+pub(super) async fn health(State(s): State<AppState>) -> Reply<zairyu_wire::ServerHealth> {
+    answer(s.health())
+}
+
 #[derive(Deserialize)]
 pub(super) struct SearchQuery {
     #[serde(default)]

@@ -1,14 +1,45 @@
-//! ApplicationRecords (manual 4.2.9, 5, 6.3): submission (re-validated, signature verified,
-//! idempotent by submission id), who may see which, the list with a keyword, past applications
-//! to reuse, resubmission after a revision request, change of the method of receipt.
+//! ApplicationRecords (manual 4.2.9, 5, 6.3): submission (signature verified before anything
+//! is decoded, then re-validated; idempotent by submission id), who may see which, the list
+//! with a keyword, past applications to reuse, resubmission after a revision request
+//! (idempotent too), change of the method of receipt.
 
 use sha2::{Digest, Sha256};
-use zairyu_forms::signing::{AttachmentDigest, SignedContent};
+use zairyu_forms::signing::{AttachmentDigest, SignedAction, SignedContent};
+use zairyu_wire::ErrorCode;
 
 use super::{random_digits, ReceptionOffice, StoredFile, SubmissionMeta, DAY};
-use crate::clock::{japan_minute, utc_date};
+use crate::clock::{japan_minute, parse_utc, utc_date};
 use crate::error::ApiError;
 use crate::store::{ApplicationRow, UserRow, VersionRow};
+
+/// How far `signed_at` may be from the server's clock, either way.
+pub(super) const SIGNED_AT_WINDOW_SECONDS: i64 = 600;
+
+/// What a request asks a signature to authorise: the action and, for a resubmission, the
+/// application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Purpose {
+    pub action: SignedAction,
+    pub application_id: Option<i64>,
+}
+
+impl Purpose {
+    pub(super) const SUBMISSION: Purpose = Purpose {
+        action: SignedAction::Submission,
+        application_id: None,
+    };
+
+    pub(super) fn resubmission(id: i64) -> Purpose {
+        Purpose {
+            action: SignedAction::Resubmission,
+            application_id: Some(id),
+        }
+    }
+}
+
+fn refused(code: ErrorCode, message: impl Into<String>) -> ApiError {
+    ApiError::new(422, code.as_str(), message)
+}
 
 impl ReceptionOffice {
     /// Files arrive first (streamed to disk under their digest by the HTTP layer), then this
@@ -44,17 +75,14 @@ impl ReceptionOffice {
                 "Agree to the terms of use first.",
             ));
         }
-        self.check_content(meta, files)?;
-        let signer = self.verify(
-            &meta.certificate,
-            &signed_content(meta, files).canonical_bytes(),
-            &meta.signature,
-        )?;
+        // The signature first: nothing is decoded for a request it does not cover.
+        let signer = self.check_signature(meta, files, Purpose::SUBMISSION)?;
         if applicant.cert_fingerprint.as_deref() != Some(signer.fingerprint_sha256.as_str()) {
             return Err(ApiError::forbidden(
                 "The application must be signed with the card registered in the usage application of the applicant.",
             ));
         }
+        self.check_content(meta, files)?;
         let now = self.now();
         let mut app = ApplicationRow {
             id: 0,
@@ -86,6 +114,106 @@ impl ReceptionOffice {
         self.store
             .application(app.id)?
             .ok_or_else(|| ApiError::internal("application vanished"))
+    }
+
+    /// Everything about the signature, before any file is decoded: the uploaded files are
+    /// exactly the declared ones (one photo at most), the signature was made for this server,
+    /// this action and this application, `signed_at` is within ten minutes of the clock, and
+    /// the card's signature verifies over the content rebuilt from what arrived and `purpose`
+    /// (chain, key usage, validity to the second, revocation).
+    pub(super) fn check_signature(
+        &self,
+        meta: &SubmissionMeta,
+        files: &[StoredFile],
+        purpose: Purpose,
+    ) -> Result<zairyu_signature::VerifiedSigner, ApiError> {
+        self.signature_checks(meta, files, purpose, true)
+    }
+
+    fn signature_checks(
+        &self,
+        meta: &SubmissionMeta,
+        files: &[StoredFile],
+        purpose: Purpose,
+        check_time: bool,
+    ) -> Result<zairyu_signature::VerifiedSigner, ApiError> {
+        if files.iter().filter(|f| f.kind == "photo").count() > 1 {
+            return Err(refused(
+                ErrorCode::UnsignedFile,
+                "Only one photo can be sent; remove the extra photo part and send again.",
+            ));
+        }
+        for f in files {
+            if !meta
+                .files
+                .iter()
+                .any(|d| d.kind == f.kind && d.name == f.name && d.sha256 == f.sha256)
+            {
+                return Err(refused(
+                    ErrorCode::UnsignedFile,
+                    format!(
+                        "The file {:?} is not among the files the signature covers; send only the signed files, or sign again with it.",
+                        f.name
+                    ),
+                ));
+            }
+        }
+        if let Some(missing) = meta.files.iter().find(|d| {
+            !files
+                .iter()
+                .any(|f| d.kind == f.kind && d.name == f.name && d.sha256 == f.sha256)
+        }) {
+            return Err(refused(
+                ErrorCode::SignedFileMissing,
+                format!(
+                    "The signed file {:?} was not uploaded; send every signed file.",
+                    missing.name
+                ),
+            ));
+        }
+        if let Some(server) = meta.server_id.as_deref() {
+            if server != self.server_id {
+                return Err(refused(
+                    ErrorCode::SignedForAnotherServer,
+                    "This submission was signed for another server; sign it again for this one.",
+                ));
+            }
+        }
+        if let Some(action) = meta.action.as_deref() {
+            if action != purpose.action.as_str() {
+                return Err(refused(
+                    ErrorCode::SignedForAnotherAction,
+                    format!(
+                        "The signature authorises a {action}, not a {}; sign again for this action.",
+                        purpose.action.as_str()
+                    ),
+                ));
+            }
+        }
+        if meta.application_id != purpose.application_id && meta.action.is_some() {
+            return Err(refused(
+                ErrorCode::SignedForAnotherApplication,
+                "The signature was made for another application; sign the resubmission of this one again.",
+            ));
+        }
+        let now = self.now();
+        match parse_utc(&meta.signed_at) {
+            Some(at) if !check_time || (at - now).abs() <= SIGNED_AT_WINDOW_SECONDS => {}
+            Some(_) => {
+                return Err(refused(
+                    ErrorCode::SignedAtOutOfWindow,
+                    "The signature's time is more than 10 minutes from the server's clock; check the computer's clock and sign again.",
+                ))
+            }
+            None => {
+                return Err(refused(
+                    ErrorCode::SignedAtOutOfWindow,
+                    "signed_at is not an RFC 3339 time such as 2026-11-24T10:00:00Z; sign again.",
+                ))
+            }
+        }
+        let content = signed_content(meta, files, purpose, &self.server_id);
+        self.verify(&meta.certificate, &content.canonical_bytes(), &meta.signature)
     }
 
     /// The organisation a student named in their usage application.
@@ -256,6 +384,9 @@ impl ReceptionOffice {
         files: &[StoredFile],
     ) -> Result<ApplicationRow, ApiError> {
         let app = self.application_for(sender, id)?;
+        if let Some(first) = self.already_resubmitted(&app, meta, files) {
+            return Ok(first);
+        }
         if app.status != "in_return_process" {
             return Err(ApiError::new(
                 409,
@@ -269,12 +400,7 @@ impl ReceptionOffice {
                 "A resubmission keeps the procedure of the application.",
             ));
         }
-        self.check_content(meta, files)?;
-        let signer = self.verify(
-            &meta.certificate,
-            &signed_content(meta, files).canonical_bytes(),
-            &meta.signature,
-        )?;
+        let signer = self.check_signature(meta, files, Purpose::resubmission(app.id))?;
         let applicant = self
             .store
             .user(&app.user_id)?
@@ -284,6 +410,7 @@ impl ReceptionOffice {
                 "The resubmission must be signed with the applicant's registered card.",
             ));
         }
+        self.check_content(meta, files)?;
         let now = self.now();
         let next = app.versions.len() as i64 + 1;
         self.store
@@ -300,6 +427,38 @@ impl ReceptionOffice {
         self.store
             .application(app.id)?
             .ok_or_else(|| ApiError::internal("application vanished"))
+    }
+
+    /// A resubmission sent again (its answer was lost): the application's newest version is
+    /// this very signed content (same time, form, files and signature's certificate), so the
+    /// first outcome is answered instead of `not_in_return_process`.
+    fn already_resubmitted(
+        &self,
+        app: &ApplicationRow,
+        meta: &SubmissionMeta,
+        files: &[StoredFile],
+    ) -> Option<ApplicationRow> {
+        let last = app.versions.last().filter(|_| app.versions.len() > 1)?;
+        let certificate = base64::Engine::decode(
+            &base64::engine::general_purpose::STANDARD,
+            &meta.certificate,
+        )
+        .ok()?;
+        let fingerprint: String = Sha256::digest(&certificate)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let same = last.signed_at == meta.signed_at
+            && last.form == meta.form
+            && last.cert_fingerprint == fingerprint
+            && last.files == serde_json::to_value(files).unwrap_or_default();
+        // Still the signature of this request: a copy of the content with another's
+        // certificate must not pass for the retry.
+        (same
+            && self
+                .signature_checks(meta, files, Purpose::resubmission(app.id), false)
+                .is_ok())
+        .then(|| app.clone())
     }
 
     /// Change of method of receipt (manual 5.3): the form of that procedure, referring to one
@@ -361,8 +520,18 @@ impl ReceptionOffice {
     }
 }
 
-pub(super) fn signed_content(meta: &SubmissionMeta, files: &[StoredFile]) -> SignedContent {
+/// The content the card signed, rebuilt from what arrived, the action and application of the
+/// request, and this server's id.
+pub(super) fn signed_content(
+    meta: &SubmissionMeta,
+    files: &[StoredFile],
+    purpose: Purpose,
+    server_id: &str,
+) -> SignedContent {
     SignedContent {
+        action: purpose.action,
+        application_id: purpose.application_id,
+        server_id: server_id.to_owned(),
         procedure_id: meta.procedure_id.clone(),
         form: meta.form.clone(),
         photo_sha256: files

@@ -12,7 +12,7 @@ use zairyu_testkit::corpus;
 
 use sha2::{Digest, Sha256};
 
-use super::submissions::signed_content;
+use super::submissions::{signed_content, Purpose};
 use super::*;
 use crate::clock::ManualClock;
 use crate::store::{SqliteStore, UserRow};
@@ -24,6 +24,8 @@ mod submissions;
 /// 2026-11-24 10:00 UTC.
 const T0: i64 = 1_795_478_400 + 10 * 3600;
 const PASSWORD: &str = "Zairyu#2026ok";
+/// The office's `server_id` in these tests.
+const SERVER_ID: &str = "zr-test-office";
 
 struct World {
     dir: tempfile::TempDir,
@@ -36,6 +38,7 @@ fn world(profile: TrustProfile) -> World {
     let dir = tempfile::tempdir().unwrap();
     let mut config = ServerConfig::in_dir(dir.path().to_owned());
     config.profile = profile;
+    config.server_id = Some(SERVER_ID.into());
     let clock = Arc::new(ManualClock::new(T0));
     let office =
         ReceptionOffice::with(&config, Arc::new(SqliteStore::in_memory()), clock.clone()).unwrap();
@@ -182,6 +185,18 @@ fn meta(
     submission_id: &str,
     tweak: impl FnOnce(&mut serde_json::Value),
 ) -> SubmissionMeta {
+    meta_for(card, files, submission_id, Purpose::SUBMISSION, SERVER_ID, tweak)
+}
+
+/// What the app sends for `purpose`, signed for the server `server_id`.
+fn meta_for(
+    card: &mut Card<SimTransport>,
+    files: &[StoredFile],
+    submission_id: &str,
+    purpose: Purpose,
+    server_id: &str,
+    tweak: impl FnOnce(&mut serde_json::Value),
+) -> SubmissionMeta {
     let mut form: serde_json::Value = serde_json::from_str(include_str!(
         "../../../forms/tests/fixtures/extension-complete.json"
     ))
@@ -196,8 +211,22 @@ fn meta(
         signature: String::new(),
         for_user: None,
         agreed_to_terms: true,
+        action: Some(purpose.action.as_str().into()),
+        application_id: purpose.application_id,
+        server_id: Some(server_id.into()),
+        files: files
+            .iter()
+            .map(|f| zairyu_wire::SignedFile {
+                kind: f.kind.clone(),
+                name: f.name.clone(),
+                sha256: f.sha256.clone(),
+            })
+            .collect(),
     };
-    let (cert, sig) = card_sign(card, &signed_content(&meta, files).canonical_bytes());
+    let (cert, sig) = card_sign(
+        card,
+        &signed_content(&meta, files, purpose, server_id).canonical_bytes(),
+    );
     meta.certificate = cert;
     meta.signature = sig;
     meta

@@ -1,13 +1,52 @@
 //! The usage application (manual 3.2): a challenge signed by the card's user-authentication key
 //! binds the certificate to the account; signatures are verified against the trust anchors of
-//! the server's profile (the demo CA only in the demo profile).
+//! the server's profile (the demo CA only in the demo profile) with the configured CRLs. Also
+//! who this server is (`server_id`) and what `/api/health` says of its trust.
+
+use std::sync::Arc;
 
 use base64::Engine;
 
 use super::{random_hex, ReceptionOffice, USAGE_DOMAIN};
-use crate::config::TrustProfile;
+use crate::config::{ServerConfig, TrustProfile};
 use crate::error::ApiError;
 use crate::store::UserRow;
+
+/// The profile's trust anchors with every configured CRL loaded (a CRL that does not load
+/// stops the server: revocation is never silently off), and how many CRLs.
+pub(super) fn trust_anchors(
+    config: &ServerConfig,
+) -> Result<(zairyu_signature::TrustAnchors, usize), String> {
+    let mut anchors = match config.profile {
+        TrustProfile::Demo => zairyu_signature::TrustAnchors::demo(),
+        TrustProfile::Production => zairyu_signature::TrustAnchors::production(),
+    };
+    for path in &config.crls {
+        let bytes = std::fs::read(path).map_err(|e| format!("crl {}: {e}", path.display()))?;
+        let crl = zairyu_signature::Crl::load(&bytes, &anchors)
+            .map_err(|e| format!("crl {}: {e}", path.display()))?;
+        anchors = anchors.with_revocation(Arc::new(crl));
+    }
+    Ok((anchors, config.crls.len()))
+}
+
+/// The configured server id, else the one kept in `DATA/server-id` (made once, random).
+pub(super) fn server_id(config: &ServerConfig) -> Result<String, String> {
+    if let Some(id) = config.server_id.as_deref().map(str::trim) {
+        if !id.is_empty() {
+            return Ok(id.to_owned());
+        }
+    }
+    let file = config.data_dir.join("server-id");
+    match std::fs::read_to_string(&file) {
+        Ok(text) if !text.trim().is_empty() => Ok(text.trim().to_owned()),
+        _ => {
+            let id = format!("zr-{}", random_hex(16));
+            std::fs::write(&file, &id).map_err(|e| format!("{}: {e}", file.display()))?;
+            Ok(id)
+        }
+    }
+}
 
 impl ReceptionOffice {
     /// A fresh challenge (valid 10 minutes) for the card to sign.
@@ -18,11 +57,25 @@ impl ReceptionOffice {
         Ok(nonce)
     }
 
-    fn anchors(&self) -> zairyu_signature::TrustAnchors {
-        match self.profile {
-            TrustProfile::Demo => zairyu_signature::TrustAnchors::demo(),
-            TrustProfile::Production => zairyu_signature::TrustAnchors::production(),
+    /// What `GET /api/health` answers: up, the profile, whether the demo CA is trusted, the
+    /// server id signatures are bound to, the CRLs loaded.
+    pub fn health(&self) -> zairyu_wire::ServerHealth {
+        zairyu_wire::ServerHealth {
+            status: "ok".into(),
+            profile: match self.profile {
+                TrustProfile::Demo => "demo",
+                TrustProfile::Production => "production",
+            }
+            .into(),
+            demo_ca_trusted: self.anchors.trusts_demo_ca(),
+            server_id: self.server_id.clone(),
+            crls_loaded: self.crls_loaded,
         }
+    }
+
+    /// This server's identity in what a submission signs.
+    pub fn server_id(&self) -> &str {
+        &self.server_id
     }
 
     pub(super) fn verify(
@@ -38,7 +91,7 @@ impl ReceptionOffice {
         let signature = b64
             .decode(signature_b64)
             .map_err(|_| ApiError::bad("bad_signature", "The signature is not base64."))?;
-        zairyu_signature::verify(&cert, message, &signature, &self.anchors(), self.now())
+        zairyu_signature::verify(&cert, message, &signature, &self.anchors, self.now())
             .map_err(|e| ApiError::new(422, e.code(), e.to_string()))
     }
 

@@ -56,15 +56,47 @@ fn an_application_from_usage_to_completed_with_a_revision() {
     assert_eq!(returned.status, "in_return_process");
     assert!(w.last_mail().contains("this term"));
 
-    let m2 = meta(&mut card, &files, "sub-2", |f| {
+    let tweak = |f: &mut serde_json::Value| {
         f["request"]["reason"] = serde_json::json!("成績証明書を差し替えました")
-    });
+    };
+    // The first submission's signature does not stand for a resubmission.
+    let mut replay = m.clone();
+    replay.action = None;
+    assert_eq!(
+        w.office
+            .resubmit(&w.user(&id), app.id, &replay, &files)
+            .unwrap_err()
+            .code,
+        "bad_signature"
+    );
+    assert_eq!(
+        w.office
+            .resubmit(&w.user(&id), app.id, &m, &files)
+            .unwrap_err()
+            .code,
+        "signed_for_another_action"
+    );
+    let m2 = meta_for(
+        &mut card,
+        &files,
+        "sub-2",
+        Purpose::resubmission(app.id),
+        SERVER_ID,
+        tweak,
+    );
     let resubmitted = w
         .office
         .resubmit(&w.user(&id), app.id, &m2, &files)
         .unwrap();
     assert_eq!(resubmitted.status, "application_completed");
     assert_eq!(resubmitted.versions.len(), 2, "every version is kept");
+    // Sent again (the answer was lost): the first outcome, not a conflict, and no third version.
+    let again = w
+        .office
+        .resubmit(&w.user(&id), app.id, &m2, &files)
+        .unwrap();
+    assert_eq!(again.versions.len(), 2);
+    assert_eq!(again.status, "application_completed");
     assert_eq!(
         resubmitted.versions[0].form["request"]["reason"],
         "大学院での研究を継続するため"
@@ -117,6 +149,44 @@ fn the_server_trusts_nothing_the_client_says() {
     assert_eq!(
         w.office.submit(&w.user(&id), &m, &bad).unwrap_err().code,
         "file_invalid"
+    );
+    // Signed for another server, too long ago, or with a file the signature does not cover.
+    let other = meta_for(&mut card, &files, "sub-5", Purpose::SUBMISSION, "zr-other", |_| {});
+    assert_eq!(
+        w.office.submit(&w.user(&id), &other, &files).unwrap_err().code,
+        "signed_for_another_server"
+    );
+    let mut undeclared = other.clone();
+    undeclared.server_id = None;
+    assert_eq!(
+        w.office
+            .submit(&w.user(&id), &undeclared, &files)
+            .unwrap_err()
+            .code,
+        "bad_signature"
+    );
+    w.clock.advance(3600);
+    let m = meta(&mut card, &files, "sub-6", |_| {});
+    assert_eq!(
+        w.office.submit(&w.user(&id), &m, &files).unwrap_err().code,
+        "signed_at_out_of_window"
+    );
+    w.clock.advance(-3600);
+    let mut extra = files.clone();
+    extra.push(StoredFile {
+        name: "extra.pdf".into(),
+        ..files[1].clone()
+    });
+    assert_eq!(
+        w.office.submit(&w.user(&id), &m, &extra).unwrap_err().code,
+        "unsigned_file"
+    );
+    assert_eq!(
+        w.office
+            .submit(&w.user(&id), &m, &files[..3])
+            .unwrap_err()
+            .code,
+        "signed_file_missing"
     );
     // Terms not agreed.
     let mut m = meta(&mut card, &files, "sub-4", |_| {});
