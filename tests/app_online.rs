@@ -64,7 +64,7 @@ fn code_in_mail(mail: &str) -> String {
 }
 
 fn start_server(dir: &Path, listen: &str) -> String {
-    let mut config = zairyu_server::ServerConfig::in_dir(dir.to_owned());
+    let mut config = zairyu_server::ServerConfig::demo_in_dir(dir.to_owned());
     config.listen = listen.to_owned();
     let addr = zairyu_server::spawn(config).unwrap();
     format!("http://{addr}")

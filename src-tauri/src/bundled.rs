@@ -16,7 +16,7 @@ pub(crate) fn start(app: &App) -> Result<(), String> {
     if app.profile() != zairyu_app::Profile::Demo {
         return Ok(());
     }
-    let config = zairyu_server::ServerConfig::in_dir(server_dir(app));
+    let config = zairyu_server::ServerConfig::demo_in_dir(server_dir(app));
     let addr = zairyu_server::spawn(config)?;
     app.set_bundled_server(&format!("http://{addr}"));
     Ok(())

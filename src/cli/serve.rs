@@ -10,7 +10,7 @@ use zairyu_server::{ReceptionOffice, ServerConfig};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct ServeArgs {
-    /// A TOML file with listen, data, profile, smtp, session_seconds, public_url.
+    /// A TOML file with listen, data, profile, smtp, session_seconds, public_url, server_id, crl.
     #[arg(long)]
     pub(crate) config: Option<PathBuf>,
     /// The data folder (database, attachments, outbox); else ZAIRYU_SERVER_DATA, else the OS data folder.
@@ -19,6 +19,10 @@ pub(crate) struct ServeArgs {
     /// Where to listen, e.g. 127.0.0.1:8377 (the default).
     #[arg(long)]
     pub(crate) listen: Option<String>,
+    /// production (the default: the JPKI user-authentication CAs only) or demo (also the demo
+    /// CA, whose private key is public); else ZAIRYU_PROFILE / ZAIRYU_SERVER_PROFILE.
+    #[arg(long)]
+    pub(crate) profile: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -81,7 +85,16 @@ pub(crate) enum ExaminerCommand {
 }
 
 pub(crate) fn run_serve(args: ServeArgs) -> ExitCode {
-    let config = match ServerConfig::load(args.config.as_deref(), args.data, args.listen) {
+    let loaded = ServerConfig::load(args.config.as_deref(), args.data, args.listen).and_then(|c| {
+        match args.profile.as_deref() {
+            Some(name) => Ok(ServerConfig {
+                profile: zairyu_server::config::parse_profile(name)?,
+                ..c
+            }),
+            None => Ok(c),
+        }
+    });
+    let config = match loaded {
         Ok(c) => c,
         Err(e) => {
             super::print_error(false, "bad_config", &e);

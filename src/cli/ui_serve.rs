@@ -65,7 +65,7 @@ fn serve(args: UiServeArgs) -> Result<(), String> {
     }
     let app = App::open(&args.data, profile).map_err(|e| e.to_string())?;
     if profile == Profile::Demo {
-        let config = zairyu_server::ServerConfig::in_dir(args.data.join("server"));
+        let config = zairyu_server::ServerConfig::demo_in_dir(args.data.join("server"));
         let addr = zairyu_server::spawn(config)?;
         app.set_bundled_server(&format!("http://{addr}"));
     }

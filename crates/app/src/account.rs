@@ -121,6 +121,8 @@ impl App {
         let token = reception.login(user_id.trim(), password)?;
         let account = reception.me(&token)?;
         let kept = self.vault.store(&token);
+        // Remembered for signing while the server cannot be reached (best effort).
+        let _ = self.remember_server_id();
         Ok(SessionState {
             server: reception.base().to_owned(),
             account: Some(account),

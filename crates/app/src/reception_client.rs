@@ -12,7 +12,8 @@ use zairyu_wire::{
     Account, Application, CompleteRegistrationRequest, ConfirmedEmail, Done, EmailRequest,
     EmailTwiceRequest, ErrorBody, ForgotPasswordRequest, LoginRequest, PasswordChangeRequest,
     PasswordResetRequest, ProfileChangeRequest, ReceiptMethodRequest, Registered, Sent,
-    SessionToken, SubmissionMetadata, TokenRequest, UsageApplied, UsageChallenge, UsageRequest,
+    ServerHealth, SessionToken, SubmissionMetadata, TokenRequest, UsageApplied, UsageChallenge,
+    UsageRequest,
 };
 
 use crate::error::AppError;
@@ -231,6 +232,11 @@ impl ReceptionClient {
         self.get("/api/me", Some(token))
     }
 
+    /// `GET /api/health`: the profile and the `server_id` a submission's signature names.
+    pub(crate) fn health(&self) -> Result<ServerHealth, AppError> {
+        self.get("/api/health", None)
+    }
+
     pub(crate) fn usage_challenge(&self, token: &str) -> Result<String, AppError> {
         let challenge: UsageChallenge = self.post("/api/usage/challenge", Some(token), &Done {})?;
         Ok(challenge.nonce)
@@ -403,6 +409,24 @@ fn path_segment(text: &str) -> String {
         .collect()
 }
 
+/// A file's name as it travels and as the server keeps it (so the signed name is the name
+/// the server sees): quotes, backslashes and line breaks, which cannot appear in a quoted
+/// header value, become `_`; other control characters and `/` are dropped; at most 100
+/// characters.
+pub(crate) fn wire_file_name(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if matches!(c, '"' | '\\' | '\r' | '\n') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .filter(|c| !c.is_control() && *c != '/')
+        .take(100)
+        .collect()
+}
+
 /// A `multipart/form-data` body (RFC 7578): the `metadata` part as JSON, then each file.
 fn multipart_body(
     boundary: &str,
@@ -413,18 +437,7 @@ fn multipart_body(
     body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"metadata\"\r\nContent-Type: application/json\r\n\r\n").as_bytes());
     body.extend(serde_json::to_vec(metadata).unwrap_or_default());
     for file in files {
-        // Quotes, backslashes and line breaks cannot appear in a quoted header value.
-        let name: String = file
-            .name
-            .chars()
-            .map(|c| {
-                if matches!(c, '"' | '\\' | '\r' | '\n') {
-                    '_'
-                } else {
-                    c
-                }
-            })
-            .collect();
+        let name = wire_file_name(file.name);
         let mime = if file.kind == "photo" {
             "image/jpeg"
         } else {
@@ -470,15 +483,21 @@ mod tests {
             signature: "g".into(),
             for_user: None,
             agreed_to_terms: true,
+            action: None,
+            application_id: None,
+            server_id: None,
+            files: Vec::new(),
         };
         let body = multipart_body("B", &metadata, &files);
         let text = String::from_utf8_lossy(&body);
         assert!(text.starts_with("--B\r\nContent-Disposition: form-data; name=\"metadata\""));
         assert!(text.contains("\"form\":{\"a\":1}"));
-        assert!(text.contains("\"agreed_to_terms\":true}\r\n--B\r\n"));
+        assert!(text.contains("\"agreed_to_terms\":true,\"files\":[]}\r\n--B\r\n"));
         assert!(text.contains("name=\"photo\"; filename=\"photo.jpg\""));
         assert!(text.contains("filename=\"成績_x.pdf\""));
         assert!(text.ends_with("%PDF-1.7\r\n--B--\r\n"));
+        assert_eq!(wire_file_name("a\tb/c\"d.pdf"), "abc_d.pdf");
+        assert_eq!(wire_file_name(&"x".repeat(120)).len(), 100);
     }
 
     #[test]

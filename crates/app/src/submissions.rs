@@ -11,12 +11,21 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
-use zairyu_forms::signing::{AttachmentDigest, SignedContent};
+use zairyu_forms::signing::{AttachmentDigest, SignedAction, SignedContent};
 
 use crate::error::AppError;
-use crate::reception_client::FilePart;
+use crate::reception_client::{wire_file_name, FilePart};
 use crate::App;
-use zairyu_wire::{Application, SubmissionMetadata};
+use zairyu_wire::{Application, SignedFile, SubmissionMetadata};
+
+/// The server id last answered by `/api/health` (`DATA/server-id.json`), so a submission
+/// signed while the server is unreachable names it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct RememberedServer {
+    server_id: String,
+}
+
+const REMEMBERED_SERVER: &str = "server-id.json";
 
 /// A file of a queued submission.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -103,6 +112,35 @@ impl App {
         Ok(SubmitOutcome::Sent { receipt })
     }
 
+    /// Asks the server who it is and remembers the answer (at sign-in and before signing).
+    pub(crate) fn remember_server_id(&self) -> Result<String, AppError> {
+        let health = self.reception()?.health()?;
+        crate::json_file::write_json(
+            &self.data_dir,
+            REMEMBERED_SERVER,
+            &RememberedServer {
+                server_id: health.server_id.clone(),
+            },
+        )?;
+        Ok(health.server_id)
+    }
+
+    /// The server a signature is bound to: asked now; while the server cannot be reached, the
+    /// one it last answered (so signing offline still queues; a server that turns out to be
+    /// another one refuses it with `signed_for_another_server`).
+    fn server_id_for_signing(&self) -> Result<String, AppError> {
+        match self.remember_server_id() {
+            Ok(id) => Ok(id),
+            Err(e @ AppError::ServerUnreachable { .. }) => {
+                crate::json_file::read_json::<RememberedServer>(&self.data_dir, REMEMBERED_SERVER)?
+                    .value()
+                    .map(|r| r.server_id)
+                    .ok_or(e)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     fn outbox(&self) -> PathBuf {
         self.data_dir.join("outbox")
     }
@@ -137,12 +175,15 @@ impl App {
         if meta.procedure == RECEIPT_METHOD_CHANGE {
             return self.change_receipt_method(&token, draft_id, draft.form());
         }
+        let server_id = self.server_id_for_signing()?;
         let submission_id = uuid::Uuid::new_v4().to_string();
         let mut files = Vec::new();
         let mut photo_sha256 = None;
         let mut attachments = Vec::new();
         for entry in &meta.attachments {
-            let name = entry.file.rsplit('/').next().unwrap_or(&entry.file);
+            // Signed as the server will name it.
+            let name = wire_file_name(entry.file.rsplit('/').next().unwrap_or(&entry.file));
+            let name = name.as_str();
             if entry.file.starts_with("attachments/") {
                 attachments.push(AttachmentDigest {
                     name: name.to_owned(),
@@ -155,6 +196,13 @@ impl App {
             }
         }
         let content = SignedContent {
+            action: if resubmit_of.is_some() {
+                SignedAction::Resubmission
+            } else {
+                SignedAction::Submission
+            },
+            application_id: resubmit_of,
+            server_id,
             procedure_id: meta.procedure.clone(),
             form: draft.form().clone(),
             photo_sha256,
@@ -207,6 +255,18 @@ impl App {
                 signature: b64.encode(signature),
                 for_user: None,
                 agreed_to_terms: true,
+                action: Some(content.action.as_str().to_owned()),
+                application_id: content.application_id,
+                server_id: Some(content.server_id.clone()),
+                files: queued_files
+                    .iter()
+                    .zip(&files)
+                    .map(|(q, (_, _, entry))| SignedFile {
+                        kind: q.kind.clone(),
+                        name: q.name.clone(),
+                        sha256: entry.sha256.clone(),
+                    })
+                    .collect(),
             },
             files: queued_files,
             resubmit_of,
