@@ -121,7 +121,9 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     fn set_login_state(&self, id: &str, failures: i64, locked_until: i64)
         -> Result<(), StoreError>;
     fn set_password(&self, id: &str, hash: &str) -> Result<(), StoreError>;
-    fn set_usage(&self, id: &str, fingerprint: &str, usage: &str) -> Result<(), StoreError>;
+    /// Binds the certificate (fingerprint) and the usage information to the account, in one
+    /// statement that does nothing and answers `false` when another account holds it.
+    fn set_usage(&self, id: &str, fingerprint: &str, usage: &str) -> Result<bool, StoreError>;
     fn add_session(&self, token_hash: &str, user_id: &str, expires: i64) -> Result<(), StoreError>;
     fn session_user(&self, token_hash: &str, now: i64) -> Result<Option<String>, StoreError>;
     fn remove_session(&self, token_hash: &str) -> Result<(), StoreError>;

@@ -10,6 +10,7 @@ use base64::Engine;
 use super::{random_hex, ReceptionOffice, USAGE_DOMAIN};
 use crate::config::{ServerConfig, TrustProfile};
 use crate::error::ApiError;
+use zairyu_wire::ErrorCode;
 use crate::store::UserRow;
 
 /// The profile's trust anchors with every configured CRL loaded (a CRL that does not load
@@ -126,8 +127,27 @@ impl ReceptionOffice {
                 "The residence card number is 2 capital letters, 8 digits and 2 capital letters.",
             ));
         }
-        self.store
-            .set_usage(&user.id, &signer.fingerprint_sha256, &info.to_string())?;
+        if !self
+            .store
+            .set_usage(&user.id, &signer.fingerprint_sha256, &info.to_string())?
+        {
+            return Err(ApiError::new(
+                409,
+                ErrorCode::CertificateInUse.as_str(),
+                "This card's certificate is already bound to another account; sign in with that account (one card, one account).",
+            ));
+        }
+        let now = self.now();
+        self.store.audit(
+            None,
+            &user.id,
+            "bind_certificate",
+            &format!(
+                "certificate sha256 {} serial {} issuer {}",
+                signer.fingerprint_sha256, signer.serial, signer.issuer
+            ),
+            now,
+        )?;
         Ok(())
     }
 }

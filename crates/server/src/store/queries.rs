@@ -154,12 +154,15 @@ impl<D: Database> Store for D {
             params![id, hash],
         )
     }
-    fn set_usage(&self, id: &str, fingerprint: &str, usage: &str) -> Result<(), StoreError> {
-        run(
-            self,
-            "UPDATE users SET cert_fingerprint = ?2, usage = ?3 WHERE id = ?1",
+    fn set_usage(&self, id: &str, fingerprint: &str, usage: &str) -> Result<bool, StoreError> {
+        let changed = self.execute(
+            &self.dialect().render(
+                "UPDATE users SET cert_fingerprint = ?2, usage = ?3 WHERE id = ?1 \
+                 AND NOT EXISTS (SELECT 1 FROM users other WHERE other.cert_fingerprint = ?2 AND other.id <> ?1)",
+            ),
             params![id, fingerprint, usage],
-        )
+        )?;
+        Ok(changed == 1)
     }
     fn add_session(&self, token_hash: &str, user_id: &str, expires: i64) -> Result<(), StoreError> {
         run(

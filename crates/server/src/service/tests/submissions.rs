@@ -216,3 +216,29 @@ fn a_practice_card_is_refused_in_production() {
         .unwrap_err();
     assert_eq!(err.code, "untrusted_certificate");
 }
+
+#[test]
+fn one_card_certificate_is_bound_to_one_account() {
+    let w = world(TrustProfile::Demo);
+    let a = w.register("a@example.jp");
+    let b = w.register("b@example.jp");
+    let mut card = card();
+    usage(&w, &a, &mut card);
+    let user = w.user(&b);
+    let nonce = w.office.usage_challenge(&user).unwrap();
+    let (cert, sig) = card_sign(&mut card, &[USAGE_DOMAIN, nonce.as_bytes()].concat());
+    let err = w
+        .office
+        .usage_apply(
+            &user,
+            &nonce,
+            &cert,
+            &sig,
+            &serde_json::json!({"residence_card_number": "AB12345678CD"}),
+        )
+        .unwrap_err();
+    assert_eq!((err.status, err.code.as_str()), (409, "certificate_in_use"));
+    assert!(w.user(&b).cert_fingerprint.is_none());
+    // The holder may apply again with the same card.
+    usage(&w, &a, &mut card);
+}
