@@ -441,10 +441,7 @@ fn a_captured_signature_is_not_replayed_elsewhere_nor_accepted_late() {
         let (status, code, _) = a.send(&session, &replay, Some(second_id));
         assert_eq!(status, 422, "replayed as a resubmission: {code}");
         assert!(
-            matches!(
-                code.as_str(),
-                "signed_for_another_action" | "bad_signature"
-            ),
+            matches!(code.as_str(), "signed_for_another_action" | "bad_signature"),
             "{code}"
         );
     }
@@ -466,10 +463,7 @@ fn a_captured_signature_is_not_replayed_elsewhere_nor_accepted_late() {
     let session_b = b.account("lan@example.jp");
     assert_eq!(b.usage(&session_b, &cert).0, 200);
     let (status, code, _) = b.send(&session_b, &first, None);
-    assert_eq!(
-        (status, code.as_str()),
-        (422, "signed_for_another_server")
-    );
+    assert_eq!((status, code.as_str()), (422, "signed_for_another_server"));
     let (_, code, _) = b.send(&session_b, &undeclared(&first), None);
     assert_eq!(code, "bad_signature");
 

@@ -85,15 +85,17 @@ pub(crate) enum ExaminerCommand {
 }
 
 pub(crate) fn run_serve(args: ServeArgs) -> ExitCode {
-    let loaded = ServerConfig::load(args.config.as_deref(), args.data, args.listen).and_then(|c| {
-        match args.profile.as_deref() {
+    let loaded =
+        ServerConfig::load(args.config.as_deref(), args.data, args.listen).and_then(|c| match args
+            .profile
+            .as_deref()
+        {
             Some(name) => Ok(ServerConfig {
                 profile: zairyu_server::config::parse_profile(name)?,
                 ..c
             }),
             None => Ok(c),
-        }
-    });
+        });
     let config = match loaded {
         Ok(c) => c,
         Err(e) => {

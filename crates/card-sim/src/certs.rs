@@ -326,8 +326,8 @@ mod tests {
             ..TestCertificate::like_the_card(41)
         }
         .issue();
-        let err = zairyu_signature::verify(&no_usage, message, &signature, &anchors, now())
-            .unwrap_err();
+        let err =
+            zairyu_signature::verify(&no_usage, message, &signature, &anchors, now()).unwrap_err();
         assert_eq!(err.code(), "certificate_key_usage");
         // Expired five seconds ago: refused, though the day is not over.
         let t = now();
@@ -336,22 +336,23 @@ mod tests {
             ..TestCertificate::like_the_card(42)
         }
         .issue();
-        let err =
-            zairyu_signature::verify(&expired, message, &signature, &anchors, t).unwrap_err();
+        let err = zairyu_signature::verify(&expired, message, &signature, &anchors, t).unwrap_err();
         assert_eq!(err.code(), "certificate_expired");
         assert!(zairyu_signature::verify(&expired, message, &signature, &anchors, t - 10).is_ok());
 
         let crl = demo_crl(&[40], ISSUED_AT_UNIX, (t + 3600) as u64);
         let checked = zairyu_signature::Crl::load(&crl, &anchors).unwrap();
         assert_eq!(checked.revoked_count(), 1);
-        let with_crl = anchors.clone().with_revocation(std::sync::Arc::new(checked));
+        let with_crl = anchors
+            .clone()
+            .with_revocation(std::sync::Arc::new(checked));
         let err = zairyu_signature::verify(&good, message, &signature, &with_crl, t).unwrap_err();
         assert_eq!(err.code(), "certificate_revoked");
         let other = TestCertificate::like_the_card(43).issue();
         assert!(zairyu_signature::verify(&other, message, &signature, &with_crl, t).is_ok());
         // A list past its next update cannot say "not revoked".
-        let err = zairyu_signature::verify(&other, message, &signature, &with_crl, t + 7200)
-            .unwrap_err();
+        let err =
+            zairyu_signature::verify(&other, message, &signature, &with_crl, t + 7200).unwrap_err();
         assert_eq!(err.code(), "revocation_unknown");
         // A list the production anchors did not sign is not loaded.
         assert!(matches!(

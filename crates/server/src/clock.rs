@@ -128,7 +128,12 @@ pub fn parse_utc(text: &str) -> Option<i64> {
             sign * (hours * 3600 + minutes * 60)
         }
     };
-    Some(PrimitiveDateTime::new(date, clock).assume_utc().unix_timestamp() - offset)
+    Some(
+        PrimitiveDateTime::new(date, clock)
+            .assume_utc()
+            .unix_timestamp()
+            - offset,
+    )
 }
 
 /// `YYYY-MM-DD` (UTC) of a Unix time.
@@ -152,7 +157,10 @@ mod tests {
     fn rfc3339_times_parse_to_the_second() {
         assert_eq!(parse_utc("2026-11-24T00:00:00Z"), Some(1_795_478_400));
         assert_eq!(parse_utc("2026-11-24T09:00:01+09:00"), Some(1_795_478_401));
-        assert_eq!(parse_utc("2026-11-23T23:00:00.25-01:00"), Some(1_795_478_400));
+        assert_eq!(
+            parse_utc("2026-11-23T23:00:00.25-01:00"),
+            Some(1_795_478_400)
+        );
         for bad in [
             "",
             "2026-11-24",

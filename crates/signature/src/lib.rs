@@ -264,12 +264,21 @@ mod tests {
                 r.hierarchy == Hierarchy::Production && r.purpose == Purpose::UserAuthentication
             })
             .count();
-        assert!(expected >= 3, "myna-card ships the JPKI user-authentication roots");
+        assert!(
+            expected >= 3,
+            "myna-card ships the JPKI user-authentication roots"
+        );
         assert_eq!(production.len(), expected);
-        for root in KNOWN.iter().filter(|r| r.purpose == Purpose::DigitalSignature) {
+        for root in KNOWN
+            .iter()
+            .filter(|r| r.purpose == Purpose::DigitalSignature)
+        {
             let cert = root.certificate().unwrap();
             assert!(
-                !production.anchors.iter().any(|(a, _)| a.der() == cert.der()),
+                !production
+                    .anchors
+                    .iter()
+                    .any(|(a, _)| a.der() == cert.der()),
                 "a signing-hierarchy root is not an anchor for user authentication"
             );
         }

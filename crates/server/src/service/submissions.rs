@@ -213,7 +213,11 @@ impl ReceptionOffice {
             }
         }
         let content = signed_content(meta, files, purpose, &self.server_id);
-        self.verify(&meta.certificate, &content.canonical_bytes(), &meta.signature)
+        self.verify(
+            &meta.certificate,
+            &content.canonical_bytes(),
+            &meta.signature,
+        )
     }
 
     /// The organisation a student named in their usage application.

@@ -185,7 +185,14 @@ fn meta(
     submission_id: &str,
     tweak: impl FnOnce(&mut serde_json::Value),
 ) -> SubmissionMeta {
-    meta_for(card, files, submission_id, Purpose::SUBMISSION, SERVER_ID, tweak)
+    meta_for(
+        card,
+        files,
+        submission_id,
+        Purpose::SUBMISSION,
+        SERVER_ID,
+        tweak,
+    )
 }
 
 /// What the app sends for `purpose`, signed for the server `server_id`.

@@ -10,8 +10,8 @@ use base64::Engine;
 use super::{random_hex, ReceptionOffice, USAGE_DOMAIN};
 use crate::config::{ServerConfig, TrustProfile};
 use crate::error::ApiError;
-use zairyu_wire::ErrorCode;
 use crate::store::UserRow;
+use zairyu_wire::ErrorCode;
 
 /// The profile's trust anchors with every configured CRL loaded (a CRL that does not load
 /// stops the server: revocation is never silently off), and how many CRLs.

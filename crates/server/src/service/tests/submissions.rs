@@ -151,9 +151,19 @@ fn the_server_trusts_nothing_the_client_says() {
         "file_invalid"
     );
     // Signed for another server, too long ago, or with a file the signature does not cover.
-    let other = meta_for(&mut card, &files, "sub-5", Purpose::SUBMISSION, "zr-other", |_| {});
+    let other = meta_for(
+        &mut card,
+        &files,
+        "sub-5",
+        Purpose::SUBMISSION,
+        "zr-other",
+        |_| {},
+    );
     assert_eq!(
-        w.office.submit(&w.user(&id), &other, &files).unwrap_err().code,
+        w.office
+            .submit(&w.user(&id), &other, &files)
+            .unwrap_err()
+            .code,
         "signed_for_another_server"
     );
     let mut undeclared = other.clone();
