@@ -4,6 +4,7 @@
 //!
 //! One file per area: `accounts` (registration, forgotten ID and password), `sessions`,
 //! `profile` (My page), `favorites`, `usage` (the usage application), `submissions`,
+//! `signatures` (what a submission's signature must cover),
 //! `examiner`, and `statuses` (the allowed transitions). This file holds the office itself and what they share:
 //! opening it, the clock, the mail and request budgets, random tokens.
 
@@ -12,6 +13,7 @@ mod examiner;
 mod favorites;
 mod profile;
 mod sessions;
+mod signatures;
 mod statuses;
 mod submissions;
 mod usage;

@@ -12,7 +12,7 @@ use zairyu_testkit::corpus;
 
 use sha2::{Digest, Sha256};
 
-use super::submissions::{signed_content, Purpose};
+use super::signatures::{signed_content, Purpose};
 use super::*;
 use crate::clock::ManualClock;
 use crate::store::{SqliteStore, UserRow};
