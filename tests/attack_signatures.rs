@@ -467,17 +467,23 @@ fn a_captured_signature_is_not_replayed_elsewhere_nor_accepted_late() {
     let (_, code, _) = b.send(&session_b, &undeclared(&first), None);
     assert_eq!(code, "bad_signature");
 
-    // Signed an hour ago.
-    let late = sign(
-        &cert,
-        &a_id,
-        SignedAction::Submission,
-        None,
-        now() - 3600,
-        files("late"),
-    );
-    let (status, code, _) = a.send(&session, &late, None);
-    assert_eq!((status, code.as_str()), (422, "signed_at_out_of_window"));
+    // Signed three days and a minute ago (older than any outbox wait), or half an hour ahead.
+    for (signed_at, name) in [(now() - 72 * 3600 - 60, "late"), (now() + 1800, "early")] {
+        let odd = sign(
+            &cert,
+            &a_id,
+            SignedAction::Submission,
+            None,
+            signed_at,
+            files(name),
+        );
+        let (status, code, _) = a.send(&session, &odd, None);
+        assert_eq!(
+            (status, code.as_str()),
+            (422, "signed_at_out_of_window"),
+            "{name}"
+        );
+    }
 
     // A resubmission sent twice (the first answer was lost): the first outcome both times.
     let resubmission = sign(

@@ -9,8 +9,13 @@ use super::{ReceptionOffice, StoredFile, SubmissionMeta};
 use crate::clock::parse_utc;
 use crate::error::ApiError;
 
-/// How far `signed_at` may be from the server's clock, either way.
-pub(super) const SIGNED_AT_WINDOW_SECONDS: i64 = 600;
+/// How far ahead of the server's clock `signed_at` may be (clocks that run fast).
+pub(super) const SIGNED_AT_AHEAD_SECONDS: i64 = 600;
+/// How old `signed_at` may be: a submission signed offline waits in the app's outbox until the
+/// computer is online again (a weekend, say). A replay inside this window gains nothing: the
+/// signed `submission_id` makes it answer the first outcome, the certificate is bound to one
+/// account, and the server, action and application are signed.
+pub(super) const SIGNED_AT_MAX_AGE_SECONDS: i64 = 72 * 3600;
 
 /// What a request asks a signature to authorise: the action and, for a resubmission, the
 /// application.
@@ -41,7 +46,8 @@ fn refused(code: ErrorCode, message: impl Into<String>) -> ApiError {
 impl ReceptionOffice {
     /// Everything about the signature, before any file is decoded: the uploaded files are
     /// exactly the declared ones (one photo at most), the signature was made for this server,
-    /// this action and this application, `signed_at` is within ten minutes of the clock, and
+    /// this action and this application, `signed_at` is at most ten minutes ahead of the clock and
+    /// at most 72 hours old, and
     /// the card's signature verifies over the content rebuilt from what arrived and `purpose`
     /// (chain, key usage, validity to the second, revocation).
     pub(super) fn check_signature(
@@ -121,11 +127,20 @@ impl ReceptionOffice {
         }
         let now = self.now();
         match parse_utc(&meta.signed_at) {
-            Some(at) if !check_time || (at - now).abs() <= SIGNED_AT_WINDOW_SECONDS => {}
+            Some(at)
+                if !check_time
+                    || (at - now <= SIGNED_AT_AHEAD_SECONDS
+                        && now - at <= SIGNED_AT_MAX_AGE_SECONDS) => {}
+            Some(at) if at > now => {
+                return Err(refused(
+                    ErrorCode::SignedAtOutOfWindow,
+                    "The signature's time is more than 10 minutes ahead of the server's clock; set the computer's clock right and sign again.",
+                ))
+            }
             Some(_) => {
                 return Err(refused(
                     ErrorCode::SignedAtOutOfWindow,
-                    "The signature's time is more than 10 minutes from the server's clock; check the computer's clock and sign again.",
+                    "The signature is more than 72 hours old; sign the application again with your card.",
                 ))
             }
             None => {

@@ -175,13 +175,14 @@ fn the_server_trusts_nothing_the_client_says() {
             .code,
         "bad_signature"
     );
-    w.clock.advance(3600);
+    // Signed 72 hours and a second before it arrives: too old even for the outbox.
+    w.clock.advance(72 * 3600 + 1);
     let m = meta(&mut card, &files, "sub-6", |_| {});
     assert_eq!(
         w.office.submit(&w.user(&id), &m, &files).unwrap_err().code,
         "signed_at_out_of_window"
     );
-    w.clock.advance(-3600);
+    w.clock.advance(-(72 * 3600 + 1));
     let mut extra = files.clone();
     extra.push(StoredFile {
         name: "extra.pdf".into(),
