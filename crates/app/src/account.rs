@@ -121,6 +121,8 @@ impl App {
         let token = reception.login(user_id.trim(), password)?;
         let account = reception.me(&token)?;
         let kept = self.vault.store(&token);
+        // Queued submissions are recorded with this account (never sent by another).
+        self.remember_signed_in(Some(&account.user_id));
         Ok(SessionState {
             server: reception.base().to_owned(),
             account: Some(account),
@@ -133,7 +135,7 @@ impl App {
         if let (Ok(reception), Some(token)) = (self.reception(), self.vault.load()) {
             let _ = reception.logout(&token);
         }
-        self.vault.clear();
+        self.forget_session();
         self.session()
     }
 
@@ -144,9 +146,12 @@ impl App {
         let account = match self.vault.load() {
             None => None,
             Some(token) => match reception.me(&token) {
-                Ok(account) => Some(account),
+                Ok(account) => {
+                    self.remember_signed_in(Some(&account.user_id));
+                    Some(account)
+                }
                 Err(AppError::Server { status: 401, .. }) => {
-                    self.vault.clear();
+                    self.forget_session();
                     None
                 }
                 Err(e) => return Err(e),
