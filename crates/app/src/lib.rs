@@ -377,7 +377,8 @@ impl App {
             path: dir.clone(),
             source,
         })?;
-        let file = dir.join(format!("bundle-{}.zairyu", std::process::id()));
+        // One name per import: two imports at once never share a file.
+        let file = dir.join(format!("bundle-{}.zairyu", uuid::Uuid::new_v4().simple()));
         std::fs::write(&file, bytes).map_err(|source| AppError::Io {
             path: file.clone(),
             source,

@@ -189,7 +189,8 @@ impl App {
                     return Err(AppError::DraftFileChanged(name.clone()));
                 }
                 let copy = format!("{i}.bin");
-                fs::write(staging.join(&copy), &bytes).map_err(io(&staging))?;
+                zairyu_drafts::atomic::write_synced(&staging.join(&copy), &bytes)
+                    .map_err(io(&staging))?;
                 queued_files.push(QueuedFile {
                     kind: (*kind).to_owned(),
                     name: name.clone(),
@@ -227,9 +228,13 @@ impl App {
             queued_at: zairyu_drafts::now(),
             account: account.clone(),
         };
-        // The rename makes the queued submission appear whole or not at all.
+        // The rename makes the queued submission appear whole or not at all; every file and
+        // both folders are synced first, so a power cut cannot leave a signed submission half
+        // on disk (write_json syncs the staging folder).
+        let outbox = self.outbox();
         let kept = crate::json_file::write_json(&staging, "submission.json", &queued)
-            .and_then(|()| fs::rename(&staging, &folder).map_err(io(&folder)));
+            .and_then(|()| fs::rename(&staging, &folder).map_err(io(&folder)))
+            .and_then(|()| zairyu_drafts::atomic::sync_dir(&outbox).map_err(io(&outbox)));
         if let Err(e) = kept {
             let _ = fs::remove_dir_all(&staging);
             return Err(e);
