@@ -221,6 +221,7 @@ export const en = {
   "status.title": "Application status",
   "status.refresh": "Refresh",
   "status.queued": "{n} signed application(s) waiting to be sent.",
+  "status.queuedOthers": "{n} signed application(s) of another account wait on this computer. They are sent only when that account signs in here.",
   "status.sendNow": "Send now",
   "status.signInFirst": "Sign in to see your applications.",
   "status.none": "No application has been filed yet.",

@@ -223,6 +223,7 @@ export const ja: Record<MessageKey, string> = {
   "status.title": "申請状況",
   "status.refresh": "更新",
   "status.queued": "{n}件の署名済み申請が送信待ちです。",
+  "status.queuedOthers": "別のアカウントの署名済み申請{n}件がこのパソコンで送信待ちです。そのアカウントでログインしたときにだけ送信されます。",
   "status.sendNow": "今すぐ送信",
   "status.signInFirst": "申請状況を見るにはログインしてください。",
   "status.none": "まだ申請はありません。",
