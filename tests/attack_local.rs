@@ -21,9 +21,19 @@ impl UiServe {
     fn start() -> UiServe {
         let data = tempfile::tempdir().unwrap();
         let ui = tempfile::tempdir().unwrap();
-        std::fs::write(ui.path().join("index.html"), "<!doctype html><title>z</title>").unwrap();
+        std::fs::write(
+            ui.path().join("index.html"),
+            "<!doctype html><title>z</title>",
+        )
+        .unwrap();
         let mut child = Command::new(env!("CARGO_BIN_EXE_zairyu"))
-            .args(["ui-serve", "--profile", "production", "--listen", "127.0.0.1:0"])
+            .args([
+                "ui-serve",
+                "--profile",
+                "production",
+                "--listen",
+                "127.0.0.1:0",
+            ])
             .arg("--ui")
             .arg(ui.path())
             .arg("--data")
@@ -166,7 +176,11 @@ fn another_web_page_cannot_drive_ui_serve() {
             "{name}: answered {status} {body}"
         );
         assert_eq!(code_of(&body), expected, "{name}: {body}");
-        assert_eq!(ui.server_url(), serde_json::Value::Null, "{name} changed the server");
+        assert_eq!(
+            ui.server_url(),
+            serde_json::Value::Null,
+            "{name} changed the server"
+        );
     }
     // Files are not served to a rebound name either.
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();

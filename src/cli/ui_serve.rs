@@ -124,11 +124,7 @@ struct Served {
 }
 
 fn refused(refusal: Refusal) -> Response {
-    (
-        refusal.status,
-        Json(failure(refusal.code, refusal.message)),
-    )
-        .into_response()
+    (refusal.status, Json(failure(refusal.code, refusal.message))).into_response()
 }
 
 /// Every request (files too) must name this computer in `Host`: no DNS rebinding.

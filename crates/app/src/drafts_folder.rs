@@ -459,8 +459,7 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let folder = DraftsFolder::new(tmp.path());
         let id = folder.create("extension-of-stay").unwrap().id;
-        let landscape =
-            std::fs::read(zairyu_testkit::corpus::path("photo_landscape.jpg")).unwrap();
+        let landscape = std::fs::read(zairyu_testkit::corpus::path("photo_landscape.jpg")).unwrap();
         folder
             .attach(&id, "attachments.photo", "me.jpg", &landscape)
             .unwrap();

@@ -133,9 +133,15 @@ mod tests {
         std::fs::create_dir_all(dir.path().join("outbox/.s3")).unwrap();
         app.remember_signed_in(Some("ZR1"));
         let left = app.local_data();
-        assert_eq!((left.drafts, left.receipts, left.queued_submissions), (2, 1, 1));
+        assert_eq!(
+            (left.drafts, left.receipts, left.queued_submissions),
+            (2, 1, 1)
+        );
 
-        assert_eq!(app.remove_local_data().unwrap(), super::LocalData::default());
+        assert_eq!(
+            app.remove_local_data().unwrap(),
+            super::LocalData::default()
+        );
         assert!(app.drafts().unwrap().is_empty());
         assert!(app.receipts().is_empty());
         assert!(app.queued_submissions().is_empty());

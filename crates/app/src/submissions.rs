@@ -429,7 +429,10 @@ mod tests {
 
     /// A reception server just big enough for sign-in and filing: every password is right,
     /// the token names the user, and each filing is recorded as (token, submission id).
-    fn fake_reception() -> (String, Arc<Mutex<Vec<(String, String)>>>) {
+    /// What the fake server filed: (session token, submission id), in order.
+    type Filed = Arc<Mutex<Vec<(String, String)>>>;
+
+    fn fake_reception() -> (String, Filed) {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
         let filed = Arc::new(Mutex::new(Vec::new()));
@@ -451,7 +454,9 @@ mod tests {
                         n.eq_ignore_ascii_case(name).then(|| v.trim().to_owned())
                     })
                 };
-                let length = header("content-length").and_then(|v| v.parse().ok()).unwrap_or(0);
+                let length = header("content-length")
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0);
                 let mut body = vec![0; length];
                 let _ = reader.read_exact(&mut body);
                 let body = String::from_utf8_lossy(&body).into_owned();
@@ -469,7 +474,10 @@ mod tests {
                         "role": "applicant", "usage_application_done": true
                     })
                 } else if request.starts_with("POST /api/applications") {
-                    let id = body.split("\"submission_id\":\"").nth(1).unwrap_or_default();
+                    let id = body
+                        .split("\"submission_id\":\"")
+                        .nth(1)
+                        .unwrap_or_default();
                     let id = id.split('"').next().unwrap_or_default().to_owned();
                     seen.lock().unwrap().push((token, id.clone()));
                     serde_json::json!({
@@ -546,18 +554,29 @@ mod tests {
                 .belongs_to_someone_else
         };
         assert!(someone_else("sub-a") && someone_else("sub-legacy") && !someone_else("sub-b"));
-        assert_eq!(app.attention_on(zairyu_checks::Date::parse("2026-01-01").unwrap()).unwrap().queued, 1);
+        assert_eq!(
+            app.attention_on(zairyu_checks::Date::parse("2026-01-01").unwrap())
+                .unwrap()
+                .queued,
+            1
+        );
 
         let sent = app.send_queued().unwrap();
         assert_eq!(sent.len(), 1);
-        assert!(matches!(&sent[0], SubmitOutcome::Sent { receipt } if receipt.application.submission_id == "sub-b"));
+        assert!(
+            matches!(&sent[0], SubmitOutcome::Sent { receipt } if receipt.application.submission_id == "sub-b")
+        );
         assert_eq!(
             *filed.lock().unwrap(),
             vec![("tok-ZRB".to_owned(), "sub-b".to_owned())],
             "only B's own submission went out, under B's account"
         );
         // A's stays on this computer, listed as someone else's.
-        let left: Vec<_> = app.queued_submissions().into_iter().map(|q| q.submission_id).collect();
+        let left: Vec<_> = app
+            .queued_submissions()
+            .into_iter()
+            .map(|q| q.submission_id)
+            .collect();
         assert_eq!(left, vec!["sub-a", "sub-legacy"]);
 
         // A comes back: A's is sent under A's account.
@@ -565,6 +584,9 @@ mod tests {
         app.sign_in("ZRA", "password-a").unwrap();
         let sent = app.send_queued().unwrap();
         assert_eq!(sent.len(), 1);
-        assert_eq!(filed.lock().unwrap()[1], ("tok-ZRA".to_owned(), "sub-a".to_owned()));
+        assert_eq!(
+            filed.lock().unwrap()[1],
+            ("tok-ZRA".to_owned(), "sub-a".to_owned())
+        );
     }
 }
