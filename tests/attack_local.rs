@@ -87,7 +87,7 @@ impl UiServe {
     }
 
     /// The headers the served page sends.
-    fn legit(&self) -> Vec<(&'static str, String)> {
+    fn legit(&self) -> Headers {
         vec![
             ("Host", format!("127.0.0.1:{}", self.port)),
             ("Origin", format!("http://127.0.0.1:{}", self.port)),
@@ -119,6 +119,9 @@ impl Drop for UiServe {
     }
 }
 
+/// Request headers as sent, in order.
+type Headers = Vec<(&'static str, String)>;
+
 const EVIL: &str = r#"{"url":"https://reception.attacker.example"}"#;
 
 fn code_of(body: &str) -> String {
@@ -132,7 +135,7 @@ fn code_of(body: &str) -> String {
 fn another_web_page_cannot_drive_ui_serve() {
     let ui = UiServe::start();
     let port = ui.port;
-    let attacks: Vec<(&str, Vec<(&'static str, String)>, &str)> = vec![
+    let attacks: Vec<(&str, Headers, &str)> = vec![
         // (a) a page that does not know the token.
         (
             "no token",
