@@ -239,9 +239,6 @@ export type FieldState = { path: string, shown: boolean, required: boolean, };
 
 export type Language = "en" | "ja";
 
-/**
- * What stays on this computer after signing out.
- */
 export type LocalData = { 
 /**
  * Drafts, those set aside included.
