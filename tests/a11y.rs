@@ -7,7 +7,6 @@ mod support;
 
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use zairyu_testkit::corpus;
 
@@ -34,35 +33,32 @@ fn run_in_chromium(script: &str) -> (bool, String) {
         &support::extension::recent_photo(&corpus::path("photo_good.jpg"), scratch.path()),
         &[],
     );
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let listen = format!("127.0.0.1:{port}");
     let mut server = Command::new(env!("CARGO_BIN_EXE_zairyu"))
-        .args(["ui-serve", "--listen", &listen, "--ui"])
+        .args(["ui-serve", "--listen", "127.0.0.1:0", "--ui"])
         .arg(repo().join("ui/dist"))
         .arg("--data")
         .arg(data.path())
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while std::net::TcpStream::connect(&listen).is_err() {
-        assert!(Instant::now() < deadline, "ui-serve did not start");
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    // ui-serve prints its address with the per-run token (`http://127.0.0.1:PORT/?token=…`).
+    // The pipe stays open until the end: ui-serve may print more.
+    let mut printed = std::io::BufReader::new(server.stdout.take().unwrap());
+    let mut url = String::new();
+    std::io::BufRead::read_line(&mut printed, &mut url).unwrap();
+    let url = url.trim().to_string();
+    assert!(url.contains("?token="), "ui-serve did not start: {url:?}");
     let out = Command::new("node")
         .arg(repo().join("ui/a11y").join(script))
-        .arg(format!("http://{listen}"))
+        .arg(&url)
         .arg(repo().join("test-output/screenshots"))
         .current_dir(repo().join("ui"))
         .output()
         .unwrap();
     let _ = server.kill();
     let _ = server.wait();
+    drop(printed);
     let report = format!(
         "{}{}",
         String::from_utf8_lossy(&out.stdout),

@@ -7,21 +7,33 @@
 //! (`zairyu_app::command_table!`): each command decodes a typed argument struct with serde (PINs
 //! and passwords as `SecretText`, wiped after the call) and calls the same function as the
 //! Tauri command.
+//!
+//! Only the page it served may drive it ([`request_guard`]): it prints its address with a
+//! random per-run token (`http://127.0.0.1:PORT/?token=…`, on stdout, one line), the page sends
+//! the token back in `X-Zairyu-Token`, and `Host`, `Origin` and `Content-Type` are checked, so
+//! another web page open in the browser cannot point sign-ins elsewhere, spend PIN tries or
+//! read drafts (DNS rebinding included).
 
+mod request_guard;
+
+use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Request, State};
 use axum::http::{HeaderMap, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
 use serde_json::{json, Value};
 use zairyu_app::command_table::{calls, header_name};
 use zairyu_app::{App, AppError, Profile};
+
+use request_guard::{Refusal, RequestGuard};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct UiServeArgs {
@@ -31,7 +43,7 @@ pub(crate) struct UiServeArgs {
     /// The built UI (`npm --prefix ui run build`).
     #[arg(long, default_value = "ui/dist")]
     ui: PathBuf,
-    /// Where to listen; loopback only.
+    /// Where to listen; loopback only (port 0: a free port, printed).
     #[arg(long, default_value = "127.0.0.1:1420")]
     listen: String,
     #[arg(long, default_value = "demo")]
@@ -69,18 +81,32 @@ fn serve(args: UiServeArgs) -> Result<(), String> {
         let addr = zairyu_server::spawn(config)?;
         app.set_bundled_server(&format!("http://{addr}"));
     }
-    let app = Arc::new(app);
-    let router = Router::new()
-        .route("/invoke/{command}", post(invoke))
-        .fallback_service(tower_http::services::ServeDir::new(&args.ui))
-        .with_state(app);
     let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(listen)
             .await
             .map_err(|e| format!("cannot listen on {listen}: {e}"))?;
+        let bound = listener.local_addr().map_err(|e| e.to_string())?;
+        let guard = Arc::new(RequestGuard::new(bound.port())?);
+        let served = Served {
+            app: Arc::new(app),
+            guard: guard.clone(),
+        };
+        let router = Router::new()
+            .route("/invoke/{command}", post(invoke))
+            .fallback_service(tower_http::services::ServeDir::new(&args.ui))
+            .layer(axum::middleware::from_fn_with_state(
+                guard.clone(),
+                only_this_computer,
+            ))
+            .with_state(served);
+        // The address with the token, alone on stdout (scripts and tests read it).
+        let mut out = std::io::stdout();
+        let _ = writeln!(out, "http://{bound}/?token={}", guard.token());
+        let _ = out.flush();
         eprintln!(
-            "zairyu ui-serve: http://{listen} (UI from {}, data in {})",
+            "zairyu ui-serve: open the address above (UI from {}, data in {}); \
+             only a page opened with its token can send commands",
             args.ui.display(),
             args.data.display()
         );
@@ -90,12 +116,44 @@ fn serve(args: UiServeArgs) -> Result<(), String> {
     })
 }
 
+/// What every request handler sees: the app layer and this run's guard.
+#[derive(Clone)]
+struct Served {
+    app: Arc<App>,
+    guard: Arc<RequestGuard>,
+}
+
+fn refused(refusal: Refusal) -> Response {
+    (refusal.status, Json(failure(refusal.code, refusal.message))).into_response()
+}
+
+/// Every request (files too) must name this computer in `Host`: no DNS rebinding.
+async fn only_this_computer(
+    State(guard): State<Arc<RequestGuard>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    match guard.check_host(request.headers()) {
+        Ok(()) => next.run(request).await,
+        Err(refusal) => refused(refusal),
+    }
+}
+
 async fn invoke(
-    State(app): State<Arc<App>>,
+    State(served): State<Served>,
     Path(command): Path<String>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    let body_type = if body_kind(&command) == Some("bytes") {
+        "application/octet-stream"
+    } else {
+        "application/json"
+    };
+    if let Err(refusal) = served.guard.check_command(&headers, body_type) {
+        return refused(refusal);
+    }
+    let app = served.app;
     let answer = tokio::task::spawn_blocking(move || dispatch(&app, &command, &headers, &body))
         .await
         .unwrap_or_else(|e| Err(failure("internal", e.to_string())));
@@ -146,6 +204,14 @@ macro_rules! serve_commands {
         $(#[doc = $doc:literal])*
         $name:ident ( $($arg:ident : $ty:ty),* ) -> $result:ty = $method:ident [$kind:ident $thread:ident $answer:ident];
     )*) => {
+        /// How a command's arguments travel (`json`, `bytes`, `shell`), if it is one.
+        fn body_kind(command: &str) -> Option<&'static str> {
+            match command {
+                $( stringify!($name) => Some(stringify!($kind)), )*
+                _ => None,
+            }
+        }
+
         fn dispatch(app: &App, command: &str, headers: &HeaderMap, body: &[u8]) -> Result<Value, Value> {
             match command {
                 $( stringify!($name) => serve_command!($kind $name ($($arg: $ty),*), app, headers, body), )*

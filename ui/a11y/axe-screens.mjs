@@ -1,7 +1,7 @@
 // Runs axe-core on every screen of the built UI in Debian's Chromium (Playwright), with the
 // backend being `zairyu ui-serve` (the app layer over HTTP, its bundled server and the
 // practice card). Prints one line per screen and exits 1 when any screen has a violation.
-//   node ui/a11y/axe-screens.mjs http://127.0.0.1:PORT [screenshot-dir]
+//   node ui/a11y/axe-screens.mjs "http://127.0.0.1:PORT/?token=…" [screenshot-dir]   (the address ui-serve printed)
 import { readFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";

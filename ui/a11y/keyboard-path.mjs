@@ -3,7 +3,7 @@
 // entries, choose a procedure and agree to the terms, open the prepared draft, review, sign,
 // receipt. Every control is reached with Tab (or Shift+Tab) and used with Enter, Space or
 // typing — never a mouse click. Prints the key presses; exits 1 when a step cannot be done.
-//   node ui/a11y/keyboard-path.mjs http://127.0.0.1:PORT [screenshot-dir]
+//   node ui/a11y/keyboard-path.mjs "http://127.0.0.1:PORT/?token=…" [screenshot-dir]   (the address ui-serve printed)
 import { chromium } from "playwright-core";
 
 const base = process.argv[2];

@@ -121,4 +121,41 @@ describe("account and card", () => {
     expect((screen.getByTestId("pin-ok") as HTMLButtonElement).disabled).toBe(true);
     expect(fake.calls.filter((c) => c.startsWith("pin:"))).toHaveLength(0);
   });
+
+  async function signInAndOut() {
+    await openAccount();
+    await fireEvent.input(screen.getByTestId("user-id"), { target: { value: "ZR12345678" } });
+    await fireEvent.input(screen.getByTestId("password"), { target: { value: "Zairyu#2026ok" } });
+    await fireEvent.click(screen.getByTestId("sign-in"));
+    await fireEvent.click(await screen.findByTestId("sign-out"));
+  }
+
+  it("says at sign-out what stays on this computer and removes it when asked", async () => {
+    Object.assign(fake.local, { drafts: 2, receipts: 1, queued_submissions: 1 });
+    await signInAndOut();
+    const dialog = await screen.findByTestId("left-on-computer");
+    expect(dialog.getAttribute("role")).toBe("alertdialog");
+    expect(screen.getByTestId("left-drafts").textContent).toContain("2");
+    expect(screen.getByTestId("left-queued").textContent).toContain("1");
+    expect(document.activeElement).toBe(screen.getByTestId("left-keep"));
+    await fireEvent.click(screen.getByTestId("left-remove"));
+    await waitFor(() => expect(screen.queryByTestId("left-on-computer")).toBeNull());
+    expect(fake.calls).toContain("remove-local-data");
+    expect(fake.local).toEqual({ drafts: 0, receipts: 0, queued_submissions: 0 });
+  });
+
+  it("keeps everything when the student says keep, and asks nothing when nothing stays", async () => {
+    fake.local.drafts = 1;
+    await signInAndOut();
+    await fireEvent.click(await screen.findByTestId("left-keep"));
+    await waitFor(() => expect(screen.queryByTestId("left-on-computer")).toBeNull());
+    expect(fake.calls).not.toContain("remove-local-data");
+    expect(fake.local.drafts).toBe(1);
+
+    cleanup();
+    fake.local.drafts = 0;
+    await signInAndOut();
+    await screen.findByTestId("tab-signin");
+    expect(screen.queryByTestId("left-on-computer")).toBeNull();
+  });
 });

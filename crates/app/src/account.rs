@@ -123,6 +123,8 @@ impl App {
         let kept = self.vault.store(&token);
         // Remembered for signing while the server cannot be reached (best effort).
         let _ = self.remember_server_id();
+        // Queued submissions are recorded with this account (never sent by another).
+        self.remember_signed_in(Some(&account.user_id));
         Ok(SessionState {
             server: reception.base().to_owned(),
             account: Some(account),
@@ -135,7 +137,7 @@ impl App {
         if let (Ok(reception), Some(token)) = (self.reception(), self.vault.load()) {
             let _ = reception.logout(&token);
         }
-        self.vault.clear();
+        self.forget_session();
         self.session()
     }
 
@@ -146,9 +148,12 @@ impl App {
         let account = match self.vault.load() {
             None => None,
             Some(token) => match reception.me(&token) {
-                Ok(account) => Some(account),
+                Ok(account) => {
+                    self.remember_signed_in(Some(&account.user_id));
+                    Some(account)
+                }
                 Err(AppError::Server { status: 401, .. }) => {
-                    self.vault.clear();
+                    self.forget_session();
                     None
                 }
                 Err(e) => return Err(e),

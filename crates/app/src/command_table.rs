@@ -90,6 +90,10 @@ macro_rules! command_table {
             forgot_user_id(email: String) -> () = forgot_user_id [json blocking fallible];
             sign_in(user_id: String, password: $crate::SecretText) -> $crate::SessionState = sign_in [json blocking fallible];
             sign_out() -> $crate::SessionState = sign_out [json blocking fallible];
+            /// What stays on this computer (drafts, receipts, queued submissions): asked at sign-out.
+            local_data() -> $crate::LocalData = local_data [json quick infallible];
+            /// Removes the drafts, receipts and queued submissions kept on this computer.
+            remove_local_data() -> $crate::LocalData = remove_local_data [json quick fallible];
             apply_for_usage(reader: Option<String>, pin: $crate::SecretText, last_try: bool, info: $crate::UsageInfo) -> $crate::SessionState = apply_for_usage [json blocking fallible];
             /// Signs the draft with the card and sends it (or queues it when offline).
             submit_draft(id: String, reader: Option<String>, pin: $crate::SecretText, last_try: bool, resubmit_of: Option<i64>) -> $crate::SubmitOutcome = submit_draft [json blocking fallible];

@@ -56,6 +56,15 @@ pub(crate) struct DraftsFolder {
     lock: Mutex<HashMap<String, ()>>,
 }
 
+/// A one-click fix made but not yet put into the draft.
+struct PreparedFix {
+    slot: String,
+    /// The digest of the file the fix was made from.
+    original_sha256: String,
+    name: String,
+    fixed: Vec<u8>,
+}
+
 fn valid_id(id: &str) -> bool {
     !id.is_empty() && id.len() <= 80 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
@@ -152,8 +161,19 @@ impl DraftsFolder {
     /// 3:4 around the centre and shrunk (metadata removed); a PDF gets an unlocked copy. The
     /// fixed file replaces the attached one (undo covers form answers, not files: attaching
     /// the original again brings it back).
+    ///
+    /// The fix (seconds for a large photo) is made from a snapshot without holding the lock, so
+    /// typing goes on; the fixed file is then put in under the lock into the draft as it is
+    /// *now* (reopened), so fields saved meanwhile are kept. If the file itself was replaced
+    /// meanwhile, the fix is dropped (`draft_file_changed`).
     pub(crate) fn fix_file(&self, id: &str, slot: &str) -> Result<DraftState, AppError> {
-        let mut draft = self.open(id)?;
+        let fix = self.prepare_fix(id, slot)?;
+        self.commit_fix(id, fix)
+    }
+
+    /// The fixed bytes of the file in `slot`, made from the draft as it is now.
+    fn prepare_fix(&self, id: &str, slot: &str) -> Result<PreparedFix, AppError> {
+        let draft = self.open(id)?;
         let entry = draft
             .attachment(slot)
             .cloned()
@@ -169,13 +189,30 @@ impl DraftsFolder {
             code: e.0.code.clone(),
             message: e.0.message.clone(),
         })?;
-        let name = entry
-            .file
-            .rsplit('/')
-            .next()
-            .unwrap_or(&entry.file)
-            .to_owned();
-        draft.attach(slot, &name, &fixed)?;
+        Ok(PreparedFix {
+            slot: slot.to_owned(),
+            original_sha256: entry.sha256.clone(),
+            name: entry
+                .file
+                .rsplit('/')
+                .next()
+                .unwrap_or(&entry.file)
+                .to_owned(),
+            fixed,
+        })
+    }
+
+    /// Puts a prepared fix into the draft under the lock, on the draft as saved now.
+    fn commit_fix(&self, id: &str, fix: PreparedFix) -> Result<DraftState, AppError> {
+        let _guard = crate::lock(&self.lock);
+        let mut draft = self.open(id)?;
+        let still_there = draft
+            .attachment(&fix.slot)
+            .is_some_and(|e| e.sha256 == fix.original_sha256);
+        if !still_there {
+            return Err(AppError::DraftFileChanged(fix.name));
+        }
+        draft.attach(&fix.slot, &fix.name, &fix.fixed)?;
         self.state(id, &draft)
     }
 
@@ -206,6 +243,7 @@ impl DraftsFolder {
         id: &str,
         four: &zairyu_card::session::BasicFour,
     ) -> Result<DraftState, AppError> {
+        let _guard = crate::lock(&self.lock);
         let mut draft = self.open(id)?;
         let schema = draft.schema()?;
         let sex = match four.sex {
@@ -247,6 +285,7 @@ impl DraftsFolder {
         reference_number: &str,
         at: &str,
     ) -> Result<(), AppError> {
+        let _guard = crate::lock(&self.lock);
         let mut draft = self.open(id)?;
         Ok(draft.mark_submitted(reference_number, at)?)
     }
@@ -413,5 +452,45 @@ mod tests {
             folder.create("no-such").unwrap_err().code(),
             "unknown_procedure"
         );
+    }
+
+    #[test]
+    fn a_field_saved_while_a_fix_runs_survives_the_fix() {
+        let tmp = tempfile::tempdir().unwrap();
+        let folder = DraftsFolder::new(tmp.path());
+        let id = folder.create("extension-of-stay").unwrap().id;
+        let landscape = std::fs::read(zairyu_testkit::corpus::path("photo_landscape.jpg")).unwrap();
+        folder
+            .attach(&id, "attachments.photo", "me.jpg", &landscape)
+            .unwrap();
+        // The fix is being made (no lock held) while the student types a field…
+        let fix = folder.prepare_fix(&id, "attachments.photo").unwrap();
+        folder
+            .set_field(&id, "applicant.postal_code", "874-8577")
+            .unwrap();
+        // …and is then put in: the field typed meanwhile is still there.
+        let after = folder.commit_fix(&id, fix).unwrap();
+        assert_eq!(after.meta.form["applicant"]["postal_code"], "8748577");
+        let photo = after
+            .meta
+            .attachments
+            .iter()
+            .find(|a| !a.file.starts_with("attachments/"))
+            .unwrap();
+        assert_ne!(
+            photo.sha256,
+            zairyu_forms::signing::sha256_hex(&landscape),
+            "the fixed photo replaced the original"
+        );
+        let reopened = folder.get(&id).unwrap();
+        assert_eq!(reopened.meta.form["applicant"]["postal_code"], "8748577");
+
+        // A fix made from a file replaced meanwhile is dropped, not put over the new one.
+        let fix = folder.prepare_fix(&id, "attachments.photo").unwrap();
+        folder
+            .attach(&id, "attachments.photo", "me.jpg", &landscape)
+            .unwrap();
+        let err = folder.commit_fix(&id, fix).unwrap_err();
+        assert_eq!(err.code(), "draft_file_changed");
     }
 }

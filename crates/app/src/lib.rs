@@ -13,9 +13,11 @@ mod draft_check;
 mod drafts_folder;
 mod error;
 mod json_file;
+mod local_data;
 mod practice_card;
 mod reception_client;
 mod secret_text;
+mod server_address;
 mod session_vault;
 mod settings;
 mod status_watch;
@@ -35,6 +37,7 @@ pub use diagnosis::Diagnosis;
 pub use draft_check::{check_draft, check_draft_with, DraftFinding, DraftReport, FileCheckCache};
 pub use drafts_folder::{DraftState, DraftSummary};
 pub use error::AppError;
+pub use local_data::LocalData;
 pub use secret_text::SecretText;
 pub use session_vault::{KeychainVault, MemoryVault, SessionVault};
 pub use settings::{Language, Settings};
@@ -184,14 +187,12 @@ impl App {
     pub fn set_server(&self, url: Option<&str>) -> Result<Settings, AppError> {
         let url = url.map(str::trim).filter(|u| !u.is_empty());
         if let Some(u) = url {
-            let plain_http_ok =
-                u.starts_with("http://127.0.0.1") || u.starts_with("http://localhost");
-            if !(u.starts_with("https://") || plain_http_ok) {
+            if !server_address::is_acceptable(u) {
                 return Err(AppError::BadServerUrl(u.to_owned()));
             }
         }
         let current = self.update_settings(|s| s.server_url = url.map(str::to_owned))?;
-        self.vault.clear();
+        self.forget_session();
         Ok(current)
     }
 
@@ -376,7 +377,8 @@ impl App {
             path: dir.clone(),
             source,
         })?;
-        let file = dir.join(format!("bundle-{}.zairyu", std::process::id()));
+        // One name per import: two imports at once never share a file.
+        let file = dir.join(format!("bundle-{}.zairyu", uuid::Uuid::new_v4().simple()));
         std::fs::write(&file, bytes).map_err(|source| AppError::Io {
             path: file.clone(),
             source,

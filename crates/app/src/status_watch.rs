@@ -223,7 +223,11 @@ impl App {
             applications,
             revision_requests,
             stay_ending,
-            queued: self.queued_submissions().len() as u32,
+            queued: self
+                .queued_submissions()
+                .iter()
+                .filter(|q| !q.belongs_to_someone_else)
+                .count() as u32,
             statuses_unknown,
         })
     }

@@ -48,6 +48,10 @@ struct Queued {
     /// Sent as a new version of this application (In Return Process).
     resubmit_of: Option<i64>,
     queued_at: String,
+    /// The user ID of the account that signed it: only that account sends it. None in an
+    /// outbox written before it was recorded (such a submission is never sent automatically).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    account: Option<String>,
 }
 
 /// A line of the outbox, for the UI.
@@ -57,6 +61,9 @@ pub struct QueuedSubmission {
     pub draft_id: String,
     pub procedure_id: String,
     pub queued_at: String,
+    /// Signed while another account (or an unknown one) was signed in on this computer: it is
+    /// kept, and never sent by the account signed in now.
+    pub belongs_to_someone_else: bool,
 }
 
 /// The receipt of a filed application (manual 4.2.10), kept locally.
@@ -78,6 +85,11 @@ pub enum SubmitOutcome {
         submission: QueuedSubmission,
         reason: String,
     },
+}
+
+/// Whether `current` (the account signed in here) may send `q`: only the account that signed.
+fn belongs_to(q: &Queued, current: Option<&str>) -> bool {
+    matches!((q.account.as_deref(), current), (Some(owner), Some(me)) if owner == me)
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> AppError + '_ {
@@ -160,6 +172,8 @@ impl App {
         resubmit_of: Option<i64>,
     ) -> Result<SubmitOutcome, AppError> {
         let token = self.vault.load().ok_or(AppError::NotSignedIn)?;
+        // Who signs: recorded with the queued submission, so only this account sends it.
+        let account = self.current_account(&token);
         let state = self.drafts.get(draft_id)?;
         let errors = state
             .report
@@ -223,7 +237,8 @@ impl App {
                     return Err(AppError::DraftFileChanged(name.clone()));
                 }
                 let copy = format!("{i}.bin");
-                fs::write(staging.join(&copy), &bytes).map_err(io(&staging))?;
+                zairyu_drafts::atomic::write_synced(&staging.join(&copy), &bytes)
+                    .map_err(io(&staging))?;
                 queued_files.push(QueuedFile {
                     kind: (*kind).to_owned(),
                     name: name.clone(),
@@ -271,15 +286,30 @@ impl App {
             files: queued_files,
             resubmit_of,
             queued_at: zairyu_drafts::now(),
+            account: account.clone(),
         };
-        // The rename makes the queued submission appear whole or not at all.
+        // The rename makes the queued submission appear whole or not at all; every file and
+        // both folders are synced first, so a power cut cannot leave a signed submission half
+        // on disk (write_json syncs the staging folder).
+        let outbox = self.outbox();
         let kept = crate::json_file::write_json(&staging, "submission.json", &queued)
-            .and_then(|()| fs::rename(&staging, &folder).map_err(io(&folder)));
+            .and_then(|()| fs::rename(&staging, &folder).map_err(io(&folder)))
+            .and_then(|()| zairyu_drafts::atomic::sync_dir(&outbox).map_err(io(&outbox)));
         if let Err(e) = kept {
             let _ = fs::remove_dir_all(&staging);
             return Err(e);
         }
-        self.send_one(&token, &submission_id)
+        self.send_one(&token, account.as_deref(), &submission_id)
+    }
+
+    /// The user ID of the account `token` belongs to: as recorded at sign-in, else asked of
+    /// the server (None when it cannot be reached).
+    fn current_account(&self, token: &str) -> Option<String> {
+        self.signed_in_user().or_else(|| {
+            let account = self.reception().and_then(|r| r.me(token)).ok()?;
+            self.remember_signed_in(Some(&account.user_id));
+            Some(account.user_id)
+        })
     }
 
     fn read_queued(&self, submission_id: &str) -> Result<Queued, AppError> {
@@ -291,21 +321,34 @@ impl App {
         })
     }
 
-    fn summary(submission_id: &str, q: &Queued) -> QueuedSubmission {
+    fn summary(submission_id: &str, q: &Queued, current: Option<&str>) -> QueuedSubmission {
         QueuedSubmission {
             submission_id: submission_id.to_owned(),
             draft_id: q.draft_id.clone(),
             procedure_id: q.metadata.procedure_id.clone(),
             queued_at: q.queued_at.clone(),
+            // Signed out: nobody's is "someone else's" yet (none is sent either).
+            belongs_to_someone_else: current.is_some() && !belongs_to(q, current),
         }
     }
 
     /// Sends one queued submission. Unreachable, a server error or an ended session: it stays
     /// queued. Refused for its content: it is removed (the signature covers content the server will never accept) and the error
     /// says why, so the student fixes the draft and signs again.
-    fn send_one(&self, token: &str, submission_id: &str) -> Result<SubmitOutcome, AppError> {
+    fn send_one(
+        &self,
+        token: &str,
+        current: Option<&str>,
+        submission_id: &str,
+    ) -> Result<SubmitOutcome, AppError> {
         let folder = self.outbox().join(submission_id);
         let queued = self.read_queued(submission_id)?;
+        if !belongs_to(&queued, current) {
+            return Ok(SubmitOutcome::Queued {
+                submission: Self::summary(submission_id, &queued, current),
+                reason: "signed by another account: kept, never sent by this one".into(),
+            });
+        }
         let mut contents = Vec::new();
         for f in &queued.files {
             let path = folder.join(&f.file);
@@ -357,7 +400,7 @@ impl App {
                 message: detail,
                 ..
             }) => Ok(SubmitOutcome::Queued {
-                submission: Self::summary(submission_id, &queued),
+                submission: Self::summary(submission_id, &queued, current),
                 reason: detail,
             }),
             Err(e) => {
@@ -367,8 +410,13 @@ impl App {
         }
     }
 
-    /// The signed submissions waiting to be sent, oldest first.
+    /// The signed submissions waiting to be sent, oldest first; those signed by another
+    /// account than the one signed in here are marked so.
     pub fn queued_submissions(&self) -> Vec<QueuedSubmission> {
+        self.queued_for(self.signed_in_user().as_deref())
+    }
+
+    fn queued_for(&self, current: Option<&str>) -> Vec<QueuedSubmission> {
         let mut out = Vec::new();
         let Ok(entries) = fs::read_dir(self.outbox()) else {
             return out;
@@ -379,24 +427,28 @@ impl App {
                 continue;
             }
             if let Ok(q) = self.read_queued(&id) {
-                out.push(Self::summary(&id, &q));
+                out.push(Self::summary(&id, &q, current));
             }
         }
         out.sort_by(|a, b| a.queued_at.cmp(&b.queued_at));
         out
     }
 
-    /// Sends what waits in the outbox (at start-up, when the server is back, on request).
-    /// Stops at the first submission the server cannot be reached for.
+    /// Sends what the signed-in account signed and waits in the outbox (at start-up, when the
+    /// server is back, on request); another account's submissions stay, unsent. Stops at the
+    /// first submission the server cannot be reached for.
     pub fn send_queued(&self) -> Result<Vec<SubmitOutcome>, AppError> {
-        let queued = self.queued_submissions();
-        if queued.is_empty() {
+        if self.queued_submissions().is_empty() {
             return Ok(Vec::new());
         }
         let token = self.vault.load().ok_or(AppError::NotSignedIn)?;
+        let current = self.current_account(&token);
         let mut out = Vec::new();
-        for q in queued {
-            let outcome = self.send_one(&token, &q.submission_id)?;
+        for q in self.queued_for(current.as_deref()) {
+            if q.belongs_to_someone_else {
+                continue;
+            }
+            let outcome = self.send_one(&token, current.as_deref(), &q.submission_id)?;
             let stop = matches!(outcome, SubmitOutcome::Queued { .. });
             out.push(outcome);
             if stop {
@@ -423,5 +475,178 @@ impl App {
     pub fn applications(&self) -> Result<Vec<Application>, AppError> {
         let token = self.vault.load().ok_or(AppError::NotSignedIn)?;
         self.reception()?.applications(&token)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::net::TcpListener;
+    use std::sync::{Arc, Mutex};
+
+    use super::*;
+    use crate::{MemoryVault, Profile};
+
+    /// A reception server just big enough for sign-in and filing: every password is right,
+    /// the token names the user, and each filing is recorded as (token, submission id).
+    /// What the fake server filed: (session token, submission id), in order.
+    type Filed = Arc<Mutex<Vec<(String, String)>>>;
+
+    fn fake_reception() -> (String, Filed) {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let filed = Arc::new(Mutex::new(Vec::new()));
+        let seen = filed.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let mut reader = BufReader::new(stream);
+                let mut head = Vec::new();
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                        break;
+                    }
+                    head.push(line);
+                }
+                let header = |name: &str| {
+                    head.iter().find_map(|l| {
+                        let (n, v) = l.split_once(':')?;
+                        n.eq_ignore_ascii_case(name).then(|| v.trim().to_owned())
+                    })
+                };
+                let length = header("content-length")
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0);
+                let mut body = vec![0; length];
+                let _ = reader.read_exact(&mut body);
+                let body = String::from_utf8_lossy(&body).into_owned();
+                let token = header("authorization")
+                    .and_then(|v| v.strip_prefix("Bearer ").map(str::to_owned))
+                    .unwrap_or_default();
+                let request = head.first().cloned().unwrap_or_default();
+                let answer = if request.starts_with("POST /api/login") {
+                    let user: serde_json::Value = serde_json::from_str(&body).unwrap();
+                    serde_json::json!({ "token": format!("tok-{}", user["user_id"].as_str().unwrap()) })
+                } else if request.starts_with("GET /api/me") {
+                    serde_json::json!({
+                        "user_id": token.trim_start_matches("tok-"), "email": "s@example.jp",
+                        "user_type": "foreign_national", "name_en": "S", "telephone": "0",
+                        "role": "applicant", "usage_application_done": true
+                    })
+                } else if request.starts_with("POST /api/applications") {
+                    let id = body
+                        .split("\"submission_id\":\"")
+                        .nth(1)
+                        .unwrap_or_default();
+                    let id = id.split('"').next().unwrap_or_default().to_owned();
+                    seen.lock().unwrap().push((token, id.clone()));
+                    serde_json::json!({
+                        "id": 1, "reference_number": "ZR-1", "temporary_reception_number": "T1",
+                        "procedure_id": "extension-of-stay", "submission_id": id,
+                        "status": "pending", "created_at": 0, "updated_at": 0
+                    })
+                } else if request.starts_with("GET /api/applications") {
+                    serde_json::json!([])
+                } else {
+                    serde_json::json!({})
+                };
+                let answer = answer.to_string();
+                let mut stream = reader.into_inner();
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{answer}",
+                    answer.len()
+                );
+            }
+        });
+        (url, filed)
+    }
+
+    /// A signed submission in the outbox, as `submit_draft` leaves it when offline.
+    fn queue(app: &App, submission_id: &str, account: Option<&str>) {
+        let folder = app.outbox().join(submission_id);
+        fs::create_dir_all(&folder).unwrap();
+        let queued = Queued {
+            draft_id: format!("draft-{submission_id}"),
+            metadata: SubmissionMetadata {
+                procedure_id: "extension-of-stay".into(),
+                submission_id: submission_id.into(),
+                signed_at: zairyu_drafts::now(),
+                form: serde_json::json!({}),
+                certificate: "c".into(),
+                signature: "s".into(),
+                for_user: None,
+                agreed_to_terms: true,
+            },
+            files: Vec::new(),
+            resubmit_of: None,
+            queued_at: format!("2026-01-01T00:00:0{}Z", app.queued_submissions().len()),
+            account: account.map(str::to_owned),
+        };
+        crate::json_file::write_json(&folder, "submission.json", &queued).unwrap();
+    }
+
+    #[test]
+    fn the_next_user_on_a_shared_pc_never_sends_the_previous_users_submission() {
+        let (url, filed) = fake_reception();
+        let dir = tempfile::tempdir().unwrap();
+        let app = App::open(dir.path(), Profile::Production)
+            .unwrap()
+            .with_vault(Box::new(MemoryVault::default()));
+        app.set_server(Some(&url)).unwrap();
+
+        // Student A signs, the server is out of reach: it waits in the outbox. A signs out.
+        app.sign_in("ZRA", "password-a").unwrap();
+        queue(&app, "sub-a", app.signed_in_user().as_deref());
+        app.sign_out().unwrap();
+        // An outbox entry from before owners were recorded has no owner.
+        queue(&app, "sub-legacy", None);
+
+        // Student B signs in on the same computer, signs one too, and syncs.
+        app.sign_in("ZRB", "password-b").unwrap();
+        queue(&app, "sub-b", app.signed_in_user().as_deref());
+        let listed = app.queued_submissions();
+        let someone_else = |id: &str| {
+            listed
+                .iter()
+                .find(|q| q.submission_id == id)
+                .unwrap()
+                .belongs_to_someone_else
+        };
+        assert!(someone_else("sub-a") && someone_else("sub-legacy") && !someone_else("sub-b"));
+        assert_eq!(
+            app.attention_on(zairyu_checks::Date::parse("2026-01-01").unwrap())
+                .unwrap()
+                .queued,
+            1
+        );
+
+        let sent = app.send_queued().unwrap();
+        assert_eq!(sent.len(), 1);
+        assert!(
+            matches!(&sent[0], SubmitOutcome::Sent { receipt } if receipt.application.submission_id == "sub-b")
+        );
+        assert_eq!(
+            *filed.lock().unwrap(),
+            vec![("tok-ZRB".to_owned(), "sub-b".to_owned())],
+            "only B's own submission went out, under B's account"
+        );
+        // A's stays on this computer, listed as someone else's.
+        let left: Vec<_> = app
+            .queued_submissions()
+            .into_iter()
+            .map(|q| q.submission_id)
+            .collect();
+        assert_eq!(left, vec!["sub-a", "sub-legacy"]);
+
+        // A comes back: A's is sent under A's account.
+        app.sign_out().unwrap();
+        app.sign_in("ZRA", "password-a").unwrap();
+        let sent = app.send_queued().unwrap();
+        assert_eq!(sent.len(), 1);
+        assert_eq!(
+            filed.lock().unwrap()[1],
+            ("tok-ZRA".to_owned(), "sub-a".to_owned())
+        );
     }
 }

@@ -65,13 +65,7 @@ pub fn export(draft: &Draft, file: &Path) -> Result<(), DraftError> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(
-        ".{}.tmp-{}",
-        file.file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("bundle"),
-        std::process::id()
-    ));
+    let tmp = crate::atomic::temp_path_for(file);
     let write = || -> std::io::Result<()> {
         let mut zip = ZipWriter::new(BufWriter::with_capacity(1 << 20, File::create(&tmp)?));
         let text = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
@@ -105,7 +99,7 @@ pub fn export(draft: &Draft, file: &Path) -> Result<(), DraftError> {
         });
     }
     fs::rename(&tmp, file).map_err(DraftError::io(file))?;
-    Ok(())
+    crate::atomic::sync_dir(dir).map_err(DraftError::io(dir))
 }
 
 fn allowed_path(path: &str) -> bool {
@@ -229,10 +223,11 @@ pub fn import(file: &Path, dir: &Path) -> Result<Draft, DraftError> {
         fs::create_dir_all(staging.join("history"))?;
         for (name, bytes) in &contents {
             if name != "manifest.json" && name != DRAFT_FILE {
-                fs::write(staging.join(name), bytes)?;
+                crate::atomic::write_synced(&staging.join(name), bytes)?;
             }
         }
-        Ok(())
+        crate::atomic::sync_dir(&staging.join("attachments"))?;
+        crate::atomic::sync_dir(&staging.join("history"))
     };
     unpack().map_err(|e| {
         let _ = fs::remove_dir_all(&staging);
@@ -247,5 +242,6 @@ pub fn import(file: &Path, dir: &Path) -> Result<Draft, DraftError> {
         fs::remove_dir(dir).map_err(DraftError::io(dir))?;
     }
     fs::rename(&staging, dir).map_err(DraftError::io(dir))?;
+    crate::atomic::sync_dir(parent).map_err(DraftError::io(parent))?;
     Draft::open(dir)
 }

@@ -1,7 +1,7 @@
 // backendOver: every generated command spec becomes a method that sends the command's name and
 // its arguments under their wire names (JSON keys, or headers for a raw-bytes command).
 import { describe, expect, it } from "vitest";
-import { backendOver, type Transport } from "./backend";
+import { backendOver, httpTransport, uiServeToken, type Transport } from "./backend";
 
 function recording() {
   const sent: unknown[] = [];
@@ -41,5 +41,33 @@ describe("backendOver", () => {
       ["raw", "attach_file", 3, { "x-draft-id": "d1", "x-slot": "photo", "x-file-name": encodeURIComponent("成績.pdf") }],
       ["raw", "import_draft", 2, {}],
     ]);
+  });
+});
+
+describe("httpTransport", () => {
+  it("sends the ui-serve token in X-Zairyu-Token with a JSON body", async () => {
+    const seen: { url: string; init: RequestInit }[] = [];
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (async (url: string, init: RequestInit) => {
+      seen.push({ url, init });
+      return new Response("null", { status: 200 });
+    }) as typeof fetch;
+    try {
+      await httpTransport("http://127.0.0.1:9", "abc").call("app_info", {});
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    expect(seen[0].url).toBe("http://127.0.0.1:9/invoke/app_info");
+    expect(seen[0].init.headers).toEqual({ "content-type": "application/json", "x-zairyu-token": "abc" });
+  });
+
+  it("reads the token from the page address and keeps it for the session", () => {
+    const store = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+    } as unknown as Storage;
+    expect(uiServeToken({ search: "?token=t1" } as Location, storage)).toBe("t1");
+    expect(uiServeToken({ search: "" } as Location, storage)).toBe("t1");
   });
 });

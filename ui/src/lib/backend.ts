@@ -69,12 +69,16 @@ export const tauriTransport: Transport = {
   listen: (event, handler) => listen(event, (e) => handler(e.payload)),
 };
 
-/** The same commands over HTTP: `POST {base}/invoke/<command>` (browser tests, demos). */
-export function httpTransport(base: string): Transport {
+/**
+ * The same commands over HTTP: `POST {base}/invoke/<command>` (browser tests, demos). `token` is
+ * the per-run token `zairyu ui-serve` printed in its address (`?token=…`); it travels in the
+ * `X-Zairyu-Token` header, without which the server refuses every command.
+ */
+export function httpTransport(base: string, token: string): Transport {
   const post = async (name: string, body: BodyInit, headers: Record<string, string>) => {
     let response: Response;
     try {
-      response = await fetch(`${base}/invoke/${name}`, { method: "POST", body, headers });
+      response = await fetch(`${base}/invoke/${name}`, { method: "POST", body, headers: { ...headers, "x-zairyu-token": token } });
     } catch (err) {
       throw new BackendError({ code: "server_unreachable", message: String(err) });
     }
@@ -87,6 +91,19 @@ export function httpTransport(base: string): Transport {
     callRaw: async (name, bytes, headers) =>
       (await post(name, new Blob([bytes as BlobPart]), { ...headers, "content-type": "application/octet-stream" })) as never,
   };
+}
+
+/**
+ * The `zairyu ui-serve` token of this page: from its address (`?token=…`), kept for the tab's
+ * session so a reload without it still works.
+ */
+export function uiServeToken(location: Location, storage: Storage): string {
+  const fromUrl = new URLSearchParams(location.search).get("token");
+  if (fromUrl) {
+    storage.setItem("zairyu-ui-token", fromUrl);
+    return fromUrl;
+  }
+  return storage.getItem("zairyu-ui-token") ?? "";
 }
 
 /** Every command of the generated table as a method over one transport. */

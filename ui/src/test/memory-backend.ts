@@ -13,6 +13,7 @@ import type {
   DraftState,
   FieldState,
   Language,
+  LocalData,
   Procedure,
   Schema,
 } from "../lib/generated/bindings";
@@ -120,6 +121,8 @@ export function memoryBackend() {
     favorites: [],
   };
   const settings: { reader: string | null } = { reader: null };
+  /** What stays "on this computer" after sign-out (tests fill it). */
+  const local: LocalData = { drafts: 0, receipts: 0, queued_submissions: 0 };
   /** What the home screen's "needs attention" panel is fed (tests change it). */
   const attention: Attention = { applications: [], revision_requests: [], stay_ending: [], queued: 0, statuses_unknown: false };
   const statusHandlers: ((changes: StatusChange[]) => void)[] = [];
@@ -255,6 +258,12 @@ export function memoryBackend() {
       account.signedIn = null;
       return sessionState();
     },
+    localData: async () => ({ ...local }),
+    removeLocalData: async () => {
+      calls.push("remove-local-data");
+      Object.assign(local, { drafts: 0, receipts: 0, queued_submissions: 0 });
+      return { ...local };
+    },
     applyForUsage: async (_reader, pin, lastTry, info) => {
       verify("auth", pin, lastTry);
       calls.push(`usage:${info.residence_card_number}`);
@@ -346,5 +355,5 @@ export function memoryBackend() {
   };
   /** Plays the background watch telling the window of status changes. */
   const announce = (changes: StatusChange[]) => statusHandlers.forEach((h) => h(changes));
-  return { api, state, calls, pending, card, account, settings, attention, announce, sent };
+  return { api, state, calls, pending, card, account, settings, attention, announce, sent, local };
 }

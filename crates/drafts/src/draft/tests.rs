@@ -81,7 +81,7 @@ fn a_damaged_draft_json_is_kept_aside_and_the_previous_version_restored() {
         .unwrap();
     let dir = draft.dir().to_owned();
     fs::write(dir.join("draft.json"), b"{\"format\": 1, \"id\": ").unwrap();
-    fs::write(dir.join(".draft.json.tmp-4242"), b"half a save").unwrap();
+    fs::write(dir.join(".draft.json.tmp-4999999"), b"half a save").unwrap();
     let opened = Draft::open(&dir).unwrap();
     assert!(opened.recovered());
     assert_eq!(opened.form()["applicant"]["nationality"], "Viet Nam");
@@ -89,7 +89,7 @@ fn a_damaged_draft_json_is_kept_aside_and_the_previous_version_restored() {
         fs::read(dir.join("draft.json.corrupt")).unwrap(),
         b"{\"format\": 1, \"id\": "
     );
-    assert!(!dir.join(".draft.json.tmp-4242").exists());
+    assert!(!dir.join(".draft.json.tmp-4999999").exists());
 }
 
 #[test]
@@ -315,4 +315,23 @@ fn kept_file_versions_go_when_no_kept_version_uses_them() {
     }
     assert!(!first.exists(), "no kept version refers to it any more");
     assert_eq!(fs::read(dir.join("photo.jpg")).unwrap(), b"\xff\xd8 two");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn opening_a_draft_keeps_another_writers_temp_file() {
+    let (_tmp, mut draft) = fresh();
+    draft
+        .set_value("applicant.nationality", json!("Viet Nam"))
+        .unwrap();
+    let dir = draft.dir().to_owned();
+    // A second writer (this process runs, so its save is in progress) has its temp file there.
+    let saving = crate::atomic::temp_path_for(&dir.join("draft.json"));
+    fs::write(&saving, b"a save in progress").unwrap();
+    let history_saving = crate::atomic::temp_path_for(&dir.join("history").join("2.json"));
+    fs::write(&history_saving, b"a save in progress").unwrap();
+    let opened = Draft::open(&dir).unwrap();
+    assert_eq!(opened.form()["applicant"]["nationality"], "Viet Nam");
+    assert!(saving.exists(), "open deleted another writer's temp file");
+    assert!(history_saving.exists());
 }

@@ -239,6 +239,20 @@ export type FieldState = { path: string, shown: boolean, required: boolean, };
 
 export type Language = "en" | "ja";
 
+export type LocalData = { 
+/**
+ * Drafts, those set aside included.
+ */
+drafts: number, 
+/**
+ * Receipts of filed applications.
+ */
+receipts: number, 
+/**
+ * Signed submissions waiting to be sent (anyone's).
+ */
+queued_submissions: number, };
+
 export type Notice = { "code": "file_recovered", kept_as: string, };
 
 export type PostalAddress = { postal_code: string, prefecture: string, city: string, 
@@ -271,7 +285,12 @@ has_form: boolean, };
 
 export type Profile = "demo" | "production";
 
-export type QueuedSubmission = { submission_id: string, draft_id: string, procedure_id: string, queued_at: string, };
+export type QueuedSubmission = { submission_id: string, draft_id: string, procedure_id: string, queued_at: string, 
+/**
+ * Signed while another account (or an unknown one) was signed in on this computer: it is
+ * kept, and never sent by the account signed in now.
+ */
+belongs_to_someone_else: boolean, };
 
 export type ReaderInfo = { name: string, card_present: boolean, };
 
@@ -409,6 +428,8 @@ export interface Commands {
   forgot_user_id: { args: { email: string }; result: null };
   sign_in: { args: { userId: string; password: string }; result: SessionState };
   sign_out: { args: Record<string, never>; result: SessionState };
+  local_data: { args: Record<string, never>; result: LocalData };
+  remove_local_data: { args: Record<string, never>; result: LocalData };
   apply_for_usage: { args: { reader: string | null; pin: string; lastTry: boolean; info: UsageInfo }; result: SessionState };
   submit_draft: { args: { id: string; reader: string | null; pin: string; lastTry: boolean; resubmitOf: number | null }; result: SubmitOutcome };
   send_queued: { args: Record<string, never>; result: Array<SubmitOutcome> };
@@ -482,6 +503,10 @@ export interface CommandMethods {
   forgotUserId(email: string): Promise<null>;
   signIn(userId: string, password: string): Promise<SessionState>;
   signOut(): Promise<SessionState>;
+  /** What stays on this computer (drafts, receipts, queued submissions): asked at sign-out. */
+  localData(): Promise<LocalData>;
+  /** Removes the drafts, receipts and queued submissions kept on this computer. */
+  removeLocalData(): Promise<LocalData>;
   applyForUsage(reader: string | null, pin: string, lastTry: boolean, info: UsageInfo): Promise<SessionState>;
   /** Signs the draft with the card and sends it (or queues it when offline). */
   submitDraft(id: string, reader: string | null, pin: string, lastTry: boolean, resubmitOf: number | null): Promise<SubmitOutcome>;
@@ -556,6 +581,8 @@ export const commandSpecs = [
   { method: "forgotUserId", command: "forgot_user_id", args: ["email"] },
   { method: "signIn", command: "sign_in", args: ["userId", "password"] },
   { method: "signOut", command: "sign_out", args: [] },
+  { method: "localData", command: "local_data", args: [] },
+  { method: "removeLocalData", command: "remove_local_data", args: [] },
   { method: "applyForUsage", command: "apply_for_usage", args: ["reader", "pin", "lastTry", "info"] },
   { method: "submitDraft", command: "submit_draft", args: ["id", "reader", "pin", "lastTry", "resubmitOf"] },
   { method: "sendQueued", command: "send_queued", args: [] },
