@@ -33,6 +33,9 @@ pub struct ServerConfig {
     pub public_url: String,
     /// PostgreSQL connection settings (`host=… port=… user=… dbname=…`); SQLite when absent.
     pub postgres: Option<String>,
+    /// The reverse proxy in front of the server: only a connection from this address may name
+    /// the client in `X-Forwarded-For`; from any other peer the header is ignored.
+    pub trusted_proxy: Option<std::net::IpAddr>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -45,6 +48,13 @@ struct FileConfig {
     session_seconds: Option<i64>,
     public_url: Option<String>,
     postgres: Option<String>,
+    trusted_proxy: Option<String>,
+}
+
+fn parse_trusted_proxy(text: &str) -> Result<std::net::IpAddr, String> {
+    text.trim().parse().map_err(|_| {
+        format!("trusted_proxy {text:?}: write the proxy's IP address, like 127.0.0.1 or ::1")
+    })
 }
 
 fn default_data_dir() -> PathBuf {
@@ -106,7 +116,13 @@ impl ServerConfig {
             .or_else(|| env("LISTEN"))
             .or(from_file.listen)
             .unwrap_or_else(|| "127.0.0.1:8377".into());
+        let trusted_proxy = env("TRUSTED_PROXY")
+            .or(from_file.trusted_proxy)
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| parse_trusted_proxy(&t))
+            .transpose()?;
         Ok(ServerConfig {
+            trusted_proxy,
             postgres: env("POSTGRES").or(from_file.postgres),
             public_url: env("PUBLIC_URL")
                 .or(from_file.public_url)
@@ -132,6 +148,7 @@ impl ServerConfig {
             session_seconds: 8 * 3600,
             public_url: "http://127.0.0.1".into(),
             postgres: None,
+            trusted_proxy: None,
         }
     }
 

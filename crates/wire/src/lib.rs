@@ -11,7 +11,8 @@ mod procedure;
 mod status;
 
 pub use account::{
-    Account, CompleteRegistrationRequest, ConfirmedEmail, Done, EmailRequest, EmailTwiceRequest,
+    Account, CompleteRegistrationRequest, ConfirmedEmail, Done, EmailChangeRequest, EmailRequest,
+    EmailTwiceRequest,
     ForgotPasswordRequest, LoginRequest, PasswordChangeRequest, PasswordResetRequest,
     ProfileChangeRequest, Registered, Sent, SessionToken, TokenRequest, UsageApplied,
     UsageChallenge, UsageRequest,
