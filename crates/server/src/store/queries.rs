@@ -76,8 +76,8 @@ fn claim_sql() -> String {
     let capped_from = (0..62).find(|k| 2i64 << k >= cap).unwrap_or(62);
     let wait = |f: &str| {
         format!(
-            "CASE WHEN {f} < {free} THEN 0 WHEN {f} - {free} >= {capped_from} THEN ?2 + {cap} \
-             ELSE ?2 + (2 << CAST({f} - {free} AS INTEGER)) END"
+            "CASE WHEN {f} < {free} THEN 0 WHEN {f} - {free} >= {capped_from} THEN CAST(?2 AS BIGINT) + {cap} \
+             ELSE CAST(?2 AS BIGINT) + (2 << CAST({f} - {free} AS INTEGER)) END"
         )
     };
     format!(
