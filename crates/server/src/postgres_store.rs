@@ -3,17 +3,18 @@
 //! and the row mapping are the store's (`store/queries.rs`, `store/schema.rs`), shared with
 //! SQLite and proven by the same conformance tests (`tests/store_conformance.rs`).
 //!
-//! The store owns a small tokio runtime that drives a pool of connections (deadpool-postgres:
+//! Connections use TLS as the settings' `sslmode` says (rustls). The store owns a small tokio runtime that drives a pool of connections (deadpool-postgres:
 //! a connection that broke is replaced when next taken, so the server reconnects after a
 //! database restart); calls block on it (inside `block_in_place` when made from the server's
 //! runtime), so the `Store` interface stays the same synchronous one for both databases.
 
 use std::future::Future;
+use std::sync::Arc;
 use std::time::Duration;
 
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
 use tokio_postgres::types::{ToSql, Type};
-use tokio_postgres::{NoTls, Row};
+use tokio_postgres::Row;
 
 use crate::store::{Cell, Database, Dialect, Param, SqlRow, StoreError};
 
@@ -58,8 +59,20 @@ fn outside_runtime<T: Send>(f: impl FnOnce() -> T + Send) -> T {
 
 impl PostgresStore {
     /// Connects (e.g. `host=127.0.0.1 port=5432 user=zairyu dbname=zairyu`) and applies the
-    /// migrations not yet applied, under an advisory lock.
+    /// migrations not yet applied, under an advisory lock. TLS as `sslmode` says
+    /// (`disable`, `prefer` (the default: TLS when the server offers it), `require`), the
+    /// server's certificate checked against the web PKI roots.
     pub fn connect(config: &str) -> Result<PostgresStore, StoreError> {
+        PostgresStore::connect_with_ca(config, None)
+    }
+
+    /// Like [`PostgresStore::connect`], also trusting the CA certificates of a PEM file (a
+    /// database with its own CA: `postgres_ca` in the server's configuration).
+    pub fn connect_with_ca(
+        config: &str,
+        ca: Option<&std::path::Path>,
+    ) -> Result<PostgresStore, StoreError> {
+        let tls = tls_connector(ca)?;
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
             .enable_all()
@@ -70,7 +83,7 @@ impl PostgresStore {
             .map_err(|e| open_error(format!("the connection settings: {e}")))?;
         let manager = Manager::from_config(
             pg_config,
-            NoTls,
+            tls,
             ManagerConfig {
                 recycling_method: RecyclingMethod::Fast,
             },
@@ -111,6 +124,30 @@ impl PostgresStore {
     fn client(&self) -> Result<deadpool_postgres::Object, StoreError> {
         self.block(async { self.pool.get().await.map_err(pool_error) })
     }
+}
+
+/// TLS for the connections: rustls (ring), the web PKI roots and the CAs of `ca` if given.
+fn tls_connector(
+    ca: Option<&std::path::Path>,
+) -> Result<tokio_postgres_rustls::MakeRustlsConnect, StoreError> {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::CertificateDer;
+    let mut roots = rustls::RootCertStore::empty();
+    roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+    if let Some(path) = ca {
+        let bad = |e: &dyn std::fmt::Display| open_error(format!("{}: {e}", path.display()));
+        for cert in CertificateDer::pem_file_iter(path).map_err(|e| bad(&e))? {
+            roots.add(cert.map_err(|e| bad(&e))?).map_err(|e| bad(&e))?;
+        }
+    }
+    let config = rustls::ClientConfig::builder_with_provider(Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .map_err(open_error)?
+    .with_root_certificates(roots)
+    .with_no_client_auth();
+    Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config))
 }
 
 /// One connection of the pool inside a transaction.

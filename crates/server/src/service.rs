@@ -119,11 +119,15 @@ impl ReceptionOffice {
     }
 
     pub fn open(config: &ServerConfig) -> Result<ReceptionOffice, String> {
-        std::fs::create_dir_all(&config.data_dir)
+        crate::owner_only::create_dir(&config.data_dir)
             .map_err(|e| format!("{}: {e}", config.data_dir.display()))?;
         let store: Arc<dyn Store> = match &config.postgres {
             Some(pg) => Arc::new(
-                crate::postgres_store::PostgresStore::connect(pg).map_err(|e| e.to_string())?,
+                crate::postgres_store::PostgresStore::connect_with_ca(
+                    pg,
+                    config.postgres_ca.as_deref(),
+                )
+                .map_err(|e| e.to_string())?,
             ),
             None => Arc::new(
                 SqliteStore::open(&config.data_dir.join("zairyu.sqlite3"))
@@ -139,7 +143,8 @@ impl ReceptionOffice {
         clock: Arc<dyn Clock>,
     ) -> Result<ReceptionOffice, String> {
         let files_dir = config.data_dir.join("attachments");
-        std::fs::create_dir_all(&files_dir).map_err(|e| format!("{}: {e}", files_dir.display()))?;
+        crate::owner_only::create_dir(&files_dir)
+            .map_err(|e| format!("{}: {e}", files_dir.display()))?;
         Ok(ReceptionOffice {
             store,
             clock,

@@ -15,13 +15,26 @@ pub struct SqliteStore {
 }
 
 impl SqliteStore {
-    /// Opens (or creates) the database file and applies the migrations it has not had.
+    /// Opens (or creates) the database file, readable by this user only (0600 on Unix; SQLite
+    /// gives its `-wal` and `-shm` files the same mode), and applies the migrations it has not
+    /// had.
     pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
-        let conn = Connection::open(path).map_err(|e| StoreError::Open {
+        let failed = |reason: String| StoreError::Open {
             place: path.display().to_string(),
-            reason: e.to_string(),
-        })?;
-        Self::migrated(conn)
+            reason,
+        };
+        crate::owner_only::create_file(path).map_err(|e| failed(e.to_string()))?;
+        let conn = Connection::open(path).map_err(|e| failed(e.to_string()))?;
+        let store = Self::migrated(conn)?;
+        for side in ["-wal", "-shm"] {
+            let mut name = path.as_os_str().to_owned();
+            name.push(side);
+            let side = std::path::PathBuf::from(name);
+            if side.exists() {
+                crate::owner_only::restrict_file(&side).map_err(|e| failed(e.to_string()))?;
+            }
+        }
+        Ok(store)
     }
 
     pub fn in_memory() -> SqliteStore {
