@@ -315,12 +315,14 @@ fn a_forgot_password_flood_gets_429_and_a_forged_forwarded_for_buys_nothing() {
     // The other mail-sending routes have their own budgets, also past a forged header.
     type Body = fn(u32) -> Value;
     let routes: [(&str, Body); 2] = [
-        ("/api/forgot-user-id", |n| {
-            json!({ "email": format!("x{n}@example.jp") })
-        }),
-        ("/api/register", |n| {
-            json!({"email": format!("x{n}@example.jp"), "email_again": format!("x{n}@example.jp")})
-        }),
+        (
+            "/api/forgot-user-id",
+            |n| json!({ "email": format!("x{n}@example.jp") }),
+        ),
+        (
+            "/api/register",
+            |n| json!({"email": format!("x{n}@example.jp"), "email_again": format!("x{n}@example.jp")}),
+        ),
     ];
     for (path, body) in routes {
         let answers: Vec<u16> = (0..21)
@@ -353,7 +355,11 @@ fn only_the_configured_proxy_may_name_the_client() {
     for n in 0..20 {
         assert_eq!(forgot("198.51.100.7", n), 200);
     }
-    assert_eq!(forgot("198.51.100.7", 20), 429, "that client's budget is spent");
+    assert_eq!(
+        forgot("198.51.100.7", 20),
+        429,
+        "that client's budget is spent"
+    );
     assert_eq!(
         forgot("198.51.100.8", 21),
         200,

@@ -176,7 +176,12 @@ impl ServerConfig {
                     if login.is_some() && tls == SmtpTls::None {
                         return Err("an SMTP password is never sent in clear: set smtp_tls = \"starttls\" or \"tls\"".into());
                     }
-                    Mail::Smtp { host, port, tls, login }
+                    Mail::Smtp {
+                        host,
+                        port,
+                        tls,
+                        login,
+                    }
                 }
                 outbox => outbox,
             },
@@ -192,7 +197,9 @@ impl ServerConfig {
             .map(|t| parse_trusted_proxy(&t))
             .transpose()?;
         Ok(ServerConfig {
-            postgres_ca: env("POSTGRES_CA").map(PathBuf::from).or(from_file.postgres_ca),
+            postgres_ca: env("POSTGRES_CA")
+                .map(PathBuf::from)
+                .or(from_file.postgres_ca),
             trusted_proxy,
             postgres: env("POSTGRES").or(from_file.postgres),
             public_url: env("PUBLIC_URL")

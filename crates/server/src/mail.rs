@@ -62,9 +62,8 @@ impl Mailer {
                 port,
                 tls,
                 login,
-            } => smtp_transport(host, *port, *tls, login.as_ref()).and_then(|t| {
-                t.send(&message).map(|_| ()).map_err(|e| e.to_string())
-            }),
+            } => smtp_transport(host, *port, *tls, login.as_ref())
+                .and_then(|t| t.send(&message).map(|_| ()).map_err(|e| e.to_string())),
         };
         if let Err(e) = &sent {
             eprintln!("zairyu serve: mail to the applicant not sent: {e}");

@@ -123,15 +123,26 @@ fn smtp_encryption_and_login_come_from_the_configuration() {
     assert!(!config.mail_description().contains("s3cret"));
     assert!(!format!("{:?}", config.mail).contains("s3cret"));
     assert!(matches!(
-        load("smtp = \"mail.example.jp:465\"\nsmtp_tls = \"tls\"\n").unwrap().mail,
-        Mail::Smtp { tls: SmtpTls::Tls, login: None, .. }
+        load("smtp = \"mail.example.jp:465\"\nsmtp_tls = \"tls\"\n")
+            .unwrap()
+            .mail,
+        Mail::Smtp {
+            tls: SmtpTls::Tls,
+            login: None,
+            ..
+        }
     ));
     assert!(matches!(
         load("smtp = \"127.0.0.1:25\"\n").unwrap().mail,
-        Mail::Smtp { tls: SmtpTls::None, .. }
+        Mail::Smtp {
+            tls: SmtpTls::None,
+            ..
+        }
     ));
-    assert!(load("smtp = \"127.0.0.1:25\"\nsmtp_user = \"u\"\nsmtp_password = \"p\"\n")
-        .unwrap_err()
-        .contains("never sent in clear"));
+    assert!(
+        load("smtp = \"127.0.0.1:25\"\nsmtp_user = \"u\"\nsmtp_password = \"p\"\n")
+            .unwrap_err()
+            .contains("never sent in clear")
+    );
     assert!(load("smtp = \"a:1\"\nsmtp_tls = \"sometimes\"\n").is_err());
 }

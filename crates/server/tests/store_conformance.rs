@@ -67,7 +67,11 @@ fn conformance(store: &dyn Store) {
         assert_eq!(store.claim_login_attempt("ZR1", 1000).unwrap(), Some(n));
     }
     assert_eq!(store.login_wait_until("ZR1").unwrap(), 1002);
-    assert_eq!(store.claim_login_attempt("ZR1", 1001).unwrap(), None, "waits");
+    assert_eq!(
+        store.claim_login_attempt("ZR1", 1001).unwrap(),
+        None,
+        "waits"
+    );
     assert_eq!(store.claim_login_attempt("ZR1", 1002).unwrap(), Some(6));
     assert_eq!(store.login_wait_until("ZR1").unwrap(), 1006);
     store.clear_login_failures("ZR1").unwrap();

@@ -12,10 +12,9 @@ mod status;
 
 pub use account::{
     Account, CompleteRegistrationRequest, ConfirmedEmail, Done, EmailChangeRequest, EmailRequest,
-    EmailTwiceRequest,
-    ForgotPasswordRequest, LoginRequest, PasswordChangeRequest, PasswordResetRequest,
-    ProfileChangeRequest, Registered, Sent, SessionToken, TokenRequest, UsageApplied,
-    UsageChallenge, UsageRequest,
+    EmailTwiceRequest, ForgotPasswordRequest, LoginRequest, PasswordChangeRequest,
+    PasswordResetRequest, ProfileChangeRequest, Registered, Sent, SessionToken, TokenRequest,
+    UsageApplied, UsageChallenge, UsageRequest,
 };
 pub use application::{
     Application, ApplicationRecord, ApplicationVersion, AuditLine, ExaminerApplication,

@@ -57,9 +57,7 @@ impl ReceptionOffice {
     /// known and an unknown user ID. Audited (success and failure, never the password).
     pub fn login(&self, user_id: &str, password: &str, client: &str) -> Result<String, ApiError> {
         let now = self.now();
-        self.client_failures
-            .claim(client, now)
-            .map_err(throttled)?;
+        self.client_failures.claim(client, now).map_err(throttled)?;
         if let Err(e) = self.claim_attempt(user_id) {
             self.client_failures.refund(client);
             return Err(e);

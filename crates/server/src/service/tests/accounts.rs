@@ -94,10 +94,16 @@ fn wrong_passwords_slow_down_never_lock_and_sessions_expire() {
     }
     // The sixth try waits 2 s, the same for the right password: no lock for a day.
     let wait = w.office.login(&id, PASSWORD, "b").unwrap_err();
-    assert_eq!((wait.code.as_str(), wait.status, wait.retry_after), ("login_throttled", 429, Some(2)));
+    assert_eq!(
+        (wait.code.as_str(), wait.status, wait.retry_after),
+        ("login_throttled", 429, Some(2))
+    );
     w.clock.advance(2);
     assert_eq!(
-        w.office.login(&id, "Wrong#password1", "a").unwrap_err().code,
+        w.office
+            .login(&id, "Wrong#password1", "a")
+            .unwrap_err()
+            .code,
         "login_failed"
     );
     assert_eq!(
@@ -120,7 +126,10 @@ fn wrong_passwords_slow_down_never_lock_and_sessions_expire() {
     // A success clears the count: five free tries again.
     for _ in 0..5 {
         assert_eq!(
-            w.office.login(&id, "Wrong#password1", "d").unwrap_err().code,
+            w.office
+                .login(&id, "Wrong#password1", "d")
+                .unwrap_err()
+                .code,
             "login_failed"
         );
     }
@@ -133,7 +142,9 @@ fn wrong_passwords_slow_down_never_lock_and_sessions_expire() {
     // Sign-ins are audited, successes and failures, without the password.
     let audit = w.office.account_audit(&id).unwrap();
     assert!(audit.iter().any(|(_, action, _, _)| action == "login"));
-    assert!(audit.iter().any(|(_, action, _, _)| action == "login_failed"));
+    assert!(audit
+        .iter()
+        .any(|(_, action, _, _)| action == "login_failed"));
     assert!(audit
         .iter()
         .all(|(_, _, detail, _)| !detail.contains("Wrong") && !detail.contains(PASSWORD)));
@@ -170,7 +181,10 @@ fn one_client_guessing_many_accounts_slows_down() {
         .office
         .login("ZR99999999", "Wrong#password1", "attacker")
         .unwrap_err();
-    assert_eq!((e.code.as_str(), e.retry_after), ("login_throttled", Some(2)));
+    assert_eq!(
+        (e.code.as_str(), e.retry_after),
+        ("login_throttled", Some(2))
+    );
     let id = w.register("lan@example.jp");
     w.office.login(&id, PASSWORD, "student").unwrap();
 }
@@ -249,8 +263,14 @@ fn my_page_favorites_password_reset_and_receipt_method() {
     w.office
         .change_password(&w.user(&id), "Another#Pass1", "Third#Pass123", &kept)
         .unwrap();
-    assert!(w.last_mail().contains("password of your Zairyu account was changed"));
-    assert_eq!(w.office.session(&kept).unwrap().id, id, "this session stays");
+    assert!(w
+        .last_mail()
+        .contains("password of your Zairyu account was changed"));
+    assert_eq!(
+        w.office.session(&kept).unwrap().id,
+        id,
+        "this session stays"
+    );
     assert_eq!(
         w.office.session(&other).unwrap_err().code,
         "not_signed_in",
@@ -263,8 +283,15 @@ fn my_page_favorites_password_reset_and_receipt_method() {
         .into_iter()
         .map(|(_, action, _, _)| action)
         .collect();
-    for wanted in ["password_reset", "password_change_failed", "password_changed"] {
-        assert!(actions.iter().any(|a| a == wanted), "{wanted} in {actions:?}");
+    for wanted in [
+        "password_reset",
+        "password_change_failed",
+        "password_changed",
+    ] {
+        assert!(
+            actions.iter().any(|a| a == wanted),
+            "{wanted} in {actions:?}"
+        );
     }
 
     // Change of method of receipt refers to the temporary reception number.
@@ -322,11 +349,21 @@ fn email_change_reuse_window_and_organisation_staff() {
     // An address another account has: the same answer, and that address is told.
     let other = w.register("taken@example.jp");
     w.office
-        .change_email(&w.user(&id), "taken@example.jp", "taken@example.jp", PASSWORD)
+        .change_email(
+            &w.user(&id),
+            "taken@example.jp",
+            "taken@example.jp",
+            PASSWORD,
+        )
         .unwrap();
     assert!(w.last_mail().contains("already uses it"));
     w.office
-        .change_email(&w.user(&id), "lan@new.example.jp", "lan@new.example.jp", PASSWORD)
+        .change_email(
+            &w.user(&id),
+            "lan@new.example.jp",
+            "lan@new.example.jp",
+            PASSWORD,
+        )
         .unwrap();
     let mail = w.last_mail();
     let code = mail
@@ -353,7 +390,8 @@ fn email_change_reuse_window_and_organisation_staff() {
     w.office.confirm_email_change(&w.user(&id), &code).unwrap();
     assert_eq!(w.user(&id).email, "lan@new.example.jp");
     assert!(
-        w.last_mail().contains("e-mail address of your Zairyu account was changed"),
+        w.last_mail()
+            .contains("e-mail address of your Zairyu account was changed"),
         "the old address is told"
     );
     assert_eq!(
