@@ -186,9 +186,9 @@ impl<D: Database> Store for D {
             "DELETE FROM login_failures WHERE updated_at < ?1 AND wait_until <= ?2",
             params![now - 24 * 3600, now],
         )?;
-        Ok(first(self, &claim_sql(), params![key, now])?
+        first(self, &claim_sql(), params![key, now])?
             .map(|r| r.int(0))
-            .transpose()?)
+            .transpose()
     }
     fn login_wait_until(&self, key: &str) -> Result<i64, StoreError> {
         Ok(first(
