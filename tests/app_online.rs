@@ -328,7 +328,7 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
 
     // My page: a new e-mail address, confirmed with the code sent to it; a wrong code
     // leaves the old address.
-    app.change_email("lan@new.example.jp", "lan@new.example.jp")
+    app.change_email("lan@new.example.jp", "lan@new.example.jp", "Zairyu#2027ok")
         .unwrap();
     let code = code_in_mail(&newest_mail(server_dir.path()));
     assert_eq!(

@@ -130,6 +130,7 @@ describe("after applying", () => {
     await screen.findByTestId("account-details");
     await fireEvent.input(screen.getByTestId("new-email"), { target: { value: "lan@new.example.jp" } });
     await fireEvent.input(screen.getByTestId("new-email-again"), { target: { value: "lan@new.example.jp" } });
+    await fireEvent.input(screen.getByTestId("email-change-password"), { target: { value: "Zairyu#2026ok" } });
     await fireEvent.submit(screen.getByTestId("change-email"));
     const confirm = await screen.findByTestId("confirm-email-change");
     expect(confirm.textContent).toContain("lan@new.example.jp");

@@ -185,16 +185,23 @@ impl App {
             .change_profile(&self.token()?, &code, address.trim(), telephone.trim())
     }
 
-    /// My page: a new e-mail address, typed twice. The server mails a code to the new
-    /// address; the account keeps the old one until [`App::confirm_email_change`].
-    pub fn change_email(&self, email: &str, email_again: &str) -> Result<(), AppError> {
+    /// My page: a new e-mail address, typed twice, and the current password. The server
+    /// mails a code to the new address; the account keeps the old one until
+    /// [`App::confirm_email_change`] (signed in to the same account).
+    pub fn change_email(
+        &self,
+        email: &str,
+        email_again: &str,
+        password: &str,
+    ) -> Result<(), AppError> {
         self.reception()?
-            .change_email(&self.token()?, email.trim(), email_again.trim())
+            .change_email(&self.token()?, email.trim(), email_again.trim(), password)
     }
 
     /// The code (or whole link) mailed to the new address; answers the address now in use.
     pub fn confirm_email_change(&self, code: &str) -> Result<String, AppError> {
-        self.reception()?.confirm_email_change(&code_of(code))
+        self.reception()?
+            .confirm_email_change(&self.token()?, &code_of(code))
     }
 
     /// The procedures the student marked as favorites (kept on the server, manual 7).

@@ -117,8 +117,8 @@ macro_rules! command_table {
             reuse_draft(id: String) -> $crate::DraftState = reuse_draft [json quick fallible];
             /// The attached photo as a data: address, for the preview.
             draft_photo(id: String) -> Option<String> = draft_photo [json quick fallible];
-            /// My page: a new e-mail address (twice); a code goes to the new address.
-            change_email(email: String, email_again: String) -> () = change_email [json blocking fallible];
+            /// My page: a new e-mail address (twice) and the current password; a code goes to the new address.
+            change_email(email: String, email_again: String, password: $crate::SecretText) -> () = change_email [json blocking fallible];
             /// The code (or link) from that e-mail; answers the address now on the account.
             confirm_email_change(code: String) -> String = confirm_email_change [json blocking fallible];
             /// The procedure ids marked as favorites (signed in).

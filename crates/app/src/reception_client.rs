@@ -312,29 +312,33 @@ impl ReceptionClient {
         Ok(())
     }
 
-    /// My page: a new e-mail address (twice); the server mails a code to the new address.
+    /// My page: a new e-mail address (twice) and the current password; the server mails a
+    /// code to the new address.
     pub(crate) fn change_email(
         &self,
         token: &str,
         email: &str,
         email_again: &str,
+        password: &str,
     ) -> Result<(), AppError> {
         let _: Sent = self.post(
             "/api/me/email",
             Some(token),
-            &EmailTwiceRequest {
+            &zairyu_wire::EmailChangeRequest {
                 email: email.to_owned(),
                 email_again: email_again.to_owned(),
+                password: password.to_owned(),
             },
         )?;
         Ok(())
     }
 
-    /// The code mailed to the new address; answers the address now on the account.
-    pub(crate) fn confirm_email_change(&self, code: &str) -> Result<String, AppError> {
+    /// The code mailed to the new address, from the signed-in session that asked; answers the
+    /// address now on the account.
+    pub(crate) fn confirm_email_change(&self, token: &str, code: &str) -> Result<String, AppError> {
         let confirmed: ConfirmedEmail = self.post(
             "/api/me/email/confirm",
-            None,
+            Some(token),
             &TokenRequest {
                 token: code.to_owned(),
             },

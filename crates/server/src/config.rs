@@ -20,8 +20,44 @@ pub enum TrustProfile {
 pub enum Mail {
     /// `.eml` files in this folder.
     Outbox(PathBuf),
-    /// Plain SMTP to host:port (a university relay or a test sink).
-    Smtp { host: String, port: u16 },
+    /// SMTP to host:port (a university relay or a test sink), encrypted as `tls` says, signed
+    /// in with `login` when given.
+    Smtp {
+        host: String,
+        port: u16,
+        tls: SmtpTls,
+        login: Option<SmtpLogin>,
+    },
+}
+
+/// How the SMTP connection is encrypted (`smtp_tls` in the file, `ZAIRYU_SERVER_SMTP_TLS`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SmtpTls {
+    /// Plain text: only for a relay on the same machine or a test sink.
+    #[default]
+    None,
+    /// Plain connection upgraded with STARTTLS, required (usually port 587).
+    Starttls,
+    /// TLS from the first byte (usually port 465).
+    Tls,
+}
+
+/// The SMTP account (`smtp_user`; the password from `ZAIRYU_SERVER_SMTP_PASSWORD` or
+/// `smtp_password`). Its `Debug` never shows the password.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SmtpLogin {
+    pub user: String,
+    pub password: String,
+}
+
+impl std::fmt::Debug for SmtpLogin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SmtpLogin")
+            .field("user", &self.user)
+            .field("password", &"…")
+            .finish()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -41,6 +77,11 @@ pub struct ServerConfig {
     pub server_id: Option<String>,
     /// Certificate revocation lists (DER or PEM files), each signed by a trust anchor.
     pub crls: Vec<PathBuf>,
+    /// The reverse proxy in front of the server: only a connection from this address may name
+    /// the client in `X-Forwarded-For`; from any other peer the header is ignored.
+    pub trusted_proxy: Option<std::net::IpAddr>,
+    /// A PEM file of CA certificates to trust for PostgreSQL's TLS besides the web PKI roots.
+    pub postgres_ca: Option<PathBuf>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -56,6 +97,17 @@ struct FileConfig {
     server_id: Option<String>,
     /// One CRL file or several.
     crl: Option<CrlFiles>,
+    trusted_proxy: Option<String>,
+    smtp_tls: Option<SmtpTls>,
+    smtp_user: Option<String>,
+    smtp_password: Option<String>,
+    postgres_ca: Option<PathBuf>,
+}
+
+fn parse_trusted_proxy(text: &str) -> Result<std::net::IpAddr, String> {
+    text.trim().parse().map_err(|_| {
+        format!("trusted_proxy {text:?}: write the proxy's IP address, like 127.0.0.1 or ::1")
+    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -95,6 +147,8 @@ fn parse_smtp(text: &str) -> Result<Mail, String> {
     Ok(Mail::Smtp {
         host: host.to_owned(),
         port,
+        tls: SmtpTls::None,
+        login: None,
     })
 }
 
@@ -132,16 +186,56 @@ impl ServerConfig {
             },
         };
         let mail = match env("SMTP").or(from_file.smtp) {
-            Some(s) => parse_smtp(&s)?,
+            Some(s) => match parse_smtp(&s)? {
+                Mail::Smtp { host, port, .. } => {
+                    let tls = match env("SMTP_TLS") {
+                        Some(t) => match t.as_str() {
+                            "none" => SmtpTls::None,
+                            "starttls" => SmtpTls::Starttls,
+                            "tls" => SmtpTls::Tls,
+                            _ => {
+                                return Err(format!(
+                                    "ZAIRYU_SERVER_SMTP_TLS={t:?}: use none, starttls or tls"
+                                ))
+                            }
+                        },
+                        None => from_file.smtp_tls.unwrap_or_default(),
+                    };
+                    let login = match (env("SMTP_USER").or(from_file.smtp_user), env("SMTP_PASSWORD").or(from_file.smtp_password)) {
+                        (Some(user), Some(password)) => Some(SmtpLogin { user, password }),
+                        (None, None) => None,
+                        _ => return Err("smtp_user and the SMTP password (ZAIRYU_SERVER_SMTP_PASSWORD) go together: give both or neither".into()),
+                    };
+                    if login.is_some() && tls == SmtpTls::None {
+                        return Err("an SMTP password is never sent in clear: set smtp_tls = \"starttls\" or \"tls\"".into());
+                    }
+                    Mail::Smtp {
+                        host,
+                        port,
+                        tls,
+                        login,
+                    }
+                }
+                outbox => outbox,
+            },
             None => Mail::Outbox(data_dir.join("outbox")),
         };
         let listen = listen
             .or_else(|| env("LISTEN"))
             .or(from_file.listen)
             .unwrap_or_else(|| "127.0.0.1:8377".into());
+        let trusted_proxy = env("TRUSTED_PROXY")
+            .or(from_file.trusted_proxy)
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| parse_trusted_proxy(&t))
+            .transpose()?;
         Ok(ServerConfig {
             server_id: env("ID").or(from_file.server_id),
             crls,
+            postgres_ca: env("POSTGRES_CA")
+                .map(PathBuf::from)
+                .or(from_file.postgres_ca),
+            trusted_proxy,
             postgres: env("POSTGRES").or(from_file.postgres),
             public_url: env("PUBLIC_URL")
                 .or(from_file.public_url)
@@ -167,6 +261,8 @@ impl ServerConfig {
             session_seconds: 8 * 3600,
             public_url: "http://127.0.0.1".into(),
             postgres: None,
+            trusted_proxy: None,
+            postgres_ca: None,
             server_id: None,
             crls: Vec::new(),
         }
@@ -212,7 +308,23 @@ impl ServerConfig {
     pub fn mail_description(&self) -> String {
         match &self.mail {
             Mail::Outbox(dir) => format!("to {}", dir.display()),
-            Mail::Smtp { host, port } => format!("via SMTP {host}:{port}"),
+            Mail::Smtp {
+                host,
+                port,
+                tls,
+                login,
+            } => format!(
+                "via SMTP {host}:{port} ({}{})",
+                match tls {
+                    SmtpTls::None => "plain",
+                    SmtpTls::Starttls => "STARTTLS",
+                    SmtpTls::Tls => "TLS",
+                },
+                login
+                    .as_ref()
+                    .map(|l| format!(", as {}", l.user))
+                    .unwrap_or_default()
+            ),
         }
     }
 }

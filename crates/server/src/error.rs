@@ -13,6 +13,9 @@ pub struct ApiError {
     pub status: u16,
     pub code: String,
     pub message: String,
+    /// Seconds the client should wait before trying again (`Retry-After`, with a 429).
+    #[serde(skip)]
+    pub retry_after: Option<i64>,
 }
 
 impl ApiError {
@@ -21,6 +24,14 @@ impl ApiError {
             status,
             code: code.to_owned(),
             message: message.into(),
+            retry_after: None,
+        }
+    }
+    /// A 429 with `Retry-After: seconds`.
+    pub fn wait(code: &str, message: impl Into<String>, seconds: i64) -> ApiError {
+        ApiError {
+            retry_after: Some(seconds.max(1)),
+            ..ApiError::new(429, code, message)
         }
     }
     pub fn bad(code: &str, message: impl Into<String>) -> ApiError {
@@ -63,10 +74,17 @@ impl From<crate::store::StoreError> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        (
+        let mut response = (
             status,
             axum::Json(serde_json::json!({ "code": self.code, "message": self.message })),
         )
-            .into_response()
+            .into_response();
+        if let Some(seconds) = self.retry_after {
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from(seconds),
+            );
+        }
+        response
     }
 }

@@ -8,6 +8,8 @@
 //! - [`service`]: the [`ReceptionOffice`], every action as a function over the store (private to
 //!   it) — the HTTP handlers ([`http`]) and the `zairyu examiner` commands are thin shells over
 //!   it.
+//! - [`owner_only`]: the data folder and its files readable by the server's user only.
+//! - [`rate_limit`]: request budgets and progressive waits per client, account and address.
 //! - [`mail`]: notifications as `.eml` files in `DATA/outbox/` or over SMTP.
 //! - [`error`]: `{code, message}` with stable codes; bad input is never a 500.
 
@@ -17,7 +19,9 @@ pub mod config;
 pub mod error;
 pub mod http;
 pub mod mail;
+pub mod owner_only;
 pub mod postgres_store;
+pub mod rate_limit;
 pub mod service;
 pub mod store;
 

@@ -1,10 +1,13 @@
 //! Notification e-mail through lettre: `.eml` files in the outbox folder (the default, and
-//! what the tests and the bundled server read), or plain SMTP.
+//! what the tests and the bundled server read; folder 0700, files 0600: they hold reset
+//! codes), or SMTP: plain, STARTTLS or TLS, with a login when configured.
 
 use lettre::message::header::ContentType;
 use lettre::{FileTransport, Message, SmtpTransport, Transport};
 
-use crate::config::Mail;
+use lettre::transport::smtp::authentication::Credentials;
+
+use crate::config::{Mail, SmtpLogin, SmtpTls};
 
 #[derive(Debug, Clone)]
 pub struct Mailer {
@@ -14,7 +17,7 @@ pub struct Mailer {
 impl Mailer {
     pub fn new(mail: Mail) -> Result<Mailer, String> {
         if let Mail::Outbox(dir) = &mail {
-            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            crate::owner_only::create_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         }
         Ok(Mailer { mail })
     }
@@ -46,22 +49,49 @@ impl Mailer {
             }
         };
         let sent = match &self.mail {
+            // The folder is 0700; each message (it may hold a reset code) is made 0600 too.
             Mail::Outbox(dir) => FileTransport::new(dir)
                 .send(&message)
-                .map(|_| ())
-                .map_err(|e| e.to_string()),
-            Mail::Smtp { host, port } => SmtpTransport::builder_dangerous(host.as_str())
-                .port(*port)
-                .build()
-                .send(&message)
-                .map(|_| ())
-                .map_err(|e| e.to_string()),
+                .map_err(|e| e.to_string())
+                .and_then(|id| {
+                    crate::owner_only::restrict_file(&dir.join(format!("{id}.eml")))
+                        .map_err(|e| e.to_string())
+                }),
+            Mail::Smtp {
+                host,
+                port,
+                tls,
+                login,
+            } => smtp_transport(host, *port, *tls, login.as_ref())
+                .and_then(|t| t.send(&message).map(|_| ()).map_err(|e| e.to_string())),
         };
         if let Err(e) = &sent {
             eprintln!("zairyu serve: mail to the applicant not sent: {e}");
         }
         sent.is_ok()
     }
+}
+
+/// The SMTP connection the configuration asks for: plain, STARTTLS (required, not merely
+/// tried) or TLS from the start, with the account's login when given (lettre, rustls with the
+/// web PKI roots).
+fn smtp_transport(
+    host: &str,
+    port: u16,
+    tls: SmtpTls,
+    login: Option<&SmtpLogin>,
+) -> Result<SmtpTransport, String> {
+    let builder = match tls {
+        SmtpTls::None => SmtpTransport::builder_dangerous(host),
+        SmtpTls::Starttls => SmtpTransport::starttls_relay(host).map_err(|e| e.to_string())?,
+        SmtpTls::Tls => SmtpTransport::relay(host).map_err(|e| e.to_string())?,
+    };
+    let builder = builder.port(port);
+    Ok(match login {
+        Some(l) => builder.credentials(Credentials::new(l.user.clone(), l.password.clone())),
+        None => builder,
+    }
+    .build())
 }
 
 /// The newest `limit` e-mails of an outbox folder, as (file name, decoded text body), newest

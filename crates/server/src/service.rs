@@ -19,7 +19,7 @@ mod submissions;
 mod usage;
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -28,12 +28,13 @@ use crate::clock::{Clock, SystemClock};
 use crate::config::{ServerConfig, TrustProfile};
 use crate::error::ApiError;
 use crate::mail::Mailer;
+use crate::rate_limit::{FailureDelays, RateLimiter};
 use crate::store::{ApplicationRow, SqliteStore, Store};
 
 pub use accounts::password_ok;
 pub use statuses::{transition_allowed, STATUSES};
 
-/// A registration link and an account lock last this long.
+/// A registration, reset or e-mail change link lasts this long.
 pub const DAY: i64 = 24 * 3600;
 /// What a usage-application challenge signature covers, before the nonce.
 pub use zairyu_forms::signing::USAGE_DOMAIN;
@@ -54,11 +55,20 @@ pub struct ReceptionOffice {
     pub files_dir: PathBuf,
     session_seconds: i64,
     public_url: String,
-    /// E-mails sent per address in the current hour (registration and reminders).
-    mail_budget: Mutex<std::collections::HashMap<String, (i64, u32)>>,
-    /// Requests per client and action in the current minute (sign-in, registration).
-    rate: Mutex<std::collections::HashMap<String, (i64, u32)>>,
+    /// Request budgets per client, per account and per e-mail address.
+    limits: RateLimiter,
+    /// Progressive waits per client after wrong passwords (accounts have theirs in the store).
+    client_failures: FailureDelays,
+    /// The reverse proxy whose `X-Forwarded-For` names the client (`config.trusted_proxy`).
+    pub trusted_proxy: Option<std::net::IpAddr>,
 }
+
+/// Wrong passwords from one client (any user IDs) that cost nothing; then 2, 4, 8 … seconds.
+pub const CLIENT_FREE_FAILURES: i64 = 20;
+/// Requests of one kind one client may make in [`CLIENT_WINDOW`] seconds (forgotten ID or
+/// password, registration, e-mail or password change, reset).
+pub const CLIENT_BUDGET: u32 = 20;
+pub const CLIENT_WINDOW: i64 = 600;
 
 /// A file received with an application, already on disk under its digest.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -127,11 +137,15 @@ impl ReceptionOffice {
     }
 
     pub fn open(config: &ServerConfig) -> Result<ReceptionOffice, String> {
-        std::fs::create_dir_all(&config.data_dir)
+        crate::owner_only::create_dir(&config.data_dir)
             .map_err(|e| format!("{}: {e}", config.data_dir.display()))?;
         let store: Arc<dyn Store> = match &config.postgres {
             Some(pg) => Arc::new(
-                crate::postgres_store::PostgresStore::connect(pg).map_err(|e| e.to_string())?,
+                crate::postgres_store::PostgresStore::connect_with_ca(
+                    pg,
+                    config.postgres_ca.as_deref(),
+                )
+                .map_err(|e| e.to_string())?,
             ),
             None => Arc::new(
                 SqliteStore::open(&config.data_dir.join("zairyu.sqlite3"))
@@ -147,7 +161,8 @@ impl ReceptionOffice {
         clock: Arc<dyn Clock>,
     ) -> Result<ReceptionOffice, String> {
         let files_dir = config.data_dir.join("attachments");
-        std::fs::create_dir_all(&files_dir).map_err(|e| format!("{}: {e}", files_dir.display()))?;
+        crate::owner_only::create_dir(&files_dir)
+            .map_err(|e| format!("{}: {e}", files_dir.display()))?;
         let (anchors, crls_loaded) = usage::trust_anchors(config)?;
         Ok(ReceptionOffice {
             store,
@@ -160,8 +175,9 @@ impl ReceptionOffice {
             files_dir,
             session_seconds: config.session_seconds,
             public_url: config.public_url.clone(),
-            mail_budget: Mutex::new(Default::default()),
-            rate: Mutex::new(Default::default()),
+            limits: RateLimiter::default(),
+            client_failures: FailureDelays::new(CLIENT_FREE_FAILURES, crate::store::LOGIN_MAX_WAIT),
+            trusted_proxy: config.trusted_proxy,
         })
     }
 
@@ -171,43 +187,27 @@ impl ReceptionOffice {
 
     /// At most 5 messages an hour to one address: registration links cannot be used to flood.
     fn mail_allowed(&self, to: &str) -> Result<(), ApiError> {
-        let hour = self.now() / 3600;
-        let mut budget = self.mail_budget.lock().unwrap_or_else(|p| p.into_inner());
-        let entry = budget.entry(to.to_ascii_lowercase()).or_insert((hour, 0));
-        if entry.0 != hour {
-            *entry = (hour, 0);
-        }
-        entry.1 += 1;
-        if entry.1 > 5 {
-            return Err(ApiError::new(
-                429,
-                "too_many_requests",
-                "Too many e-mails to this address this hour; wait and try again.",
-            ));
-        }
-        Ok(())
+        self.rate_limit(&format!("mail:{}", to.to_ascii_lowercase()), 5, 3600)
     }
 
-    /// At most `per_minute` requests a minute for `key` (an action and a client address).
-    pub fn rate_limit(&self, key: &str, per_minute: u32) -> Result<(), ApiError> {
-        let minute = self.now() / 60;
-        let mut rate = self.rate.lock().unwrap_or_else(|p| p.into_inner());
-        if rate.len() > 10_000 {
-            rate.retain(|_, (m, _)| *m == minute);
-        }
-        let entry = rate.entry(key.to_owned()).or_insert((minute, 0));
-        if entry.0 != minute {
-            *entry = (minute, 0);
-        }
-        entry.1 += 1;
-        if entry.1 > per_minute {
-            return Err(ApiError::new(
-                429,
-                "too_many_requests",
-                "Too many attempts from this computer; wait a minute and try again.",
-            ));
-        }
-        Ok(())
+    /// At most `limit` requests in `seconds` for `key` (an action and a client, an account or
+    /// an address); past it a 429 `too_many_requests` with `Retry-After`.
+    pub fn rate_limit(&self, key: &str, limit: u32, seconds: i64) -> Result<(), ApiError> {
+        self.limits
+            .check(key, limit, seconds, self.now())
+            .map_err(|wait| {
+                ApiError::wait(
+                    "too_many_requests",
+                    format!("Too many requests like this one: wait {wait} seconds and try again."),
+                    wait,
+                )
+            })
+    }
+
+    /// The budget of one client (the key of its address) for one kind of request:
+    /// [`CLIENT_BUDGET`] in [`CLIENT_WINDOW`] seconds.
+    pub fn client_allowed(&self, action: &str, client: &str) -> Result<(), ApiError> {
+        self.rate_limit(&format!("{action}@{client}"), CLIENT_BUDGET, CLIENT_WINDOW)
     }
 }
 

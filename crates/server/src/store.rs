@@ -116,10 +116,15 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     fn add_user(&self, user: &UserRow, now: i64) -> Result<(), StoreError>;
     fn user(&self, id: &str) -> Result<Option<UserRow>, StoreError>;
     fn user_by_email(&self, email: &str) -> Result<Option<UserRow>, StoreError>;
-    /// (failures, locked_until)
-    fn login_state(&self, id: &str) -> Result<(i64, i64), StoreError>;
-    fn set_login_state(&self, id: &str, failures: i64, locked_until: i64)
-        -> Result<(), StoreError>;
+    /// Counts one sign-in attempt for `key` (a typed user ID, known or not) in one statement,
+    /// if `key` may try now: answers the failures counted so far including this one, or
+    /// `None` while it must wait (see [`LOGIN_FREE_FAILURES`]). Two attempts at once are two
+    /// increments, never one read twice.
+    fn claim_login_attempt(&self, key: &str, now: i64) -> Result<Option<i64>, StoreError>;
+    /// When `key` may try again (0: now).
+    fn login_wait_until(&self, key: &str) -> Result<i64, StoreError>;
+    /// Forgets the failures of `key` (a sign-in that succeeded, a password reset).
+    fn clear_login_failures(&self, key: &str) -> Result<(), StoreError>;
     fn set_password(&self, id: &str, hash: &str) -> Result<(), StoreError>;
     /// Binds the certificate (fingerprint) and the usage information to the account, in one
     /// statement that does nothing and answers `false` when another account holds it.
@@ -127,6 +132,9 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     fn add_session(&self, token_hash: &str, user_id: &str, expires: i64) -> Result<(), StoreError>;
     fn session_user(&self, token_hash: &str, now: i64) -> Result<Option<String>, StoreError>;
     fn remove_session(&self, token_hash: &str) -> Result<(), StoreError>;
+    /// Ends every session of `user_id` but the one with `keep` (a password change keeps the
+    /// session that made it; a reset keeps none).
+    fn remove_other_sessions(&self, user_id: &str, keep: Option<&str>) -> Result<(), StoreError>;
     fn add_challenge(&self, nonce: &str, user_id: &str, expires: i64) -> Result<(), StoreError>;
     /// Removes and returns (user_id, expires): a challenge is used at most once.
     fn take_challenge(&self, nonce: &str) -> Result<Option<(String, i64)>, StoreError>;
@@ -190,11 +198,28 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         email: &str,
         expires: i64,
     ) -> Result<(), StoreError>;
-    /// Marks the change used and returns (user_id, new e-mail, expires) if it was unused.
+    /// Marks the change used and returns (user_id, new e-mail, expires) if it was unused and
+    /// asked for by `user_id`.
     fn take_email_change(
         &self,
         token_hash: &str,
+        user_id: &str,
     ) -> Result<Option<(String, String, i64)>, StoreError>;
     fn set_email(&self, user_id: &str, email: &str) -> Result<(), StoreError>;
     fn set_receipt(&self, id: i64, receipt: &str, now: i64) -> Result<(), StoreError>;
+    /// The entries of the audit trail not tied to an application (sign-ins, resets, e-mail
+    /// changes, listings) whose actor is `actor`, oldest first.
+    fn account_audit_log(&self, actor: &str) -> Result<Vec<AuditEntry>, StoreError>;
+    /// Runs `work` in one transaction: every change it makes is kept, or none (when it fails).
+    /// `work` must not call `atomically` again.
+    fn atomically(
+        &self,
+        work: &mut dyn FnMut(&dyn Store) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError>;
 }
+
+/// Wrong passwords for one user ID that cost nothing; from then on each further attempt waits
+/// 2, 4, 8 … seconds, at most [`LOGIN_MAX_WAIT`] (the same for known and unknown IDs).
+pub const LOGIN_FREE_FAILURES: i64 = 5;
+/// The longest wait between two sign-in attempts for one user ID, in seconds.
+pub const LOGIN_MAX_WAIT: i64 = 300;

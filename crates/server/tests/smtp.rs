@@ -44,6 +44,8 @@ fn the_registration_link_arrives_through_smtp() {
     config.mail = Mail::Smtp {
         host: "127.0.0.1".into(),
         port,
+        tls: zairyu_server::config::SmtpTls::None,
+        login: None,
     };
     let office = ReceptionOffice::with(
         &config,
@@ -70,6 +72,15 @@ fn the_registration_link_arrives_through_smtp() {
         );
         std::thread::sleep(Duration::from_millis(100));
     };
+    // STARTTLS is required when configured: a relay that does not offer it gets nothing.
+    let required = zairyu_server::mail::Mailer::new(Mail::Smtp {
+        host: "127.0.0.1".into(),
+        port,
+        tls: zairyu_server::config::SmtpTls::Starttls,
+        login: None,
+    })
+    .unwrap();
+    assert!(!required.send("lan@example.jp", "test", "not in clear"));
     let _ = sink.kill();
     let _ = sink.wait();
     assert!(text.contains("token="), "{text}");
@@ -80,4 +91,58 @@ fn the_registration_link_arrives_through_smtp() {
             .is_ok_and(|mut d| d.next().is_some()),
         "SMTP, not the outbox"
     );
+}
+
+/// The SMTP settings of a configuration file: encryption and login; a password is never sent
+/// in clear and never shown.
+#[test]
+fn smtp_encryption_and_login_come_from_the_configuration() {
+    use zairyu_server::config::{SmtpLogin, SmtpTls};
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("server.toml");
+    let load = |text: &str| {
+        std::fs::write(&file, text).unwrap();
+        ServerConfig::load(Some(&file), Some(dir.path().join("data")), None)
+    };
+    let config = load(
+        "smtp = \"mail.example.jp:587\"\nsmtp_tls = \"starttls\"\nsmtp_user = \"zairyu\"\nsmtp_password = \"s3cret\"\n",
+    )
+    .unwrap();
+    assert_eq!(
+        config.mail,
+        Mail::Smtp {
+            host: "mail.example.jp".into(),
+            port: 587,
+            tls: SmtpTls::Starttls,
+            login: Some(SmtpLogin {
+                user: "zairyu".into(),
+                password: "s3cret".into()
+            }),
+        }
+    );
+    assert!(!config.mail_description().contains("s3cret"));
+    assert!(!format!("{:?}", config.mail).contains("s3cret"));
+    assert!(matches!(
+        load("smtp = \"mail.example.jp:465\"\nsmtp_tls = \"tls\"\n")
+            .unwrap()
+            .mail,
+        Mail::Smtp {
+            tls: SmtpTls::Tls,
+            login: None,
+            ..
+        }
+    ));
+    assert!(matches!(
+        load("smtp = \"127.0.0.1:25\"\n").unwrap().mail,
+        Mail::Smtp {
+            tls: SmtpTls::None,
+            ..
+        }
+    ));
+    assert!(
+        load("smtp = \"127.0.0.1:25\"\nsmtp_user = \"u\"\nsmtp_password = \"p\"\n")
+            .unwrap_err()
+            .contains("never sent in clear")
+    );
+    assert!(load("smtp = \"a:1\"\nsmtp_tls = \"sometimes\"\n").is_err());
 }

@@ -62,15 +62,22 @@ fn conformance(store: &dyn Store) {
         store.user_by_email("b@example.jp").unwrap().unwrap().id,
         "ZR2"
     );
-    assert_eq!(store.login_state("ZR1").unwrap(), (0, 0));
-    store.set_login_state("ZR1", 4, 99).unwrap();
-    assert_eq!(store.login_state("ZR1").unwrap(), (4, 99));
-    store.set_password("ZR1", "new").unwrap();
+    // Sign-in attempts: five free, then 2, 4 … seconds; counted for unknown IDs too.
+    for n in 1..=5 {
+        assert_eq!(store.claim_login_attempt("ZR1", 1000).unwrap(), Some(n));
+    }
+    assert_eq!(store.login_wait_until("ZR1").unwrap(), 1002);
     assert_eq!(
-        store.login_state("ZR1").unwrap(),
-        (0, 0),
-        "a new password lifts the lock"
+        store.claim_login_attempt("ZR1", 1001).unwrap(),
+        None,
+        "waits"
     );
+    assert_eq!(store.claim_login_attempt("ZR1", 1002).unwrap(), Some(6));
+    assert_eq!(store.login_wait_until("ZR1").unwrap(), 1006);
+    store.clear_login_failures("ZR1").unwrap();
+    assert_eq!(store.login_wait_until("ZR1").unwrap(), 0);
+    assert_eq!(store.claim_login_attempt("nobody", 1000).unwrap(), Some(1));
+    store.set_password("ZR1", "new").unwrap();
     store.set_usage("ZR1", "fp", "{}").unwrap();
     assert_eq!(
         store
@@ -98,6 +105,35 @@ fn conformance(store: &dyn Store) {
     assert_eq!(store.session_user("s1", 100).unwrap(), None);
     store.remove_session("s1").unwrap();
     assert_eq!(store.session_user("s1", 0).unwrap(), None);
+    for s in ["s2", "s3", "s4"] {
+        store.add_session(s, "ZR1", 100).unwrap();
+    }
+    store.add_session("s5", "ZR2", 100).unwrap();
+    store.remove_other_sessions("ZR1", Some("s3")).unwrap();
+    assert_eq!(store.session_user("s2", 0).unwrap(), None);
+    assert_eq!(store.session_user("s3", 0).unwrap().as_deref(), Some("ZR1"));
+    assert_eq!(store.session_user("s5", 0).unwrap().as_deref(), Some("ZR2"));
+    store.remove_other_sessions("ZR1", None).unwrap();
+    assert_eq!(store.session_user("s3", 0).unwrap(), None);
+
+    // A transaction keeps all or nothing.
+    let failed = store.atomically(&mut |s| {
+        s.add_session("t1", "ZR1", 100)?;
+        Err(zairyu_server::store::StoreError::NoRow("on purpose".into()))
+    });
+    assert!(failed.is_err());
+    assert_eq!(store.session_user("t1", 0).unwrap(), None, "rolled back");
+    store
+        .atomically(&mut |s| {
+            s.add_session("t2", "ZR1", 100)?;
+            s.audit(None, "ZR1", "login", "", 5)
+        })
+        .unwrap();
+    assert_eq!(store.session_user("t2", 0).unwrap().as_deref(), Some("ZR1"));
+    assert_eq!(
+        store.account_audit_log("ZR1").unwrap(),
+        [("ZR1".to_owned(), "login".to_owned(), String::new(), 5)]
+    );
     store.add_challenge("n1", "ZR1", 50).unwrap();
     assert_eq!(
         store.take_challenge("n1").unwrap(),
@@ -218,10 +254,15 @@ fn conformance(store: &dyn Store) {
         .add_email_change("e1", "ZR2", "b2@example.jp", 80)
         .unwrap();
     assert_eq!(
-        store.take_email_change("e1").unwrap(),
+        store.take_email_change("e1", "ZR1").unwrap(),
+        None,
+        "only the account that asked"
+    );
+    assert_eq!(
+        store.take_email_change("e1", "ZR2").unwrap(),
         Some(("ZR2".into(), "b2@example.jp".into(), 80))
     );
-    assert_eq!(store.take_email_change("e1").unwrap(), None);
+    assert_eq!(store.take_email_change("e1", "ZR2").unwrap(), None);
     store.set_email("ZR2", "b2@example.jp").unwrap();
     assert_eq!(
         store.user_by_email("b2@example.jp").unwrap().unwrap().id,

@@ -5,11 +5,19 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use utoipa::ToSchema;
 
-/// `POST /api/register` and `POST /api/me/email`: an address typed twice.
+/// `POST /api/register`: an address typed twice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct EmailTwiceRequest {
     pub email: String,
     pub email_again: String,
+}
+
+/// `POST /api/me/email`: the new address typed twice and the account's current password.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct EmailChangeRequest {
+    pub email: String,
+    pub email_again: String,
+    pub password: String,
 }
 
 /// `POST /api/register/confirm` and `POST /api/me/email/confirm`: the code (or link token)

@@ -55,7 +55,8 @@ error_codes! {
     WeakPassword = "weak_password",
     EmailTaken = "email_taken",
     LoginFailed = "login_failed",
-    AccountLocked = "account_locked",
+    /// Too many wrong passwords for this user ID or from this client: wait (`Retry-After`).
+    LoginThrottled = "login_throttled",
     /// No session, or it ended.
     NotSignedIn = "not_signed_in",
     Forbidden = "forbidden",

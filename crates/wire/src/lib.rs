@@ -11,10 +11,10 @@ mod procedure;
 mod status;
 
 pub use account::{
-    Account, CompleteRegistrationRequest, ConfirmedEmail, Done, EmailRequest, EmailTwiceRequest,
-    ForgotPasswordRequest, LoginRequest, PasswordChangeRequest, PasswordResetRequest,
-    ProfileChangeRequest, Registered, Sent, SessionToken, TokenRequest, UsageApplied,
-    UsageChallenge, UsageRequest,
+    Account, CompleteRegistrationRequest, ConfirmedEmail, Done, EmailChangeRequest, EmailRequest,
+    EmailTwiceRequest, ForgotPasswordRequest, LoginRequest, PasswordChangeRequest,
+    PasswordResetRequest, ProfileChangeRequest, Registered, Sent, SessionToken, TokenRequest,
+    UsageApplied, UsageChallenge, UsageRequest,
 };
 pub use application::{
     Application, ApplicationRecord, ApplicationVersion, AuditLine, ExaminerApplication,

@@ -321,8 +321,9 @@ export function memoryBackend() {
       calls.push(`reuse:${id}`);
       return draftState();
     },
-    changeEmail: async (email, again) => {
+    changeEmail: async (email, again, password) => {
       if (email !== again) throw new BackendError({ code: "email_mismatch", message: "differ" });
+      if (!password) throw new BackendError({ code: "login_failed", message: "the current password is wrong" });
       calls.push(`change-email:${email}`);
       account.pendingEmail = email;
       return null;

@@ -3,13 +3,56 @@
 
 use super::*;
 
+use std::net::{IpAddr, Ipv4Addr};
+
+use zairyu_wire::EmailChangeRequest;
+
+use crate::rate_limit::client_key;
+
+/// The client, as the key of its address for the request budgets: the socket peer, or the
+/// last address of `X-Forwarded-For` when the peer is the configured trusted proxy (from any
+/// other peer the header is ignored, so it cannot buy a fresh budget).
+#[derive(Debug)]
+pub(super) struct Client(pub String);
+
+impl FromRequestParts<AppState> for Client {
+    type Rejection = ApiError;
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip().to_canonical());
+        let forwarded = || {
+            parts
+                .headers
+                .get_all("x-forwarded-for")
+                .iter()
+                .next_back()
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.rsplit(',').next())
+                .and_then(|v| v.trim().parse::<IpAddr>().ok())
+        };
+        let ip = match peer {
+            Some(p) if Some(p) == state.trusted_proxy.map(|t| t.to_canonical()) => {
+                forwarded().unwrap_or(p)
+            }
+            Some(p) => p,
+            None => IpAddr::V4(Ipv4Addr::UNSPECIFIED),
+        };
+        Ok(Client(client_key(ip)))
+    }
+}
+
 #[utoipa::path(post, path = "/api/register", operation_id = "register", request_body = EmailTwiceRequest, responses((status = 200, description = "Done", body = Sent), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
 pub(super) async fn register(
     State(s): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Client(client): Client,
     Body(b): Body<EmailTwiceRequest>,
 ) -> Reply<Sent> {
-    s.rate_limit(&format!("register:{}", peer.ip()), 20)?;
+    s.client_allowed("register", &client)?;
     s.register(&b.email, &b.email_again)?;
     answer(Sent { sent: true })
 }
@@ -17,8 +60,10 @@ pub(super) async fn register(
 #[utoipa::path(post, path = "/api/register/confirm", operation_id = "confirmEmail", request_body = TokenRequest, responses((status = 200, description = "Done", body = ConfirmedEmail), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
 pub(super) async fn confirm_email(
     State(s): State<AppState>,
+    Client(client): Client,
     Body(b): Body<TokenRequest>,
 ) -> Reply<ConfirmedEmail> {
+    s.client_allowed("confirm_email", &client)?;
     answer(ConfirmedEmail {
         email: s.confirm_email(&b.token)?,
     })
@@ -27,8 +72,10 @@ pub(super) async fn confirm_email(
 #[utoipa::path(post, path = "/api/register/complete", operation_id = "completeRegistration", request_body = CompleteRegistrationRequest, responses((status = 200, description = "Done", body = Registered), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
 pub(super) async fn complete_registration(
     State(s): State<AppState>,
+    Client(client): Client,
     Body(b): Body<CompleteRegistrationRequest>,
 ) -> Reply<Registered> {
+    s.client_allowed("complete_registration", &client)?;
     let id = s.complete_registration(
         &b.token,
         &b.user_type,
@@ -42,12 +89,11 @@ pub(super) async fn complete_registration(
 #[utoipa::path(post, path = "/api/login", operation_id = "login", request_body = LoginRequest, responses((status = 200, description = "Done", body = SessionToken), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
 pub(super) async fn login(
     State(s): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Client(client): Client,
     Body(b): Body<LoginRequest>,
 ) -> Reply<SessionToken> {
-    s.rate_limit(&format!("login:{}", peer.ip()), 30)?;
     answer(SessionToken {
-        token: s.login(&b.user_id, &b.password)?,
+        token: s.login(&b.user_id, &b.password, &client)?,
     })
 }
 
@@ -60,8 +106,10 @@ pub(super) async fn logout(State(s): State<AppState>, Auth(_, token): Auth) -> R
 #[utoipa::path(post, path = "/api/forgot-user-id", operation_id = "forgotUserId", request_body = EmailRequest, responses((status = 200, description = "Done", body = Sent), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
 pub(super) async fn forgot_user_id(
     State(s): State<AppState>,
+    Client(client): Client,
     Body(b): Body<EmailRequest>,
 ) -> Reply<Sent> {
+    s.client_allowed("forgot_user_id", &client)?;
     s.forgot_user_id(&b.email)?;
     answer(Sent { sent: true })
 }
@@ -74,10 +122,12 @@ pub(super) async fn me(Auth(user, _): Auth) -> Reply<Account> {
 #[utoipa::path(post, path = "/api/me/password", operation_id = "changePassword", request_body = PasswordChangeRequest, responses((status = 200, description = "Done", body = Done), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 pub(super) async fn change_password(
     State(s): State<AppState>,
-    Auth(user, _): Auth,
+    Client(client): Client,
+    Auth(user, token): Auth,
     Body(b): Body<PasswordChangeRequest>,
 ) -> Reply<Done> {
-    s.change_password(&user, &b.current, &b.new)?;
+    s.client_allowed("change_password", &client)?;
+    s.change_password(&user, &b.current, &b.new, &token)?;
     answer(Done {})
 }
 
@@ -106,8 +156,10 @@ pub(super) async fn usage_apply(
 #[utoipa::path(post, path = "/api/forgot-password", operation_id = "forgotPassword", request_body = ForgotPasswordRequest, responses((status = 200, description = "Done", body = Sent), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
 pub(super) async fn forgot_password(
     State(s): State<AppState>,
+    Client(client): Client,
     Body(b): Body<ForgotPasswordRequest>,
 ) -> Reply<Sent> {
+    s.client_allowed("forgot_password", &client)?;
     s.forgot_password(&b.user_id, &b.email)?;
     answer(Sent { sent: true })
 }
@@ -115,8 +167,10 @@ pub(super) async fn forgot_password(
 #[utoipa::path(post, path = "/api/reset-password", operation_id = "resetPassword", request_body = PasswordResetRequest, responses((status = 200, description = "Done", body = Done), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
 pub(super) async fn reset_password(
     State(s): State<AppState>,
+    Client(client): Client,
     Body(b): Body<PasswordResetRequest>,
 ) -> Reply<Done> {
+    s.client_allowed("reset_password", &client)?;
     s.reset_password(&b.token, &b.password)?;
     answer(Done {})
 }
@@ -157,22 +211,27 @@ pub(super) async fn remove_favorite(
     answer(s.set_favorite(&user, &id, false)?)
 }
 
-#[utoipa::path(post, path = "/api/me/email", operation_id = "changeEmail", request_body = EmailTwiceRequest, responses((status = 200, description = "Link sent to the new address", body = Sent), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/api/me/email", operation_id = "changeEmail", request_body = EmailChangeRequest, responses((status = 200, description = "Link sent to the new address", body = Sent), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in, or the password is wrong", body = ErrorBody), (status = 429, description = "Too many requests", body = ErrorBody)), security(("bearer" = [])))]
 pub(super) async fn change_email(
     State(s): State<AppState>,
+    Client(client): Client,
     Auth(user, _): Auth,
-    Body(b): Body<EmailTwiceRequest>,
+    Body(b): Body<EmailChangeRequest>,
 ) -> Reply<Sent> {
-    s.change_email(&user, &b.email, &b.email_again)?;
+    s.client_allowed("change_email", &client)?;
+    s.change_email(&user, &b.email, &b.email_again, &b.password)?;
     answer(Sent { sent: true })
 }
 
-#[utoipa::path(post, path = "/api/me/email/confirm", operation_id = "confirmEmailChange", request_body = TokenRequest, responses((status = 200, description = "Address changed", body = ConfirmedEmail), (status = 400, description = "Bad input", body = ErrorBody)))]
+#[utoipa::path(post, path = "/api/me/email/confirm", operation_id = "confirmEmailChange", request_body = TokenRequest, responses((status = 200, description = "Address changed", body = ConfirmedEmail), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody)), security(("bearer" = [])))]
 pub(super) async fn confirm_email_change(
     State(s): State<AppState>,
+    Client(client): Client,
+    Auth(user, _): Auth,
     Body(b): Body<TokenRequest>,
 ) -> Reply<ConfirmedEmail> {
+    s.client_allowed("confirm_email_change", &client)?;
     answer(ConfirmedEmail {
-        email: s.confirm_email_change(&b.token)?,
+        email: s.confirm_email_change(&user, &b.token)?,
     })
 }

@@ -5,6 +5,7 @@ use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 
+use super::sessions::login_key;
 use super::{hash_token, random_digits, random_hex, ReceptionOffice, DAY};
 use crate::error::ApiError;
 use crate::store::UserRow;
@@ -224,13 +225,20 @@ impl ReceptionOffice {
         Ok(())
     }
 
+    /// A new password, given the current one (a wrong one counts like a wrong sign-in and
+    /// slows down the same way). Every other session of the account ends; the one with
+    /// `session_token` stays. Audited; the account's address is told.
     pub fn change_password(
         &self,
         user: &UserRow,
         current: &str,
         new: &str,
+        session_token: &str,
     ) -> Result<(), ApiError> {
+        self.claim_attempt(&user.id)?;
         if !verify_password(&user.password_hash, current) {
+            self.store
+                .audit(None, &user.id, "password_change_failed", "", self.now())?;
             return Err(ApiError::new(
                 401,
                 "login_failed",
@@ -243,16 +251,32 @@ impl ReceptionOffice {
                 "The new password does not meet the rule.",
             ));
         }
-        Ok(self.store.set_password(&user.id, &hash_password(new)?)?)
+        let hash = hash_password(new)?;
+        let keep = hash_token(session_token);
+        let now = self.now();
+        self.store.atomically(&mut |s| {
+            s.set_password(&user.id, &hash)?;
+            s.clear_login_failures(&login_key(&user.id))?;
+            s.remove_other_sessions(&user.id, Some(&keep))?;
+            s.audit(None, &user.id, "password_changed", "", now)
+        })?;
+        self.mailer.send(
+            &user.email,
+            "Zairyu: your password was changed / パスワードが変更されました",
+            "The password of your Zairyu account was changed, and every other sign-in ended. If this was not you, set a new password with “forgot password”.\nZairyuのパスワードが変更されました。心当たりがない場合は「パスワードを忘れた」から再設定してください。",
+        );
+        Ok(())
     }
 
     /// Forgotten password: a reset link (valid 24 hours, once) to the account's address, if the
-    /// user ID and address match; the answer is the same either way.
+    /// user ID and address match; the answer is the same either way. At most 5 an hour per
+    /// typed user ID and per address.
     pub fn forgot_password(&self, user_id: &str, email: &str) -> Result<(), ApiError> {
+        self.rate_limit(&format!("reset:{}", login_key(user_id)), 5, 3600)?;
         self.mail_allowed(email)?;
         if let Some(user) = self
             .store
-            .user(user_id)?
+            .user(user_id.trim())?
             .filter(|u| u.email.eq_ignore_ascii_case(email))
         {
             let token = random_hex(24);
@@ -267,7 +291,8 @@ impl ReceptionOffice {
         Ok(())
     }
 
-    /// Sets a new password with the code from the e-mail; also lifts a lock.
+    /// Sets a new password with the code from the e-mail: ends every session of the account
+    /// and clears its wrong-password waits, in one transaction with the audit entry.
     pub fn reset_password(&self, token: &str, password: &str) -> Result<(), ApiError> {
         if !password_ok(password) {
             return Err(ApiError::bad(
@@ -275,19 +300,30 @@ impl ReceptionOffice {
                 "The new password does not meet the rule.",
             ));
         }
-        let (user_id, _) = self
-            .store
-            .take_password_reset(&hash_token(token))?
-            .filter(|(_, e)| *e > self.now())
-            .ok_or_else(|| {
-                ApiError::bad(
-                    "link_invalid",
-                    "This code has expired or was already used; ask for a new one.",
-                )
-            })?;
-        Ok(self
-            .store
-            .set_password(&user_id, &hash_password(password)?)?)
+        let hash = hash_password(password)?;
+        let now = self.now();
+        let mut done = false;
+        self.store.atomically(&mut |s| {
+            let Some((user_id, expires)) = s.take_password_reset(&hash_token(token))? else {
+                return Ok(());
+            };
+            if expires <= now {
+                return Ok(());
+            }
+            s.set_password(&user_id, &hash)?;
+            s.clear_login_failures(&login_key(&user_id))?;
+            s.remove_other_sessions(&user_id, None)?;
+            s.audit(None, &user_id, "password_reset", "", now)?;
+            done = true;
+            Ok(())
+        })?;
+        if !done {
+            return Err(ApiError::bad(
+                "link_invalid",
+                "This code has expired or was already used; ask for a new one.",
+            ));
+        }
+        Ok(())
     }
 }
 

@@ -1,7 +1,8 @@
-//! My page: postal code, address and telephone; a new e-mail address confirmed by a code sent
-//! to it.
+//! My page: postal code, address and telephone; a new e-mail address (with the current
+//! password) confirmed by a code sent to it, from the signed-in account; the old address told.
 
-use super::accounts::email_typed_twice;
+use super::accounts::{email_typed_twice, verify_password};
+use super::sessions::login_key;
 use super::{hash_token, random_hex, ReceptionOffice, DAY};
 use crate::error::ApiError;
 use crate::store::UserRow;
@@ -39,26 +40,46 @@ impl ReceptionOffice {
             .set_profile(&user.id, postal_code, address, telephone)?)
     }
 
-    /// My page: a new e-mail address (twice); a link valid 24 hours goes to the new address,
-    /// and the address changes when it is opened.
+    /// My page: a new e-mail address (twice) and the current password (a wrong one counts
+    /// like a wrong sign-in). A code valid 24 hours goes to the new address, and the address
+    /// changes when the signed-in account confirms it. When another account already uses the
+    /// address, that address is told instead and the answer is the same (no way to learn who
+    /// has an account). At most 5 an hour per account. Audited.
     pub fn change_email(
         &self,
         user: &UserRow,
         email: &str,
         email_again: &str,
+        password: &str,
     ) -> Result<(), ApiError> {
         email_typed_twice(email, email_again)?;
-        if self.store.user_by_email(email)?.is_some() {
+        self.rate_limit(&format!("email_change:{}", user.id), 5, 3600)?;
+        self.claim_attempt(&user.id)?;
+        if !verify_password(&user.password_hash, password) {
+            self.store
+                .audit(None, &user.id, "email_change_failed", "", self.now())?;
             return Err(ApiError::new(
-                409,
-                "email_taken",
-                "Another account uses this address.",
+                401,
+                "login_failed",
+                "The current password is wrong.",
             ));
         }
+        self.store.clear_login_failures(&login_key(&user.id))?;
         self.mail_allowed(email)?;
+        if self.store.user_by_email(email)?.is_some() {
+            self.mailer.send(
+                email,
+                "Zairyu: e-mail address change / メールアドレスの変更",
+                "Someone asked to move a Zairyu account to this address, but an account already uses it, so nothing was changed. Use “forgot user ID” if you need that account's ID.\nこのアドレスは既に別のアカウントで使われているため、変更は行われませんでした。",
+            );
+            return Ok(());
+        }
         let token = random_hex(24);
-        self.store
-            .add_email_change(&hash_token(&token), &user.id, email, self.now() + DAY)?;
+        let now = self.now();
+        self.store.atomically(&mut |s| {
+            s.add_email_change(&hash_token(&token), &user.id, email, now + DAY)?;
+            s.audit(None, &user.id, "email_change_requested", "", now)
+        })?;
         self.mailer.send(
             email,
             "Zairyu: confirm your new e-mail address / 新しいメールアドレスの確認",
@@ -67,18 +88,38 @@ impl ReceptionOffice {
         Ok(())
     }
 
-    pub fn confirm_email_change(&self, token: &str) -> Result<String, ApiError> {
-        let (user_id, email, _) = self
-            .store
-            .take_email_change(&hash_token(token))?
-            .filter(|(_, _, expires)| *expires > self.now())
-            .ok_or_else(|| {
-                ApiError::bad(
-                    "link_invalid",
-                    "This code has expired or was already used; change the address again.",
-                )
-            })?;
-        self.store.set_email(&user_id, &email)?;
+    /// Confirms a new address with the code sent to it, for the signed-in account that asked
+    /// for it (a code alone changes nothing). The old address is told. Audited in the same
+    /// transaction as the change.
+    pub fn confirm_email_change(&self, user: &UserRow, token: &str) -> Result<String, ApiError> {
+        let now = self.now();
+        let mut changed = None;
+        self.store.atomically(&mut |s| {
+            // The code is used only by its own account: another account's try leaves it.
+            let Some((user_id, email, expires)) =
+                s.take_email_change(&hash_token(token), &user.id)?
+            else {
+                return Ok(());
+            };
+            if expires <= now {
+                return Ok(());
+            }
+            s.set_email(&user_id, &email)?;
+            s.audit(None, &user_id, "email_changed", "", now)?;
+            changed = Some(email);
+            Ok(())
+        })?;
+        let email = changed.ok_or_else(|| {
+            ApiError::bad(
+                "link_invalid",
+                "This code has expired, was already used or belongs to another account; sign in to the account that asked and change the address again.",
+            )
+        })?;
+        self.mailer.send(
+            &user.email,
+            "Zairyu: your e-mail address was changed / メールアドレスが変更されました",
+            "The e-mail address of your Zairyu account was changed; messages now go to the new address. If this was not you, contact the reception office.\nZairyuアカウントのメールアドレスが変更されました。心当たりがない場合は窓口に連絡してください。",
+        );
         Ok(email)
     }
 }

@@ -152,6 +152,12 @@ pub trait Database: Send + Sync + std::fmt::Debug {
     fn query(&self, sql: &str, params: &[Param<'_>]) -> Result<Vec<SqlRow>, StoreError>;
     /// Runs several statements without parameters (the migrations).
     fn batch(&self, sql: &str) -> Result<(), StoreError>;
+    /// Runs `work` on one connection inside `BEGIN … COMMIT` (`ROLLBACK` when it fails); no
+    /// other statement of this database runs in between.
+    fn transaction(
+        &self,
+        work: &mut dyn FnMut(&dyn Database) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError>;
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 use super::schema::{self, APPLICATION_COLUMNS, USER_COLUMNS, VERSION_COLUMNS};
 use super::{
     ApplicationRow, AuditEntry, Database, Param, SqlRow, Store, StoreError, UserRow, VersionRow,
+    LOGIN_FREE_FAILURES, LOGIN_MAX_WAIT,
 };
 
 /// The parameters of a statement.
@@ -62,6 +63,58 @@ fn one_application<D: Database + ?Sized>(
     .map(schema::version)
     .collect::<Result<_, _>>()?;
     Ok(Some(app))
+}
+
+/// The one statement that counts a sign-in attempt: an insert, or an increment of the stored
+/// count when the key may try now (the `WHERE` of the update), answering the new count. The
+/// wait after the count is computed in the same statement: 0 below
+/// [`LOGIN_FREE_FAILURES`], then 2, 4, 8 … seconds, at most [`LOGIN_MAX_WAIT`].
+fn claim_sql() -> String {
+    let free = LOGIN_FREE_FAILURES;
+    let cap = LOGIN_MAX_WAIT;
+    // The first exponent whose wait would pass the cap.
+    let capped_from = (0..62).find(|k| 2i64 << k >= cap).unwrap_or(62);
+    let wait = |f: &str| {
+        format!(
+            "CASE WHEN {f} < {free} THEN 0 WHEN {f} - {free} >= {capped_from} THEN CAST(?2 AS BIGINT) + {cap} \
+             ELSE CAST(?2 AS BIGINT) + (2 << CAST({f} - {free} AS INTEGER)) END"
+        )
+    };
+    format!(
+        "INSERT INTO login_failures (key, failures, wait_until, updated_at) VALUES (?1, 1, {first}, ?2)
+         ON CONFLICT (key) DO UPDATE SET failures = login_failures.failures + 1,
+             wait_until = {next}, updated_at = ?2
+         WHERE login_failures.wait_until <= ?2
+         RETURNING failures",
+        first = wait("1"),
+        next = wait("login_failures.failures + 1"),
+    )
+}
+
+/// A [`Database`] inside a transaction, as a [`Store`] for [`Store::atomically`]'s work.
+#[derive(Debug)]
+struct InTransaction<'a>(&'a dyn Database);
+
+impl Database for InTransaction<'_> {
+    fn dialect(&self) -> super::Dialect {
+        self.0.dialect()
+    }
+    fn execute(&self, sql: &str, params: &[Param<'_>]) -> Result<u64, StoreError> {
+        self.0.execute(sql, params)
+    }
+    fn query(&self, sql: &str, params: &[Param<'_>]) -> Result<Vec<SqlRow>, StoreError> {
+        self.0.query(sql, params)
+    }
+    fn batch(&self, sql: &str) -> Result<(), StoreError> {
+        self.0.batch(sql)
+    }
+    fn transaction(
+        &self,
+        work: &mut dyn FnMut(&dyn Database) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        // Already inside one: the work joins it.
+        work(self.0)
+    }
 }
 
 impl<D: Database> Store for D {
@@ -127,24 +180,31 @@ impl<D: Database> Store for D {
         .map(|r| schema::user(&r))
         .transpose()
     }
-    fn login_state(&self, id: &str) -> Result<(i64, i64), StoreError> {
-        let r = one(
-            self,
-            "SELECT failures, locked_until FROM users WHERE id = ?1",
-            params![id],
-        )?;
-        Ok((r.int(0)?, r.int(1)?))
-    }
-    fn set_login_state(
-        &self,
-        id: &str,
-        failures: i64,
-        locked_until: i64,
-    ) -> Result<(), StoreError> {
+    fn claim_login_attempt(&self, key: &str, now: i64) -> Result<Option<i64>, StoreError> {
         run(
             self,
-            "UPDATE users SET failures = ?2, locked_until = ?3 WHERE id = ?1",
-            params![id, failures, locked_until],
+            "DELETE FROM login_failures WHERE updated_at < ?1 AND wait_until <= ?2",
+            params![now - 24 * 3600, now],
+        )?;
+        first(self, &claim_sql(), params![key, now])?
+            .map(|r| r.int(0))
+            .transpose()
+    }
+    fn login_wait_until(&self, key: &str) -> Result<i64, StoreError> {
+        Ok(first(
+            self,
+            "SELECT wait_until FROM login_failures WHERE key = ?1",
+            params![key],
+        )?
+        .map(|r| r.int(0))
+        .transpose()?
+        .unwrap_or(0))
+    }
+    fn clear_login_failures(&self, key: &str) -> Result<(), StoreError> {
+        run(
+            self,
+            "DELETE FROM login_failures WHERE key = ?1",
+            params![key],
         )
     }
     fn set_password(&self, id: &str, hash: &str) -> Result<(), StoreError> {
@@ -185,6 +245,13 @@ impl<D: Database> Store for D {
             self,
             "DELETE FROM sessions WHERE token_hash = ?1",
             params![token_hash],
+        )
+    }
+    fn remove_other_sessions(&self, user_id: &str, keep: Option<&str>) -> Result<(), StoreError> {
+        run(
+            self,
+            "DELETE FROM sessions WHERE user_id = ?1 AND (CAST(?2 AS TEXT) IS NULL OR token_hash <> ?2)",
+            params![user_id, keep],
         )
     }
     fn add_challenge(&self, nonce: &str, user_id: &str, expires: i64) -> Result<(), StoreError> {
@@ -292,6 +359,18 @@ impl<D: Database> Store for D {
             .map(|r| Ok((r.text(0)?, r.text(1)?, r.text(2)?, r.int(3)?)))
             .collect()
     }
+    fn account_audit_log(&self, actor: &str) -> Result<Vec<AuditEntry>, StoreError> {
+        rows(self, "SELECT actor, action, COALESCE(detail, ''), at FROM audit WHERE application_id IS NULL AND actor = ?1 ORDER BY id", params![actor])?
+            .iter()
+            .map(|r| Ok((r.text(0)?, r.text(1)?, r.text(2)?, r.int(3)?)))
+            .collect()
+    }
+    fn atomically(
+        &self,
+        work: &mut dyn FnMut(&dyn Store) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        self.transaction(&mut |db| work(&InTransaction(db)))
+    }
     fn favorites(&self, user_id: &str) -> Result<Vec<String>, StoreError> {
         rows(
             self,
@@ -360,8 +439,9 @@ impl<D: Database> Store for D {
     fn take_email_change(
         &self,
         token_hash: &str,
+        user_id: &str,
     ) -> Result<Option<(String, String, i64)>, StoreError> {
-        first(self, "UPDATE email_changes SET used = TRUE WHERE token_hash = ?1 AND NOT used RETURNING user_id, email, expires", params![token_hash])?
+        first(self, "UPDATE email_changes SET used = TRUE WHERE token_hash = ?1 AND user_id = ?2 AND NOT used RETURNING user_id, email, expires", params![token_hash, user_id])?
             .map(|r| Ok((r.text(0)?, r.text(1)?, r.int(2)?)))
             .transpose()
     }

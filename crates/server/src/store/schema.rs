@@ -29,6 +29,10 @@ const MIGRATIONS: &[&str] = &[
      ALTER TABLE users ADD COLUMN address TEXT;
      ALTER TABLE applications ADD COLUMN receipt TEXT;",
     "CREATE TABLE email_changes (token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, email TEXT NOT NULL, expires {INT} NOT NULL, used {BOOL} NOT NULL DEFAULT {FALSE});",
+    // Sign-in failures per typed user ID (known or not), replacing users.failures/locked_until.
+    "CREATE TABLE login_failures (key TEXT PRIMARY KEY, failures {INT} NOT NULL, wait_until {INT} NOT NULL, updated_at {INT} NOT NULL);
+     CREATE INDEX sessions_by_user ON sessions (user_id);
+     CREATE INDEX audit_by_actor ON audit (actor);",
 ];
 
 /// Applies the migrations this database has not had yet. (PostgreSQL holds an advisory lock

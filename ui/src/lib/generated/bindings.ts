@@ -446,7 +446,7 @@ export interface Commands {
   change_profile: { args: { postalCode: string; address: string; telephone: string }; result: null };
   reuse_draft: { args: { id: string }; result: DraftState };
   draft_photo: { args: { id: string }; result: string | null };
-  change_email: { args: { email: string; emailAgain: string }; result: null };
+  change_email: { args: { email: string; emailAgain: string; password: string }; result: null };
   confirm_email_change: { args: { code: string }; result: string };
   favorites: { args: Record<string, never>; result: Array<string> };
   set_favorite: { args: { procedure: string; on: boolean }; result: Array<string> };
@@ -530,8 +530,8 @@ export interface CommandMethods {
   reuseDraft(id: string): Promise<DraftState>;
   /** The attached photo as a data: address, for the preview. */
   draftPhoto(id: string): Promise<string | null>;
-  /** My page: a new e-mail address (twice); a code goes to the new address. */
-  changeEmail(email: string, emailAgain: string): Promise<null>;
+  /** My page: a new e-mail address (twice) and the current password; a code goes to the new address. */
+  changeEmail(email: string, emailAgain: string, password: string): Promise<null>;
   /** The code (or link) from that e-mail; answers the address now on the account. */
   confirmEmailChange(code: string): Promise<string>;
   /** The procedure ids marked as favorites (signed in). */
@@ -599,7 +599,7 @@ export const commandSpecs = [
   { method: "changeProfile", command: "change_profile", args: ["postalCode", "address", "telephone"] },
   { method: "reuseDraft", command: "reuse_draft", args: ["id"] },
   { method: "draftPhoto", command: "draft_photo", args: ["id"] },
-  { method: "changeEmail", command: "change_email", args: ["email", "emailAgain"] },
+  { method: "changeEmail", command: "change_email", args: ["email", "emailAgain", "password"] },
   { method: "confirmEmailChange", command: "confirm_email_change", args: ["code"] },
   { method: "favorites", command: "favorites", args: [] },
   { method: "setFavorite", command: "set_favorite", args: ["procedure", "on"] },

@@ -80,32 +80,113 @@ fn registration_link_is_checked_used_once_and_expires() {
 }
 
 #[test]
-fn five_wrong_passwords_lock_for_a_day_and_sessions_expire() {
+fn wrong_passwords_slow_down_never_lock_and_sessions_expire() {
     let w = world(TrustProfile::Demo);
     let id = w.register("lan@example.jp");
-    for _ in 0..4 {
+    for _ in 0..5 {
         assert_eq!(
-            w.office.login(&id, "Wrong#password1").unwrap_err().code,
+            w.office
+                .login(&id, "Wrong#password1", "a")
+                .unwrap_err()
+                .code,
             "login_failed"
         );
     }
+    // The sixth try waits 2 s, the same for the right password: no lock for a day.
+    let wait = w.office.login(&id, PASSWORD, "b").unwrap_err();
     assert_eq!(
-        w.office.login(&id, "Wrong#password1").unwrap_err().code,
-        "account_locked"
+        (wait.code.as_str(), wait.status, wait.retry_after),
+        ("login_throttled", 429, Some(2))
+    );
+    w.clock.advance(2);
+    assert_eq!(
+        w.office
+            .login(&id, "Wrong#password1", "a")
+            .unwrap_err()
+            .code,
+        "login_failed"
     );
     assert_eq!(
-        w.office.login(&id, PASSWORD).unwrap_err().code,
-        "account_locked",
-        "even the right one"
+        w.office.login(&id, PASSWORD, "b").unwrap_err().retry_after,
+        Some(4),
+        "then 4 s"
     );
-    w.clock.advance(DAY + 1);
-    let token = w.office.login(&id, PASSWORD).unwrap();
+    // The waits stop growing at five minutes.
+    for _ in 0..12 {
+        w.clock.advance(crate::store::LOGIN_MAX_WAIT);
+        let _ = w.office.login(&id, "Wrong#password1", "a");
+    }
+    assert_eq!(
+        w.office.login(&id, PASSWORD, "b").unwrap_err().retry_after,
+        Some(crate::store::LOGIN_MAX_WAIT)
+    );
+    w.clock.advance(crate::store::LOGIN_MAX_WAIT);
+    let token = w.office.login(&id, PASSWORD, "b").unwrap();
     assert_eq!(w.office.session(&token).unwrap().id, id);
+    // A success clears the count: five free tries again.
+    for _ in 0..5 {
+        assert_eq!(
+            w.office
+                .login(&id, "Wrong#password1", "d")
+                .unwrap_err()
+                .code,
+            "login_failed"
+        );
+    }
     w.clock.advance(8 * 3600 + 1);
     assert_eq!(w.office.session(&token).unwrap_err().code, "not_signed_in");
-    let token = w.office.login(&id, PASSWORD).unwrap();
+    let token = w.office.login(&id, PASSWORD, "b").unwrap();
     w.office.logout(&token).unwrap();
     assert_eq!(w.office.session(&token).unwrap_err().code, "not_signed_in");
+
+    // Sign-ins are audited, successes and failures, without the password.
+    let audit = w.office.account_audit(&id).unwrap();
+    assert!(audit.iter().any(|(_, action, _, _)| action == "login"));
+    assert!(audit
+        .iter()
+        .any(|(_, action, _, _)| action == "login_failed"));
+    assert!(audit
+        .iter()
+        .all(|(_, _, detail, _)| !detail.contains("Wrong") && !detail.contains(PASSWORD)));
+}
+
+#[test]
+fn an_unknown_user_id_is_answered_like_a_known_one() {
+    let w = world(TrustProfile::Demo);
+    let id = w.register("lan@example.jp");
+    let answers = |user: &str| {
+        (0..7)
+            .map(|_| {
+                let e = w.office.login(user, "Wrong#password1", user).unwrap_err();
+                (e.code, e.status, e.message, e.retry_after)
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(answers(&id), answers("ZR00000000"));
+}
+
+#[test]
+fn one_client_guessing_many_accounts_slows_down() {
+    let w = world(TrustProfile::Demo);
+    for n in 0..CLIENT_FREE_FAILURES {
+        assert_eq!(
+            w.office
+                .login(&format!("ZR{n:08}"), "Wrong#password1", "attacker")
+                .unwrap_err()
+                .code,
+            "login_failed"
+        );
+    }
+    let e = w
+        .office
+        .login("ZR99999999", "Wrong#password1", "attacker")
+        .unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.retry_after),
+        ("login_throttled", Some(2))
+    );
+    let id = w.register("lan@example.jp");
+    w.office.login(&id, PASSWORD, "student").unwrap();
 }
 
 #[test]
@@ -156,7 +237,13 @@ fn my_page_favorites_password_reset_and_receipt_method() {
         .next()
         .unwrap()
         .to_owned();
+    let before = w.office.login(&id, PASSWORD, "c").unwrap();
     w.office.reset_password(&code, "Another#Pass1").unwrap();
+    assert_eq!(
+        w.office.session(&before).unwrap_err().code,
+        "not_signed_in",
+        "a reset ends every session"
+    );
     assert_eq!(
         w.office
             .reset_password(&code, "Another#Pass2")
@@ -164,7 +251,48 @@ fn my_page_favorites_password_reset_and_receipt_method() {
             .code,
         "link_invalid"
     );
-    w.office.login(&id, "Another#Pass1").unwrap();
+    let kept = w.office.login(&id, "Another#Pass1", "c").unwrap();
+    let other = w.office.login(&id, "Another#Pass1", "c").unwrap();
+    assert_eq!(
+        w.office
+            .change_password(&w.user(&id), "Wrong#Pass1", "Third#Pass123", &kept)
+            .unwrap_err()
+            .code,
+        "login_failed"
+    );
+    w.office
+        .change_password(&w.user(&id), "Another#Pass1", "Third#Pass123", &kept)
+        .unwrap();
+    assert!(w
+        .last_mail()
+        .contains("password of your Zairyu account was changed"));
+    assert_eq!(
+        w.office.session(&kept).unwrap().id,
+        id,
+        "this session stays"
+    );
+    assert_eq!(
+        w.office.session(&other).unwrap_err().code,
+        "not_signed_in",
+        "every other one ends"
+    );
+    let actions: Vec<String> = w
+        .office
+        .account_audit(&id)
+        .unwrap()
+        .into_iter()
+        .map(|(_, action, _, _)| action)
+        .collect();
+    for wanted in [
+        "password_reset",
+        "password_change_failed",
+        "password_changed",
+    ] {
+        assert!(
+            actions.iter().any(|a| a == wanted),
+            "{wanted} in {actions:?}"
+        );
+    }
 
     // Change of method of receipt refers to the temporary reception number.
     let mut card = card();
@@ -200,13 +328,42 @@ fn email_change_reuse_window_and_organisation_staff() {
     let id = w.register("lan@example.jp");
     assert_eq!(
         w.office
-            .change_email(&w.user(&id), "lan@.jp", "lan@.jp")
+            .change_email(&w.user(&id), "lan@.jp", "lan@.jp", PASSWORD)
             .unwrap_err()
             .code,
         "bad_email"
     );
+    assert_eq!(
+        w.office
+            .change_email(
+                &w.user(&id),
+                "lan@new.example.jp",
+                "lan@new.example.jp",
+                "Wrong#password1"
+            )
+            .unwrap_err()
+            .code,
+        "login_failed",
+        "the current password is needed"
+    );
+    // An address another account has: the same answer, and that address is told.
+    let other = w.register("taken@example.jp");
     w.office
-        .change_email(&w.user(&id), "lan@new.example.jp", "lan@new.example.jp")
+        .change_email(
+            &w.user(&id),
+            "taken@example.jp",
+            "taken@example.jp",
+            PASSWORD,
+        )
+        .unwrap();
+    assert!(w.last_mail().contains("already uses it"));
+    w.office
+        .change_email(
+            &w.user(&id),
+            "lan@new.example.jp",
+            "lan@new.example.jp",
+            PASSWORD,
+        )
         .unwrap();
     let mail = w.last_mail();
     let code = mail
@@ -222,10 +379,26 @@ fn email_change_reuse_window_and_organisation_staff() {
         "lan@example.jp",
         "unchanged until the link is opened"
     );
-    w.office.confirm_email_change(&code).unwrap();
-    assert_eq!(w.user(&id).email, "lan@new.example.jp");
     assert_eq!(
-        w.office.confirm_email_change(&code).unwrap_err().code,
+        w.office
+            .confirm_email_change(&w.user(&other), &code)
+            .unwrap_err()
+            .code,
+        "link_invalid",
+        "another account cannot use the code"
+    );
+    w.office.confirm_email_change(&w.user(&id), &code).unwrap();
+    assert_eq!(w.user(&id).email, "lan@new.example.jp");
+    assert!(
+        w.last_mail()
+            .contains("e-mail address of your Zairyu account was changed"),
+        "the old address is told"
+    );
+    assert_eq!(
+        w.office
+            .confirm_email_change(&w.user(&id), &code)
+            .unwrap_err()
+            .code,
         "link_invalid"
     );
 
