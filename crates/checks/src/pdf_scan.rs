@@ -45,7 +45,11 @@ pub(crate) fn totals(bytes: &[u8], budget: u64) -> StreamTotals {
         let Some(data) = data else { continue };
         let remaining = budget.saturating_sub(found.inflated) + 1;
         let flate_only = value_after(&names, b"Filter") == Some(b"FlateDecode".as_slice())
-            || (names.iter().filter(|n| n.as_slice() == b"FlateDecode").count() == 1
+            || (names
+                .iter()
+                .filter(|n| n.as_slice() == b"FlateDecode")
+                .count()
+                == 1
                 && !names.iter().any(|n| is_other_filter(n)));
         let stored = || integer_after(dict, b"/Length").unwrap_or((bytes.len() - data) as u64);
         let counted = if !names.iter().any(|n| n.as_slice() == b"Filter") {
@@ -67,8 +71,15 @@ pub(crate) fn totals(bytes: &[u8], budget: u64) -> StreamTotals {
 fn is_other_filter(name: &[u8]) -> bool {
     matches!(
         name,
-        b"LZWDecode" | b"ASCII85Decode" | b"ASCIIHexDecode" | b"RunLengthDecode" | b"LZW" | b"AHx"
-            | b"A85" | b"RL" | b"Fl"
+        b"LZWDecode"
+            | b"ASCII85Decode"
+            | b"ASCIIHexDecode"
+            | b"RunLengthDecode"
+            | b"LZW"
+            | b"AHx"
+            | b"A85"
+            | b"RL"
+            | b"Fl"
     )
 }
 
@@ -76,9 +87,8 @@ fn is_other_filter(name: &[u8]) -> bool {
 /// falls back to), counting at most `limit`. The decoder stops at the end of the deflate
 /// stream, so the data may run on to the end of the file.
 fn inflated_len(data: &[u8], limit: u64) -> u64 {
-    let count = |reader: &mut dyn Read| {
-        std::io::copy(&mut reader.take(limit), &mut std::io::sink()).ok()
-    };
+    let count =
+        |reader: &mut dyn Read| std::io::copy(&mut reader.take(limit), &mut std::io::sink()).ok();
     let zlib = count(&mut flate2::read::ZlibDecoder::new(data));
     let raw = match zlib {
         Some(n) if n > 0 => None,
@@ -98,7 +108,10 @@ fn is_space(b: u8) -> bool {
 }
 
 fn is_delimiter(b: u8) -> bool {
-    matches!(b, b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%')
+    matches!(
+        b,
+        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
+    )
 }
 
 /// Skips white space and comments.
@@ -222,13 +235,22 @@ fn integer_after(dict: &[u8], key: &[u8]) -> Option<u64> {
     while let Some(offset) = find(&dict[at..], key) {
         let after = at + offset + key.len();
         at = after;
-        if dict.get(after).is_some_and(|b| !is_space(*b) && !is_delimiter(*b)) {
+        if dict
+            .get(after)
+            .is_some_and(|b| !is_space(*b) && !is_delimiter(*b))
+        {
             continue;
         }
         let start = skip_space(dict, after);
-        let digits = dict[start..].iter().take_while(|b| b.is_ascii_digit()).count();
+        let digits = dict[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
         if digits > 0 {
-            return std::str::from_utf8(&dict[start..start + digits]).ok()?.parse().ok();
+            return std::str::from_utf8(&dict[start..start + digits])
+                .ok()?
+                .parse()
+                .ok();
         }
     }
     None
@@ -256,10 +278,18 @@ mod tests {
     fn counts_object_and_xref_streams_but_not_content() {
         let big = deflate(&vec![b' '; 1_000_000]);
         let mut pdf = b"%PDF-1.7\n".to_vec();
-        pdf.extend(object(1, "<< /Type /ObjStm /N 7 /First 4 /Filter /FlateDecode /Length 9 >>", &big));
+        pdf.extend(object(
+            1,
+            "<< /Type /ObjStm /N 7 /First 4 /Filter /FlateDecode /Length 9 >>",
+            &big,
+        ));
         pdf.extend(object(2, "<</Type/XRef/Filter[/FlateDecode]>>", &big));
         pdf.extend(object(3, "<< /Filter /FlateDecode >>", &big));
-        pdf.extend(object(4, "<< /Type /Obj#53tm /N 3 /Filter /Fl#61teDecode /S (a >> b) >>", &big));
+        pdf.extend(object(
+            4,
+            "<< /Type /Obj#53tm /N 3 /Filter /Fl#61teDecode /S (a >> b) >>",
+            &big,
+        ));
         let found = totals(&pdf, u64::MAX - 1);
         assert_eq!(found.inflated, 3_000_000);
         assert_eq!(found.packed_objects, 10);
@@ -270,15 +300,26 @@ mod tests {
         let big = deflate(&vec![0u8; 4_000_000]);
         let mut pdf = Vec::new();
         for n in 0..10 {
-            pdf.extend(object(n, "<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode >>", &big));
+            pdf.extend(object(
+                n,
+                "<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode >>",
+                &big,
+            ));
         }
         let found = totals(&pdf, 5_000_000);
-        assert!(found.inflated > 5_000_000 && found.inflated <= 8_000_002, "{found:?}");
+        assert!(
+            found.inflated > 5_000_000 && found.inflated <= 8_000_002,
+            "{found:?}"
+        );
     }
 
     #[test]
     fn an_unknown_filter_counts_as_its_worst_case() {
-        let pdf = object(1, "<< /Type /ObjStm /N 1 /Filter /LZWDecode /Length 100 >>", &[0; 100]);
+        let pdf = object(
+            1,
+            "<< /Type /ObjStm /N 1 /Filter /LZWDecode /Length 100 >>",
+            &[0; 100],
+        );
         assert_eq!(totals(&pdf, 1 << 30).inflated, 100 * MAX_DEFLATE_RATIO);
     }
 }

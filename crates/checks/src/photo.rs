@@ -119,7 +119,10 @@ pub(crate) fn check_within(
             let cost = decoded_bytes(w, h);
             if u64::from(w) * u64::from(h) <= limits.photo_max_pixels && cost > *budget {
                 let max = limits.request_max_decoded_bytes;
-                return (vec![Problem::DecodingBudgetSpent { max }], PhotoFacts::default());
+                return (
+                    vec![Problem::DecodingBudgetSpent { max }],
+                    PhotoFacts::default(),
+                );
             }
             *budget = budget.saturating_sub(cost);
         }

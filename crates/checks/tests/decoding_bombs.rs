@@ -4,8 +4,8 @@
 //! Peak memory of each is printed by `cargo bench -p zairyu-checks --bench peak_memory`.
 
 use zairyu_checks::{
-    check_pdf_bytes, check_pdf_bytes_within, check_photo_bytes, check_photo_bytes_within,
-    fix_pdf, fix_photo, Date, DecodeBudget,
+    check_pdf_bytes, check_pdf_bytes_within, check_photo_bytes, check_photo_bytes_within, fix_pdf,
+    fix_photo, Date, DecodeBudget,
 };
 use zairyu_testkit::corpus;
 
@@ -24,10 +24,18 @@ fn a_jpeg_claiming_100_megapixels_is_refused_from_its_header() {
     let started = std::time::Instant::now();
     let (findings, _) = check_photo_bytes(&bomb, today());
     assert_eq!(codes(&findings), ["photo_too_many_pixels"]);
-    assert!(findings[0].message.contains("10000×10000"), "{}", findings[0].message);
+    assert!(
+        findings[0].message.contains("10000×10000"),
+        "{}",
+        findings[0].message
+    );
     assert!(!findings[0].hint.is_empty());
     // Refused from the header: no decoding (which takes seconds) happened.
-    assert!(started.elapsed().as_millis() < 500, "{:?}", started.elapsed());
+    assert!(
+        started.elapsed().as_millis() < 500,
+        "{:?}",
+        started.elapsed()
+    );
     assert_eq!(
         fix_photo(&bomb).unwrap_err().0.code,
         "photo_too_many_pixels"
@@ -40,7 +48,11 @@ fn a_pdf_whose_object_streams_inflate_past_the_total_is_refused_before_loading()
     assert!(bomb.len() < 300_000, "{} bytes", bomb.len());
     let (findings, _) = check_pdf_bytes(&bomb);
     assert_eq!(codes(&findings), ["pdf_inflates_too_much"]);
-    assert!(findings[0].message.contains("33 MB"), "{}", findings[0].message);
+    assert!(
+        findings[0].message.contains("33 MB"),
+        "{}",
+        findings[0].message
+    );
     assert_eq!(fix_pdf(&bomb).unwrap_err().0.code, "pdf_inflates_too_much");
 }
 

@@ -59,7 +59,9 @@ pub async fn run(
         };
         let app = app.clone();
         let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
-            request.extensions_mut().insert(ConnectInfo::<SocketAddr>(peer));
+            request
+                .extensions_mut()
+                .insert(ConnectInfo::<SocketAddr>(peer));
             app.clone().oneshot(request)
         });
         let connection = graceful.watch(http1.serve_connection(TokioIo::new(stream), service));

@@ -37,10 +37,10 @@ mod accounts;
 mod applications;
 mod examiner;
 mod staging;
-pub use staging::{set_upload_pacing, sweep_leftovers, StagedUploads, UploadPacing};
 use crate::error::ApiError;
 use crate::service::{ReceptionOffice, StoredFile, SubmissionMeta};
 use crate::store::UserRow;
+pub use staging::{set_upload_pacing, sweep_leftovers, StagedUploads, UploadPacing};
 
 pub const MAX_FILES: usize = 20;
 pub const MAX_TOTAL_BYTES: u64 = 25_000_000;
@@ -213,7 +213,11 @@ impl Default for NumberedRequests {
         let mut random = [0u8; 4];
         let _ = getrandom::fill(&mut random);
         NumberedRequests {
-            prefix: random.iter().map(|b| format!("{b:02x}")).collect::<String>().into(),
+            prefix: random
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
+                .into(),
             next: Default::default(),
         }
     }

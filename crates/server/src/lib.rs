@@ -46,10 +46,19 @@ pub async fn serve(config: ServerConfig) -> Result<(), String> {
     );
     let swept = http::sweep_leftovers(&office.files_dir);
     if swept > 0 {
-        tracing::info!(files = swept, "removed the leftovers of interrupted uploads");
+        tracing::info!(
+            files = swept,
+            "removed the leftovers of interrupted uploads"
+        );
     }
     let app = http::router(std::sync::Arc::new(office));
-    connections::run(listener, app, config.connections, connections::shutdown_signal()).await;
+    connections::run(
+        listener,
+        app,
+        config.connections,
+        connections::shutdown_signal(),
+    )
+    .await;
     tracing::info!("stopped");
     Ok(())
 }

@@ -461,10 +461,16 @@ fn build_pdfs(dir: &Path) {
         let script = format!(
             "import sys,zlib; h=b'{header}'; body=b'<<>>'; sys.stdout.buffer.write(zlib.compress(h+body+b' '*({inflated_len}-len(h)-4), 9))"
         );
-        let out = Command::new("python3").args(["-c", &script]).output().unwrap();
+        let out = Command::new("python3")
+            .args(["-c", &script])
+            .output()
+            .unwrap();
         assert!(out.status.success());
         stream(
-            &format!("/Type /ObjStm /N 1 /First {} /Filter /FlateDecode", header.len()),
+            &format!(
+                "/Type /ObjStm /N 1 /First {} /Filter /FlateDecode",
+                header.len()
+            ),
             &out.stdout,
         )
     };

@@ -2,8 +2,8 @@
 //! disk with the limits enforced while streaming), listing, resubmission, the change of the
 //! method of receipt.
 
-use super::*;
 use super::staging::{Progress, StagedUploads};
+use super::*;
 
 #[derive(Deserialize)]
 pub(super) struct SearchQuery {
@@ -44,32 +44,66 @@ pub(super) async fn receive(
     let mut staged = StagedUploads::default();
     let mut progress = Progress::start();
     let unreadable = |e: axum::extract::multipart::MultipartError| {
-        ApiError::bad(ErrorCode::BadUpload.as_str(), format!("The upload could not be read: {e}"))
+        ApiError::bad(
+            ErrorCode::BadUpload.as_str(),
+            format!("The upload could not be read: {e}"),
+        )
     };
     let too_slow = || {
         ApiError::new(408, ErrorCode::UploadTooSlow.as_str(), "The upload stalled or was too slow and was cut off; send it again on a steadier connection.")
     };
     loop {
-        let next = tokio::time::timeout(progress.idle(), parts.next_field()).await.map_err(|_| too_slow())?;
-        let Some(mut field) = next.map_err(unreadable)? else { break };
+        let next = tokio::time::timeout(progress.idle(), parts.next_field())
+            .await
+            .map_err(|_| too_slow())?;
+        let Some(mut field) = next.map_err(unreadable)? else {
+            break;
+        };
         match field.name().unwrap_or_default() {
             "metadata" => {
-                let text = tokio::time::timeout(progress.idle(), field.text()).await.map_err(|_| too_slow())?;
-                meta = Some(text.map_err(|e| ApiError::bad(ErrorCode::BadUpload.as_str(), e.to_string()))?);
+                let text = tokio::time::timeout(progress.idle(), field.text())
+                    .await
+                    .map_err(|_| too_slow())?;
+                meta =
+                    Some(text.map_err(|e| {
+                        ApiError::bad(ErrorCode::BadUpload.as_str(), e.to_string())
+                    })?);
             }
             kind @ ("photo" | "attachment") => {
                 let kind = kind.to_owned();
                 if files.len() >= MAX_FILES {
-                    return Err(ApiError::new(413, ErrorCode::TooManyFiles.as_str(), "At most 20 files (the photo included) can be sent."));
+                    return Err(ApiError::new(
+                        413,
+                        ErrorCode::TooManyFiles.as_str(),
+                        "At most 20 files (the photo included) can be sent.",
+                    ));
                 }
-                let name = field.file_name().unwrap_or("file").chars().filter(|c| !c.is_control() && *c != '/' && *c != '\\').take(100).collect::<String>();
+                let name = field
+                    .file_name()
+                    .unwrap_or("file")
+                    .chars()
+                    .filter(|c| !c.is_control() && *c != '/' && *c != '\\')
+                    .take(100)
+                    .collect::<String>();
                 let temp = staged.temp_in(&s.files_dir);
-                let mut out = tokio::fs::File::create(&temp).await.map_err(ApiError::internal)?;
+                let mut out = tokio::fs::File::create(&temp)
+                    .await
+                    .map_err(ApiError::internal)?;
                 let mut hasher = Sha256::new();
                 let mut bytes: u64 = 0;
                 loop {
-                    let chunk = tokio::time::timeout(progress.idle(), field.chunk()).await.map_err(|_| too_slow())?;
-                    let Some(chunk) = chunk.map_err(|e| ApiError::bad(ErrorCode::BadUpload.as_str(), format!("The upload was cut off: {e}")))? else { break };
+                    let chunk = tokio::time::timeout(progress.idle(), field.chunk())
+                        .await
+                        .map_err(|_| too_slow())?;
+                    let Some(chunk) = chunk.map_err(|e| {
+                        ApiError::bad(
+                            ErrorCode::BadUpload.as_str(),
+                            format!("The upload was cut off: {e}"),
+                        )
+                    })?
+                    else {
+                        break;
+                    };
                     total += chunk.len() as u64;
                     bytes += chunk.len() as u64;
                     if total > MAX_TOTAL_BYTES {
@@ -83,11 +117,29 @@ pub(super) async fn receive(
                 }
                 out.sync_all().await.map_err(ApiError::internal)?;
                 drop(out);
-                let sha256: String = hasher.finalize().iter().map(|b| format!("{b:02x}")).collect();
-                staged.settle(&temp, s.files_dir.join(&sha256)).map_err(ApiError::internal)?;
-                files.push(StoredFile { name, sha256, bytes, kind });
+                let sha256: String = hasher
+                    .finalize()
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect();
+                staged
+                    .settle(&temp, s.files_dir.join(&sha256))
+                    .map_err(ApiError::internal)?;
+                files.push(StoredFile {
+                    name,
+                    sha256,
+                    bytes,
+                    kind,
+                });
             }
-            other => return Err(ApiError::bad(ErrorCode::BadUpload.as_str(), format!("Unexpected part {other:?}: send metadata, photo and attachment parts."))),
+            other => {
+                return Err(ApiError::bad(
+                    ErrorCode::BadUpload.as_str(),
+                    format!(
+                        "Unexpected part {other:?}: send metadata, photo and attachment parts."
+                    ),
+                ))
+            }
         }
     }
     let meta = meta.ok_or_else(|| {

@@ -135,7 +135,6 @@ impl Progress {
         self.bytes += n;
         let elapsed = self.started.elapsed();
         elapsed < self.pacing.grace
-            || self.bytes as f64 / elapsed.as_secs_f64()
-                >= self.pacing.min_bytes_per_second as f64
+            || self.bytes as f64 / elapsed.as_secs_f64() >= self.pacing.min_bytes_per_second as f64
     }
 }
