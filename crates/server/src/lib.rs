@@ -37,6 +37,8 @@ pub async fn serve(config: ServerConfig) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    // Before announcing the address: whoever waits for it finds a clean files folder.
+    let swept = http::sweep_leftovers(&office.files_dir);
     eprintln!(
         "zairyu serve: listening on http://{addr}, data in {}, database {}, profile {}, mail {}",
         config.data_dir.display(),
@@ -44,7 +46,6 @@ pub async fn serve(config: ServerConfig) -> Result<(), String> {
         config.profile_name(),
         config.mail_description()
     );
-    let swept = http::sweep_leftovers(&office.files_dir);
     if swept > 0 {
         tracing::info!(
             files = swept,
