@@ -238,37 +238,43 @@ impl tower_http::request_id::MakeRequestId for NumberedRequests {
 /// One span per request with the method, the matched route template (`/api/applications/{id}`,
 /// never the path itself nor its query string) and the request id; one line when it ends with
 /// the status and latency. Bodies and header values are never logged.
-fn request_log() -> tower_http::trace::TraceLayer<
+type RequestLog = tower_http::trace::TraceLayer<
     tower_http::classify::SharedClassifier<tower_http::classify::ServerErrorsAsFailures>,
-    impl Fn(&axum::http::Request<axum::body::Body>) -> tracing::Span + Clone,
+    fn(&axum::http::Request<axum::body::Body>) -> tracing::Span,
     (),
-    impl Fn(&axum::http::Response<axum::body::Body>, Duration, &tracing::Span) + Clone,
-> {
+    fn(&axum::http::Response<axum::body::Body>, Duration, &tracing::Span),
+>;
+
+fn request_log() -> RequestLog {
     tower_http::trace::TraceLayer::new_for_http()
-        .make_span_with(|request: &axum::http::Request<axum::body::Body>| {
-            let route = request
-                .extensions()
-                .get::<axum::extract::MatchedPath>()
-                .map_or("(no route)", axum::extract::MatchedPath::as_str);
-            let id = request
-                .headers()
-                .get("x-request-id")
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("-");
-            tracing::info_span!("request", method = %request.method(), route, id)
-        })
+        .make_span_with(request_span as fn(&axum::http::Request<axum::body::Body>) -> _)
         .on_request(())
-        .on_response(
-            |response: &axum::http::Response<axum::body::Body>,
-             latency: Duration,
-             _span: &tracing::Span| {
-                tracing::info!(
-                    status = response.status().as_u16(),
-                    latency_ms = latency.as_millis() as u64,
-                    "answered"
-                );
-            },
-        )
+        .on_response(log_answer as fn(&axum::http::Response<axum::body::Body>, _, &_))
+}
+
+fn request_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Span {
+    let route = request
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map_or("(no route)", axum::extract::MatchedPath::as_str);
+    let id = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-");
+    tracing::info_span!("request", method = %request.method(), route, id)
+}
+
+fn log_answer(
+    response: &axum::http::Response<axum::body::Body>,
+    latency: Duration,
+    _span: &tracing::Span,
+) {
+    tracing::info!(
+        status = response.status().as_u16(),
+        latency_ms = latency.as_millis() as u64,
+        "answered"
+    );
 }
 
 fn parse_id(text: &str) -> Result<i64, ApiError> {
