@@ -103,6 +103,7 @@ pub(crate) fn run_serve(args: ServeArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    start_logging();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -114,6 +115,20 @@ pub(crate) fn run_serve(args: ServeArgs) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The server's structured logs on stderr, at the level of `ZAIRYU_LOG` (error, warn, info —
+/// the default —, debug, trace). They carry methods, routes, statuses and request ids only.
+fn start_logging() {
+    let level = std::env::var("ZAIRYU_LOG")
+        .ok()
+        .and_then(|v| v.parse::<tracing_subscriber::filter::LevelFilter>().ok())
+        .unwrap_or(tracing_subscriber::filter::LevelFilter::INFO);
+    let _ = tracing_subscriber::fmt()
+        .with_max_level(level)
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .try_init();
 }
 
 fn office(at: &Where) -> Result<ReceptionOffice, String> {

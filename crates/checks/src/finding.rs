@@ -54,6 +54,12 @@ pub(crate) enum Problem {
     PdfTooManyObjects {
         count: usize,
     },
+    PdfInflatesTooMuch {
+        max: u64,
+    },
+    DecodingBudgetSpent {
+        max: u64,
+    },
     PdfVersionTooNew {
         version: String,
     },
@@ -173,6 +179,16 @@ impl Problem {
                 "Print it to a new PDF, or scan the paper document.".into(),
                 format!("PDFのオブジェクト数（{count}）が多すぎるため、確認を中止しました。"),
                 "新しいPDFとして印刷するか、紙の書類をスキャンしてください。".into()),
+            PdfInflatesTooMuch { max } => ("pdf_inflates_too_much", E,
+                format!("The PDF's packed object data unpacks to more than {} MB, far more than any scanned document; it is refused to protect this computer.", max / 1_000_000),
+                "Print it to a new PDF (\"Save as PDF\" or \"Microsoft Print to PDF\"), or scan the paper document.".into(),
+                format!("PDFの圧縮されたオブジェクトが展開すると{}MBを超えるため、確認を中止しました。", max / 1_000_000),
+                "新しいPDFとして印刷するか、紙の書類をスキャンしてください。".into()),
+            DecodingBudgetSpent { max } => ("files_decode_too_large", E,
+                format!("Together the photo and the PDFs of this submission unpack to more than {} MB, more than one application needs.", max / 1_000_000),
+                "Send fewer or smaller files: shrink the photo (zairyu fix photo) and print large PDFs to new ones.".into(),
+                format!("写真とPDFを合わせて展開すると{}MBを超えます。1件の申請に必要な量を超えています。", max / 1_000_000),
+                "ファイルを減らすか小さくしてください（写真の修正、PDFの印刷し直し）。".into()),
             PdfTooLargeToShrink { bytes, max } => ("pdf_too_large_to_shrink", E,
                 format!("Even with its scanned pages made smaller the PDF is {bytes} bytes, more than {max}."),
                 "Scan the paper again at 150 dpi in greyscale, or split the document.".into(),

@@ -14,6 +14,7 @@ mod finding;
 mod limits;
 mod merge;
 mod pdf;
+mod pdf_scan;
 mod photo;
 mod set;
 mod sniff;
@@ -97,6 +98,45 @@ pub fn check_photo_bytes(bytes: &[u8], today: Date) -> (Vec<Finding>, PhotoFacts
 /// Checks a PDF held in memory.
 pub fn check_pdf_bytes(bytes: &[u8]) -> (Vec<Finding>, PdfFacts) {
     let (problems, facts) = pdf::check(bytes, Limits::official());
+    (findings(&problems), facts)
+}
+
+/// What the files of one request may still decode to, in bytes: the server makes one per
+/// submission and checks every file within it, so twenty files that each stay under their own
+/// caps cannot together cost more than `request_max_decoded_bytes`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeBudget {
+    left: u64,
+}
+
+impl DecodeBudget {
+    /// The budget of one submission (`request_max_decoded_bytes` of `limits.json`).
+    pub fn per_request() -> DecodeBudget {
+        DecodeBudget {
+            left: Limits::official().request_max_decoded_bytes,
+        }
+    }
+
+    /// Bytes left.
+    pub fn left(&self) -> u64 {
+        self.left
+    }
+}
+
+/// Checks a photo held in memory, drawing its decoded size from `budget`
+/// (`files_decode_too_large` when it would overdraw it).
+pub fn check_photo_bytes_within(
+    bytes: &[u8],
+    today: Date,
+    budget: &mut DecodeBudget,
+) -> (Vec<Finding>, PhotoFacts) {
+    let (problems, facts) = photo::check_within(bytes, today, Limits::official(), &mut budget.left);
+    (findings(&problems), facts)
+}
+
+/// Checks a PDF held in memory, drawing what its packed streams inflate to from `budget`.
+pub fn check_pdf_bytes_within(bytes: &[u8], budget: &mut DecodeBudget) -> (Vec<Finding>, PdfFacts) {
+    let (problems, facts) = pdf::check_within(bytes, Limits::official(), &mut budget.left);
     (findings(&problems), facts)
 }
 

@@ -18,6 +18,8 @@ struct File {
     pdf_max_version: Entry<String>,
     pdf_max_objects: Entry<usize>,
     pdf_max_decompressed_stream_bytes: Entry<usize>,
+    pdf_max_decompressed_total_bytes: Entry<u64>,
+    request_max_decoded_bytes: Entry<u64>,
     photo_aspect_width_to_height: Entry<f64>,
     photo_aspect_tolerance: Entry<f64>,
     photo_min_width_px: Entry<u32>,
@@ -39,6 +41,10 @@ pub struct Limits {
     pub pdf_max_version: (u32, u32),
     pub pdf_max_objects: usize,
     pub pdf_max_decompressed_stream_bytes: usize,
+    /// All object and xref streams of one PDF together, inflated.
+    pub pdf_max_decompressed_total_bytes: u64,
+    /// What one submission's files may decode to together (see [`crate::DecodeBudget`]).
+    pub request_max_decoded_bytes: u64,
     pub photo_aspect_width_to_height: f64,
     pub photo_aspect_tolerance: f64,
     pub photo_min_width_px: u32,
@@ -71,6 +77,8 @@ impl Limits {
                     .expect("pdf_max_version is MAJOR.MINOR"),
                 pdf_max_objects: file.pdf_max_objects.value,
                 pdf_max_decompressed_stream_bytes: file.pdf_max_decompressed_stream_bytes.value,
+                pdf_max_decompressed_total_bytes: file.pdf_max_decompressed_total_bytes.value,
+                request_max_decoded_bytes: file.request_max_decoded_bytes.value,
                 photo_aspect_width_to_height: file.photo_aspect_width_to_height.value,
                 photo_aspect_tolerance: file.photo_aspect_tolerance.value,
                 photo_min_width_px: file.photo_min_width_px.value,

@@ -20,7 +20,41 @@ pub struct PdfFacts {
     pub version: Option<String>,
 }
 
+/// Refuses, before lopdf loads anything, a PDF whose object and xref streams together inflate
+/// past `pdf_max_decompressed_total_bytes` or whose objects (top-level and packed) exceed
+/// `pdf_max_objects`. Answers what its packed streams inflate to otherwise.
+pub(crate) fn guard(bytes: &[u8], limits: &Limits) -> Result<u64, Problem> {
+    let declared = count_objects(bytes);
+    if declared > limits.pdf_max_objects {
+        return Err(Problem::PdfTooManyObjects { count: declared });
+    }
+    let totals = crate::pdf_scan::totals(bytes, limits.pdf_max_decompressed_total_bytes);
+    if totals.inflated > limits.pdf_max_decompressed_total_bytes {
+        return Err(Problem::PdfInflatesTooMuch {
+            max: limits.pdf_max_decompressed_total_bytes,
+        });
+    }
+    let all = (declared as u64).saturating_add(totals.packed_objects);
+    if all > limits.pdf_max_objects as u64 {
+        return Err(Problem::PdfTooManyObjects {
+            count: usize::try_from(all).unwrap_or(usize::MAX),
+        });
+    }
+    Ok(totals.inflated)
+}
+
 pub(crate) fn check(bytes: &[u8], limits: &Limits) -> (Vec<Problem>, PdfFacts) {
+    let mut unlimited = u64::MAX;
+    check_within(bytes, limits, &mut unlimited)
+}
+
+/// Like [`check`], drawing what the packed streams inflate to from `budget` (bytes left for
+/// the whole request); a PDF that would overdraw it is refused before it is loaded.
+pub(crate) fn check_within(
+    bytes: &[u8],
+    limits: &Limits,
+    budget: &mut u64,
+) -> (Vec<Problem>, PdfFacts) {
     let mut problems = Vec::new();
     let mut facts = PdfFacts::default();
     match sniff(bytes) {
@@ -38,11 +72,20 @@ pub(crate) fn check(bytes: &[u8], limits: &Limits) -> (Vec<Problem>, PdfFacts) {
     if !has_eof_marker(bytes) {
         problems.push(Problem::PdfTruncated);
     }
-    // Refuse absurd object counts before parsing, so parse time stays bounded.
-    let declared = count_objects(bytes);
-    if declared > limits.pdf_max_objects {
-        problems.push(Problem::PdfTooManyObjects { count: declared });
-        return (problems, facts);
+    // Refuse absurd object counts and packed data before parsing, so memory and parse time
+    // stay bounded.
+    match guard(bytes, limits) {
+        Err(problem) => {
+            problems.push(problem);
+            return (problems, facts);
+        }
+        Ok(inflated) if inflated > *budget => {
+            problems.push(Problem::DecodingBudgetSpent {
+                max: limits.request_max_decoded_bytes,
+            });
+            return (problems, facts);
+        }
+        Ok(inflated) => *budget -= inflated,
     }
     let doc = match Document::load_mem_with_options(bytes, load_options(limits)) {
         Ok(doc) => doc,
@@ -265,6 +308,7 @@ pub(crate) fn load_for_fix(bytes: &[u8], limits: &Limits) -> Result<Document, Pr
             })
         }
     }
+    guard(bytes, limits)?;
     let doc = Document::load_mem_with_options(bytes, load_options(limits)).map_err(|err| {
         Problem::PdfUnparsable {
             reason: err.to_string(),
@@ -362,6 +406,7 @@ fn smaller_jpeg(
     }
     let mut reader = image::ImageReader::new(std::io::Cursor::new(&stream.content));
     reader.set_format(image::ImageFormat::Jpeg);
+    reader.limits(crate::photo::decoder_limits(Limits::official()));
     let image = reader.decode().ok()?;
     let (w, h) = (image.width(), image.height());
     let scale = f64::from(long_side) / f64::from(w.max(h));

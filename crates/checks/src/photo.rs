@@ -30,7 +30,36 @@ pub(crate) struct Decoded {
     pub(crate) has_gps: bool,
 }
 
-/// Decodes a JPEG completely and applies its orientation, refusing pixel bombs.
+/// What the image decoder may allocate: one decoded picture of `photo_max_pixels` (4 bytes a
+/// pixel), and no side longer than that many pixels in a row could be.
+pub(crate) fn decoder_limits(limits: &Limits) -> image::Limits {
+    let mut caps = image::Limits::default();
+    let side = u32::try_from(limits.photo_max_pixels / u64::from(limits.photo_min_height_px))
+        .unwrap_or(u32::MAX);
+    caps.max_image_width = Some(side);
+    caps.max_image_height = Some(side);
+    caps.max_alloc = Some(limits.photo_max_pixels.saturating_mul(4));
+    caps
+}
+
+/// What decoding a photo of `width`×`height` costs, in bytes (RGB, 3 bytes a pixel).
+pub(crate) fn decoded_bytes(width: u32, height: u32) -> u64 {
+    u64::from(width) * u64::from(height) * 3
+}
+
+/// The pixel size a JPEG's header claims, read without decoding anything.
+pub(crate) fn claimed_size(bytes: &[u8]) -> Result<(u32, u32), Problem> {
+    let mut reader = ImageReader::new(Cursor::new(bytes));
+    reader.set_format(image::ImageFormat::Jpeg);
+    reader
+        .into_dimensions()
+        .map_err(|err| Problem::PhotoDamaged {
+            reason: err.to_string(),
+        })
+}
+
+/// Decodes a JPEG completely and applies its orientation, refusing pixel bombs (more than
+/// `photo_max_pixels`) from the header's claim, before any pixel is allocated.
 pub(crate) fn decode(bytes: &[u8], limits: &Limits) -> Result<Decoded, Problem> {
     match sniff(bytes) {
         Sniffed::Jpeg => {}
@@ -47,16 +76,10 @@ pub(crate) fn decode(bytes: &[u8], limits: &Limits) -> Result<Decoded, Problem> 
     let reader = || {
         let mut reader = ImageReader::new(Cursor::new(bytes));
         reader.set_format(image::ImageFormat::Jpeg);
-        let mut caps = image::Limits::default();
-        caps.max_alloc = Some(1 << 30);
-        reader.limits(caps);
+        reader.limits(decoder_limits(limits));
         reader
     };
-    let (w, h) = reader()
-        .into_dimensions()
-        .map_err(|err| Problem::PhotoDamaged {
-            reason: err.to_string(),
-        })?;
+    let (w, h) = claimed_size(bytes)?;
     if u64::from(w) * u64::from(h) > limits.photo_max_pixels {
         return Err(Problem::PhotoTooManyPixels {
             width: w,
@@ -80,6 +103,30 @@ pub(crate) fn decode(bytes: &[u8], limits: &Limits) -> Result<Decoded, Problem> 
 }
 
 pub(crate) fn check(bytes: &[u8], today: Date, limits: &Limits) -> (Vec<Problem>, PhotoFacts) {
+    let mut unlimited = u64::MAX;
+    check_within(bytes, today, limits, &mut unlimited)
+}
+
+/// Like [`check`], drawing the decoded size from `budget` (bytes left for the whole request).
+pub(crate) fn check_within(
+    bytes: &[u8],
+    today: Date,
+    limits: &Limits,
+    budget: &mut u64,
+) -> (Vec<Problem>, PhotoFacts) {
+    if sniff(bytes) == Sniffed::Jpeg {
+        if let Ok((w, h)) = claimed_size(bytes) {
+            let cost = decoded_bytes(w, h);
+            if u64::from(w) * u64::from(h) <= limits.photo_max_pixels && cost > *budget {
+                let max = limits.request_max_decoded_bytes;
+                return (
+                    vec![Problem::DecodingBudgetSpent { max }],
+                    PhotoFacts::default(),
+                );
+            }
+            *budget = budget.saturating_sub(cost);
+        }
+    }
     let decoded = match decode(bytes, limits) {
         Ok(decoded) => decoded,
         Err(problem) => return (vec![problem], PhotoFacts::default()),

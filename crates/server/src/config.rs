@@ -82,6 +82,38 @@ pub struct ServerConfig {
     pub trusted_proxy: Option<std::net::IpAddr>,
     /// A PEM file of CA certificates to trust for PostgreSQL's TLS besides the web PKI roots.
     pub postgres_ca: Option<PathBuf>,
+    /// Connections, header-read timeout, upload pacing, shutdown drain.
+    pub connections: ConnectionSettings,
+}
+
+/// How the server guards its connections (file keys and `ZAIRYU_SERVER_*` variables of the
+/// same names in upper case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConnectionSettings {
+    /// A client must send its request headers within this (slow-loris guard).
+    pub header_timeout_seconds: u64,
+    /// Connections served at once; more wait in the listen queue.
+    pub max_connections: usize,
+    /// An upload that sends nothing for this long is cut off.
+    pub upload_idle_seconds: u64,
+    /// After `upload_grace_seconds`, an upload must average at least this many bytes a second.
+    pub upload_min_bytes_per_second: u64,
+    pub upload_grace_seconds: u64,
+    /// On SIGTERM / Ctrl-C, requests under way get this long to finish.
+    pub shutdown_drain_seconds: u64,
+}
+
+impl Default for ConnectionSettings {
+    fn default() -> ConnectionSettings {
+        ConnectionSettings {
+            header_timeout_seconds: 10,
+            max_connections: 256,
+            upload_idle_seconds: 30,
+            upload_min_bytes_per_second: 8_000,
+            upload_grace_seconds: 60,
+            shutdown_drain_seconds: 10,
+        }
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -102,6 +134,12 @@ struct FileConfig {
     smtp_user: Option<String>,
     smtp_password: Option<String>,
     postgres_ca: Option<PathBuf>,
+    header_timeout_seconds: Option<u64>,
+    max_connections: Option<usize>,
+    upload_idle_seconds: Option<u64>,
+    upload_min_bytes_per_second: Option<u64>,
+    upload_grace_seconds: Option<u64>,
+    shutdown_drain_seconds: Option<u64>,
 }
 
 fn parse_trusted_proxy(text: &str) -> Result<std::net::IpAddr, String> {
@@ -224,12 +262,52 @@ impl ServerConfig {
             .or_else(|| env("LISTEN"))
             .or(from_file.listen)
             .unwrap_or_else(|| "127.0.0.1:8377".into());
+        let defaults = ConnectionSettings::default();
+        let number = |key: &str, file: Option<u64>, default: u64| {
+            env(key)
+                .and_then(|v| v.parse().ok())
+                .or(file)
+                .unwrap_or(default)
+        };
+        let connections = ConnectionSettings {
+            header_timeout_seconds: number(
+                "HEADER_TIMEOUT_SECONDS",
+                from_file.header_timeout_seconds,
+                defaults.header_timeout_seconds,
+            ),
+            max_connections: number(
+                "MAX_CONNECTIONS",
+                from_file.max_connections.map(|n| n as u64),
+                defaults.max_connections as u64,
+            ) as usize,
+            upload_idle_seconds: number(
+                "UPLOAD_IDLE_SECONDS",
+                from_file.upload_idle_seconds,
+                defaults.upload_idle_seconds,
+            ),
+            upload_min_bytes_per_second: number(
+                "UPLOAD_MIN_BYTES_PER_SECOND",
+                from_file.upload_min_bytes_per_second,
+                defaults.upload_min_bytes_per_second,
+            ),
+            upload_grace_seconds: number(
+                "UPLOAD_GRACE_SECONDS",
+                from_file.upload_grace_seconds,
+                defaults.upload_grace_seconds,
+            ),
+            shutdown_drain_seconds: number(
+                "SHUTDOWN_DRAIN_SECONDS",
+                from_file.shutdown_drain_seconds,
+                defaults.shutdown_drain_seconds,
+            ),
+        };
         let trusted_proxy = env("TRUSTED_PROXY")
             .or(from_file.trusted_proxy)
             .filter(|t| !t.trim().is_empty())
             .map(|t| parse_trusted_proxy(&t))
             .transpose()?;
         Ok(ServerConfig {
+            connections,
             server_id: env("ID").or(from_file.server_id),
             crls,
             postgres_ca: env("POSTGRES_CA")
@@ -261,6 +339,7 @@ impl ServerConfig {
             session_seconds: 8 * 3600,
             public_url: "http://127.0.0.1".into(),
             postgres: None,
+            connections: ConnectionSettings::default(),
             trusted_proxy: None,
             postgres_ca: None,
             server_id: None,

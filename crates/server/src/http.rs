@@ -1,6 +1,9 @@
 //! The JSON API: thin handlers over [`ReceptionOffice`]. Multipart uploads are streamed to disk with the
-//! limits enforced while streaming (≤ 20 files, ≤ 25,000,000 bytes including the photo), each
-//! file named by its SHA-256; a request past a limit is cut off, its partial files removed.
+//! limits enforced while streaming (≤ 20 files, ≤ 25,000,000 bytes including the photo, a
+//! minimum pace instead of a fixed timeout), each file named by its SHA-256 once received and
+//! removed again unless its submission is accepted (`http/staging.rs`). Every request gets an
+//! `x-request-id` and one log line: method, matched route, status, latency — never a body, a
+//! query string, a header value or anything personal.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -33,9 +36,11 @@ use crate::answers;
 mod accounts;
 mod applications;
 mod examiner;
+mod staging;
 use crate::error::ApiError;
 use crate::service::{ReceptionOffice, StoredFile, SubmissionMeta};
 use crate::store::UserRow;
+pub use staging::{set_upload_pacing, sweep_leftovers, StagedUploads, UploadPacing};
 
 pub const MAX_FILES: usize = 20;
 pub const MAX_TOTAL_BYTES: u64 = 25_000_000;
@@ -175,6 +180,12 @@ pub fn router(service: AppState) -> Router {
             post(examiner::examiner_request_revision),
         )
         .layer(DefaultBodyLimit::max(1_000_000))
+        // Uploads are paced by their progress instead (http/staging.rs): a 25 MB file on a
+        // 1 Mbit/s uplink takes 200 s.
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(120),
+        ))
         .merge(uploads)
         .fallback(|| async {
             ApiError::new(
@@ -183,11 +194,88 @@ pub fn router(service: AppState) -> Router {
                 "There is no such API call.",
             )
         })
-        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
-            axum::http::StatusCode::REQUEST_TIMEOUT,
-            Duration::from_secs(120),
+        .layer(request_log())
+        .layer(tower_http::request_id::PropagateRequestIdLayer::x_request_id())
+        .layer(tower_http::request_id::SetRequestIdLayer::x_request_id(
+            NumberedRequests::default(),
         ))
         .with_state(service)
+}
+
+/// Request ids: a random prefix per process and a counter (`3f9a…-17`).
+#[derive(Debug, Clone)]
+struct NumberedRequests {
+    prefix: Arc<str>,
+    next: Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl Default for NumberedRequests {
+    fn default() -> NumberedRequests {
+        let mut random = [0u8; 4];
+        let _ = getrandom::fill(&mut random);
+        NumberedRequests {
+            prefix: random
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
+                .into(),
+            next: Default::default(),
+        }
+    }
+}
+
+impl tower_http::request_id::MakeRequestId for NumberedRequests {
+    fn make_request_id<B>(
+        &mut self,
+        _request: &axum::http::Request<B>,
+    ) -> Option<tower_http::request_id::RequestId> {
+        let n = self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        axum::http::HeaderValue::from_str(&format!("{}-{n}", self.prefix))
+            .ok()
+            .map(tower_http::request_id::RequestId::new)
+    }
+}
+
+/// One span per request with the method, the matched route template (`/api/applications/{id}`,
+/// never the path itself nor its query string) and the request id; one line when it ends with
+/// the status and latency. Bodies and header values are never logged.
+type RequestLog = tower_http::trace::TraceLayer<
+    tower_http::classify::SharedClassifier<tower_http::classify::ServerErrorsAsFailures>,
+    fn(&axum::http::Request<axum::body::Body>) -> tracing::Span,
+    (),
+    fn(&axum::http::Response<axum::body::Body>, Duration, &tracing::Span),
+>;
+
+fn request_log() -> RequestLog {
+    tower_http::trace::TraceLayer::new_for_http()
+        .make_span_with(request_span as fn(&axum::http::Request<axum::body::Body>) -> _)
+        .on_request(())
+        .on_response(log_answer as fn(&axum::http::Response<axum::body::Body>, _, &_))
+}
+
+fn request_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Span {
+    let route = request
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map_or("(no route)", axum::extract::MatchedPath::as_str);
+    let id = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-");
+    tracing::info_span!("request", method = %request.method(), route, id)
+}
+
+fn log_answer(
+    response: &axum::http::Response<axum::body::Body>,
+    latency: Duration,
+    _span: &tracing::Span,
+) {
+    tracing::info!(
+        status = response.status().as_u16(),
+        latency_ms = latency.as_millis() as u64,
+        "answered"
+    );
 }
 
 fn parse_id(text: &str) -> Result<i64, ApiError> {

@@ -12,10 +12,13 @@
 //! - [`rate_limit`]: request budgets and progressive waits per client, account and address.
 //! - [`mail`]: notifications as `.eml` files in `DATA/outbox/` or over SMTP.
 //! - [`error`]: `{code, message}` with stable codes; bad input is never a 500.
+//! - [`connections`]: the accept loop: a connection limit, a header-read timeout, graceful
+//!   shutdown on Ctrl-C or SIGTERM.
 
 pub mod answers;
 pub mod clock;
 pub mod config;
+pub mod connections;
 pub mod error;
 pub mod http;
 pub mod mail;
@@ -29,14 +32,17 @@ pub use config::ServerConfig;
 pub use error::ApiError;
 pub use service::ReceptionOffice;
 
-/// Runs the server until Ctrl-C / SIGTERM: logs one line saying where it listens and where
-/// the data lives.
+/// Runs the server until Ctrl-C or SIGTERM: logs one line saying where it listens and where
+/// the data lives, removes what interrupted uploads left behind, then serves until a signal,
+/// giving requests under way `shutdown_drain_seconds` to finish.
 pub async fn serve(config: ServerConfig) -> Result<(), String> {
     let office = ReceptionOffice::open(&config).map_err(|e| e.to_string())?;
     let listener = tokio::net::TcpListener::bind(&config.listen)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    // Before announcing the address: whoever waits for it finds a clean files folder.
+    let swept = http::sweep_leftovers(&office.files_dir);
     eprintln!(
         "zairyu serve: listening on http://{addr}, data in {}, database {}, profile {}, mail {}",
         config.data_dir.display(),
@@ -47,16 +53,22 @@ pub async fn serve(config: ServerConfig) -> Result<(), String> {
     if config.profile == config::TrustProfile::Demo {
         eprintln!("{}", config::DEMO_WARNING);
     }
+    if swept > 0 {
+        tracing::info!(
+            files = swept,
+            "removed the leftovers of interrupted uploads"
+        );
+    }
     let app = http::router(std::sync::Arc::new(office));
-    axum::serve(
+    connections::run(
         listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        app,
+        config.connections,
+        connections::shutdown_signal(),
     )
-    .with_graceful_shutdown(async {
-        let _ = tokio::signal::ctrl_c().await;
-    })
-    .await
-    .map_err(|e| e.to_string())
+    .await;
+    tracing::info!("stopped");
+    Ok(())
 }
 
 /// Starts the server on a thread of its own with its own runtime (the desktop app's bundled
@@ -71,12 +83,14 @@ pub fn spawn(mut config: ServerConfig) -> Result<std::net::SocketAddr, String> {
         config.public_url = format!("http://{addr}");
     }
     let office = ReceptionOffice::open(&config)?;
+    http::sweep_leftovers(&office.files_dir);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .thread_name("zairyu-server")
         .enable_all()
         .build()
         .map_err(|e| e.to_string())?;
+    let settings = config.connections;
     std::thread::Builder::new()
         .name("zairyu-server".into())
         .spawn(move || {
@@ -85,11 +99,7 @@ pub fn spawn(mut config: ServerConfig) -> Result<std::net::SocketAddr, String> {
                     return;
                 };
                 let app = http::router(std::sync::Arc::new(office));
-                let _ = axum::serve(
-                    listener,
-                    app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-                )
-                .await;
+                connections::run(listener, app, settings, std::future::pending()).await;
             });
         })
         .map_err(|e| e.to_string())?;

@@ -32,6 +32,7 @@ pub fn dir() -> &'static Path {
             .unwrap()
             .keep();
         build_photos(&dir);
+        build_pixel_bomb(&dir);
         build_pdfs(&dir);
         dir
     })
@@ -451,4 +452,62 @@ fn build_pdfs(dir: &Path) {
     }
     let bomb = hand_pdf("1.7", "", &[stream("/Filter /FlateDecode", &deflated)]);
     std::fs::write(dir.join("pdf_bomb.pdf"), bomb).unwrap();
+
+    // An object-stream bomb: three object streams, each just under the old per-stream cap of
+    // 64 MiB once inflated (lopdf inflates object streams while loading), ~240 kB in all.
+    let objstm = |number: u32| {
+        let inflated_len = (64usize << 20) - 4096;
+        let header = format!("{number} 0 ");
+        let script = format!(
+            "import sys,zlib; h=b'{header}'; body=b'<<>>'; sys.stdout.buffer.write(zlib.compress(h+body+b' '*({inflated_len}-len(h)-4), 9))"
+        );
+        let out = Command::new("python3")
+            .args(["-c", &script])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        stream(
+            &format!(
+                "/Type /ObjStm /N 1 /First {} /Filter /FlateDecode",
+                header.len()
+            ),
+            &out.stdout,
+        )
+    };
+    let objstm_bomb = hand_pdf("1.7", "", &[objstm(10), objstm(11), objstm(12)]);
+    std::fs::write(dir.join("pdf_objstm_bomb.pdf"), objstm_bomb).unwrap();
+}
+
+/// Pixel bombs: tiny JPEGs (a few hundred bytes) whose header claims 10000×10000 colour
+/// pixels (100 megapixels, 286 MiB once decoded), or 5000×5000 (25 megapixels, just within
+/// `photo_max_pixels`, the most a photo may cost); the decoder pads the missing data.
+fn build_pixel_bomb(dir: &Path) {
+    write_pixel_bomb(dir, "photo_pixel_bomb.jpg", 10000);
+    write_pixel_bomb(dir, "photo_pixel_bomb_at_limit.jpg", 5000);
+}
+
+fn write_pixel_bomb(dir: &Path, name: &str, side: u16) {
+    run(
+        CONVERT,
+        &[
+            "-size",
+            "16x16",
+            "xc:gray50",
+            "-type",
+            "TrueColor",
+            "-strip",
+            "-quality",
+            "50",
+            &p(dir, name),
+        ],
+    );
+    let mut bytes = std::fs::read(dir.join(name)).unwrap();
+    let sof = bytes
+        .windows(2)
+        .position(|w| w == [0xFF, 0xC0])
+        .expect("a baseline JPEG has an SOF0 marker");
+    // SOF0: marker, length (2), precision (1), height (2), width (2).
+    bytes[sof + 5..sof + 7].copy_from_slice(&side.to_be_bytes());
+    bytes[sof + 7..sof + 9].copy_from_slice(&side.to_be_bytes());
+    std::fs::write(dir.join(name), bytes).unwrap();
 }

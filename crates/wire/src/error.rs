@@ -77,6 +77,8 @@ error_codes! {
     BadMetadata = "bad_metadata",
     TooManyFiles = "too_many_files",
     TooLarge = "too_large",
+    /// An upload that stopped sending, or crawled below the minimum rate, was cut off.
+    UploadTooSlow = "upload_too_slow",
     TransitionNotAllowed = "transition_not_allowed",
     NotInReturnProcess = "not_in_return_process",
     ProcedureMismatch = "procedure_mismatch",

@@ -2,6 +2,7 @@
 //! disk with the limits enforced while streaming), listing, resubmission, the change of the
 //! method of receipt.
 
+use super::staging::{Progress, StagedUploads};
 use super::*;
 
 #[utoipa::path(get, path = "/api/health", operation_id = "getHealth", responses((status = 200, description = "Up: the profile, whether the demo CA is trusted, the server id signatures are bound to", body = zairyu_wire::ServerHealth)))]
@@ -34,55 +35,118 @@ pub(super) async fn get_procedure(Path(id): Path<String>) -> Reply<ProcedureDeta
 }
 
 /// Streams the multipart parts: `metadata` (JSON) and files named `photo` / `attachment`.
+/// Each file goes to a temporary file, then under its digest for the checks; the returned
+/// [`StagedUploads`] removes them again when dropped unless the handler accepts them (so a
+/// rejected submission, an error here or a dropped connection leaves nothing behind). A body
+/// that stalls or crawls below the upload pacing is cut off (`upload_too_slow`).
 pub(super) async fn receive(
     s: &ReceptionOffice,
     mut parts: Multipart,
-) -> Result<(SubmissionMeta, Vec<StoredFile>), ApiError> {
+) -> Result<(SubmissionMeta, Vec<StoredFile>, StagedUploads), ApiError> {
     let mut meta: Option<String> = None;
     let mut files: Vec<StoredFile> = Vec::new();
     let mut total: u64 = 0;
-    let mut temps: Vec<std::path::PathBuf> = Vec::new();
-    let result: Result<(), ApiError> = async {
-        while let Some(mut field) = parts.next_field().await.map_err(|e| ApiError::bad(ErrorCode::BadUpload.as_str(), format!("The upload could not be read: {e}")))? {
-            match field.name().unwrap_or_default() {
-                "metadata" => {
-                    meta = Some(field.text().await.map_err(|e| ApiError::bad(ErrorCode::BadUpload.as_str(), e.to_string()))?);
+    let mut staged = StagedUploads::default();
+    let mut progress = Progress::start();
+    let unreadable = |e: axum::extract::multipart::MultipartError| {
+        ApiError::bad(
+            ErrorCode::BadUpload.as_str(),
+            format!("The upload could not be read: {e}"),
+        )
+    };
+    let too_slow = || {
+        ApiError::new(408, ErrorCode::UploadTooSlow.as_str(), "The upload stalled or was too slow and was cut off; send it again on a steadier connection.")
+    };
+    loop {
+        let next = tokio::time::timeout(progress.idle(), parts.next_field())
+            .await
+            .map_err(|_| too_slow())?;
+        let Some(mut field) = next.map_err(unreadable)? else {
+            break;
+        };
+        match field.name().unwrap_or_default() {
+            "metadata" => {
+                let text = tokio::time::timeout(progress.idle(), field.text())
+                    .await
+                    .map_err(|_| too_slow())?;
+                meta =
+                    Some(text.map_err(|e| {
+                        ApiError::bad(ErrorCode::BadUpload.as_str(), e.to_string())
+                    })?);
+            }
+            kind @ ("photo" | "attachment") => {
+                let kind = kind.to_owned();
+                if files.len() >= MAX_FILES {
+                    return Err(ApiError::new(
+                        413,
+                        ErrorCode::TooManyFiles.as_str(),
+                        "At most 20 files (the photo included) can be sent.",
+                    ));
                 }
-                kind @ ("photo" | "attachment") => {
-                    let kind = kind.to_owned();
-                    if files.len() >= MAX_FILES {
-                        return Err(ApiError::new(413, ErrorCode::TooManyFiles.as_str(), "At most 20 files (the photo included) can be sent."));
+                let name = field
+                    .file_name()
+                    .unwrap_or("file")
+                    .chars()
+                    .filter(|c| !c.is_control() && *c != '/' && *c != '\\')
+                    .take(100)
+                    .collect::<String>();
+                let temp = staged.temp_in(&s.files_dir);
+                let mut out = tokio::fs::File::create(&temp)
+                    .await
+                    .map_err(ApiError::internal)?;
+                let mut hasher = Sha256::new();
+                let mut bytes: u64 = 0;
+                loop {
+                    let chunk = tokio::time::timeout(progress.idle(), field.chunk())
+                        .await
+                        .map_err(|_| too_slow())?;
+                    let Some(chunk) = chunk.map_err(|e| {
+                        ApiError::bad(
+                            ErrorCode::BadUpload.as_str(),
+                            format!("The upload was cut off: {e}"),
+                        )
+                    })?
+                    else {
+                        break;
+                    };
+                    total += chunk.len() as u64;
+                    bytes += chunk.len() as u64;
+                    if total > MAX_TOTAL_BYTES {
+                        return Err(ApiError::new(413, ErrorCode::TooLarge.as_str(), "The files together exceed 25,000,000 bytes; shrink or merge them (zairyu fix)."));
                     }
-                    let name = field.file_name().unwrap_or("file").chars().filter(|c| !c.is_control() && *c != '/' && *c != '\\').take(100).collect::<String>();
-                    let temp = s.files_dir.join(format!(".upload-{}-{}", std::process::id(), crate::service::hash_token(&format!("{name}{total}{:?}", std::time::Instant::now()))));
-                    temps.push(temp.clone());
-                    let mut out = tokio::fs::File::create(&temp).await.map_err(ApiError::internal)?;
-                    let mut hasher = Sha256::new();
-                    let mut bytes: u64 = 0;
-                    while let Some(chunk) = field.chunk().await.map_err(|e| ApiError::bad(ErrorCode::BadUpload.as_str(), format!("The upload was cut off: {e}")))? {
-                        total += chunk.len() as u64;
-                        bytes += chunk.len() as u64;
-                        if total > MAX_TOTAL_BYTES {
-                            return Err(ApiError::new(413, ErrorCode::TooLarge.as_str(), "The files together exceed 25,000,000 bytes; shrink or merge them (zairyu fix)."));
-                        }
-                        hasher.update(&chunk);
-                        out.write_all(&chunk).await.map_err(ApiError::internal)?;
+                    if !progress.advance(chunk.len() as u64) {
+                        return Err(too_slow());
                     }
-                    out.sync_all().await.map_err(ApiError::internal)?;
-                    let sha256: String = hasher.finalize().iter().map(|b| format!("{b:02x}")).collect();
-                    tokio::fs::rename(&temp, s.files_dir.join(&sha256)).await.map_err(ApiError::internal)?;
-                    files.push(StoredFile { name, sha256, bytes, kind });
+                    hasher.update(&chunk);
+                    out.write_all(&chunk).await.map_err(ApiError::internal)?;
                 }
-                other => return Err(ApiError::bad(ErrorCode::BadUpload.as_str(), format!("Unexpected part {other:?}: send metadata, photo and attachment parts."))),
+                out.sync_all().await.map_err(ApiError::internal)?;
+                drop(out);
+                let sha256: String = hasher
+                    .finalize()
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect();
+                staged
+                    .settle(&temp, s.files_dir.join(&sha256))
+                    .map_err(ApiError::internal)?;
+                files.push(StoredFile {
+                    name,
+                    sha256,
+                    bytes,
+                    kind,
+                });
+            }
+            other => {
+                return Err(ApiError::bad(
+                    ErrorCode::BadUpload.as_str(),
+                    format!(
+                        "Unexpected part {other:?}: send metadata, photo and attachment parts."
+                    ),
+                ))
             }
         }
-        Ok(())
     }
-    .await;
-    for t in temps {
-        let _ = tokio::fs::remove_file(t).await;
-    }
-    result?;
     let meta = meta.ok_or_else(|| {
         ApiError::bad(
             ErrorCode::BadMetadata.as_str(),
@@ -95,7 +159,7 @@ pub(super) async fn receive(
             format!("The metadata part is not valid: {e}"),
         )
     })?;
-    Ok((answers::submission_meta(meta), files))
+    Ok((answers::submission_meta(meta), files, staged))
 }
 
 #[utoipa::path(post, path = "/api/applications", operation_id = "submitApplication", request_body(content = UploadForm, content_type = "multipart/form-data"), responses((status = 200, description = "Done", body = ApplicationRecord), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
@@ -104,8 +168,9 @@ pub(super) async fn submit_application(
     Auth(user, _): Auth,
     parts: Multipart,
 ) -> Reply<ApplicationRecord> {
-    let (meta, files) = receive(&s, parts).await?;
+    let (meta, files, staged) = receive(&s, parts).await?;
     let app = tokio::task::block_in_place(|| s.submit(&user, &meta, &files))?;
+    staged.accept();
     answer(answers::application_record(&app)?)
 }
 
@@ -142,8 +207,9 @@ pub(super) async fn resubmit_application(
     parts: Multipart,
 ) -> Reply<ApplicationRecord> {
     let id = parse_id(&id)?;
-    let (meta, files) = receive(&s, parts).await?;
+    let (meta, files, staged) = receive(&s, parts).await?;
     let app = tokio::task::block_in_place(|| s.resubmit(&user, id, &meta, &files))?;
+    staged.accept();
     answer(answers::application_record(&app)?)
 }
 

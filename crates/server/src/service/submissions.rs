@@ -150,13 +150,15 @@ impl ReceptionOffice {
         let today = zairyu_checks::Date::parse(&utc_date(self.now()))
             .unwrap_or_else(zairyu_checks::Date::today_utc);
         let mut set = Vec::new();
+        // What all files of this request may decode to together (zairyu-checks' DecodeBudget).
+        let mut budget = zairyu_checks::DecodeBudget::per_request();
         for f in files {
             let bytes =
                 std::fs::read(self.files_dir.join(&f.sha256)).map_err(ApiError::internal)?;
             let found = if f.kind == "photo" {
-                zairyu_checks::check_photo_bytes(&bytes, today).0
+                zairyu_checks::check_photo_bytes_within(&bytes, today, &mut budget).0
             } else {
-                zairyu_checks::check_pdf_bytes(&bytes).0
+                zairyu_checks::check_pdf_bytes_within(&bytes, &mut budget).0
             };
             if let Some(bad) = found
                 .iter()
