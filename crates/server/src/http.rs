@@ -54,6 +54,13 @@ type Reply<T> = Result<Answer<T>, ApiError>;
 #[derive(Debug)]
 pub struct Answer<T>(pub T);
 
+/// Runs the office's blocking work (SQLite, Argon2, SMTP, decoding) on this thread after
+/// handing the worker's other tasks to the rest of the runtime, so one slow request never
+/// stalls the others (the runtime is multi-threaded everywhere the server runs).
+fn off_the_workers<T>(work: impl FnOnce() -> T) -> T {
+    tokio::task::block_in_place(work)
+}
+
 fn answer<T>(value: T) -> Reply<T> {
     Ok(Answer(value))
 }
@@ -84,7 +91,7 @@ impl FromRequestParts<AppState> for Auth {
             .and_then(|v| v.strip_prefix("Bearer "))
             .ok_or_else(ApiError::unauthorized)?
             .to_owned();
-        Ok(Auth(state.session(&token)?, token))
+        Ok(Auth(off_the_workers(|| state.session(&token))?, token))
     }
 }
 

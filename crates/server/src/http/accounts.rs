@@ -53,7 +53,7 @@ pub(super) async fn register(
     Body(b): Body<EmailTwiceRequest>,
 ) -> Reply<Sent> {
     s.client_allowed("register", &client)?;
-    s.register(&b.email, &b.email_again)?;
+    off_the_workers(|| s.register(&b.email, &b.email_again))?;
     answer(Sent { sent: true })
 }
 
@@ -65,7 +65,7 @@ pub(super) async fn confirm_email(
 ) -> Reply<ConfirmedEmail> {
     s.client_allowed("confirm_email", &client)?;
     answer(ConfirmedEmail {
-        email: s.confirm_email(&b.token)?,
+        email: off_the_workers(|| s.confirm_email(&b.token))?,
     })
 }
 
@@ -76,13 +76,15 @@ pub(super) async fn complete_registration(
     Body(b): Body<CompleteRegistrationRequest>,
 ) -> Reply<Registered> {
     s.client_allowed("complete_registration", &client)?;
-    let id = s.complete_registration(
-        &b.token,
-        &b.user_type,
-        &b.name_en,
-        &b.telephone,
-        &b.password,
-    )?;
+    let id = off_the_workers(|| {
+        s.complete_registration(
+            &b.token,
+            &b.user_type,
+            &b.name_en,
+            &b.telephone,
+            &b.password,
+        )
+    })?;
     answer(Registered { user_id: id })
 }
 
@@ -93,13 +95,13 @@ pub(super) async fn login(
     Body(b): Body<LoginRequest>,
 ) -> Reply<SessionToken> {
     answer(SessionToken {
-        token: s.login(&b.user_id, &b.password, &client)?,
+        token: off_the_workers(|| s.login(&b.user_id, &b.password, &client))?,
     })
 }
 
 #[utoipa::path(post, path = "/api/logout", operation_id = "logout", responses((status = 200, description = "Done", body = Done), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 pub(super) async fn logout(State(s): State<AppState>, Auth(_, token): Auth) -> Reply<Done> {
-    s.logout(&token)?;
+    off_the_workers(|| s.logout(&token))?;
     answer(Done {})
 }
 
@@ -110,7 +112,7 @@ pub(super) async fn forgot_user_id(
     Body(b): Body<EmailRequest>,
 ) -> Reply<Sent> {
     s.client_allowed("forgot_user_id", &client)?;
-    s.forgot_user_id(&b.email)?;
+    off_the_workers(|| s.forgot_user_id(&b.email))?;
     answer(Sent { sent: true })
 }
 
@@ -127,7 +129,7 @@ pub(super) async fn change_password(
     Body(b): Body<PasswordChangeRequest>,
 ) -> Reply<Done> {
     s.client_allowed("change_password", &client)?;
-    s.change_password(&user, &b.current, &b.new, &token)?;
+    off_the_workers(|| s.change_password(&user, &b.current, &b.new, &token))?;
     answer(Done {})
 }
 
@@ -137,7 +139,7 @@ pub(super) async fn usage_challenge(
     Auth(user, _): Auth,
 ) -> Reply<UsageChallenge> {
     answer(UsageChallenge {
-        nonce: s.usage_challenge(&user)?,
+        nonce: off_the_workers(|| s.usage_challenge(&user))?,
     })
 }
 
@@ -147,7 +149,7 @@ pub(super) async fn usage_apply(
     Auth(user, _): Auth,
     Body(b): Body<UsageRequest>,
 ) -> Reply<UsageApplied> {
-    s.usage_apply(&user, &b.nonce, &b.certificate, &b.signature, &b.info)?;
+    off_the_workers(|| s.usage_apply(&user, &b.nonce, &b.certificate, &b.signature, &b.info))?;
     answer(UsageApplied {
         usage_application_done: true,
     })
@@ -160,7 +162,7 @@ pub(super) async fn forgot_password(
     Body(b): Body<ForgotPasswordRequest>,
 ) -> Reply<Sent> {
     s.client_allowed("forgot_password", &client)?;
-    s.forgot_password(&b.user_id, &b.email)?;
+    off_the_workers(|| s.forgot_password(&b.user_id, &b.email))?;
     answer(Sent { sent: true })
 }
 
@@ -171,7 +173,7 @@ pub(super) async fn reset_password(
     Body(b): Body<PasswordResetRequest>,
 ) -> Reply<Done> {
     s.client_allowed("reset_password", &client)?;
-    s.reset_password(&b.token, &b.password)?;
+    off_the_workers(|| s.reset_password(&b.token, &b.password))?;
     answer(Done {})
 }
 
@@ -181,7 +183,7 @@ pub(super) async fn change_profile(
     Auth(user, _): Auth,
     Body(b): Body<ProfileChangeRequest>,
 ) -> Reply<Done> {
-    s.change_profile(&user, &b.postal_code, &b.address, &b.telephone)?;
+    off_the_workers(|| s.change_profile(&user, &b.postal_code, &b.address, &b.telephone))?;
     answer(Done {})
 }
 
@@ -190,7 +192,7 @@ pub(super) async fn list_favorites(
     State(s): State<AppState>,
     Auth(user, _): Auth,
 ) -> Reply<Vec<String>> {
-    answer(s.favorites(&user)?)
+    answer(off_the_workers(|| s.favorites(&user))?)
 }
 
 #[utoipa::path(put, path = "/api/favorites/{id}", operation_id = "addFavorite", params(("id" = String, Path, description = "procedure id")), responses((status = 200, description = "Done", body = [String]), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
@@ -199,7 +201,7 @@ pub(super) async fn add_favorite(
     Auth(user, _): Auth,
     Path(id): Path<String>,
 ) -> Reply<Vec<String>> {
-    answer(s.set_favorite(&user, &id, true)?)
+    answer(off_the_workers(|| s.set_favorite(&user, &id, true))?)
 }
 
 #[utoipa::path(delete, path = "/api/favorites/{id}", operation_id = "removeFavorite", params(("id" = String, Path, description = "procedure id")), responses((status = 200, description = "Done", body = [String]), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
@@ -208,7 +210,7 @@ pub(super) async fn remove_favorite(
     Auth(user, _): Auth,
     Path(id): Path<String>,
 ) -> Reply<Vec<String>> {
-    answer(s.set_favorite(&user, &id, false)?)
+    answer(off_the_workers(|| s.set_favorite(&user, &id, false))?)
 }
 
 #[utoipa::path(post, path = "/api/me/email", operation_id = "changeEmail", request_body = EmailChangeRequest, responses((status = 200, description = "Link sent to the new address", body = Sent), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in, or the password is wrong", body = ErrorBody), (status = 429, description = "Too many requests", body = ErrorBody)), security(("bearer" = [])))]
@@ -219,7 +221,7 @@ pub(super) async fn change_email(
     Body(b): Body<EmailChangeRequest>,
 ) -> Reply<Sent> {
     s.client_allowed("change_email", &client)?;
-    s.change_email(&user, &b.email, &b.email_again, &b.password)?;
+    off_the_workers(|| s.change_email(&user, &b.email, &b.email_again, &b.password))?;
     answer(Sent { sent: true })
 }
 
@@ -232,6 +234,6 @@ pub(super) async fn confirm_email_change(
 ) -> Reply<ConfirmedEmail> {
     s.client_allowed("confirm_email_change", &client)?;
     answer(ConfirmedEmail {
-        email: s.confirm_email_change(&user, &b.token)?,
+        email: off_the_workers(|| s.confirm_email_change(&user, &b.token))?,
     })
 }

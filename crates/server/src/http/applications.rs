@@ -169,7 +169,7 @@ pub(super) async fn submit_application(
     parts: Multipart,
 ) -> Reply<ApplicationRecord> {
     let (meta, files, staged) = receive(&s, parts).await?;
-    let app = tokio::task::block_in_place(|| s.submit(&user, &meta, &files))?;
+    let app = off_the_workers(|| s.submit(&user, &meta, &files))?;
     staged.accept();
     answer(answers::application_record(&app)?)
 }
@@ -185,7 +185,7 @@ pub(super) async fn list_applications(
     Auth(user, _): Auth,
     Query(q): Query<KeywordQuery>,
 ) -> Reply<Vec<ApplicationRecord>> {
-    let apps = s.list_for(&user, q.keyword.as_deref())?;
+    let apps = off_the_workers(|| s.list_for(&user, q.keyword.as_deref()))?;
     answer(answers::application_records(&apps)?)
 }
 
@@ -196,7 +196,9 @@ pub(super) async fn get_application(
     Path(id): Path<String>,
 ) -> Reply<ApplicationRecord> {
     let id = parse_id(&id)?;
-    answer(answers::application_record(&s.application_for(&user, id)?)?)
+    answer(answers::application_record(&off_the_workers(|| {
+        s.application_for(&user, id)
+    })?)?)
 }
 
 #[utoipa::path(post, path = "/api/applications/{id}/resubmit", operation_id = "resubmitApplication", request_body(content = UploadForm, content_type = "multipart/form-data"), params(("id" = String, Path, description = "application id")), responses((status = 200, description = "Done", body = ApplicationRecord), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
@@ -208,7 +210,7 @@ pub(super) async fn resubmit_application(
 ) -> Reply<ApplicationRecord> {
     let id = parse_id(&id)?;
     let (meta, files, staged) = receive(&s, parts).await?;
-    let app = tokio::task::block_in_place(|| s.resubmit(&user, id, &meta, &files))?;
+    let app = off_the_workers(|| s.resubmit(&user, id, &meta, &files))?;
     staged.accept();
     answer(answers::application_record(&app)?)
 }
@@ -219,7 +221,7 @@ pub(super) async fn change_receipt_method(
     Auth(user, _): Auth,
     Body(b): Body<ReceiptMethodRequest>,
 ) -> Reply<ApplicationRecord> {
-    let app = s.change_receipt_method(&user, &b.form)?;
+    let app = off_the_workers(|| s.change_receipt_method(&user, &b.form))?;
     answer(answers::application_record(&app)?)
 }
 
@@ -228,5 +230,7 @@ pub(super) async fn list_reusable_applications(
     State(s): State<AppState>,
     Auth(user, _): Auth,
 ) -> Reply<Vec<ApplicationRecord>> {
-    answer(answers::application_records(&s.reusable(&user)?)?)
+    answer(answers::application_records(&off_the_workers(|| {
+        s.reusable(&user)
+    })?)?)
 }

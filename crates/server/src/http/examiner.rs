@@ -13,7 +13,7 @@ pub(super) async fn examiner_list_applications(
     Auth(user, _): Auth,
     Query(q): Query<StatusQuery>,
 ) -> Reply<Vec<ApplicationRecord>> {
-    let apps = s.examiner_list(&user, q.status.as_deref())?;
+    let apps = off_the_workers(|| s.examiner_list(&user, q.status.as_deref()))?;
     answer(answers::application_records(&apps)?)
 }
 
@@ -24,7 +24,7 @@ pub(super) async fn examiner_get_application(
     Path(id): Path<String>,
 ) -> Reply<ExaminerApplication> {
     let id = parse_id(&id)?;
-    let (app, audit) = s.examiner_view(&user, id)?;
+    let (app, audit) = off_the_workers(|| s.examiner_view(&user, id))?;
     answer(answers::examiner_application(&app, audit)?)
 }
 
@@ -36,7 +36,7 @@ pub(super) async fn examiner_set_status(
     Body(b): Body<StatusChangeRequest>,
 ) -> Reply<ApplicationRecord> {
     let id = parse_id(&id)?;
-    let app = s.set_status(&user, id, b.status.as_str())?;
+    let app = off_the_workers(|| s.set_status(&user, id, b.status.as_str()))?;
     answer(answers::application_record(&app)?)
 }
 
@@ -48,7 +48,7 @@ pub(super) async fn examiner_request_revision(
     Body(b): Body<ReturnForRevisionRequest>,
 ) -> Reply<ApplicationRecord> {
     let id = parse_id(&id)?;
-    let app = s.request_revision(&user, id, &b.message)?;
+    let app = off_the_workers(|| s.request_revision(&user, id, &b.message))?;
     answer(answers::application_record(&app)?)
 }
 
@@ -60,7 +60,7 @@ pub(super) async fn examiner_download_file(
 ) -> Result<axum::response::Response, ApiError> {
     use axum::response::IntoResponse;
     let id = parse_id(&id)?;
-    let (name, bytes) = s.examiner_file(&user, id, &sha256)?;
+    let (name, bytes) = off_the_workers(|| s.examiner_file(&user, id, &sha256))?;
     let safe: String = name
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
