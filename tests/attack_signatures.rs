@@ -584,3 +584,62 @@ fn flawed_and_revoked_certificates_are_refused() {
         (409, "certificate_in_use".into())
     );
 }
+
+/// Resources, with a submission the server must decode: correctly signed by a bound card, so
+/// every check before decoding passes, then the largest photo allowed (25 MP), a PDF whose
+/// object streams inflate past the cap, and four 6 MB scans — 25 MB in all. The server refuses
+/// it for its content and its peak memory stays under 256 MB.
+#[test]
+fn a_signed_25_mb_submission_is_decoded_within_256_mb() {
+    let cert = card_cert();
+    let a = Server::demo();
+    let session = a.account("lan@example.jp");
+    assert_eq!(a.usage(&session, &cert).0, 200);
+    let mut heavy = vec![(
+        "photo".to_owned(),
+        "photo.jpg".to_owned(),
+        std::fs::read(corpus::path("photo_pixel_bomb_at_limit.jpg")).unwrap(),
+    )];
+    heavy.push((
+        "attachment".into(),
+        "bomb.pdf".into(),
+        std::fs::read(corpus::path("pdf_objstm_bomb.pdf")).unwrap(),
+    ));
+    for i in 0..4u8 {
+        let scan = corpus::hand_pdf("1.7", "", &[corpus::stream("", &vec![b'0' + i; 6_000_000])]);
+        heavy.push(("attachment".into(), format!("scan{i}.pdf"), scan));
+    }
+    let total: usize = heavy.iter().map(|f| f.2.len()).sum();
+    assert!(total > 24_000_000 && total <= 25_000_000, "{total} bytes");
+    let sub = sign(
+        &cert,
+        &a.server_id(),
+        SignedAction::Submission,
+        None,
+        now(),
+        heavy,
+    );
+    let (status, code, body) = a.send(&session, &sub, None);
+    assert_ne!(status, 200, "{body}");
+    // Refused for what the files contain, so the signature checks were passed and the files
+    // were decoded.
+    assert!(
+        ![
+            "bad_signature",
+            "unsigned_file",
+            "signed_file_missing",
+            "signed_at_out_of_window",
+            "untrusted_certificate",
+            "too_large",
+        ]
+        .contains(&code.as_str())
+            && !code.starts_with("signed_for_"),
+        "{status} {code} {body}"
+    );
+    let peak = a
+        .process
+        .peak_memory_kb()
+        .expect("the server's /proc status");
+    eprintln!("peak RSS of zairyu serve after a signed 25 MB submission: {peak} kB ({code})");
+    assert!(peak < 256 * 1024, "the server peaked at {peak} kB");
+}

@@ -68,11 +68,13 @@ impl ReceptionOffice {
             updated_at: now,
             versions: Vec::new(),
         };
-        app.id = self.store.add_application(&app)?;
-        self.store
-            .add_version(app.id, &version(1, meta, files, &signer, now))?;
-        self.store
-            .audit(Some(app.id), &sender.id, "submit", "terms agreed", now)?;
+        let first = version(1, meta, files, &signer, now);
+        // The application, its first version and its audit entry: all three or none.
+        self.store.atomically(&mut |s| {
+            app.id = s.add_application(&app)?;
+            s.add_version(app.id, &first)?;
+            s.audit(Some(app.id), &sender.id, "submit", "terms agreed", now)
+        })?;
         self.mailer.send(
             &applicant.email,
             "Zairyu: application received / 申請を受け付けました",
@@ -285,17 +287,14 @@ impl ReceptionOffice {
         self.check_content(meta, files)?;
         let now = self.now();
         let next = app.versions.len() as i64 + 1;
-        self.store
-            .add_version(app.id, &version(next, meta, files, &signer, now))?;
-        self.store
-            .set_status(app.id, "application_completed", None, now)?;
-        self.store.audit(
-            Some(app.id),
-            &sender.id,
-            "resubmit",
-            &format!("version {next}"),
-            now,
-        )?;
+        let revised = version(next, meta, files, &signer, now);
+        let detail = format!("version {next}");
+        // The new version, the status and the audit entry: all three or none.
+        self.store.atomically(&mut |s| {
+            s.add_version(app.id, &revised)?;
+            s.set_status(app.id, "application_completed", None, now)?;
+            s.audit(Some(app.id), &sender.id, "resubmit", &detail, now)
+        })?;
         self.store
             .application(app.id)?
             .ok_or_else(|| ApiError::internal("application vanished"))

@@ -127,27 +127,29 @@ impl ReceptionOffice {
                 "The residence card number is 2 capital letters, 8 digits and 2 capital letters.",
             ));
         }
-        if !self
-            .store
-            .set_usage(&user.id, &signer.fingerprint_sha256, &info.to_string())?
-        {
+        let now = self.now();
+        let usage = info.to_string();
+        let detail = format!(
+            "certificate sha256 {} serial {} issuer {}",
+            signer.fingerprint_sha256, signer.serial, signer.issuer
+        );
+        // The binding and its audit entry together; a certificate another account holds
+        // changes nothing.
+        let mut bound = false;
+        self.store.atomically(&mut |s| {
+            bound = s.set_usage(&user.id, &signer.fingerprint_sha256, &usage)?;
+            if bound {
+                s.audit(None, &user.id, "bind_certificate", &detail, now)?;
+            }
+            Ok(())
+        })?;
+        if !bound {
             return Err(ApiError::new(
                 409,
                 ErrorCode::CertificateInUse.as_str(),
                 "This card's certificate is already bound to another account; sign in with that account (one card, one account).",
             ));
         }
-        let now = self.now();
-        self.store.audit(
-            None,
-            &user.id,
-            "bind_certificate",
-            &format!(
-                "certificate sha256 {} serial {} issuer {}",
-                signer.fingerprint_sha256, signer.serial, signer.issuer
-            ),
-            now,
-        )?;
         Ok(())
     }
 }
