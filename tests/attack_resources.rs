@@ -1,7 +1,8 @@
 //! Attacks on the server's resources over HTTP against a real `zairyu serve`: uploads that
 //! are rejected or cut off leave no file behind, slow-loris connections are cut after the
 //! header timeout and do not hold shutdown, SIGTERM stops the server with exit 0, a stalled
-//! upload is cut while a slow steady one goes through, and the logs of a story carry no personal data. Run: `cargo test --test attack_resources`.
+//! upload is cut while a slow steady one goes through, and the logs of a story carry no
+//! personal data. Run: `cargo test --test attack_resources`.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
