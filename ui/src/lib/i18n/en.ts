@@ -323,7 +323,6 @@ export const en = {
   "procedures.favoriteTip": "Favorite",
   "mypage.email": "E-mail address",
   "mypage.newEmail": "New e-mail address",
-  "mypage.currentPassword": "Current password",
   "mypage.sendEmailCode": "Send a code to the new address",
   "mypage.emailCodeSent": "A code was sent to {email} (valid 24 hours). Your account keeps the old address until you enter it.",
   "mypage.confirmEmail": "Change the address",

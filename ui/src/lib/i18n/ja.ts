@@ -325,7 +325,6 @@ export const ja: Record<MessageKey, string> = {
   "procedures.favoriteTip": "お気に入り",
   "mypage.email": "メールアドレス",
   "mypage.newEmail": "新しいメールアドレス",
-  "mypage.currentPassword": "現在のパスワード",
   "mypage.sendEmailCode": "新しいアドレスに確認コードを送る",
   "mypage.emailCodeSent": "{email} に確認コードを送りました（24時間有効）。入力するまでは元のアドレスのままです。",
   "mypage.confirmEmail": "アドレスを変更する",
