@@ -424,6 +424,20 @@ fn a_captured_signature_is_not_replayed_elsewhere_nor_accepted_late() {
     let (status, code, filed) = a.send(&session, &first, None);
     assert_eq!((status, code.as_str()), (200, ""), "{filed}");
     let first_id = filed["id"].as_i64().unwrap();
+    // The stored files are the server user's only (0600 in a 0700 folder).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let stored: Vec<_> = std::fs::read_dir(a.data.path().join("attachments"))
+            .unwrap()
+            .flatten()
+            .collect();
+        assert_eq!(stored.len(), 8, "a photo and seven PDFs");
+        for file in stored {
+            let mode = file.metadata().unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{}", file.path().display());
+        }
+    }
     let second = sign(
         &cert,
         &a_id,

@@ -91,9 +91,12 @@ pub(super) async fn receive(
                     .take(100)
                     .collect::<String>();
                 let temp = staged.temp_in(&s.files_dir);
-                let mut out = tokio::fs::File::create(&temp)
-                    .await
-                    .map_err(ApiError::internal)?;
+                // Readable by the server's user only, like every file of the data folder.
+                let mut options = tokio::fs::OpenOptions::new();
+                options.write(true).create(true).truncate(true);
+                #[cfg(unix)]
+                options.mode(0o600);
+                let mut out = options.open(&temp).await.map_err(ApiError::internal)?;
                 let mut hasher = Sha256::new();
                 let mut bytes: u64 = 0;
                 loop {
