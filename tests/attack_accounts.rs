@@ -12,6 +12,9 @@ use reqwest::blocking::Client;
 use serde_json::{json, Value};
 use zairyu_testkit::ServeProcess;
 
+mod support;
+use support::reception;
+
 const PASSWORD: &str = "Zairyu#2026ok";
 const WRONG: &str = "Wrong#password1";
 
@@ -76,61 +79,22 @@ impl Server {
         (status, response.json().unwrap_or(Value::Null), retry)
     }
 
-    /// Every message in the outbox: (file name, text).
-    fn mails(&self) -> Vec<(String, String)> {
-        let mut mails: Vec<_> = std::fs::read_dir(self.data.join("outbox"))
-            .unwrap()
-            .flatten()
-            .map(|e| {
-                (
-                    e.file_name().to_string_lossy().into_owned(),
-                    std::fs::read_to_string(e.path()).unwrap(),
-                )
-            })
-            .collect();
-        mails.sort();
-        mails
-    }
-
     /// The decoded text of every message to `to`.
     fn mail_to(&self, to: &str) -> Vec<String> {
-        self.mails()
-            .into_iter()
-            .filter(|(_, eml)| eml.lines().any(|l| l.starts_with("To:") && l.contains(to)))
-            .map(|(_, eml)| zairyu_server::mail::eml_text(&eml))
-            .collect()
+        reception::mails_to(&self.data, to)
     }
 
     /// A registered account's user ID.
     fn register(&self, email: &str) -> String {
-        let sent = self.post(
-            "/api/register",
-            None,
-            json!({"email": email, "email_again": email}),
-        );
-        assert_eq!(sent.0, 200, "{sent:?}");
-        let mail = self.mail_to(email).pop().unwrap();
-        let token = mail
-            .split("token=")
-            .nth(1)
-            .unwrap()
-            .split_whitespace()
-            .next()
-            .unwrap()
-            .to_owned();
-        assert_eq!(
-            self.post("/api/register/confirm", None, json!({ "token": token }))
-                .0,
-            200
-        );
-        let done = self.post(
-            "/api/register/complete",
-            None,
-            json!({"token": token, "user_type": "foreign_national", "name_en": "NGUYEN THI LAN",
-                   "telephone": "09012345678", "password": PASSWORD}),
-        );
-        assert_eq!(done.0, 200, "{done:?}");
-        done.1["user_id"].as_str().unwrap().to_owned()
+        reception::register(
+            &self.http,
+            &self.process.url,
+            &self.data,
+            email,
+            "NGUYEN THI LAN",
+            PASSWORD,
+        )
+        .0
     }
 
     fn login(&self, user: &str, password: &str) -> (u16, Value, Option<u64>) {
@@ -441,7 +405,7 @@ fn a_password_change_or_reset_ends_every_other_session() {
         &server
             .mail_to("lan@example.jp")
             .into_iter()
-            .rfind(|m| m.contains("set a new password"))
+            .rfind(|m| m.contains("set a new password (24 hours, once): "))
             .unwrap(),
     );
     let done = server.post(

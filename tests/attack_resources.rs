@@ -13,6 +13,9 @@ use reqwest::blocking::{multipart, Client};
 use serde_json::{json, Value};
 use zairyu_testkit::ServeProcess;
 
+mod support;
+use support::reception;
+
 const NAME: &str = "NGUYEN THI LAN";
 const EMAIL: &str = "lan.attack@example.jp";
 const PASSWORD: &str = "Zairyu#2026ok";
@@ -45,46 +48,12 @@ fn code(resp: reqwest::blocking::Response) -> (u16, String) {
 }
 
 /// Registers through the e-mail link and signs in: (user id, session token, mail token).
+/// Registers and signs in the test identity: (user ID, session, registration token).
 fn register_and_sign_in(server: &ServeProcess, data: &Path) -> (String, String, String) {
     let http = Client::new();
-    let url = |p: &str| format!("{}{p}", server.url);
-    let sent = http
-        .post(url("/api/register"))
-        .json(&json!({"email": EMAIL, "email_again": EMAIL}))
-        .send()
-        .unwrap();
-    assert_eq!(sent.status().as_u16(), 200);
-    let mail = outbox_text(data);
-    let token = mail
-        .split("token=")
-        .nth(1)
-        .unwrap()
-        .split_whitespace()
-        .next()
-        .unwrap()
-        .to_owned();
-    let confirmed = http
-        .post(url("/api/register/confirm"))
-        .json(&json!({"token": token}))
-        .send()
-        .unwrap();
-    assert_eq!(confirmed.status().as_u16(), 200);
-    let done: Value = http
-        .post(url("/api/register/complete"))
-        .json(&json!({"token": token, "user_type": "foreign_national", "name_en": NAME, "telephone": "09012345678", "password": PASSWORD}))
-        .send()
-        .unwrap()
-        .json()
-        .unwrap();
-    let user_id = done["user_id"].as_str().unwrap().to_owned();
-    let login: Value = http
-        .post(url("/api/login"))
-        .json(&json!({"user_id": user_id, "password": PASSWORD}))
-        .send()
-        .unwrap()
-        .json()
-        .unwrap();
-    (user_id, login["token"].as_str().unwrap().to_owned(), token)
+    let (user_id, token) = reception::register(&http, &server.url, data, EMAIL, NAME, PASSWORD);
+    let session = reception::sign_in(&http, &server.url, &user_id, PASSWORD);
+    (user_id, session, token)
 }
 
 fn files_in(data: &Path) -> Vec<String> {

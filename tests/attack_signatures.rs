@@ -6,7 +6,6 @@
 //! extra unsigned file, and a resubmission sent twice. `ZAIRYU_ATTACK_SERVER` runs the same attacks against another build of `zairyu`
 //! (e.g. one from before the fixes).
 
-use std::path::Path;
 use std::process::Command;
 
 use base64::Engine;
@@ -15,6 +14,9 @@ use serde_json::{json, Value};
 use zairyu_card_sim::certs::{demo_crl, sign_with_auth_key, CardKeys, TestCertificate};
 use zairyu_forms::signing::{sha256_hex, AttachmentDigest, SignedAction, SignedContent};
 use zairyu_testkit::{corpus, ServeProcess};
+
+mod support;
+use support::reception;
 
 const PASSWORD: &str = "Zairyu#2026ok";
 
@@ -109,31 +111,16 @@ impl Server {
 
     /// Registers through the outbox and signs in: the session token.
     fn account(&self, email: &str) -> String {
-        let (status, _) = self.post(
-            "/api/register",
-            None,
-            json!({"email": email, "email_again": email}),
+        let base = &self.process.url;
+        let (user_id, _) = reception::register(
+            &self.http,
+            base,
+            self.data.path(),
+            email,
+            "NGUYEN THI LAN",
+            PASSWORD,
         );
-        assert_eq!(status, 200);
-        let token = newest_token(self.data.path(), email);
-        assert_eq!(
-            self.post("/api/register/confirm", None, json!({"token": token}))
-                .0,
-            200
-        );
-        let (_, done) = self.post(
-            "/api/register/complete",
-            None,
-            json!({"token": token, "user_type": "foreign_national", "name_en": "NGUYEN THI LAN",
-                   "telephone": "09012345678", "password": PASSWORD}),
-        );
-        let user_id = done["user_id"].as_str().expect("a user id").to_owned();
-        let (_, login) = self.post(
-            "/api/login",
-            None,
-            json!({"user_id": user_id, "password": PASSWORD}),
-        );
-        login["token"].as_str().expect("a session").to_owned()
+        reception::sign_in(&self.http, base, &user_id, PASSWORD)
     }
 
     /// The usage application signed with the virtual card's authentication key under `cert`.
@@ -234,26 +221,6 @@ impl Server {
             &examiner,
         ]);
     }
-}
-
-/// The registration token in the newest e-mail to `email` in the server's outbox.
-fn newest_token(data: &Path, email: &str) -> String {
-    let mut mails: Vec<_> = std::fs::read_dir(data.join("outbox"))
-        .unwrap()
-        .flatten()
-        .map(|e| std::fs::read_to_string(e.path()).unwrap())
-        .filter(|m| m.contains(email))
-        .map(|m| zairyu_server::mail::eml_text(&m))
-        .filter(|m| m.contains("token="))
-        .collect();
-    let mail = mails.pop().expect("a registration e-mail");
-    mail.split("token=")
-        .nth(1)
-        .unwrap()
-        .split_whitespace()
-        .next()
-        .unwrap()
-        .to_owned()
 }
 
 /// A signed submission as it travels: the metadata part and the files.

@@ -6,3 +6,4 @@ pub mod desktop;
 pub mod extension;
 pub mod notifications;
 pub mod pcsc_stack;
+pub mod reception;
