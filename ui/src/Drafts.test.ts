@@ -48,6 +48,18 @@ describe("a new application", () => {
     expect(screen.getByTestId("save-status").textContent).toContain("version 2");
   });
 
+  it("lists the receiving offices under their regional bureau, branch offices included", async () => {
+    await openForm();
+    const select = within(screen.getByTestId("field-receipt.office")).getByRole("combobox");
+    const groups = Array.from(select.querySelectorAll("optgroup")).map((g) => g.getAttribute("label"));
+    expect(groups).toEqual(["Fukuoka Regional Immigration Services Bureau", "Sapporo Regional Immigration Services Bureau"]);
+    const oita = within(select).getByRole("option", { name: /Oita District Office/ });
+    expect(oita.parentElement?.tagName).toBe("OPTGROUP");
+    expect(oita.textContent).toContain("福岡出入国在留管理局 大分出張所");
+    await fireEvent.change(select, { target: { value: "fukuoka-oita" } });
+    await waitFor(() => expect(fake.calls).toContain("set:receipt.office=fukuoka-oita"));
+  });
+
   it("offers the address of a postal code and fills it on request", async () => {
     await openForm();
     const input = within(screen.getByTestId("field-applicant.postal_code")).getByRole("textbox");

@@ -10,6 +10,7 @@
 //!   and validates a whole form into [`Finding`]s.
 //! - [`canonical`] and [`signing`]: the deterministic bytes that get signed (RFC 8785).
 //! - [`postal`]: postal code → address, offline, from Japan Post data.
+//! - [`immigration_offices`]: the offices a residence card can be received at, as data.
 //! - [`contact`]: the one e-mail and telephone rule (the server uses it too).
 
 pub mod canonical;
@@ -18,6 +19,7 @@ pub mod contact;
 mod date;
 pub mod engine;
 mod finding;
+pub mod immigration_offices;
 pub mod postal;
 pub mod schema;
 pub mod signing;

@@ -73,6 +73,11 @@ pub struct Field {
     pub width: Width,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub choices: Vec<Choice>,
+    /// Choices kept as data elsewhere in this crate, filled in when the schema is loaded:
+    /// `immigration_offices` (data/immigration-offices.toml).
+    #[serde(default, skip_serializing)]
+    #[ts(skip)]
+    pub choices_from: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub hint_en: Option<String>,
@@ -155,6 +160,13 @@ pub struct Choice {
     pub value: String,
     pub label_en: String,
     pub label_ja: String,
+    /// The heading the choice is listed under in a long list (an office's regional bureau).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub group_en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub group_ja: Option<String>,
 }
 
 /// A condition on the form's values. Paths are `section.field`.
@@ -248,10 +260,25 @@ fn all() -> &'static [Schema] {
                     .unwrap_or_else(|| panic!("schemas/{id}.toml: base {base} must come earlier"));
                 schema = extend(base, schema);
             }
+            fill_choice_lists(&mut schema);
             done.push(schema);
         }
         done
     })
+}
+
+/// Fills the choices of fields that name a list kept as data (`choices_from`).
+fn fill_choice_lists(schema: &mut Schema) {
+    for field in schema.sections.iter_mut().flat_map(|s| s.fields.iter_mut()) {
+        match field.choices_from.as_deref() {
+            None => {}
+            Some("immigration_offices") => field.choices = crate::immigration_offices::choices(),
+            Some(other) => panic!(
+                "schemas/{}.toml: field {} names an unknown choice list {other}",
+                schema.procedure, field.id
+            ),
+        }
+    }
 }
 
 /// A schema built on `base`: sections with the same id replaced in place, new ones appended.

@@ -66,6 +66,22 @@ export const schema: Schema = {
         },
       ],
     },
+    {
+      id: "receipt",
+      title_en: "Method of receipt",
+      title_ja: "受領方法",
+      fields: [
+        {
+          id: "office", label_en: "Regional office", label_ja: "受領官署", kind: "choice", required: false, width: "any",
+          choices: [
+            { value: "fukuoka", label_en: "Fukuoka Regional Immigration Services Bureau", label_ja: "福岡出入国在留管理局", group_en: "Fukuoka Regional Immigration Services Bureau", group_ja: "福岡出入国在留管理局" },
+            { value: "fukuoka-oita", label_en: "Oita District Office of the Fukuoka Regional Immigration Services Bureau", label_ja: "福岡出入国在留管理局 大分出張所", group_en: "Fukuoka Regional Immigration Services Bureau", group_ja: "福岡出入国在留管理局" },
+            { value: "sapporo", label_en: "Sapporo Regional Immigration Services Bureau", label_ja: "札幌出入国在留管理局", group_en: "Sapporo Regional Immigration Services Bureau", group_ja: "札幌出入国在留管理局" },
+          ],
+          columns: [], recheck_on_reuse: false,
+        },
+      ],
+    },
   ],
 };
 

@@ -154,6 +154,14 @@ fn cross_field_rules_of_the_manual() {
     );
     set_value(&mut data, "receipt.office", json!("fukuoka"));
     assert_eq!(codes("extension-of-stay", &data), vec![]);
+    // Manual 4.2.5's example: a branch office, not only the eight regional bureaus.
+    set_value(&mut data, "receipt.office", json!("fukuoka-oita"));
+    assert_eq!(codes("extension-of-stay", &data), vec![]);
+    set_value(&mut data, "receipt.office", json!("atlantis"));
+    assert_eq!(
+        codes("extension-of-stay", &data),
+        vec![("not_a_choice".into(), "receipt.office".into())]
+    );
 
     let mut data = complete();
     set_value(&mut data, "simultaneous.activity_outside", Value::Null);

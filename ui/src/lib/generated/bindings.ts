@@ -101,7 +101,11 @@ export type ChecklistItem = { id: ChecklistItemId, done: boolean, };
 
 export type ChecklistItemId = "my_number_card" | "card_pins" | "residence_card" | "passport" | "pc" | "card_reader" | "documents_pdf";
 
-export type Choice = { value: string, label_en: string, label_ja: string, };
+export type Choice = { value: string, label_en: string, label_ja: string, 
+/**
+ * The heading the choice is listed under in a long list (an office's regional bureau).
+ */
+group_en?: string, group_ja?: string, };
 
 export type CommandError = { code: string, message: string, };
 
