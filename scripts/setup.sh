@@ -25,14 +25,30 @@ fi
 
 say "toolchains"
 command -v cargo >/dev/null || { echo "Rust is missing: install it with rustup (https://rustup.rs), then run this again" >&2; exit 1; }
-node_major=$(node -p 'process.versions.node.split(".")[0]')
-[ "$node_major" -ge 20 ] || { echo "Node.js $(node --version) is too old: Vite needs 20.19 or newer" >&2; exit 1; }
+# Vite 8 needs Node.js 20.19+ or 22.12+ (Debian 13 ships 20.19; Debian 12 and Ubuntu 24.04 ship
+# 18, too old).
+if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>22||(a===22&&b>=12)||(a===20&&b>=19)?0:1)'; then
+  echo "Node.js $(node --version) is too old: the UI's build tool (Vite 8) needs Node.js 20.19+ or 22.12+." >&2
+  echo "Install Node.js 22 LTS from https://nodejs.org/en/download (or the NodeSource packages, https://github.com/nodesource/distributions), then run this again." >&2
+  exit 1
+fi
 cargo --version; node --version
 
+# Python tools live in the repository's own virtual environment: Debian 12/13 and Ubuntu 24.04
+# refuse `pip install` outside one (PEP 668). The tests find them there (crates/testkit
+# python_tools.rs); a stamp skips pip when the requirements did not change.
 mapfile -t pyreqs < <(grep -vE '^[[:space:]]*(#|$)' scripts/python-requirements.txt || true)
 if [ ${#pyreqs[@]} -gt 0 ]; then
-  say "python packages (scripts/python-requirements.txt)"
-  python3 -m pip install --quiet --disable-pip-version-check -r scripts/python-requirements.txt
+  say "python packages (scripts/python-requirements.txt) in .venv"
+  if [ ! -x .venv/bin/python3 ]; then
+    python3 -m venv .venv || { echo "python3 cannot make a virtual environment: install python3-venv (Debian/Ubuntu) and run this again" >&2; exit 1; }
+  fi
+  if ! cmp -s scripts/python-requirements.txt .venv/requirements.installed; then
+    .venv/bin/python3 -m pip install --quiet --disable-pip-version-check -r scripts/python-requirements.txt
+    cp scripts/python-requirements.txt .venv/requirements.installed
+  else
+    echo "up to date"
+  fi
 fi
 
 if ! command -v tauri-driver >/dev/null; then
@@ -44,7 +60,14 @@ say "UI dependencies and build"
 if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
   npm --prefix ui ci --no-audit --no-fund
 fi
-npm --prefix ui run build
+# Rebuild the UI only when its sources changed: a fresh ui/dist makes Cargo re-embed it into
+# the desktop binary, which costs minutes on every start of scripts/run-app.sh.
+ui_sources=(ui/src ui/index.html ui/package.json ui/package-lock.json ui/vite.config.ts ui/svelte.config.js ui/tsconfig.json)
+if [ ! -f ui/dist/index.html ] || [ -n "$(find "${ui_sources[@]}" -newer ui/dist/index.html -print -quit)" ]; then
+  npm --prefix ui run build
+else
+  echo "ui/dist is up to date"
+fi
 
 say "Rust binaries (debug)"
 cargo build -p zairyu -p zairyu-desktop

@@ -20,7 +20,7 @@ fn the_registration_link_arrives_through_smtp() {
         .unwrap()
         .port();
     let maildir = dir.path().join("maildir");
-    let mut sink = Command::new("python3")
+    let mut sink = Command::new(zairyu_testkit::python_tools::python())
         .args([
             "-m",
             "aiosmtpd",
@@ -37,7 +37,7 @@ fn the_registration_link_arrives_through_smtp() {
         .expect("python3 with aiosmtpd (scripts/setup.sh installs it)");
     let deadline = Instant::now() + Duration::from_secs(15);
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "the SMTP sink did not start: is aiosmtpd installed? (pip install -r scripts/python-requirements.txt)");
+        assert!(Instant::now() < deadline, "the SMTP sink did not start: is aiosmtpd installed? (scripts/setup.sh installs it into .venv)");
         std::thread::sleep(Duration::from_millis(100));
     }
     let mut config = ServerConfig::in_dir(dir.path().join("data"));

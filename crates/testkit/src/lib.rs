@@ -3,6 +3,7 @@
 //!
 //! - [`corpus`]: photos and PDFs generated once per test process with Debian's tools.
 //! - [`cli`]: runs a command-line program (the `zairyu` binary) with text on stdin.
+//! - [`python_tools`]: the Python interpreter and tools (aiosmtpd, schemathesis) of `.venv`.
 //! - [`serve`]: `zairyu serve` as a child process on a free port, stopped when dropped.
 //!
 //! The suites pass the binary's path (`env!("CARGO_BIN_EXE_zairyu")`): only the package that
@@ -10,6 +11,7 @@
 
 pub mod cli;
 pub mod corpus;
+pub mod python_tools;
 pub mod serve;
 
 pub use cli::{run, run_ok};
