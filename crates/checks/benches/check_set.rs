@@ -125,10 +125,13 @@ fn main() {
     let pdf_ok: Vec<bool> = report.files[1..].iter().map(|f| f.ok).collect();
 
     let mut photo_runs = Vec::new();
+    let mut photo_codes = Vec::new();
     for _ in 0..5 {
         let start = Instant::now();
-        let _ = check_photo_bytes(&photo, today);
+        let (findings, facts) = check_photo_bytes(&photo, today);
         photo_runs.push(start.elapsed());
+        photo_codes = findings.into_iter().map(|f| f.code).collect::<Vec<_>>();
+        photo_codes.push(format!("{}x{}", facts.width, facts.height));
     }
 
     let start = Instant::now();
@@ -168,6 +171,16 @@ fn main() {
         pdf_ok == qpdf_ok,
         pdf_ok.iter().filter(|&&b| b).count(),
         qpdf_ok.iter().filter(|&&b| b).count()
+    );
+    // The verdicts, to compare before and after a change: they must stay identical.
+    println!("photo verdict (codes, size): {photo_codes:?}");
+    println!(
+        "file verdicts: {:?}",
+        report
+            .files
+            .iter()
+            .map(|f| (f.ok, f.findings.iter().map(|x| x.code.as_str()).collect::<Vec<_>>()))
+            .collect::<Vec<_>>()
     );
     println!(
         "set verdict: ok={} findings={:?}",

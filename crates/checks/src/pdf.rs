@@ -150,6 +150,13 @@ pub(crate) fn check_within(
     if let Some(what) = broken_page(&doc, &pages) {
         problems.push(Problem::PdfDamaged { what });
     }
+    let blank = crate::pdf_pages::blank_pages(&doc, &pages);
+    if !blank.is_empty() {
+        problems.push(Problem::PdfPageBlank {
+            pages: blank,
+            of: facts.pages,
+        });
+    }
 
     let version = effective_version(&doc);
     if let Some((major, minor)) = version.as_deref().and_then(parse_version) {

@@ -7,6 +7,7 @@
 
 use std::io::Cursor;
 
+use image::metadata::Orientation;
 use image::{DynamicImage, GrayImage, ImageDecoder, ImageReader};
 
 use crate::date::Date;
@@ -115,7 +116,11 @@ pub(crate) fn check_within(
     budget: &mut u64,
 ) -> (Vec<Problem>, PhotoFacts) {
     if sniff(bytes) == Sniffed::Jpeg {
-        if let Ok((w, h)) = claimed_size(bytes) {
+        let claimed = match crate::photo_gray::frame(bytes) {
+            Some(frame) => Ok((frame.width, frame.height)),
+            None => claimed_size(bytes),
+        };
+        if let Ok((w, h)) = claimed {
             let cost = decoded_bytes(w, h);
             if u64::from(w) * u64::from(h) <= limits.photo_max_pixels && cost > *budget {
                 let max = limits.request_max_decoded_bytes;
@@ -127,15 +132,15 @@ pub(crate) fn check_within(
             *budget = budget.saturating_sub(cost);
         }
     }
-    let decoded = match decode(bytes, limits) {
-        Ok(decoded) => decoded,
+    let seen = match inspect(bytes, limits) {
+        Ok(seen) => seen,
         Err(problem) => return (vec![problem], PhotoFacts::default()),
     };
-    let (width, height) = (decoded.image.width(), decoded.image.height());
+    let (width, height) = (seen.width, seen.height);
     let facts = PhotoFacts {
         width,
         height,
-        taken: decoded.taken,
+        taken: seen.taken,
     };
     let mut problems = Vec::new();
 
@@ -159,7 +164,7 @@ pub(crate) fn check_within(
             max: limits.photo_max_bytes,
         });
     }
-    match decoded.taken {
+    match seen.taken {
         None => problems.push(Problem::PhotoDateUnknown),
         Some(taken) if taken > today => problems.push(Problem::PhotoDateInFuture {
             taken: taken.to_string(),
@@ -174,22 +179,134 @@ pub(crate) fn check_within(
             }
         }
     }
-    if decoded.has_gps {
+    if seen.has_gps {
         problems.push(Problem::PhotoHasLocation);
     }
 
-    let small = small_gray(&decoded.image);
-    if border_stddev(&small) > limits.photo_background_max_stddev {
+    let small = &seen.small;
+    if border_stddev(small) > limits.photo_background_max_stddev {
         problems.push(Problem::PhotoBackgroundBusy);
     }
-    if sharpness(&small) < limits.photo_min_sharpness {
+    if sharpness(small) < limits.photo_min_sharpness {
         problems.push(Problem::PhotoBlurred);
     }
     (problems, facts)
 }
 
+/// What the check needs of a photo: its upright size, EXIF facts and a small greyscale copy.
+struct Seen {
+    width: u32,
+    height: u32,
+    taken: Option<Date>,
+    has_gps: bool,
+    small: GrayImage,
+}
+
+/// Reads a photo for its check: refuses what is not a complete JPEG, pixel bombs (from the
+/// header) and files whose decoding would cost more than `photo_max_decode_bytes` (from the
+/// frame header), then decodes it in greyscale (colour only for CMYK files).
+fn inspect(bytes: &[u8], limits: &Limits) -> Result<Seen, Problem> {
+    match sniff(bytes) {
+        Sniffed::Jpeg => {}
+        Sniffed::Empty => return Err(Problem::EmptyFile),
+        other => {
+            return Err(Problem::PhotoNotJpeg {
+                actually: other.describe(),
+            })
+        }
+    }
+    if !ends_with_eoi(bytes) {
+        return Err(Problem::PhotoTruncated);
+    }
+    let frame = crate::photo_gray::frame(bytes);
+    let (w, h) = match frame {
+        Some(frame) => (frame.width, frame.height),
+        None => claimed_size(bytes)?,
+    };
+    if u64::from(w) * u64::from(h) > limits.photo_max_pixels {
+        return Err(Problem::PhotoTooManyPixels {
+            width: w,
+            height: h,
+        });
+    }
+    if let Some(frame) = frame {
+        if let Some(gray) = crate::photo_gray::decode(bytes, frame, limits)? {
+            let orientation = gray
+                .exif
+                .as_deref()
+                .and_then(Orientation::from_exif_chunk)
+                .unwrap_or(Orientation::NoTransforms);
+            let (taken, has_gps) = gray.exif.as_deref().map(read_exif).unwrap_or((None, false));
+            let (raw_w, raw_h) = gray.image.dimensions();
+            let (width, height) = if swaps_sides(orientation) {
+                (raw_h, raw_w)
+            } else {
+                (raw_w, raw_h)
+            };
+            return Ok(Seen {
+                width,
+                height,
+                taken,
+                has_gps,
+                small: small_gray_upright(&gray.image, orientation),
+            });
+        }
+    }
+    // A colour model without a greyscale path (CMYK): decoded in colour, 4 bytes a pixel.
+    if u64::from(w) * u64::from(h) * 4 > limits.photo_max_decode_bytes {
+        return Err(Problem::PhotoDecodeTooLarge {
+            width: w,
+            height: h,
+            max: limits.photo_max_decode_bytes,
+        });
+    }
+    let decoded = decode(bytes, limits)?;
+    Ok(Seen {
+        width: decoded.image.width(),
+        height: decoded.image.height(),
+        taken: decoded.taken,
+        has_gps: decoded.has_gps,
+        small: small_gray(&decoded.image),
+    })
+}
+
+/// Whether an EXIF orientation turns the picture a quarter (width and height swap).
+fn swaps_sides(orientation: Orientation) -> bool {
+    matches!(
+        orientation,
+        Orientation::Rotate90
+            | Orientation::Rotate270
+            | Orientation::Rotate90FlipH
+            | Orientation::Rotate270FlipH
+    )
+}
+
+/// A greyscale picture as stored, scaled so that once turned upright it is 256 px tall (as
+/// [`small_gray`]), then turned: the turn costs nothing at that size.
+fn small_gray_upright(raw: &GrayImage, orientation: Orientation) -> GrayImage {
+    let swapped = swaps_sides(orientation);
+    let (raw_w, raw_h) = raw.dimensions();
+    let (w, h) = if swapped { (raw_h, raw_w) } else { (raw_w, raw_h) };
+    let height = 256u32.min(h.max(1));
+    let width = ((u64::from(w) * u64::from(height)) / u64::from(h.max(1))).max(1) as u32;
+    let (small_w, small_h) = if swapped {
+        (height, width)
+    } else {
+        (width, height)
+    };
+    let small = image::imageops::resize(
+        raw,
+        small_w,
+        small_h,
+        image::imageops::FilterType::Triangle,
+    );
+    let mut upright = DynamicImage::ImageLuma8(small);
+    upright.apply_orientation(orientation);
+    upright.into_luma8()
+}
+
 /// The JPEG end-of-image marker is the last thing in the file (trailing zero padding allowed).
-fn ends_with_eoi(bytes: &[u8]) -> bool {
+pub(crate) fn ends_with_eoi(bytes: &[u8]) -> bool {
     let end = bytes.iter().rposition(|&b| b != 0).map_or(0, |i| i + 1);
     bytes[..end].ends_with(&[0xFF, 0xD9])
 }
