@@ -183,18 +183,7 @@ pub(crate) fn check_within(
 
 /// How many `endobj` keywords the file holds: a cheap upper bound on its top-level objects.
 fn count_objects(bytes: &[u8]) -> usize {
-    let needle = b"endobj";
-    let mut count = 0;
-    let mut rest = bytes;
-    while let Some(at) = rest.iter().position(|&b| b == b'e') {
-        if rest[at..].starts_with(needle) {
-            count += 1;
-            rest = &rest[at + needle.len()..];
-        } else {
-            rest = &rest[at + 1..];
-        }
-    }
-    count
+    memchr::memmem::find_iter(bytes, b"endobj").count()
 }
 
 /// `%%EOF` within the last 1024 bytes, as the PDF specification's readers expect.

@@ -100,7 +100,7 @@ fn inflated_len(data: &[u8], limit: u64) -> u64 {
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(haystack, needle)
 }
 
 fn is_space(b: u8) -> bool {

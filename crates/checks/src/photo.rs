@@ -422,3 +422,86 @@ pub(crate) fn fix(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, Problem> {
         quality -= 10;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The statistics the verdict reads, by the old colour path (whole RGB picture, turned,
+    /// scaled, then grey) and by the greyscale path the check now takes.
+    fn both_paths(bytes: &[u8]) -> ((u32, u32, f64, f64), (u32, u32, f64, f64)) {
+        let limits = Limits::official();
+        let colour = decode(bytes, limits).expect("decodes in colour");
+        let small = small_gray(&colour.image);
+        let old = (
+            colour.image.width(),
+            colour.image.height(),
+            border_stddev(&small),
+            sharpness(&small),
+        );
+        let seen = inspect(bytes, limits).expect("decodes in grey");
+        let new = (
+            seen.width,
+            seen.height,
+            border_stddev(&seen.small),
+            sharpness(&seen.small),
+        );
+        (old, new)
+    }
+
+    /// Same upright size, and background and sharpness measures within 10 % (or 1.0) of the
+    /// colour path's (the JPEG's own luma weighs colours as BT.601, `to_luma8` as BT.709), on
+    /// the same side of their limits, for every corpus photo and a drawn 3 MP one.
+    #[test]
+    fn the_grey_path_gives_the_colour_paths_verdict() {
+        let limits = Limits::official();
+        let mut photos: Vec<(String, Vec<u8>)> = [
+            "photo_good.jpg",
+            "photo_rotated.jpg",
+            "photo_landscape.jpg",
+            "photo_square.jpg",
+            "photo_busy.jpg",
+            "photo_blurred.jpg",
+            "photo_gps.jpg",
+            "photo_tiny.jpg",
+            "photo_nodate.jpg",
+        ]
+        .iter()
+        .map(|name| {
+            let path = zairyu_testkit::corpus::path(name);
+            (name.to_string(), std::fs::read(path).unwrap())
+        })
+        .collect();
+        let big = image::RgbImage::from_fn(1500, 2000, |x, y| {
+            let (dx, dy) = (f64::from(x) - 750.0, f64::from(y) - 900.0);
+            if (dx / 350.0).powi(2) + (dy / 450.0).powi(2) < 1.0 {
+                image::Rgb([138, 90, 68])
+            } else {
+                image::Rgb([232, 238, 244 - (y / 100) as u8])
+            }
+        });
+        let mut jpeg = Vec::new();
+        big.write_with_encoder(image::codecs::jpeg::JpegEncoder::new_with_quality(
+            &mut jpeg, 90,
+        ))
+        .unwrap();
+        photos.push(("3 MP drawn".into(), jpeg));
+        for (name, bytes) in photos {
+            let (old, new) = both_paths(&bytes);
+            assert_eq!((old.0, old.1), (new.0, new.1), "{name}: upright size");
+            let close = |a: f64, b: f64| (a - b).abs() <= (a.abs() * 0.10).max(1.0);
+            assert!(close(old.2, new.2), "{name}: background {old:?} vs {new:?}");
+            assert!(close(old.3, new.3), "{name}: sharpness {old:?} vs {new:?}");
+            assert_eq!(
+                old.2 > limits.photo_background_max_stddev,
+                new.2 > limits.photo_background_max_stddev,
+                "{name}: background verdict {old:?} vs {new:?}"
+            );
+            assert_eq!(
+                old.3 < limits.photo_min_sharpness,
+                new.3 < limits.photo_min_sharpness,
+                "{name}: sharpness verdict {old:?} vs {new:?}"
+            );
+        }
+    }
+}
