@@ -60,6 +60,10 @@ pub(crate) enum Problem {
     PdfTooManyObjects {
         count: usize,
     },
+    PdfTooManyValues {
+        count: u64,
+        max: u64,
+    },
     PdfInflatesTooMuch {
         max: u64,
     },
@@ -189,6 +193,11 @@ impl Problem {
                 format!("The PDF has {count} objects, far more than any scanned document; it is refused to protect this computer."),
                 "Print it to a new PDF, or scan the paper document.".into(),
                 format!("PDFのオブジェクト数（{count}）が多すぎるため、確認を中止しました。"),
+                "新しいPDFとして印刷するか、紙の書類をスキャンしてください。".into()),
+            PdfTooManyValues { count, max } => ("pdf_too_complex", E,
+                format!("The PDF's structure holds about {count} values (more than {max}), far more than any scanned document; reading it would take too much memory, so it is refused to protect this computer."),
+                "Print it to a new PDF, or scan the paper document.".into(),
+                format!("PDFの構造に含まれる値が約{count}個（上限{max}個）と多すぎるため、メモリを守るため確認を中止しました。"),
                 "新しいPDFとして印刷するか、紙の書類をスキャンしてください。".into()),
             PdfInflatesTooMuch { max } => ("pdf_inflates_too_much", E,
                 format!("The PDF's packed object data unpacks to more than {} MB, far more than any scanned document; it is refused to protect this computer.", max / 1_000_000),
@@ -411,6 +420,10 @@ mod tests {
             Problem::PdfPageBlank {
                 pages: vec![2, 5],
                 of: 7,
+            },
+            Problem::PdfTooManyValues {
+                count: 2_800_000,
+                max: 279_620,
             },
             Problem::PhotoDecodeTooLarge {
                 width: 5000,

@@ -166,20 +166,56 @@ pub fn kind_of(path: &Path, bytes: &[u8]) -> FileKind {
     }
 }
 
-/// Checks one file already read; `photo_gate` is held while a photo is decoded, so two
-/// photos never decode at once (each may take up to `photo_max_decode_bytes`).
-fn check_read_file(
-    path: &Path,
-    bytes: &[u8],
-    today: Date,
-    photo_gate: &std::sync::Mutex<()>,
-) -> FileReport {
-    let kind = kind_of(path, bytes);
-    let found = match kind {
-        FileKind::Photo => {
-            let _one_photo_at_a_time = photo_gate.lock().unwrap_or_else(|e| e.into_inner());
-            check_photo_bytes(bytes, today).0
+/// What the files being checked at once may take together besides the program itself, so
+/// that two threads keep `zairyu check` under 64 MB: 40 MB.
+const CONCURRENT_CHECK_BYTES: u64 = 40_000_000;
+
+/// Shares [`CONCURRENT_CHECK_BYTES`] between the threads of [`check_paths`]: a file waits
+/// until its estimated cost fits beside what the others hold (one costing more than all of it
+/// runs alone).
+struct MemoryGate {
+    used: std::sync::Mutex<u64>,
+    freed: std::sync::Condvar,
+}
+
+impl MemoryGate {
+    fn acquire(&self, cost: u64) -> u64 {
+        let cost = cost.min(CONCURRENT_CHECK_BYTES);
+        let mut used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        while *used + cost > CONCURRENT_CHECK_BYTES {
+            used = self.freed.wait(used).unwrap_or_else(|e| e.into_inner());
         }
+        *used += cost;
+        cost
+    }
+
+    fn release(&self, cost: u64) {
+        let mut used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        *used -= cost;
+        self.freed.notify_all();
+    }
+}
+
+/// What checking `bytes` may hold at its peak, estimated without decoding: the bytes, plus
+/// for a photo what its decoding costs (from the frame header), for a PDF its stream data
+/// again (lopdf copies it) plus its object tree.
+fn check_cost(kind: FileKind, bytes: &[u8]) -> u64 {
+    let len = bytes.len() as u64;
+    match kind {
+        FileKind::Photo => {
+            len + photo_gray::frame(bytes).map_or(0, |frame| frame.decode_cost())
+        }
+        FileKind::Pdf => 2 * len,
+        FileKind::Other => len,
+    }
+}
+
+/// Checks one file already read, within `gate`.
+fn check_read_file(path: &Path, bytes: &[u8], today: Date, gate: &MemoryGate) -> FileReport {
+    let kind = kind_of(path, bytes);
+    let held = gate.acquire(check_cost(kind, bytes));
+    let found = match kind {
+        FileKind::Photo => check_photo_bytes(bytes, today).0,
         FileKind::Pdf => check_pdf_bytes(bytes).0,
         FileKind::Other => {
             let actually = sniff(bytes).describe();
@@ -190,6 +226,7 @@ fn check_read_file(
             }])
         }
     };
+    gate.release(held);
     FileReport {
         path: path.display().to_string(),
         kind,
@@ -218,14 +255,17 @@ fn quick_key(bytes: &[u8]) -> [u8; 32] {
 /// Checks files on disk, each on its own and then as a set. `progress` is called after each
 /// file with (done, total), in the order files finish.
 ///
-/// Files are checked on up to two threads (photos one at a time). Duplicates are found by
+/// Files are checked on up to two threads, within a shared memory estimate. Duplicates are found by
 /// size and a quick key first; only files that agree in both are hashed whole (re-read).
 pub fn check_paths(paths: &[&Path], today: Date, mut progress: impl FnMut(usize, usize)) -> Report {
     use std::sync::atomic::{AtomicUsize, Ordering};
-    use std::sync::{mpsc, Mutex};
+    use std::sync::mpsc;
 
     let next = AtomicUsize::new(0);
-    let photo_gate = Mutex::new(());
+    let gate = MemoryGate {
+        used: std::sync::Mutex::new(0),
+        freed: std::sync::Condvar::new(),
+    };
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(2)
@@ -235,7 +275,7 @@ pub fn check_paths(paths: &[&Path], today: Date, mut progress: impl FnMut(usize,
         let (sender, receiver) = mpsc::channel();
         for _ in 0..workers {
             let sender = sender.clone();
-            let (next, photo_gate) = (&next, &photo_gate);
+            let (next, gate) = (&next, &gate);
             scope.spawn(move || loop {
                 let index = next.fetch_add(1, Ordering::Relaxed);
                 let Some(path) = paths.get(index) else { break };
@@ -258,7 +298,7 @@ pub fn check_paths(paths: &[&Path], today: Date, mut progress: impl FnMut(usize,
                             size: bytes.len() as u64,
                             sha256: quick_key(&bytes),
                         };
-                        (check_read_file(path, &bytes, today, photo_gate), Some(entry))
+                        (check_read_file(path, &bytes, today, gate), Some(entry))
                     }
                 };
                 if sender.send((index, result)).is_err() {

@@ -17,6 +17,7 @@ struct File {
     set_max_total_bytes: Entry<u64>,
     pdf_max_version: Entry<String>,
     pdf_max_objects: Entry<usize>,
+    pdf_max_parse_bytes: Entry<u64>,
     pdf_max_decompressed_stream_bytes: Entry<usize>,
     pdf_max_decompressed_total_bytes: Entry<u64>,
     request_max_decoded_bytes: Entry<u64>,
@@ -41,6 +42,8 @@ pub struct Limits {
     /// Highest accepted PDF version as (major, minor).
     pub pdf_max_version: (u32, u32),
     pub pdf_max_objects: usize,
+    /// What lopdf's object tree of one PDF may take, estimated before loading.
+    pub pdf_max_parse_bytes: u64,
     pub pdf_max_decompressed_stream_bytes: usize,
     /// All object and xref streams of one PDF together, inflated.
     pub pdf_max_decompressed_total_bytes: u64,
@@ -79,6 +82,7 @@ impl Limits {
                 pdf_max_version: parse_version(&file.pdf_max_version.value)
                     .expect("pdf_max_version is MAJOR.MINOR"),
                 pdf_max_objects: file.pdf_max_objects.value,
+                pdf_max_parse_bytes: file.pdf_max_parse_bytes.value,
                 pdf_max_decompressed_stream_bytes: file.pdf_max_decompressed_stream_bytes.value,
                 pdf_max_decompressed_total_bytes: file.pdf_max_decompressed_total_bytes.value,
                 request_max_decoded_bytes: file.request_max_decoded_bytes.value,

@@ -28,6 +28,13 @@ pub(crate) fn guard(bytes: &[u8], limits: &Limits) -> Result<u64, Problem> {
     if declared > limits.pdf_max_objects {
         return Err(Problem::PdfTooManyObjects { count: declared });
     }
+    let values = crate::pdf_scan::values(bytes);
+    if values.saturating_mul(crate::pdf_scan::BYTES_PER_VALUE) > limits.pdf_max_parse_bytes {
+        return Err(Problem::PdfTooManyValues {
+            count: values,
+            max: limits.pdf_max_parse_bytes / crate::pdf_scan::BYTES_PER_VALUE,
+        });
+    }
     let totals = crate::pdf_scan::totals(bytes, limits.pdf_max_decompressed_total_bytes);
     if totals.inflated > limits.pdf_max_decompressed_total_bytes {
         return Err(Problem::PdfInflatesTooMuch {

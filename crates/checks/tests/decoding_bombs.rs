@@ -79,6 +79,18 @@ fn a_progressive_jpeg_too_costly_to_decode_is_refused_from_its_header() {
 }
 
 #[test]
+fn a_pdf_too_big_to_parse_within_memory_is_refused_before_loading() {
+    for name in ["pdf_many_objects.pdf", "pdf_huge_array.pdf"] {
+        let bytes = std::fs::read(corpus::path(name)).unwrap();
+        let (findings, _) = check_pdf_bytes(&bytes);
+        assert_eq!(codes(&findings), ["pdf_too_complex"], "{name}");
+        assert!(findings[0].message.contains("values"), "{}", findings[0].message);
+    }
+    let many = std::fs::read(corpus::path("pdf_many_objects.pdf")).unwrap();
+    assert_eq!(fix_pdf(&many).unwrap_err().0.code, "pdf_too_complex");
+}
+
+#[test]
 fn huge_object_counts_and_deep_nesting_get_a_verdict() {
     for name in [
         "pdf_many_objects.pdf",

@@ -524,7 +524,8 @@ fn write_jpeg_bomb(dir: &Path, name: &str, side: u16, progressive: bool) {
 
 /// Hostile files for the peak-memory benchmark and the bomb tests: a progressive JPEG whose
 /// header claims 25 megapixels (its coefficients alone would take 75 MB), a PDF with 400,000
-/// objects, a PDF nested 100,000 arrays deep, and a PDF whose two object streams each stay
+/// objects, one with an array of five million numbers, PDFs nested 100,000 arrays or
+/// dictionaries deep, and a PDF whose two object streams each stay
 /// under the per-stream cap and together under the total cap (30 MiB inflated).
 fn build_hostile(dir: &Path) {
     write_jpeg_bomb(dir, "photo_progressive_bomb.jpg", 5000, true);
@@ -533,6 +534,16 @@ fn build_hostile(dir: &Path) {
     std::fs::write(
         dir.join("pdf_many_objects.pdf"),
         hand_pdf("1.7", "", &objects),
+    )
+    .unwrap();
+
+    // One array of five million numbers: few objects, but each value costs lopdf a node.
+    let mut array = b"[".to_vec();
+    array.extend(b"1 ".repeat(5_000_000));
+    array.push(b']');
+    std::fs::write(
+        dir.join("pdf_huge_array.pdf"),
+        hand_pdf("1.7", "/Big 4 0 R", &[array]),
     )
     .unwrap();
 
