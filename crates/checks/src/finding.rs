@@ -445,8 +445,16 @@ mod tests {
             of: 7,
         }
         .finding();
-        assert!(blank.message.starts_with("Pages 2, 5 and 7 of 7"), "{}", blank.message);
-        assert!(blank.message_ja.contains("2・5・7ページ目"), "{}", blank.message_ja);
+        assert!(
+            blank.message.starts_with("Pages 2, 5 and 7 of 7"),
+            "{}",
+            blank.message
+        );
+        assert!(
+            blank.message_ja.contains("2・5・7ページ目"),
+            "{}",
+            blank.message_ja
+        );
         let f = Problem::PdfRestricted {
             what: "printing and copying".into(),
         }
@@ -460,4 +468,3 @@ mod tests {
         .contains("JPEG画像"));
     }
 }
-

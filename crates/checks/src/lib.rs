@@ -202,9 +202,7 @@ impl MemoryGate {
 fn check_cost(kind: FileKind, bytes: &[u8]) -> u64 {
     let len = bytes.len() as u64;
     match kind {
-        FileKind::Photo => {
-            len + photo_gray::frame(bytes).map_or(0, |frame| frame.decode_cost())
-        }
+        FileKind::Photo => len + photo_gray::frame(bytes).map_or(0, |frame| frame.decode_cost()),
         FileKind::Pdf => 2 * len,
         FileKind::Other => len,
     }

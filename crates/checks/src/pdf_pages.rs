@@ -200,12 +200,11 @@ fn image_decodes(stream: &Stream) -> bool {
         Ok(b"DeviceCMYK" | b"CMYK") => 4,
         _ => 1,
     };
-    let needed = height.saturating_mul((width.saturating_mul(bits).saturating_mul(components)).div_ceil(8));
+    let needed =
+        height.saturating_mul((width.saturating_mul(bits).saturating_mul(components)).div_ceil(8));
     match filters.as_slice() {
         [] => stream.content.len() as u64 >= needed,
-        [dct] if matches!(*dct, b"DCTDecode" | b"DCT") => {
-            jpeg_is_whole(&stream.content)
-        }
+        [dct] if matches!(*dct, b"DCTDecode" | b"DCT") => jpeg_is_whole(&stream.content),
         [flate] if matches!(*flate, b"FlateDecode" | b"Fl") => {
             let mut decoder = flate2::read::ZlibDecoder::new(stream.content.as_slice());
             let mut counted = 0u64;

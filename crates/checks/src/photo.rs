@@ -286,7 +286,11 @@ fn swaps_sides(orientation: Orientation) -> bool {
 fn small_gray_upright(raw: &GrayImage, orientation: Orientation) -> GrayImage {
     let swapped = swaps_sides(orientation);
     let (raw_w, raw_h) = raw.dimensions();
-    let (w, h) = if swapped { (raw_h, raw_w) } else { (raw_w, raw_h) };
+    let (w, h) = if swapped {
+        (raw_h, raw_w)
+    } else {
+        (raw_w, raw_h)
+    };
     let height = 256u32.min(h.max(1));
     let width = ((u64::from(w) * u64::from(height)) / u64::from(h.max(1))).max(1) as u32;
     let (small_w, small_h) = if swapped {
@@ -294,8 +298,18 @@ fn small_gray_upright(raw: &GrayImage, orientation: Orientation) -> GrayImage {
     } else {
         (width, height)
     };
+    // A large picture is first averaged in k×k boxes down to at least three times the size
+    // wanted (one cheap pass), so the Triangle filter works on hundreds of rows, not thousands.
+    let k = (raw_w / (3 * small_w)).min(raw_h / (3 * small_h));
+    let boxed;
+    let source = if k >= 2 {
+        boxed = box_average(raw, k);
+        &boxed
+    } else {
+        raw
+    };
     let small = image::imageops::resize(
-        raw,
+        source,
         small_w,
         small_h,
         image::imageops::FilterType::Triangle,
@@ -303,6 +317,27 @@ fn small_gray_upright(raw: &GrayImage, orientation: Orientation) -> GrayImage {
     let mut upright = DynamicImage::ImageLuma8(small);
     upright.apply_orientation(orientation);
     upright.into_luma8()
+}
+
+/// The mean of each k×k box of `raw` (the last partial row and column of boxes dropped).
+fn box_average(raw: &GrayImage, k: u32) -> GrayImage {
+    let (w, h) = (raw.width() / k, raw.height() / k);
+    let (k, stride) = (k as usize, raw.width() as usize);
+    let pixels = raw.as_raw();
+    let mut out = Vec::with_capacity(w as usize * h as usize);
+    let mut sums = vec![0u32; w as usize];
+    let area = (k * k) as u32;
+    for by in 0..h as usize {
+        sums.iter_mut().for_each(|s| *s = 0);
+        for y in by * k..(by + 1) * k {
+            let row = &pixels[y * stride..y * stride + w as usize * k];
+            for (sum, cell) in sums.iter_mut().zip(row.chunks_exact(k)) {
+                *sum += cell.iter().map(|&p| u32::from(p)).sum::<u32>();
+            }
+        }
+        out.extend(sums.iter().map(|&s| ((s + area / 2) / area) as u8));
+    }
+    GrayImage::from_raw(w, h, out).expect("w×h pixels")
 }
 
 /// The JPEG end-of-image marker is the last thing in the file (trailing zero padding allowed).

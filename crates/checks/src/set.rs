@@ -29,7 +29,10 @@ pub(crate) fn check(entries: &[SetEntry], limits: &Limits) -> Vec<Problem> {
         });
     }
     for (i, later) in entries.iter().enumerate() {
-        if let Some(first) = entries[..i].iter().find(|e| e.size == later.size && e.sha256 == later.sha256) {
+        if let Some(first) = entries[..i]
+            .iter()
+            .find(|e| e.size == later.size && e.sha256 == later.sha256)
+        {
             problems.push(Problem::SetDuplicate {
                 first: first.name.clone(),
                 second: later.name.clone(),

@@ -48,7 +48,10 @@ fn renders_something(name: &str, page: usize) -> bool {
         let word = String::from_utf8_lossy(&pgm[start..at]);
         fields.push(word.parse().unwrap_or(0));
     }
-    let (width, height) = (fields.get(1).copied().unwrap_or(0), fields.get(2).copied().unwrap_or(0));
+    let (width, height) = (
+        fields.get(1).copied().unwrap_or(0),
+        fields.get(2).copied().unwrap_or(0),
+    );
     let pixels = pgm.get(at + 1..).unwrap_or_default();
     if width < 5 || height < 5 || pixels.len() < width * height {
         return false;
@@ -58,9 +61,8 @@ fn renders_something(name: &str, page: usize) -> bool {
         counts[usize::from(p)] += 1;
     }
     let common = (0..256).max_by_key(|&v| counts[v]).unwrap() as i32;
-    (2..height - 2).any(|y| {
-        (2..width - 2).any(|x| (i32::from(pixels[y * width + x]) - common).abs() > 8)
-    })
+    (2..height - 2)
+        .any(|y| (2..width - 2).any(|x| (i32::from(pixels[y * width + x]) - common).abs() > 8))
 }
 
 fn blank_codes(name: &str) -> (bool, usize, String) {

@@ -127,13 +127,25 @@ fn pdf_verdicts() {
         ("pdf_shifted_xref.pdf", &["pdf_damaged"]),
         ("pdf_v20.pdf", &["pdf_version_too_new"]),
         // Hand-written one-page files without content also render blank.
-        ("pdf_catalog_v20.pdf", &["pdf_page_blank", "pdf_version_too_new"]),
+        (
+            "pdf_catalog_v20.pdf",
+            &["pdf_page_blank", "pdf_version_too_new"],
+        ),
         ("pdf_renamed_jpeg.pdf", &["pdf_not_a_pdf"]),
         ("pdf_renamed_html.pdf", &["pdf_not_a_pdf"]),
         ("pdf_empty.pdf", &["file_empty"]),
-        ("pdf_javascript.pdf", &["pdf_page_blank", "pdf_has_javascript"]),
-        ("pdf_launch.pdf", &["pdf_page_blank", "pdf_has_launch_action"]),
-        ("pdf_embedded.pdf", &["pdf_page_blank", "pdf_has_embedded_files"]),
+        (
+            "pdf_javascript.pdf",
+            &["pdf_page_blank", "pdf_has_javascript"],
+        ),
+        (
+            "pdf_launch.pdf",
+            &["pdf_page_blank", "pdf_has_launch_action"],
+        ),
+        (
+            "pdf_embedded.pdf",
+            &["pdf_page_blank", "pdf_has_embedded_files"],
+        ),
         ("pdf_bomb.pdf", &["pdf_page_blank"]),
         ("pdf_scan_large.pdf", &[]),
         ("pdf_blank_content.pdf", &["pdf_page_blank"]),
@@ -150,10 +162,22 @@ fn pdf_verdicts() {
     let two_pages = std::fs::read(corpus::path("pdf_second_page_blank.pdf")).unwrap();
     let (blank, facts) = check_pdf_bytes(&two_pages);
     assert_eq!(facts.pages, 2);
-    assert!(blank[0].message.starts_with("Page 2 of 2 "), "{}", blank[0].message);
-    assert!(blank[0].message_ja.contains("2ページ目"), "{}", blank[0].message_ja);
+    assert!(
+        blank[0].message.starts_with("Page 2 of 2 "),
+        "{}",
+        blank[0].message
+    );
+    assert!(
+        blank[0].message_ja.contains("2ページ目"),
+        "{}",
+        blank[0].message_ja
+    );
     assert_eq!(blank[0].severity, Severity::Error);
-    assert!(blank[0].hint.contains("Scan the page again"), "{}", blank[0].hint);
+    assert!(
+        blank[0].hint.contains("Scan the page again"),
+        "{}",
+        blank[0].hint
+    );
     let restricted = std::fs::read(corpus::path("pdf_owner_noprint_aes256.pdf")).unwrap();
     let finding = &check_pdf_bytes(&restricted).0[0];
     assert!(finding.message.contains("printing"), "{}", finding.message);

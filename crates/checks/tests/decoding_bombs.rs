@@ -73,8 +73,16 @@ fn a_progressive_jpeg_too_costly_to_decode_is_refused_from_its_header() {
     assert!(bomb.len() < 2000, "{} bytes", bomb.len());
     let (findings, _) = check_photo_bytes(&bomb, today());
     assert_eq!(codes(&findings), ["photo_decode_too_large"]);
-    assert!(findings[0].message.contains("5000×5000"), "{}", findings[0].message);
-    assert!(findings[0].hint.contains("baseline"), "{}", findings[0].hint);
+    assert!(
+        findings[0].message.contains("5000×5000"),
+        "{}",
+        findings[0].message
+    );
+    assert!(
+        findings[0].hint.contains("baseline"),
+        "{}",
+        findings[0].hint
+    );
     assert!(!findings[0].message_ja.is_empty() && !findings[0].hint_ja.is_empty());
 }
 
@@ -84,7 +92,11 @@ fn a_pdf_too_big_to_parse_within_memory_is_refused_before_loading() {
         let bytes = std::fs::read(corpus::path(name)).unwrap();
         let (findings, _) = check_pdf_bytes(&bytes);
         assert_eq!(codes(&findings), ["pdf_too_complex"], "{name}");
-        assert!(findings[0].message.contains("values"), "{}", findings[0].message);
+        assert!(
+            findings[0].message.contains("values"),
+            "{}",
+            findings[0].message
+        );
     }
     let many = std::fs::read(corpus::path("pdf_many_objects.pdf")).unwrap();
     assert_eq!(fix_pdf(&many).unwrap_err().0.code, "pdf_too_complex");
@@ -100,7 +112,10 @@ fn huge_object_counts_and_deep_nesting_get_a_verdict() {
     ] {
         let bytes = std::fs::read(corpus::path(name)).unwrap();
         let (findings, _) = check_pdf_bytes(&bytes);
-        assert!(!findings.is_empty(), "{name}: hand-made, its page is blank at least");
+        assert!(
+            !findings.is_empty(),
+            "{name}: hand-made, its page is blank at least"
+        );
         assert!(
             findings.iter().all(|f| !f.hint.is_empty()),
             "{name}: {findings:?}"
