@@ -462,9 +462,12 @@ pub(crate) fn fix(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, Problem> {
 mod tests {
     use super::*;
 
+    /// Upright width and height, border standard deviation, sharpness.
+    type Measures = (u32, u32, f64, f64);
+
     /// The statistics the verdict reads, by the old colour path (whole RGB picture, turned,
     /// scaled, then grey) and by the greyscale path the check now takes.
-    fn both_paths(bytes: &[u8]) -> ((u32, u32, f64, f64), (u32, u32, f64, f64)) {
+    fn both_paths(bytes: &[u8]) -> (Measures, Measures) {
         let limits = Limits::official();
         let colour = decode(bytes, limits).expect("decodes in colour");
         let small = small_gray(&colour.image);
