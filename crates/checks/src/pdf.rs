@@ -41,6 +41,13 @@ pub(crate) fn guard(bytes: &[u8], limits: &Limits) -> Result<u64, Problem> {
             max: limits.pdf_max_decompressed_total_bytes,
         });
     }
+    let all_values = values.saturating_add(totals.packed_values);
+    if all_values.saturating_mul(crate::pdf_scan::BYTES_PER_VALUE) > limits.pdf_max_parse_bytes {
+        return Err(Problem::PdfTooManyValues {
+            count: all_values,
+            max: limits.pdf_max_parse_bytes / crate::pdf_scan::BYTES_PER_VALUE,
+        });
+    }
     let all = (declared as u64).saturating_add(totals.packed_objects);
     if all > limits.pdf_max_objects as u64 {
         return Err(Problem::PdfTooManyObjects {

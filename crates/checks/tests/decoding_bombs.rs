@@ -88,7 +88,11 @@ fn a_progressive_jpeg_too_costly_to_decode_is_refused_from_its_header() {
 
 #[test]
 fn a_pdf_too_big_to_parse_within_memory_is_refused_before_loading() {
-    for name in ["pdf_many_objects.pdf", "pdf_huge_array.pdf"] {
+    for name in [
+        "pdf_many_objects.pdf",
+        "pdf_huge_array.pdf",
+        "pdf_objstm_dense.pdf",
+    ] {
         let bytes = std::fs::read(corpus::path(name)).unwrap();
         let (findings, _) = check_pdf_bytes(&bytes);
         assert_eq!(codes(&findings), ["pdf_too_complex"], "{name}");

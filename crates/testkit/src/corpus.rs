@@ -526,7 +526,8 @@ fn write_jpeg_bomb(dir: &Path, name: &str, side: u16, progressive: bool) {
 /// header claims 25 megapixels (its coefficients alone would take 75 MB), a PDF with 400,000
 /// objects, one with an array of five million numbers, PDFs nested 100,000 arrays or
 /// dictionaries deep, and a PDF whose two object streams each stay
-/// under the per-stream cap and together under the total cap (30 MiB inflated).
+/// under the per-stream cap and together under the total cap (30 MiB inflated), and one whose
+/// object stream packs four million numbers within the caps.
 fn build_hostile(dir: &Path) {
     write_jpeg_bomb(dir, "photo_progressive_bomb.jpg", 5000, true);
 
@@ -580,6 +581,23 @@ fn build_hostile(dir: &Path) {
     std::fs::write(
         dir.join("pdf_objstm_at_cap.pdf"),
         hand_pdf("1.7", "", &[objstm(10), objstm(11)]),
+    )
+    .unwrap();
+
+    // An object stream of 8 MiB (under both caps) holding one array of four million numbers.
+    let mut dense = b"10 0 [".to_vec();
+    dense.extend(b"1 ".repeat(4 << 20));
+    dense.push(b']');
+    std::fs::write(
+        dir.join("pdf_objstm_dense.pdf"),
+        hand_pdf(
+            "1.7",
+            "",
+            &[stream(
+                "/Type /ObjStm /N 1 /First 5 /Filter /FlateDecode",
+                &deflate(&dense),
+            )],
+        ),
     )
     .unwrap();
 }
