@@ -354,7 +354,6 @@ pub fn check_paths(paths: &[&Path], today: Date, mut progress: impl FnMut(usize,
 pub const FIXABLE: &[&str] = &[
     "photo_not_jpeg",
     "photo_too_many_pixels",
-    "photo_decode_too_large",
     "photo_not_3_4",
     "photo_file_large",
     "photo_has_location",
