@@ -56,6 +56,36 @@ fn json_report_has_the_documented_shape_and_exit_code() {
     assert_eq!(report["set"]["ok"], true, "a duplicate is only a warning");
 }
 
+/// PDF 2.0 (not ISO 32000-1) cannot be attached, so it fails the check (exit 1, an error with
+/// a hint to save as PDF 1.7); so does a page that renders blank, named by its number.
+#[test]
+fn pdf_2_0_and_a_blank_page_fail_the_check() {
+    let out = zairyu(&["check", "--json", &path("pdf_v20.pdf")]);
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let finding = &report["files"][0]["findings"][0];
+    assert_eq!(finding["code"], "pdf_version_too_new");
+    assert_eq!(finding["severity"], "error");
+    assert!(
+        finding["hint"].as_str().unwrap().contains("PDF 1.7"),
+        "{finding}"
+    );
+
+    let out = zairyu(&["check", "--json", &path("pdf_second_page_blank.pdf")]);
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let finding = &report["files"][0]["findings"][0];
+    assert_eq!(finding["code"], "pdf_page_blank");
+    assert_eq!(finding["severity"], "error");
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Page 2 of 2"),
+        "{finding}"
+    );
+}
+
 #[test]
 fn text_report_names_the_problem_and_the_fix() {
     let out = zairyu(&[

@@ -1,7 +1,9 @@
-//! Peak memory of checking each hostile file of the corpus: `cargo bench -p zairyu-checks
-//! --bench peak_memory`. Each file is checked in a child process of its own (this binary run
-//! again with `--one FILE`), which prints its peak resident set (VmHWM) and the time taken, so
-//! one file's cost never hides another's.
+//! Peak memory of checking each file of the corpus (every hostile file, and the good ones for
+//! comparison): `cargo bench -p zairyu-checks --bench peak_memory`. Each file is checked in a
+//! child process of its own (this binary run again with `--one FILE`, through `check_paths`
+//! as `zairyu check` does), which prints its peak resident set (VmHWM) and the time taken, so
+//! one file's cost never hides another's. A file above `PROMISED_KB` (64 MB) is flagged
+//! `OVER`, and the last line says how many were.
 
 use std::path::Path;
 use std::process::Command;
@@ -9,16 +11,20 @@ use std::time::Instant;
 
 use zairyu_testkit::corpus;
 
-/// The hostile files, and a good photo and PDF for comparison.
-const FILES: &[&str] = &[
-    "photo_good.jpg",
-    "pdf_good.pdf",
-    "photo_pixel_bomb.jpg",
-    "photo_pixel_bomb_at_limit.jpg",
-    "pdf_bomb.pdf",
-    "pdf_objstm_bomb.pdf",
-    "pdf_scan_large.pdf",
-];
+/// The peak memory `zairyu check` promises on any input up to 25 MB: 64 MB.
+const PROMISED_KB: u64 = 64_000;
+
+/// Every file of the corpus, by name.
+fn corpus_files() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(corpus::dir())
+        .expect("the corpus folder")
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
 
 /// This process's peak resident set in kB, from /proc/self/status.
 fn peak_kb() -> u64 {
@@ -40,7 +46,7 @@ fn check_one(path: &Path) {
         .map(|f| f.code.as_str())
         .collect();
     println!(
-        "{}\t{} kB\t{} ms\t{}",
+        "{}\t{}\t{} ms\t{}",
         std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
         peak_kb(),
         started.elapsed().as_millis(),
@@ -55,16 +61,42 @@ fn main() {
         return;
     }
     let me = std::env::current_exe().expect("this binary's path");
-    println!("file\tbytes\tpeak RSS\ttime\tfindings");
-    for name in FILES {
+    println!("file\tbytes\tpeak RSS (kB)\ttime\tfindings");
+    let (mut over, mut failed, mut highest) = (Vec::new(), Vec::new(), (0u64, String::new()));
+    for name in corpus_files() {
         let out = Command::new(&me)
             .arg("--one")
-            .arg(corpus::path(name))
+            .arg(corpus::path(&name))
             .output()
             .expect("the child runs");
-        print!("{name}\t{}", String::from_utf8_lossy(&out.stdout));
+        let line = String::from_utf8_lossy(&out.stdout);
+        let peak: u64 = line
+            .split('\t')
+            .nth(1)
+            .and_then(|kb| kb.trim().parse().ok())
+            .unwrap_or(0);
+        let flag = if peak > PROMISED_KB {
+            over.push(name.clone());
+            "\tOVER 64 MB"
+        } else {
+            ""
+        };
+        println!("{name}\t{}{flag}", line.trim_end());
+        if peak > highest.0 {
+            highest = (peak, name.clone());
+        }
         if !out.status.success() {
             println!("{name}\tfailed: {}", String::from_utf8_lossy(&out.stderr));
+            failed.push(name);
         }
     }
+    println!(
+        "highest peak: {} kB ({}); above 64 MB: {} {:?}; failed: {} {:?}",
+        highest.0,
+        highest.1,
+        over.len(),
+        over,
+        failed.len(),
+        failed
+    );
 }

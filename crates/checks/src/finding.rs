@@ -47,12 +47,22 @@ pub(crate) enum Problem {
     },
     PdfTruncated,
     PdfNoPages,
+    PdfPageBlank {
+        /// The blank pages' numbers (1-based), in order.
+        pages: Vec<u32>,
+        /// How many pages the PDF has.
+        of: usize,
+    },
     PdfTooLargeToShrink {
         bytes: u64,
         max: u64,
     },
     PdfTooManyObjects {
         count: usize,
+    },
+    PdfTooManyValues {
+        count: u64,
+        max: u64,
     },
     PdfInflatesTooMuch {
         max: u64,
@@ -76,6 +86,11 @@ pub(crate) enum Problem {
     PhotoTooManyPixels {
         width: u32,
         height: u32,
+    },
+    PhotoDecodeTooLarge {
+        width: u32,
+        height: u32,
+        max: u64,
     },
     PhotoNotPortrait34 {
         width: u32,
@@ -179,6 +194,11 @@ impl Problem {
                 "Print it to a new PDF, or scan the paper document.".into(),
                 format!("PDFのオブジェクト数（{count}）が多すぎるため、確認を中止しました。"),
                 "新しいPDFとして印刷するか、紙の書類をスキャンしてください。".into()),
+            PdfTooManyValues { count, max } => ("pdf_too_complex", E,
+                format!("The PDF's structure holds about {count} values (more than {max}), far more than any scanned document; reading it would take too much memory, so it is refused to protect this computer."),
+                "Print it to a new PDF, or scan the paper document.".into(),
+                format!("PDFの構造に含まれる値が約{count}個（上限{max}個）と多すぎるため、メモリを守るため確認を中止しました。"),
+                "新しいPDFとして印刷するか、紙の書類をスキャンしてください。".into()),
             PdfInflatesTooMuch { max } => ("pdf_inflates_too_much", E,
                 format!("The PDF's packed object data unpacks to more than {} MB, far more than any scanned document; it is refused to protect this computer.", max / 1_000_000),
                 "Print it to a new PDF (\"Save as PDF\" or \"Microsoft Print to PDF\"), or scan the paper document.".into(),
@@ -189,16 +209,30 @@ impl Problem {
                 "Send fewer or smaller files: shrink the photo (zairyu fix photo) and print large PDFs to new ones.".into(),
                 format!("写真とPDFを合わせて展開すると{}MBを超えます。1件の申請に必要な量を超えています。", max / 1_000_000),
                 "ファイルを減らすか小さくしてください（写真の修正、PDFの印刷し直し）。".into()),
+            PdfPageBlank { pages, of } => {
+                let (list, list_ja) = (page_list(pages), page_list_ja(pages));
+                let en_pages = if pages.len() == 1 {
+                    format!("Page {list} of {of} shows nothing")
+                } else {
+                    format!("Pages {list} of {of} show nothing")
+                };
+                let ja_pages = format!("{of}ページ中{list_ja}ページ目に何も表示されません");
+                ("pdf_page_blank", E,
+                format!("{en_pages}: no text, drawing or readable scanned image (the scan may have been cut short). The examiner would see a blank page."),
+                "Scan the page again, or export or print the document to a new PDF, and check that every page shows in a PDF viewer.".into(),
+                format!("{ja_pages}（文字・図形・読み取れるスキャン画像がありません。スキャンが途中で切れている可能性があります）。審査では白紙のページになります。"),
+                "そのページをスキャンし直すか、新しいPDFとして書き出し（印刷し）直し、すべてのページがPDFビューアで表示されることを確かめてください。".into())
+            }
             PdfTooLargeToShrink { bytes, max } => ("pdf_too_large_to_shrink", E,
                 format!("Even with its scanned pages made smaller the PDF is {bytes} bytes, more than {max}."),
                 "Scan the paper again at 150 dpi in greyscale, or split the document.".into(),
                 format!("スキャン画像を縮小しても、PDFは{bytes}バイトで{max}バイトを超えます。"),
                 "150dpi・グレースケールでスキャンし直すか、書類を分割してください。".into()),
-            PdfVersionTooNew { version } => ("pdf_version_too_new", W,
-                format!("The PDF is version {version}, newer than ISO 32000-1 (PDF 1.7), which the agency requires."),
-                "Save or print it as PDF 1.7 (or \"compatible with Acrobat 8\") and attach that.".into(),
-                format!("PDFのバージョン {version} は、入管が求める ISO 32000-1（PDF 1.7）より新しいものです。"),
-                "PDF 1.7（互換性: Acrobat 8 以降）で保存し直して添付してください。".into()),
+            PdfVersionTooNew { version } => ("pdf_version_too_new", E,
+                format!("The PDF is version {version}, not ISO 32000-1 (PDF 1.7): the agency's system cannot accept it as an attachment."),
+                "Save or print it as PDF 1.7 or PDF/A (\"compatible with Acrobat 8\" or later), then attach that.".into(),
+                format!("PDFのバージョン {version} は ISO 32000-1（PDF 1.7）ではないため、添付できません。"),
+                "PDF 1.7 または PDF/A（互換性: Acrobat 8 以降）で保存（印刷）し直して、それを添付してください。".into()),
             PdfJavaScript => ("pdf_has_javascript", W,
                 "The PDF contains JavaScript, which the agency's system may refuse.".into(),
                 "Print it to a new PDF, which drops scripts.".into(),
@@ -234,6 +268,11 @@ impl Problem {
                 "Export the photo again from your camera or phone.".into(),
                 format!("写真の画素数（{width}×{height}）が大きすぎるため、確認を中止しました。"),
                 "カメラやスマートフォンから写真をもう一度書き出してください。".into()),
+            PhotoDecodeTooLarge { width, height, max } => ("photo_decode_too_large", E,
+                format!("Opening this {width}×{height} photo would take more than {} MB of memory (it is a progressive or CMYK JPEG); it is refused to protect this computer.", max / 1_000_000),
+                "Export the photo again from your camera, phone or editor as an ordinary (baseline, not progressive) colour JPEG of 12 megapixels or fewer.".into(),
+                format!("この写真（{width}×{height}、プログレッシブまたはCMYKのJPEG）を開くには{}MBを超えるメモリが必要なため、確認を中止しました。", max / 1_000_000),
+                "カメラ・スマートフォン・編集ソフトから、通常の（プログレッシブでない）カラーJPEG・1200万画素以下で書き出し直してください。".into()),
             PhotoNotPortrait34 { width, height } => ("photo_not_3_4", E,
                 format!("The photo is {width}×{height} pixels; it must be a 3:4 portrait (30 mm wide, 40 mm tall)."),
                 "Use the photo fix to crop it to 3:4 around the centre.".into(),
@@ -334,6 +373,28 @@ fn ja_restriction(what: &str) -> String {
         .replace(", ", "・")
 }
 
+/// "2", "2 and 5", "2, 5 and 7" (at most ten numbers, then "…").
+fn page_list(pages: &[u32]) -> String {
+    let mut shown: Vec<String> = pages.iter().take(10).map(u32::to_string).collect();
+    if pages.len() > 10 {
+        shown.push("…".into());
+    }
+    match shown.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// "2", "2・5", "2・5・7" (at most ten numbers, then "…").
+fn page_list_ja(pages: &[u32]) -> String {
+    let mut shown: Vec<String> = pages.iter().take(10).map(u32::to_string).collect();
+    if pages.len() > 10 {
+        shown.push("…".into());
+    }
+    shown.join("・")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -356,6 +417,19 @@ mod tests {
                 total: 26_000_000,
                 max: 25_000_000,
             },
+            Problem::PdfPageBlank {
+                pages: vec![2, 5],
+                of: 7,
+            },
+            Problem::PdfTooManyValues {
+                count: 2_800_000,
+                max: 279_620,
+            },
+            Problem::PhotoDecodeTooLarge {
+                width: 5000,
+                height: 5000,
+                max: 50_331_648,
+            },
         ];
         for problem in samples {
             let f = problem.finding();
@@ -366,6 +440,21 @@ mod tests {
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit()));
         }
+        let blank = Problem::PdfPageBlank {
+            pages: vec![2, 5, 7],
+            of: 7,
+        }
+        .finding();
+        assert!(
+            blank.message.starts_with("Pages 2, 5 and 7 of 7"),
+            "{}",
+            blank.message
+        );
+        assert!(
+            blank.message_ja.contains("2・5・7ページ目"),
+            "{}",
+            blank.message_ja
+        );
         let f = Problem::PdfRestricted {
             what: "printing and copying".into(),
         }

@@ -14,8 +14,10 @@ mod finding;
 mod limits;
 mod merge;
 mod pdf;
+mod pdf_pages;
 mod pdf_scan;
 mod photo;
+mod photo_gray;
 mod set;
 mod sniff;
 
@@ -164,55 +166,180 @@ pub fn kind_of(path: &Path, bytes: &[u8]) -> FileKind {
     }
 }
 
+/// What the files being checked at once may take together besides the program itself, so
+/// that two threads keep `zairyu check` under 64 MB: 40 MB.
+const CONCURRENT_CHECK_BYTES: u64 = 40_000_000;
+
+/// Shares [`CONCURRENT_CHECK_BYTES`] between the threads of [`check_paths`]: a file waits
+/// until its estimated cost fits beside what the others hold (one costing more than all of it
+/// runs alone).
+struct MemoryGate {
+    used: std::sync::Mutex<u64>,
+    freed: std::sync::Condvar,
+}
+
+impl MemoryGate {
+    fn acquire(&self, cost: u64) -> u64 {
+        let cost = cost.min(CONCURRENT_CHECK_BYTES);
+        let mut used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        while *used + cost > CONCURRENT_CHECK_BYTES {
+            used = self.freed.wait(used).unwrap_or_else(|e| e.into_inner());
+        }
+        *used += cost;
+        cost
+    }
+
+    fn release(&self, cost: u64) {
+        let mut used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        *used -= cost;
+        self.freed.notify_all();
+    }
+}
+
+/// What checking `bytes` may hold at its peak, estimated without decoding: the bytes, plus
+/// for a photo what its decoding costs (from the frame header), for a PDF its stream data
+/// again (lopdf copies it) plus its object tree.
+fn check_cost(kind: FileKind, bytes: &[u8]) -> u64 {
+    let len = bytes.len() as u64;
+    match kind {
+        FileKind::Photo => len + photo_gray::frame(bytes).map_or(0, |frame| frame.decode_cost()),
+        FileKind::Pdf => 2 * len,
+        FileKind::Other => len,
+    }
+}
+
+/// Checks one file already read, within `gate`.
+fn check_read_file(path: &Path, bytes: &[u8], today: Date, gate: &MemoryGate) -> FileReport {
+    let kind = kind_of(path, bytes);
+    let held = gate.acquire(check_cost(kind, bytes));
+    let found = match kind {
+        FileKind::Photo => check_photo_bytes(bytes, today).0,
+        FileKind::Pdf => check_pdf_bytes(bytes).0,
+        FileKind::Other => {
+            let actually = sniff(bytes).describe();
+            findings(&[if bytes.is_empty() {
+                finding::Problem::EmptyFile
+            } else {
+                finding::Problem::UnsupportedFile { actually }
+            }])
+        }
+    };
+    gate.release(held);
+    FileReport {
+        path: path.display().to_string(),
+        kind,
+        ok: no_errors(&found),
+        findings: found,
+    }
+}
+
+/// Bytes at each end of a file that its quick duplicate key covers.
+const QUICK_KEY_SPAN: usize = 64 * 1024;
+
+/// A duplicate key that costs at most 128 KiB of hashing: SHA-256 of the whole file when it
+/// is that small, else of its first and last 64 KiB. Files whose size and quick key agree are
+/// hashed whole afterwards ([`check_paths`]), so only true duplicates pay for a full hash.
+fn quick_key(bytes: &[u8]) -> [u8; 32] {
+    let mut hasher = Sha256::new();
+    if bytes.len() <= 2 * QUICK_KEY_SPAN {
+        hasher.update(bytes);
+    } else {
+        hasher.update(&bytes[..QUICK_KEY_SPAN]);
+        hasher.update(&bytes[bytes.len() - QUICK_KEY_SPAN..]);
+    }
+    hasher.finalize().into()
+}
+
 /// Checks files on disk, each on its own and then as a set. `progress` is called after each
-/// file with (done, total).
+/// file with (done, total), in the order files finish.
+///
+/// Files are checked on up to two threads, within a shared memory estimate. Duplicates are found by
+/// size and a quick key first; only files that agree in both are hashed whole (re-read).
 pub fn check_paths(paths: &[&Path], today: Date, mut progress: impl FnMut(usize, usize)) -> Report {
-    let mut files = Vec::with_capacity(paths.len());
-    let mut entries = Vec::with_capacity(paths.len());
-    for (index, path) in paths.iter().enumerate() {
-        let shown = path.display().to_string();
-        let report = match std::fs::read(path) {
-            Err(err) => {
-                let problems = [finding::Problem::Unreadable {
-                    reason: err.to_string(),
-                }];
-                FileReport {
-                    path: shown,
-                    kind: FileKind::Other,
-                    ok: false,
-                    findings: findings(&problems),
-                }
-            }
-            Ok(bytes) => {
-                entries.push(SetEntry {
-                    name: shown.clone(),
-                    size: bytes.len() as u64,
-                    sha256: Sha256::digest(&bytes).into(),
-                });
-                let kind = kind_of(path, &bytes);
-                let found = match kind {
-                    FileKind::Photo => check_photo_bytes(&bytes, today).0,
-                    FileKind::Pdf => check_pdf_bytes(&bytes).0,
-                    FileKind::Other => {
-                        let actually = sniff(&bytes).describe();
-                        findings(&[if bytes.is_empty() {
-                            finding::Problem::EmptyFile
-                        } else {
-                            finding::Problem::UnsupportedFile { actually }
-                        }])
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::mpsc;
+
+    let next = AtomicUsize::new(0);
+    let gate = MemoryGate {
+        used: std::sync::Mutex::new(0),
+        freed: std::sync::Condvar::new(),
+    };
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(2)
+        .min(paths.len().max(1));
+    let mut done: Vec<Option<(FileReport, Option<SetEntry>)>> = vec![None; paths.len()];
+    std::thread::scope(|scope| {
+        let (sender, receiver) = mpsc::channel();
+        for _ in 0..workers {
+            let sender = sender.clone();
+            let (next, gate) = (&next, &gate);
+            scope.spawn(move || loop {
+                let index = next.fetch_add(1, Ordering::Relaxed);
+                let Some(path) = paths.get(index) else { break };
+                let result = match std::fs::read(path) {
+                    Err(err) => {
+                        let problems = [finding::Problem::Unreadable {
+                            reason: err.to_string(),
+                        }];
+                        let report = FileReport {
+                            path: path.display().to_string(),
+                            kind: FileKind::Other,
+                            ok: false,
+                            findings: findings(&problems),
+                        };
+                        (report, None)
+                    }
+                    Ok(bytes) => {
+                        let entry = SetEntry {
+                            name: path.display().to_string(),
+                            size: bytes.len() as u64,
+                            sha256: quick_key(&bytes),
+                        };
+                        (check_read_file(path, &bytes, today, gate), Some(entry))
                     }
                 };
-                FileReport {
-                    path: shown,
-                    kind,
-                    ok: no_errors(&found),
-                    findings: found,
+                if sender.send((index, result)).is_err() {
+                    break;
                 }
-            }
-        };
+            });
+        }
+        drop(sender);
+        for (count, (index, result)) in receiver.iter().enumerate() {
+            done[index] = Some(result);
+            progress(count + 1, paths.len());
+        }
+    });
+    let mut files = Vec::with_capacity(paths.len());
+    let mut entries = Vec::with_capacity(paths.len());
+    for (index, slot) in done.into_iter().enumerate() {
+        let (report, entry) = slot.expect("every file was checked");
         files.push(report);
-        progress(index + 1, paths.len());
+        if let Some(entry) = entry {
+            entries.push((index, entry));
+        }
     }
+    // Files agreeing in size and quick key: hash them whole, so only true duplicates match.
+    let agree: Vec<bool> = entries
+        .iter()
+        .map(|(_, e)| {
+            e.size > (2 * QUICK_KEY_SPAN) as u64
+                && entries
+                    .iter()
+                    .filter(|(_, o)| o.size == e.size && o.sha256 == e.sha256)
+                    .count()
+                    > 1
+        })
+        .collect();
+    for ((index, entry), agree) in entries.iter_mut().zip(agree) {
+        if agree {
+            if let Ok(bytes) = std::fs::read(paths[*index]) {
+                entry.size = bytes.len() as u64;
+                entry.sha256 = Sha256::digest(&bytes).into();
+            }
+        }
+    }
+    let entries: Vec<SetEntry> = entries.into_iter().map(|(_, e)| e).collect();
     let set_findings = check_set(&entries);
     Report {
         files,

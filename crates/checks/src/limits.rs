@@ -17,6 +17,7 @@ struct File {
     set_max_total_bytes: Entry<u64>,
     pdf_max_version: Entry<String>,
     pdf_max_objects: Entry<usize>,
+    pdf_max_parse_bytes: Entry<u64>,
     pdf_max_decompressed_stream_bytes: Entry<usize>,
     pdf_max_decompressed_total_bytes: Entry<u64>,
     request_max_decoded_bytes: Entry<u64>,
@@ -25,6 +26,7 @@ struct File {
     photo_min_width_px: Entry<u32>,
     photo_min_height_px: Entry<u32>,
     photo_max_pixels: Entry<u64>,
+    photo_max_decode_bytes: Entry<u64>,
     photo_max_bytes: Entry<u64>,
     photo_max_age_days: Entry<i64>,
     photo_fix_height_px: Entry<u32>,
@@ -40,6 +42,8 @@ pub struct Limits {
     /// Highest accepted PDF version as (major, minor).
     pub pdf_max_version: (u32, u32),
     pub pdf_max_objects: usize,
+    /// What lopdf's object tree of one PDF may take, estimated before loading.
+    pub pdf_max_parse_bytes: u64,
     pub pdf_max_decompressed_stream_bytes: usize,
     /// All object and xref streams of one PDF together, inflated.
     pub pdf_max_decompressed_total_bytes: u64,
@@ -50,6 +54,8 @@ pub struct Limits {
     pub photo_min_width_px: u32,
     pub photo_min_height_px: u32,
     pub photo_max_pixels: u64,
+    /// What decoding one photo for its check may allocate, estimated from the header.
+    pub photo_max_decode_bytes: u64,
     pub photo_max_bytes: u64,
     pub photo_max_age_days: i64,
     pub photo_fix_height_px: u32,
@@ -76,6 +82,7 @@ impl Limits {
                 pdf_max_version: parse_version(&file.pdf_max_version.value)
                     .expect("pdf_max_version is MAJOR.MINOR"),
                 pdf_max_objects: file.pdf_max_objects.value,
+                pdf_max_parse_bytes: file.pdf_max_parse_bytes.value,
                 pdf_max_decompressed_stream_bytes: file.pdf_max_decompressed_stream_bytes.value,
                 pdf_max_decompressed_total_bytes: file.pdf_max_decompressed_total_bytes.value,
                 request_max_decoded_bytes: file.request_max_decoded_bytes.value,
@@ -84,6 +91,7 @@ impl Limits {
                 photo_min_width_px: file.photo_min_width_px.value,
                 photo_min_height_px: file.photo_min_height_px.value,
                 photo_max_pixels: file.photo_max_pixels.value,
+                photo_max_decode_bytes: file.photo_max_decode_bytes.value,
                 photo_max_bytes: file.photo_max_bytes.value,
                 photo_max_age_days: file.photo_max_age_days.value,
                 photo_fix_height_px: file.photo_fix_height_px.value,

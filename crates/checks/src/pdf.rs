@@ -28,10 +28,24 @@ pub(crate) fn guard(bytes: &[u8], limits: &Limits) -> Result<u64, Problem> {
     if declared > limits.pdf_max_objects {
         return Err(Problem::PdfTooManyObjects { count: declared });
     }
+    let values = crate::pdf_scan::values(bytes);
+    if values.saturating_mul(crate::pdf_scan::BYTES_PER_VALUE) > limits.pdf_max_parse_bytes {
+        return Err(Problem::PdfTooManyValues {
+            count: values,
+            max: limits.pdf_max_parse_bytes / crate::pdf_scan::BYTES_PER_VALUE,
+        });
+    }
     let totals = crate::pdf_scan::totals(bytes, limits.pdf_max_decompressed_total_bytes);
     if totals.inflated > limits.pdf_max_decompressed_total_bytes {
         return Err(Problem::PdfInflatesTooMuch {
             max: limits.pdf_max_decompressed_total_bytes,
+        });
+    }
+    let all_values = values.saturating_add(totals.packed_values);
+    if all_values.saturating_mul(crate::pdf_scan::BYTES_PER_VALUE) > limits.pdf_max_parse_bytes {
+        return Err(Problem::PdfTooManyValues {
+            count: all_values,
+            max: limits.pdf_max_parse_bytes / crate::pdf_scan::BYTES_PER_VALUE,
         });
     }
     let all = (declared as u64).saturating_add(totals.packed_objects);
@@ -150,6 +164,13 @@ pub(crate) fn check_within(
     if let Some(what) = broken_page(&doc, &pages) {
         problems.push(Problem::PdfDamaged { what });
     }
+    let blank = crate::pdf_pages::blank_pages(&doc, &pages);
+    if !blank.is_empty() {
+        problems.push(Problem::PdfPageBlank {
+            pages: blank,
+            of: facts.pages,
+        });
+    }
 
     let version = effective_version(&doc);
     if let Some((major, minor)) = version.as_deref().and_then(parse_version) {
@@ -176,18 +197,7 @@ pub(crate) fn check_within(
 
 /// How many `endobj` keywords the file holds: a cheap upper bound on its top-level objects.
 fn count_objects(bytes: &[u8]) -> usize {
-    let needle = b"endobj";
-    let mut count = 0;
-    let mut rest = bytes;
-    while let Some(at) = rest.iter().position(|&b| b == b'e') {
-        if rest[at..].starts_with(needle) {
-            count += 1;
-            rest = &rest[at + needle.len()..];
-        } else {
-            rest = &rest[at + 1..];
-        }
-    }
-    count
+    memchr::memmem::find_iter(bytes, b"endobj").count()
 }
 
 /// `%%EOF` within the last 1024 bytes, as the PDF specification's readers expect.

@@ -7,6 +7,7 @@
 
 use std::io::Cursor;
 
+use image::metadata::Orientation;
 use image::{DynamicImage, GrayImage, ImageDecoder, ImageReader};
 
 use crate::date::Date;
@@ -115,7 +116,11 @@ pub(crate) fn check_within(
     budget: &mut u64,
 ) -> (Vec<Problem>, PhotoFacts) {
     if sniff(bytes) == Sniffed::Jpeg {
-        if let Ok((w, h)) = claimed_size(bytes) {
+        let claimed = match crate::photo_gray::frame(bytes) {
+            Some(frame) => Ok((frame.width, frame.height)),
+            None => claimed_size(bytes),
+        };
+        if let Ok((w, h)) = claimed {
             let cost = decoded_bytes(w, h);
             if u64::from(w) * u64::from(h) <= limits.photo_max_pixels && cost > *budget {
                 let max = limits.request_max_decoded_bytes;
@@ -127,15 +132,15 @@ pub(crate) fn check_within(
             *budget = budget.saturating_sub(cost);
         }
     }
-    let decoded = match decode(bytes, limits) {
-        Ok(decoded) => decoded,
+    let seen = match inspect(bytes, limits) {
+        Ok(seen) => seen,
         Err(problem) => return (vec![problem], PhotoFacts::default()),
     };
-    let (width, height) = (decoded.image.width(), decoded.image.height());
+    let (width, height) = (seen.width, seen.height);
     let facts = PhotoFacts {
         width,
         height,
-        taken: decoded.taken,
+        taken: seen.taken,
     };
     let mut problems = Vec::new();
 
@@ -159,7 +164,7 @@ pub(crate) fn check_within(
             max: limits.photo_max_bytes,
         });
     }
-    match decoded.taken {
+    match seen.taken {
         None => problems.push(Problem::PhotoDateUnknown),
         Some(taken) if taken > today => problems.push(Problem::PhotoDateInFuture {
             taken: taken.to_string(),
@@ -174,22 +179,169 @@ pub(crate) fn check_within(
             }
         }
     }
-    if decoded.has_gps {
+    if seen.has_gps {
         problems.push(Problem::PhotoHasLocation);
     }
 
-    let small = small_gray(&decoded.image);
-    if border_stddev(&small) > limits.photo_background_max_stddev {
+    let small = &seen.small;
+    if border_stddev(small) > limits.photo_background_max_stddev {
         problems.push(Problem::PhotoBackgroundBusy);
     }
-    if sharpness(&small) < limits.photo_min_sharpness {
+    if sharpness(small) < limits.photo_min_sharpness {
         problems.push(Problem::PhotoBlurred);
     }
     (problems, facts)
 }
 
+/// What the check needs of a photo: its upright size, EXIF facts and a small greyscale copy.
+struct Seen {
+    width: u32,
+    height: u32,
+    taken: Option<Date>,
+    has_gps: bool,
+    small: GrayImage,
+}
+
+/// Reads a photo for its check: refuses what is not a complete JPEG, pixel bombs (from the
+/// header) and files whose decoding would cost more than `photo_max_decode_bytes` (from the
+/// frame header), then decodes it in greyscale (colour only for CMYK files).
+fn inspect(bytes: &[u8], limits: &Limits) -> Result<Seen, Problem> {
+    match sniff(bytes) {
+        Sniffed::Jpeg => {}
+        Sniffed::Empty => return Err(Problem::EmptyFile),
+        other => {
+            return Err(Problem::PhotoNotJpeg {
+                actually: other.describe(),
+            })
+        }
+    }
+    if !ends_with_eoi(bytes) {
+        return Err(Problem::PhotoTruncated);
+    }
+    let frame = crate::photo_gray::frame(bytes);
+    let (w, h) = match frame {
+        Some(frame) => (frame.width, frame.height),
+        None => claimed_size(bytes)?,
+    };
+    if u64::from(w) * u64::from(h) > limits.photo_max_pixels {
+        return Err(Problem::PhotoTooManyPixels {
+            width: w,
+            height: h,
+        });
+    }
+    if let Some(frame) = frame {
+        if let Some(gray) = crate::photo_gray::decode(bytes, frame, limits)? {
+            let orientation = gray
+                .exif
+                .as_deref()
+                .and_then(Orientation::from_exif_chunk)
+                .unwrap_or(Orientation::NoTransforms);
+            let (taken, has_gps) = gray.exif.as_deref().map(read_exif).unwrap_or((None, false));
+            let (raw_w, raw_h) = gray.image.dimensions();
+            let (width, height) = if swaps_sides(orientation) {
+                (raw_h, raw_w)
+            } else {
+                (raw_w, raw_h)
+            };
+            return Ok(Seen {
+                width,
+                height,
+                taken,
+                has_gps,
+                small: small_gray_upright(&gray.image, orientation),
+            });
+        }
+    }
+    // A colour model without a greyscale path (CMYK): decoded in colour, 4 bytes a pixel.
+    if u64::from(w) * u64::from(h) * 4 > limits.photo_max_decode_bytes {
+        return Err(Problem::PhotoDecodeTooLarge {
+            width: w,
+            height: h,
+            max: limits.photo_max_decode_bytes,
+        });
+    }
+    let decoded = decode(bytes, limits)?;
+    Ok(Seen {
+        width: decoded.image.width(),
+        height: decoded.image.height(),
+        taken: decoded.taken,
+        has_gps: decoded.has_gps,
+        small: small_gray(&decoded.image),
+    })
+}
+
+/// Whether an EXIF orientation turns the picture a quarter (width and height swap).
+fn swaps_sides(orientation: Orientation) -> bool {
+    matches!(
+        orientation,
+        Orientation::Rotate90
+            | Orientation::Rotate270
+            | Orientation::Rotate90FlipH
+            | Orientation::Rotate270FlipH
+    )
+}
+
+/// A greyscale picture as stored, scaled so that once turned upright it is 256 px tall (as
+/// [`small_gray`]), then turned: the turn costs nothing at that size.
+fn small_gray_upright(raw: &GrayImage, orientation: Orientation) -> GrayImage {
+    let swapped = swaps_sides(orientation);
+    let (raw_w, raw_h) = raw.dimensions();
+    let (w, h) = if swapped {
+        (raw_h, raw_w)
+    } else {
+        (raw_w, raw_h)
+    };
+    let height = 256u32.min(h.max(1));
+    let width = ((u64::from(w) * u64::from(height)) / u64::from(h.max(1))).max(1) as u32;
+    let (small_w, small_h) = if swapped {
+        (height, width)
+    } else {
+        (width, height)
+    };
+    // A large picture is first averaged in k×k boxes down to at least three times the size
+    // wanted (one cheap pass), so the Triangle filter works on hundreds of rows, not thousands.
+    let k = (raw_w / (3 * small_w)).min(raw_h / (3 * small_h));
+    let boxed;
+    let source = if k >= 2 {
+        boxed = box_average(raw, k);
+        &boxed
+    } else {
+        raw
+    };
+    let small = image::imageops::resize(
+        source,
+        small_w,
+        small_h,
+        image::imageops::FilterType::Triangle,
+    );
+    let mut upright = DynamicImage::ImageLuma8(small);
+    upright.apply_orientation(orientation);
+    upright.into_luma8()
+}
+
+/// The mean of each k×k box of `raw` (the last partial row and column of boxes dropped).
+fn box_average(raw: &GrayImage, k: u32) -> GrayImage {
+    let (w, h) = (raw.width() / k, raw.height() / k);
+    let (k, stride) = (k as usize, raw.width() as usize);
+    let pixels = raw.as_raw();
+    let mut out = Vec::with_capacity(w as usize * h as usize);
+    let mut sums = vec![0u32; w as usize];
+    let area = (k * k) as u32;
+    for by in 0..h as usize {
+        sums.iter_mut().for_each(|s| *s = 0);
+        for y in by * k..(by + 1) * k {
+            let row = &pixels[y * stride..y * stride + w as usize * k];
+            for (sum, cell) in sums.iter_mut().zip(row.chunks_exact(k)) {
+                *sum += cell.iter().map(|&p| u32::from(p)).sum::<u32>();
+            }
+        }
+        out.extend(sums.iter().map(|&s| ((s + area / 2) / area) as u8));
+    }
+    GrayImage::from_raw(w, h, out).expect("w×h pixels")
+}
+
 /// The JPEG end-of-image marker is the last thing in the file (trailing zero padding allowed).
-fn ends_with_eoi(bytes: &[u8]) -> bool {
+pub(crate) fn ends_with_eoi(bytes: &[u8]) -> bool {
     let end = bytes.iter().rposition(|&b| b != 0).map_or(0, |i| i + 1);
     bytes[..end].ends_with(&[0xFF, 0xD9])
 }
@@ -303,5 +455,91 @@ pub(crate) fn fix(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, Problem> {
             return Ok(out);
         }
         quality -= 10;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Upright width and height, border standard deviation, sharpness.
+    type Measures = (u32, u32, f64, f64);
+
+    /// The statistics the verdict reads, by the old colour path (whole RGB picture, turned,
+    /// scaled, then grey) and by the greyscale path the check now takes.
+    fn both_paths(bytes: &[u8]) -> (Measures, Measures) {
+        let limits = Limits::official();
+        let colour = decode(bytes, limits).expect("decodes in colour");
+        let small = small_gray(&colour.image);
+        let old = (
+            colour.image.width(),
+            colour.image.height(),
+            border_stddev(&small),
+            sharpness(&small),
+        );
+        let seen = inspect(bytes, limits).expect("decodes in grey");
+        let new = (
+            seen.width,
+            seen.height,
+            border_stddev(&seen.small),
+            sharpness(&seen.small),
+        );
+        (old, new)
+    }
+
+    /// Same upright size, and background and sharpness measures within 10 % (or 1.0) of the
+    /// colour path's (the JPEG's own luma weighs colours as BT.601, `to_luma8` as BT.709), on
+    /// the same side of their limits, for every corpus photo and a drawn 3 MP one.
+    #[test]
+    fn the_grey_path_gives_the_colour_paths_verdict() {
+        let limits = Limits::official();
+        let mut photos: Vec<(String, Vec<u8>)> = [
+            "photo_good.jpg",
+            "photo_rotated.jpg",
+            "photo_landscape.jpg",
+            "photo_square.jpg",
+            "photo_busy.jpg",
+            "photo_blurred.jpg",
+            "photo_gps.jpg",
+            "photo_tiny.jpg",
+            "photo_nodate.jpg",
+        ]
+        .iter()
+        .map(|name| {
+            let path = zairyu_testkit::corpus::path(name);
+            (name.to_string(), std::fs::read(path).unwrap())
+        })
+        .collect();
+        let big = image::RgbImage::from_fn(1500, 2000, |x, y| {
+            let (dx, dy) = (f64::from(x) - 750.0, f64::from(y) - 900.0);
+            if (dx / 350.0).powi(2) + (dy / 450.0).powi(2) < 1.0 {
+                image::Rgb([138, 90, 68])
+            } else {
+                image::Rgb([232, 238, 244 - (y / 100) as u8])
+            }
+        });
+        let mut jpeg = Vec::new();
+        big.write_with_encoder(image::codecs::jpeg::JpegEncoder::new_with_quality(
+            &mut jpeg, 90,
+        ))
+        .unwrap();
+        photos.push(("3 MP drawn".into(), jpeg));
+        for (name, bytes) in photos {
+            let (old, new) = both_paths(&bytes);
+            assert_eq!((old.0, old.1), (new.0, new.1), "{name}: upright size");
+            let close = |a: f64, b: f64| (a - b).abs() <= (a.abs() * 0.10).max(1.0);
+            assert!(close(old.2, new.2), "{name}: background {old:?} vs {new:?}");
+            assert!(close(old.3, new.3), "{name}: sharpness {old:?} vs {new:?}");
+            assert_eq!(
+                old.2 > limits.photo_background_max_stddev,
+                new.2 > limits.photo_background_max_stddev,
+                "{name}: background verdict {old:?} vs {new:?}"
+            );
+            assert_eq!(
+                old.3 < limits.photo_min_sharpness,
+                new.3 < limits.photo_min_sharpness,
+                "{name}: sharpness verdict {old:?} vs {new:?}"
+            );
+        }
     }
 }

@@ -8,7 +8,8 @@ use crate::limits::Limits;
 pub struct SetEntry {
     pub name: String,
     pub size: u64,
-    /// SHA-256 of the content, to find the same file attached twice.
+    /// SHA-256 of the content, to find the same file attached twice (with the size: files of
+    /// different sizes never match).
     pub sha256: [u8; 32],
 }
 
@@ -28,7 +29,10 @@ pub(crate) fn check(entries: &[SetEntry], limits: &Limits) -> Vec<Problem> {
         });
     }
     for (i, later) in entries.iter().enumerate() {
-        if let Some(first) = entries[..i].iter().find(|e| e.sha256 == later.sha256) {
+        if let Some(first) = entries[..i]
+            .iter()
+            .find(|e| e.size == later.size && e.sha256 == later.sha256)
+        {
             problems.push(Problem::SetDuplicate {
                 first: first.name.clone(),
                 second: later.name.clone(),

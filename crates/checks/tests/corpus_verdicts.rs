@@ -126,19 +126,58 @@ fn pdf_verdicts() {
         ("pdf_truncated.pdf", &["pdf_truncated", "pdf_damaged"]),
         ("pdf_shifted_xref.pdf", &["pdf_damaged"]),
         ("pdf_v20.pdf", &["pdf_version_too_new"]),
-        ("pdf_catalog_v20.pdf", &["pdf_version_too_new"]),
+        // Hand-written one-page files without content also render blank.
+        (
+            "pdf_catalog_v20.pdf",
+            &["pdf_page_blank", "pdf_version_too_new"],
+        ),
         ("pdf_renamed_jpeg.pdf", &["pdf_not_a_pdf"]),
         ("pdf_renamed_html.pdf", &["pdf_not_a_pdf"]),
         ("pdf_empty.pdf", &["file_empty"]),
-        ("pdf_javascript.pdf", &["pdf_has_javascript"]),
-        ("pdf_launch.pdf", &["pdf_has_launch_action"]),
-        ("pdf_embedded.pdf", &["pdf_has_embedded_files"]),
-        ("pdf_bomb.pdf", &[]),
+        (
+            "pdf_javascript.pdf",
+            &["pdf_page_blank", "pdf_has_javascript"],
+        ),
+        (
+            "pdf_launch.pdf",
+            &["pdf_page_blank", "pdf_has_launch_action"],
+        ),
+        (
+            "pdf_embedded.pdf",
+            &["pdf_page_blank", "pdf_has_embedded_files"],
+        ),
+        ("pdf_bomb.pdf", &["pdf_page_blank"]),
+        ("pdf_scan_large.pdf", &[]),
+        ("pdf_blank_content.pdf", &["pdf_page_blank"]),
+        ("pdf_blank_no_content.pdf", &["pdf_page_blank"]),
+        ("pdf_drawn_line.pdf", &[]),
+        ("pdf_scan_cut_short.pdf", &["pdf_page_blank"]),
+        ("pdf_scan_small.pdf", &[]),
+        ("pdf_second_page_blank.pdf", &["pdf_page_blank"]),
     ];
     for (name, want) in rows {
         let codes = pdf_codes(name);
         assert_eq!(&codes, want, "{name}");
     }
+    let two_pages = std::fs::read(corpus::path("pdf_second_page_blank.pdf")).unwrap();
+    let (blank, facts) = check_pdf_bytes(&two_pages);
+    assert_eq!(facts.pages, 2);
+    assert!(
+        blank[0].message.starts_with("Page 2 of 2 "),
+        "{}",
+        blank[0].message
+    );
+    assert!(
+        blank[0].message_ja.contains("2ページ目"),
+        "{}",
+        blank[0].message_ja
+    );
+    assert_eq!(blank[0].severity, Severity::Error);
+    assert!(
+        blank[0].hint.contains("Scan the page again"),
+        "{}",
+        blank[0].hint
+    );
     let restricted = std::fs::read(corpus::path("pdf_owner_noprint_aes256.pdf")).unwrap();
     let finding = &check_pdf_bytes(&restricted).0[0];
     assert!(finding.message.contains("printing"), "{}", finding.message);
@@ -146,6 +185,25 @@ fn pdf_verdicts() {
     assert!(check_pdf_bytes(&jpeg).0[0].message.contains("a JPEG image"));
     let html = std::fs::read(corpus::path("pdf_renamed_html.pdf")).unwrap();
     assert!(check_pdf_bytes(&html).0[0].message.contains("an HTML page"));
+}
+
+/// PDF 2.0 is not ISO 32000-1, and the manual says such files cannot be attached: an error
+/// (issue 15 item 7), whether the header or the catalog says 2.0, with a hint to save as 1.7.
+#[test]
+fn pdf_2_0_is_an_error_with_a_fix_hint() {
+    for name in ["pdf_v20.pdf", "pdf_catalog_v20.pdf"] {
+        let bytes = std::fs::read(corpus::path(name)).unwrap();
+        let (findings, facts) = check_pdf_bytes(&bytes);
+        let finding = findings
+            .iter()
+            .find(|f| f.code == "pdf_version_too_new")
+            .unwrap_or_else(|| panic!("{name}: {findings:?}"));
+        assert_eq!(finding.severity, Severity::Error, "{name}");
+        assert!(finding.message.contains("2.0"), "{}", finding.message);
+        assert!(finding.hint.contains("PDF 1.7"), "{}", finding.hint);
+        assert!(finding.hint_ja.contains("PDF 1.7"), "{}", finding.hint_ja);
+        assert_eq!(facts.version.as_deref(), Some("2.0"));
+    }
 }
 
 /// Runs qpdf with `args` on `bytes` (written to a temp file); its exit code and stdout.

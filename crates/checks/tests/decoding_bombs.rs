@@ -58,11 +58,72 @@ fn a_pdf_whose_object_streams_inflate_past_the_total_is_refused_before_loading()
 
 #[test]
 fn a_content_stream_bomb_is_never_inflated_and_good_files_pass() {
+    // Its page draws nothing (the bomb is an object no page shows), so that is all it gets.
     let content_bomb = std::fs::read(corpus::path("pdf_bomb.pdf")).unwrap();
-    assert!(codes(&check_pdf_bytes(&content_bomb).0).is_empty());
+    assert_eq!(codes(&check_pdf_bytes(&content_bomb).0), ["pdf_page_blank"]);
     for name in ["pdf_good.pdf", "pdf_objstm.pdf", "pdf_linearized.pdf"] {
         let bytes = std::fs::read(corpus::path(name)).unwrap();
         assert!(codes(&check_pdf_bytes(&bytes).0).is_empty(), "{name}");
+    }
+}
+
+#[test]
+fn a_progressive_jpeg_too_costly_to_decode_is_refused_from_its_header() {
+    let bomb = std::fs::read(corpus::path("photo_progressive_bomb.jpg")).unwrap();
+    assert!(bomb.len() < 2000, "{} bytes", bomb.len());
+    let (findings, _) = check_photo_bytes(&bomb, today());
+    assert_eq!(codes(&findings), ["photo_decode_too_large"]);
+    assert!(
+        findings[0].message.contains("5000×5000"),
+        "{}",
+        findings[0].message
+    );
+    assert!(
+        findings[0].hint.contains("baseline"),
+        "{}",
+        findings[0].hint
+    );
+    assert!(!findings[0].message_ja.is_empty() && !findings[0].hint_ja.is_empty());
+}
+
+#[test]
+fn a_pdf_too_big_to_parse_within_memory_is_refused_before_loading() {
+    for name in [
+        "pdf_many_objects.pdf",
+        "pdf_huge_array.pdf",
+        "pdf_objstm_dense.pdf",
+    ] {
+        let bytes = std::fs::read(corpus::path(name)).unwrap();
+        let (findings, _) = check_pdf_bytes(&bytes);
+        assert_eq!(codes(&findings), ["pdf_too_complex"], "{name}");
+        assert!(
+            findings[0].message.contains("values"),
+            "{}",
+            findings[0].message
+        );
+    }
+    let many = std::fs::read(corpus::path("pdf_many_objects.pdf")).unwrap();
+    assert_eq!(fix_pdf(&many).unwrap_err().0.code, "pdf_too_complex");
+}
+
+#[test]
+fn huge_object_counts_and_deep_nesting_get_a_verdict() {
+    for name in [
+        "pdf_many_objects.pdf",
+        "pdf_deep_nesting.pdf",
+        "pdf_deep_dictionaries.pdf",
+        "pdf_objstm_at_cap.pdf",
+    ] {
+        let bytes = std::fs::read(corpus::path(name)).unwrap();
+        let (findings, _) = check_pdf_bytes(&bytes);
+        assert!(
+            !findings.is_empty(),
+            "{name}: hand-made, its page is blank at least"
+        );
+        assert!(
+            findings.iter().all(|f| !f.hint.is_empty()),
+            "{name}: {findings:?}"
+        );
     }
 }
 

@@ -34,6 +34,8 @@ pub fn dir() -> &'static Path {
         build_photos(&dir);
         build_pixel_bomb(&dir);
         build_pdfs(&dir);
+        build_hostile(&dir);
+        build_blank_pages(&dir);
         dir
     })
 }
@@ -487,6 +489,11 @@ fn build_pixel_bomb(dir: &Path) {
 }
 
 fn write_pixel_bomb(dir: &Path, name: &str, side: u16) {
+    write_jpeg_bomb(dir, name, side, false);
+}
+
+/// A 16×16 JPEG (progressive when asked) whose frame header is patched to `side`×`side`.
+fn write_jpeg_bomb(dir: &Path, name: &str, side: u16, progressive: bool) {
     run(
         CONVERT,
         &[
@@ -496,18 +503,209 @@ fn write_pixel_bomb(dir: &Path, name: &str, side: u16) {
             "-type",
             "TrueColor",
             "-strip",
+            "-interlace",
+            if progressive { "JPEG" } else { "None" },
             "-quality",
             "50",
             &p(dir, name),
         ],
     );
     let mut bytes = std::fs::read(dir.join(name)).unwrap();
+    let marker = if progressive { 0xC2 } else { 0xC0 };
     let sof = bytes
         .windows(2)
-        .position(|w| w == [0xFF, 0xC0])
-        .expect("a baseline JPEG has an SOF0 marker");
+        .position(|w| w == [0xFF, marker])
+        .expect("the JPEG has the SOF marker asked for");
     // SOF0: marker, length (2), precision (1), height (2), width (2).
     bytes[sof + 5..sof + 7].copy_from_slice(&side.to_be_bytes());
     bytes[sof + 7..sof + 9].copy_from_slice(&side.to_be_bytes());
     std::fs::write(dir.join(name), bytes).unwrap();
+}
+
+/// Hostile files for the peak-memory benchmark and the bomb tests: a progressive JPEG whose
+/// header claims 25 megapixels (its coefficients alone would take 75 MB), a PDF with 400,000
+/// objects, one with an array of five million numbers, PDFs nested 100,000 arrays or
+/// dictionaries deep, and a PDF whose two object streams each stay
+/// under the per-stream cap and together under the total cap (30 MiB inflated), and one whose
+/// object stream packs four million numbers within the caps.
+fn build_hostile(dir: &Path) {
+    write_jpeg_bomb(dir, "photo_progressive_bomb.jpg", 5000, true);
+
+    let objects: Vec<Vec<u8>> = (0..400_000).map(|_| b"[1]".to_vec()).collect();
+    std::fs::write(
+        dir.join("pdf_many_objects.pdf"),
+        hand_pdf("1.7", "", &objects),
+    )
+    .unwrap();
+
+    // One array of five million numbers: few objects, but each value costs lopdf a node.
+    let mut array = b"[".to_vec();
+    array.extend(b"1 ".repeat(5_000_000));
+    array.push(b']');
+    std::fs::write(
+        dir.join("pdf_huge_array.pdf"),
+        hand_pdf("1.7", "/Big 4 0 R", &[array]),
+    )
+    .unwrap();
+
+    let depth = 100_000;
+    let mut nested = vec![b'['; depth];
+    nested.extend(vec![b']'; depth]);
+    std::fs::write(
+        dir.join("pdf_deep_nesting.pdf"),
+        hand_pdf("1.7", "/Deep 4 0 R", &[nested]),
+    )
+    .unwrap();
+    let mut dicts = b"<< /A ".repeat(depth);
+    dicts.extend(b">> ".repeat(depth));
+    std::fs::write(
+        dir.join("pdf_deep_dictionaries.pdf"),
+        hand_pdf("1.7", "/Deep 4 0 R", &[dicts]),
+    )
+    .unwrap();
+
+    let objstm = |number: u32| {
+        let inflated_len = 15usize << 20;
+        let header = format!("{number} 0 ");
+        let mut body = header.clone().into_bytes();
+        body.extend_from_slice(b"<<>>");
+        body.resize(inflated_len, b' ');
+        stream(
+            &format!(
+                "/Type /ObjStm /N 1 /First {} /Filter /FlateDecode",
+                header.len()
+            ),
+            &deflate(&body),
+        )
+    };
+    std::fs::write(
+        dir.join("pdf_objstm_at_cap.pdf"),
+        hand_pdf("1.7", "", &[objstm(10), objstm(11)]),
+    )
+    .unwrap();
+
+    // An object stream of 8 MiB (under both caps) holding one array of four million numbers.
+    let mut dense = b"10 0 [".to_vec();
+    dense.extend(b"1 ".repeat(4 << 20));
+    dense.push(b']');
+    std::fs::write(
+        dir.join("pdf_objstm_dense.pdf"),
+        hand_pdf(
+            "1.7",
+            "",
+            &[stream(
+                "/Type /ObjStm /N 1 /First 5 /Filter /FlateDecode",
+                &deflate(&dense),
+            )],
+        ),
+    )
+    .unwrap();
+}
+
+/// zlib-compresses `data` with python3 (the corpus has no compression crate of its own).
+fn deflate(data: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut child = Command::new("python3")
+        .args([
+            "-c",
+            "import sys,zlib; sys.stdout.buffer.write(zlib.compress(sys.stdin.buffer.read(), 9))",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let data = data.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&data));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    assert!(out.status.success());
+    out.stdout
+}
+
+/// PDFs that parse but render blank, and their non-blank twins: a page whose content draws
+/// nothing, a page without content, a page showing a scan whose JPEG was cut short (what some
+/// scanners write), and a two-page file whose second page draws nothing.
+fn build_blank_pages(dir: &Path) {
+    let page = |contents: &[u8], extra: &[Vec<u8>], resources: &str| {
+        let mut objects = vec![stream("", contents)];
+        objects.extend(extra.iter().cloned());
+        hand_pdf_with_page(
+            "1.7",
+            "",
+            &format!("/Resources << {resources} >> /Contents 4 0 R"),
+            &objects,
+        )
+    };
+    std::fs::write(
+        dir.join("pdf_blank_content.pdf"),
+        page(b"q 1 0 0 1 72 72 cm 0 0 m 100 100 l n Q", &[], ""),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("pdf_blank_no_content.pdf"),
+        hand_pdf("1.7", "", &[]),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("pdf_drawn_line.pdf"),
+        page(b"q 4 w 72 72 m 500 700 l S Q", &[], ""),
+    )
+    .unwrap();
+    let jpeg = std::fs::read(dir.join("scan_page.jpg")).unwrap();
+    let image = |data: &[u8]| {
+        stream(
+            "/Type /XObject /Subtype /Image /Width 2480 /Height 3508 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode",
+            data,
+        )
+    };
+    let draw_image = b"q 595 0 0 842 0 0 cm /Im0 Do Q";
+    std::fs::write(
+        dir.join("pdf_scan_cut_short.pdf"),
+        page(
+            draw_image,
+            &[image(&jpeg[..600])],
+            "/XObject << /Im0 5 0 R >>",
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("pdf_scan_small.pdf"),
+        page(draw_image, &[image(&jpeg)], "/XObject << /Im0 5 0 R >>"),
+    )
+    .unwrap();
+
+    // Two pages: text on the first, nothing on the second.
+    let bodies: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 7 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 6 0 R >>".to_vec(),
+        stream("", b"BT /F1 24 Tf 72 720 Td (Certificate of Enrolment) Tj ET"),
+        stream("", b"% nothing here\n"),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+    ];
+    let mut out = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in bodies.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", bodies.len() + 1).as_bytes(),
+    );
+    for offset in offsets {
+        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            bodies.len() + 1
+        )
+        .as_bytes(),
+    );
+    std::fs::write(dir.join("pdf_second_page_blank.pdf"), out).unwrap();
 }
