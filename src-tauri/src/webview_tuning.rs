@@ -18,7 +18,11 @@ pub(crate) enum Knob {
 }
 
 impl Knob {
-    const ALL: [Knob; 3] = [Knob::DocumentViewer, Knob::NoCompositing, Knob::NoUnusedFeatures];
+    const ALL: [Knob; 3] = [
+        Knob::DocumentViewer,
+        Knob::NoCompositing,
+        Knob::NoUnusedFeatures,
+    ];
 
     pub(crate) fn name(self) -> &'static str {
         match self {

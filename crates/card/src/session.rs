@@ -126,7 +126,11 @@ fn basic_four_flow<T: Transmit>(
     let pin_sfi = sfi(TEXT_PIN)?;
     let card = std::cell::RefCell::new(card);
     let (result, _) = PinFlow::new(pin, consent).run(
-        || card.borrow_mut().pin_retries_sfi(pin_sfi).map_err(Into::into),
+        || {
+            card.borrow_mut()
+                .pin_retries_sfi(pin_sfi)
+                .map_err(Into::into)
+        },
         |p| card.borrow_mut().verify_sfi(pin_sfi, p).map_err(Into::into),
         || read_basic_four_file(&mut card.borrow_mut()),
     );
@@ -214,8 +218,18 @@ fn sign_flow<T: Transmit>(
         CertKind::Sign => SIGN_PIN,
     })?;
     let (result, _) = PinFlow::new(secret, consent).run(
-        || ap.borrow_mut().card().pin_retries_sfi(pin_sfi).map_err(Into::into),
-        |p| ap.borrow_mut().card().verify_sfi(pin_sfi, p).map_err(Into::into),
+        || {
+            ap.borrow_mut()
+                .card()
+                .pin_retries_sfi(pin_sfi)
+                .map_err(Into::into)
+        },
+        |p| {
+            ap.borrow_mut()
+                .card()
+                .verify_sfi(pin_sfi, p)
+                .map_err(Into::into)
+        },
         || {
             let mut ap = ap.borrow_mut();
             let signed = match kind {

@@ -230,7 +230,11 @@ fn basic_four_and_signing_take_four_apdus_each_without_selecting_a_pin_file() {
         apdus: 0,
     });
     read_basic_four(&mut card, &mut pin(PinKind::Text, "1234"), LastTry::Refuse).unwrap();
-    assert_eq!(card.transport().apdus, 4, "SELECT AP, tries, VERIFY, READ BINARY");
+    assert_eq!(
+        card.transport().apdus,
+        4,
+        "SELECT AP, tries, VERIFY, READ BINARY"
+    );
     for kind in [CertKind::Auth, CertKind::Sign] {
         let before = card.transport().apdus;
         let secret = match kind {
