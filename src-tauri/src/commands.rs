@@ -88,26 +88,11 @@ mod shell {
     }
 
     /// The UI calls this once, after its first screen shows real data: with
-    /// `ZAIRYU_STARTUP_REPORT` set, the time since start is printed (`scripts/bench-desktop.sh`).
+    /// `ZAIRYU_STARTUP_REPORT` set, the stages of the launch and the time since start are
+    /// printed (`scripts/bench-desktop.sh`).
     pub(super) fn ui_ready(_: &App) {
-        static ONCE: std::sync::Once = std::sync::Once::new();
-        ONCE.call_once(|| {
-            if std::env::var_os("ZAIRYU_STARTUP_REPORT").is_some() {
-                let ms = super::STARTED
-                    .get()
-                    .map(|t| t.elapsed().as_millis())
-                    .unwrap_or(0);
-                eprintln!("zairyu: interactive {ms} ms after start");
-            }
-        });
+        crate::startup_report::interactive();
     }
-}
-
-static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
-
-/// Notes when the process started (first thing in `main`).
-pub(crate) fn mark_start() {
-    STARTED.get_or_init(std::time::Instant::now);
 }
 
 fn bad_request(message: String) -> CommandError {

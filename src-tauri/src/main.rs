@@ -7,17 +7,25 @@ mod bindings;
 mod bundled;
 mod commands;
 mod launch;
+mod startup_report;
 mod status_notifications;
+mod webview_tuning;
 
+use tauri::webview::PageLoadEvent;
 use tauri::Manager;
 
 fn main() {
-    commands::mark_start();
+    startup_report::mark_start();
     tauri::Builder::default()
         .plugin(tauri_plugin_notification::init())
         .setup(|app| {
+            startup_report::stage("window");
+            if let Some(window) = app.get_webview_window("main") {
+                webview_tuning::apply(&window)?;
+            }
             let config = launch::LaunchConfig::from_env_and_args(app.handle())?;
             let state = zairyu_app::App::open(&config.data_dir, config.profile)?;
+            startup_report::stage("app_open");
             if let Some(window) = app.get_webview_window("main") {
                 window.set_title(&launch::window_title(config.profile))?;
             }
@@ -25,9 +33,14 @@ fn main() {
                 // The app works offline without it; the diagnosis page says the server is down.
                 eprintln!("zairyu: the bundled server did not start: {e}");
             }
+            startup_report::stage("server");
             app.manage(state);
             status_notifications::start(app.handle().clone());
             Ok(())
+        })
+        .on_page_load(|_, payload| match payload.event() {
+            PageLoadEvent::Started => startup_report::stage("page_started"),
+            PageLoadEvent::Finished => startup_report::stage("page_finished"),
         })
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!("../tauri.conf.json"))

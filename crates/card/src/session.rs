@@ -13,6 +13,12 @@ use crate::pin::{LastTry, PinFlow, Secret};
 
 /// Files this crate ever reads with a raw `read_ef`: the JPKI token information only.
 const READ_EF_ALLOWED: &[u16] = &[0x0006];
+/// The card-info-input application's PIN (4 digits) and its basic-four file.
+const TEXT_PIN: u16 = 0x0011;
+const TEXT_ATTRIBUTES: u16 = 0x0002;
+/// The JPKI PINs: the authentication PIN and the signature password.
+const AUTH_PIN: u16 = 0x0018;
+const SIGN_PIN: u16 = 0x001B;
 
 /// What a card on the reader is, and its three retry counters (read without spending a try).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -67,10 +73,7 @@ fn sfi(id: u16) -> Result<ShortEfId, CardError> {
 }
 
 fn jpki<T: Transmit>(card: &mut Card<T>) -> Result<JpkiAp<'_, T>, CardError> {
-    JpkiAp::select(card).map_err(|e| match e {
-        myna_card::Error::Status(sw) if sw.value() == 0x6A82 => CardError::NotMyNumberCard,
-        other => other.into(),
-    })
+    JpkiAp::select(card).map_err(not_my_number_card)
 }
 
 /// Is it a My Number Card (the JPKI application answers, not the ATR), and how many tries are
@@ -96,10 +99,10 @@ pub fn status<T: Transmit>(card: &mut Card<T>) -> Result<CardStatus, CardError> 
     let token = String::from_utf8_lossy(&raw)
         .trim_matches([' ', '\0'])
         .to_owned();
-    let auth = retries(c.pin_retries_sfi(sfi(0x0018)?))?;
-    let sign = retries(c.pin_retries_sfi(sfi(0x001B)?))?;
+    let auth = retries(c.pin_retries_sfi(sfi(AUTH_PIN)?))?;
+    let sign = retries(c.pin_retries_sfi(sfi(SIGN_PIN)?))?;
     TextAp::select(card)?;
-    let text_tries = retries(card.pin_retries_sfi(sfi(0x0011)?))?;
+    let text_tries = retries(card.pin_retries_sfi(sfi(TEXT_PIN)?))?;
     Ok(CardStatus {
         my_number_card: true,
         token,
@@ -109,20 +112,29 @@ pub fn status<T: Transmit>(card: &mut Card<T>) -> Result<CardStatus, CardError> 
     })
 }
 
-/// The basic four from EF 0002 of the card-info-input application, after its 4-digit PIN.
+/// The basic four from EF 0002 of the card-info-input application, after its 4-digit PIN:
+/// four APDUs on today's cards (SELECT of the application, the tries, VERIFY and one READ
+/// BINARY, the PIN and the file named by their short EF ids), a fifth READ BINARY only for a
+/// file longer than 256 bytes.
 fn basic_four_flow<T: Transmit>(
     card: &mut Card<T>,
     pin: &mut Secret,
     consent: LastTry,
 ) -> Result<BasicFour, CardError> {
-    jpki(card)?; // a My Number Card, or a clear error before any PIN is involved
-    let text = std::cell::RefCell::new(TextAp::select(card)?);
+    // A card without the application is not a My Number Card: a clear error before any PIN.
+    TextAp::select(card).map_err(not_my_number_card)?;
+    let pin_sfi = sfi(TEXT_PIN)?;
+    let card = std::cell::RefCell::new(card);
     let (result, _) = PinFlow::new(pin, consent).run(
-        || text.borrow_mut().retries(0x0011).map_err(Into::into),
-        |p| text.borrow_mut().verify_pin(p).map_err(Into::into),
-        || text.borrow_mut().read_attributes().map_err(Into::into),
+        || {
+            card.borrow_mut()
+                .pin_retries_sfi(pin_sfi)
+                .map_err(Into::into)
+        },
+        |p| card.borrow_mut().verify_sfi(pin_sfi, p).map_err(Into::into),
+        || read_basic_four_file(&mut card.borrow_mut()),
     );
-    let a = result?;
+    let a = myna_card::ap::text::Attributes::parse(&result?)?;
     let d = a.birth_date;
     Ok(BasicFour {
         name: a.name,
@@ -134,6 +146,33 @@ fn basic_four_flow<T: Transmit>(
             _ => Sex::Other,
         },
     })
+}
+
+/// EF 0002 of the card-info-input application (its only file this crate reads, never a file
+/// chosen by the caller), with short APDUs: the first READ BINARY names it by its short EF id
+/// (no SELECT) and asks for 256 bytes; its TLV header says whether more must be read (from the
+/// now current EF).
+fn read_basic_four_file<T: Transmit>(card: &mut Card<T>) -> Result<Vec<u8>, CardError> {
+    let mut out = card.read_binary_chunk_sfi(sfi(TEXT_ATTRIBUTES)?, 0, 256)?;
+    let total = myna_card::tlv::ber::parse_header(&out)
+        .map_err(|_| CardError::UnexpectedAnswer {
+            detail: "the basic-four file does not begin with a TLV header".into(),
+        })?
+        .total_len();
+    if total <= out.len() {
+        out.truncate(total);
+    } else {
+        let rest = card.read_binary(out.len(), total - out.len())?;
+        out.extend_from_slice(&rest);
+    }
+    Ok(out)
+}
+
+fn not_my_number_card(e: myna_card::Error) -> CardError {
+    match e {
+        myna_card::Error::Status(sw) if sw.value() == 0x6A82 => CardError::NotMyNumberCard,
+        other => other.into(),
+    }
 }
 
 fn certificate_flow<T: Transmit>(
@@ -171,27 +210,39 @@ fn sign_flow<T: Transmit>(
     secret: &mut Secret,
     consent: LastTry,
 ) -> Result<Vec<u8>, CardError> {
+    // Four APDUs: SELECT of JPKI, the tries and VERIFY naming the PIN by its short EF id (no
+    // SELECT of the PIN file), and the signature naming its key the same way.
     let ap = std::cell::RefCell::new(jpki(card)?);
-    let (result, _) = match kind {
-        CertKind::Auth => PinFlow::new(secret, consent).run(
-            || ap.borrow_mut().auth_pin_retries().map_err(Into::into),
-            |p| ap.borrow_mut().verify_auth_pin(p).map_err(Into::into),
-            || {
-                ap.borrow_mut()
-                    .sign_with_auth_key(SignatureScheme::PreHashedDigestInfo, digest)
-                    .map_err(Into::into)
-            },
-        ),
-        CertKind::Sign => PinFlow::new(secret, consent).run(
-            || ap.borrow_mut().sign_pin_retries().map_err(Into::into),
-            |p| ap.borrow_mut().verify_sign_pin(p).map_err(Into::into),
-            || {
-                ap.borrow_mut()
-                    .sign_with_sign_key(SignatureScheme::PreHashedDigestInfo, digest)
-                    .map_err(Into::into)
-            },
-        ),
-    };
+    let pin_sfi = sfi(match kind {
+        CertKind::Auth => AUTH_PIN,
+        CertKind::Sign => SIGN_PIN,
+    })?;
+    let (result, _) = PinFlow::new(secret, consent).run(
+        || {
+            ap.borrow_mut()
+                .card()
+                .pin_retries_sfi(pin_sfi)
+                .map_err(Into::into)
+        },
+        |p| {
+            ap.borrow_mut()
+                .card()
+                .verify_sfi(pin_sfi, p)
+                .map_err(Into::into)
+        },
+        || {
+            let mut ap = ap.borrow_mut();
+            let signed = match kind {
+                CertKind::Auth => {
+                    ap.sign_with_auth_key(SignatureScheme::PreHashedDigestInfo, digest)
+                }
+                CertKind::Sign => {
+                    ap.sign_with_sign_key(SignatureScheme::PreHashedDigestInfo, digest)
+                }
+            };
+            signed.map_err(Into::into)
+        },
+    );
     let signature = result?;
     if signature.len() != 256 {
         return Err(CardError::UnexpectedAnswer {

@@ -179,7 +179,7 @@ fn a_card_pulled_mid_read_gives_card_removed_and_wipes_the_pin() {
     drop(card);
     let mut card = Card::new(PullAfter {
         inner: sim.clone(),
-        left: 4,
+        left: 2,
     });
     let mut secret = pin(PinKind::Text, "1234");
     let err = read_basic_four(&mut card, &mut secret, LastTry::Refuse).unwrap_err();
@@ -210,15 +210,54 @@ fn hostile_answers_become_unexpected_answer_errors() {
     );
     // A basic-four file that is not a TLV: the PIN was right, the answer is refused.
     let mut card = Card::new(MockTransport::new([
-        vec![0x90, 0x00],                   // SELECT JPKI
         vec![0x90, 0x00],                   // SELECT text AP
-        vec![0x90, 0x00],                   // SELECT 0011
-        vec![0x63, 0xC3],                   // tries
-        vec![0x90, 0x00],                   // VERIFY
-        vec![0x90, 0x00],                   // SELECT 0002
-        vec![0x01, 0x02, 0x03, 0x90, 0x00], // garbage
+        vec![0x63, 0xC3],                   // tries (VERIFY by short EF id, no data)
+        vec![0x90, 0x00],                   // VERIFY by short EF id
+        vec![0x01, 0x02, 0x03, 0x90, 0x00], // READ BINARY by short EF id: garbage
     ]));
     let err =
         read_basic_four(&mut card, &mut pin(PinKind::Text, "1234"), LastTry::Refuse).unwrap_err();
     assert_eq!(err.code(), "card_unexpected_answer", "{err:?}");
+}
+
+#[test]
+fn basic_four_and_signing_take_four_apdus_each_without_selecting_a_pin_file() {
+    use crate::session::Counting;
+    let (sim, card) = sim();
+    drop(card);
+    let mut card = Card::new(Counting {
+        inner: sim.clone(),
+        apdus: 0,
+    });
+    read_basic_four(&mut card, &mut pin(PinKind::Text, "1234"), LastTry::Refuse).unwrap();
+    assert_eq!(
+        card.transport().apdus,
+        4,
+        "SELECT AP, tries, VERIFY, READ BINARY"
+    );
+    for kind in [CertKind::Auth, CertKind::Sign] {
+        let before = card.transport().apdus;
+        let secret = match kind {
+            CertKind::Auth => "1234",
+            CertKind::Sign => "ZAIRYU26",
+        };
+        let kind_pin = match kind {
+            CertKind::Auth => PinKind::Auth,
+            CertKind::Sign => PinKind::Sign,
+        };
+        let mut secret = pin(kind_pin, secret);
+        sign(&mut card, kind, &[7u8; 32], &mut secret, LastTry::Refuse).unwrap();
+        assert_eq!(
+            card.transport().apdus - before,
+            4,
+            "SELECT JPKI, tries, VERIFY, COMPUTE SIGNATURE ({kind:?})"
+        );
+    }
+    // Every PIN and file was named by its short EF id: no SELECT of an EF at all.
+    let log = sim.card().log().entries();
+    let selects: Vec<_> = log
+        .iter()
+        .filter(|e| e.op == zairyu_card_sim::Op::Select && e.file.is_some())
+        .collect();
+    assert!(selects.is_empty(), "{selects:?}");
 }
