@@ -94,6 +94,8 @@ macro_rules! command_table {
             local_data() -> $crate::LocalData = local_data [json quick infallible];
             /// Removes the drafts, receipts and queued submissions kept on this computer.
             remove_local_data() -> $crate::LocalData = remove_local_data [json quick fallible];
+            /// The findings of the usage application's typed fields (manual 3.2 step 15); no PIN.
+            check_usage_info(info: $crate::UsageInfo) -> Vec<$crate::DraftFinding> = check_usage_info [json quick fallible];
             apply_for_usage(reader: Option<String>, pin: $crate::SecretText, last_try: bool, info: $crate::UsageInfo) -> $crate::SessionState = apply_for_usage [json blocking fallible];
             /// Signs the draft with the card and sends it (or queues it when offline).
             submit_draft(id: String, reader: Option<String>, pin: $crate::SecretText, last_try: bool, resubmit_of: Option<i64>) -> $crate::SubmitOutcome = submit_draft [json blocking fallible];

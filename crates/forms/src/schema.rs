@@ -292,6 +292,41 @@ pub fn schemas() -> &'static [Schema] {
 mod tests {
     use super::*;
 
+    #[test]
+    fn change_of_status_asks_the_current_status_and_has_the_free_area() {
+        let schema = schema_for("change-of-status").unwrap();
+        let (_, current) = schema.field("request.current_status").unwrap();
+        assert!(current.required && current.kind == FieldKind::Choice);
+        assert!(current.choices.iter().any(|c| c.label_ja == "家族滞在"));
+        let (_, free) = schema.field("request.free_area").unwrap();
+        assert!(!free.required && free.label_en == "Free area");
+        let findings = crate::validate("change-of-status", &serde_json::json!({})).unwrap();
+        assert!(findings.iter().any(|f| f.path == "request.current_status" && f.code == "required"));
+        assert!(!findings.iter().any(|f| f.path == "request.free_area"));
+    }
+
+    #[test]
+    fn every_document_item_has_its_hint_and_item_7_the_manuals_explanation() {
+        for schema in schemas() {
+            for (path, _, field) in schema.fields() {
+                if field.kind == FieldKind::Attachment {
+                    let en = field.hint_en.as_deref().unwrap_or_default();
+                    let ja = field.hint_ja.as_deref().unwrap_or_default();
+                    assert!(!en.is_empty() && !ja.is_empty(), "{} {path}", schema.procedure);
+                }
+            }
+        }
+        let (_, proof) = schema_for("change-of-status")
+            .unwrap()
+            .field("attachments.proof_of_funds")
+            .unwrap();
+        let en = proof.hint_en.as_deref().unwrap();
+        for words in ["bankbook showing deposits for the past year", "salary statements", "remittance certificate", "receipt of remittances"] {
+            assert!(en.contains(words), "{words}");
+        }
+        assert!(proof.hint_ja.as_deref().unwrap().contains("送金証明書"));
+    }
+
     fn condition_paths(c: &Condition, out: &mut Vec<String>) {
         match c {
             Condition::Equals { field, .. }

@@ -27,12 +27,38 @@ const procedure = (id: string, name_en: string, name_ja: string, has_form: boole
   explanation_ja: `${name_ja}の説明`,
   keywords: [],
   has_form,
+  screen: id === "usage-application" ? "usage_application" : "draft",
 });
 
 export const procedures: Procedure[] = [
+  procedure("usage-application", "Usage Application (For Foreign Nationals Who Wish to Begin Applying for Status of Residence)", "利用申請（在留申請を始める外国人の方）", true),
   procedure("extension-of-stay", "Application for extension of period of stay", "在留期間更新許可申請", true),
   procedure("institution-notification", "Notification relating to the institution", "所属機関等に関する届出", false),
 ];
+
+/** The usage application's form (manual 3.2 step 15), as `schemas/usage-application.toml`. */
+export const usageSchema: Schema = {
+  procedure: "usage-application",
+  version: 1,
+  title_en: "Usage application: user information",
+  title_ja: "利用申請：利用者情報",
+  sections: [
+    {
+      id: "user",
+      title_en: "User information",
+      title_ja: "利用者情報",
+      fields: [
+        { id: "name_en", label_en: "Name (English, as on the residence card)", label_ja: "氏名（英字）", kind: "english_name", required: true, width: "any", choices: [], columns: [], recheck_on_reuse: false },
+        { id: "sex", label_en: "Sex", label_ja: "性別", kind: "choice", required: true, width: "any", choices: [], columns: [], recheck_on_reuse: false, prefill: "card.sex" },
+        { id: "postal_code", label_en: "Postal code", label_ja: "郵便番号", kind: "postal_code", required: true, width: "any", choices: [], columns: [], recheck_on_reuse: false },
+        { id: "address", label_en: "Address in Japan", label_ja: "住居地", kind: "text", required: true, width: "any", choices: [], columns: [], recheck_on_reuse: false, prefill: "card.address" },
+        { id: "telephone", label_en: "Telephone number", label_ja: "電話番号", kind: "telephone", required: true, width: "any", choices: [], columns: [], recheck_on_reuse: false },
+        { id: "residence_card_number", label_en: "Residence card number", label_ja: "在留カード番号", kind: "residence_card_number", required: true, width: "any", choices: [], columns: [], recheck_on_reuse: true },
+      ],
+    },
+  ],
+  rules: [],
+};
 
 export const schema: Schema = {
   procedure: "extension-of-stay",
@@ -77,6 +103,8 @@ export function memoryBackend() {
     form: {} as Record<string, Record<string, unknown>>,
     revision: 1,
     created: false,
+    /** Set by a test: the draft was filed under this reference number. */
+    submitted: null as { at: string; reference_number: string } | null,
   };
   const calls: string[] = [];
   const pending: { code: "file_recovered"; kept_as: string }[] = [];
@@ -104,7 +132,7 @@ export function memoryBackend() {
       meta: {
         format: 1, id: "d1", procedure: "extension-of-stay", schema_version: 2, created_at: "2026-11-24T10:00:00Z",
         updated_at: "2026-11-24T10:00:00Z", revision: state.revision, form: state.form, attachments: [], recheck: [],
-        submitted: null, reused_from: null,
+        submitted: state.submitted, reused_from: null,
       },
       fields,
       report: { procedure: "extension-of-stay", ok: findings.length === 0, findings, recheck: [] },
@@ -174,14 +202,14 @@ export function memoryBackend() {
       return procedures.filter((p) => search.split(/\s+/).every((w) => (p.name_en + p.name_ja).toLowerCase().includes(w.toLowerCase())));
     },
     getTerms: async () => ({ ja: "利用規約（要旨）", en: "Terms of use (summary)" }),
-    getSchema: async () => schema,
+    getSchema: async (p) => (p === "usage-application" ? usageSchema : schema),
     lookupPostal: async (code) =>
       code === "8748577"
         ? [{ postal_code: code, prefecture: "大分県", city: "別府市", town: "十文字原", address: "大分県別府市十文字原" }]
         : [],
     listDrafts: async () =>
       state.created
-        ? [{ id: "d1", procedure: "extension-of-stay", title_en: schema.title_en, title_ja: schema.title_ja, updated_at: "2026-11-24T10:00:00Z", errors: draftState().report.findings.length, submitted: false, stay_expires_on: null }]
+        ? [{ id: "d1", procedure: "extension-of-stay", title_en: schema.title_en, title_ja: schema.title_ja, updated_at: "2026-11-24T10:00:00Z", errors: draftState().report.findings.length, submitted: state.submitted !== null, stay_expires_on: null }]
         : [],
     createDraft: async (p) => {
       calls.push(`create:${p}`);
@@ -264,9 +292,20 @@ export function memoryBackend() {
       Object.assign(local, { drafts: 0, receipts: 0, queued_submissions: 0 });
       return { ...local };
     },
+    checkUsageInfo: async (info) => {
+      const findings: DraftFinding[] = [];
+      const needs = (path: string, ok: boolean, message: string) => {
+        if (!ok) findings.push({ code: "required", path, severity: "error", message, message_ja: message, hint: "", hint_ja: "", fixable: false });
+      };
+      needs("user.name_en", info.name_en.trim() !== "", "Name: required");
+      needs("user.postal_code", /^[0-9]{3}-?[0-9]{4}$/.test(info.postal_code.trim()), "Postal code: 7 digits");
+      needs("user.telephone", info.telephone.trim() !== "", "Telephone: required");
+      return findings;
+    },
     applyForUsage: async (_reader, pin, lastTry, info) => {
       verify("auth", pin, lastTry);
       calls.push(`usage:${info.residence_card_number}`);
+      calls.push(`usage-contact:${info.name_en}|${info.postal_code}|${info.telephone}`);
       account.usage = true;
       return sessionState();
     },
