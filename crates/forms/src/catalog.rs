@@ -170,7 +170,7 @@ mod tests {
         assert_eq!(all.len(), 6);
         assert_eq!(all[0], "usage-application");
         assert!(procedure("extension-of-stay").unwrap().has_form);
-        assert!(!procedure("institution-notification").unwrap().has_form);
+        assert!(procedure("institution-notification").unwrap().has_form);
     }
 
     #[test]
