@@ -66,6 +66,10 @@ macro_rules! command_table {
             set_draft_field(id: String, path: String, value: String) -> $crate::DraftState = set_draft_field [json quick fallible];
             /// Puts a file (its bytes) into a photo or attachment slot; saved at once.
             attach_file(draft_id: String, slot: String, file_name: String) -> $crate::DraftState = attach_to_draft [bytes quick fallible];
+            /// Manual 4.2.8: one more PDF for a document slot, merged after the one there; sizes and pages before/after.
+            add_pdf_part(draft_id: String, slot: String, file_name: String) -> $crate::PdfChange = add_pdf_part [bytes quick fallible];
+            /// Shrinks the scanned pages of the PDF in a slot; sizes and pages before/after.
+            shrink_draft_pdf(id: String, slot: String) -> $crate::PdfChange = shrink_draft_pdf [json blocking fallible];
             detach_file(id: String, slot: String) -> $crate::DraftState = detach_from_draft [json quick fallible];
             undo_draft(id: String) -> $crate::DraftState = undo_draft [json quick fallible];
             /// Writes the draft and its files to one bundle; returns the file's path.

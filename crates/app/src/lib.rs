@@ -14,6 +14,7 @@ mod drafts_folder;
 mod error;
 mod json_file;
 mod local_data;
+mod pdf_parts;
 mod practice_card;
 mod reception_client;
 mod secret_text;
@@ -38,6 +39,7 @@ pub use draft_check::{check_draft, check_draft_with, DraftFinding, DraftReport, 
 pub use drafts_folder::{DraftState, DraftSummary};
 pub use error::AppError;
 pub use local_data::LocalData;
+pub use pdf_parts::PdfChange;
 pub use secret_text::SecretText;
 pub use session_vault::{KeychainVault, MemoryVault, SessionVault};
 pub use settings::{Language, Settings};

@@ -92,6 +92,19 @@ export const schema: Schema = {
         },
       ],
     },
+    {
+      id: "attachments",
+      title_en: "Attachments",
+      title_ja: "添付書類",
+      fields: [
+        {
+          id: "proof_of_funds", label_en: "7 Proof of funds", label_ja: "7 経費支弁能力を証する文書", kind: "attachment", required: false, width: "any",
+          hint_en: "One of the following. If you cover tuition and living expenses yourself: a copy of the digital bankbook showing deposits for the past year, or a copy of salary statements. If someone else (a sponsor) covers them: a remittance certificate, or a copy of the digital bankbook showing receipt of remittances.",
+          hint_ja: "次のいずれか。本人が支弁する場合：過去1年間の入金が分かる預金通帳の写し、または給与明細の写し。本人以外が支弁する場合：送金証明書、または送金の受領が分かる預金通帳の写し。",
+          document: "proof_of_funds", choices: [], columns: [], recheck_on_reuse: true,
+        },
+      ],
+    },
   ],
 };
 
@@ -105,6 +118,8 @@ export function memoryBackend() {
     created: false,
     /** Set by a test: the draft was filed under this reference number. */
     submitted: null as { at: string; reference_number: string } | null,
+    /** The attached files: one per slot, as the app keeps them. */
+    attachments: [] as { slot: string; file: string; sha256: string; bytes: number; pages: number }[],
   };
   const calls: string[] = [];
   const pending: { code: "file_recovered"; kept_as: string }[] = [];
@@ -131,7 +146,8 @@ export function memoryBackend() {
       id: "d1",
       meta: {
         format: 1, id: "d1", procedure: "extension-of-stay", schema_version: 2, created_at: "2026-11-24T10:00:00Z",
-        updated_at: "2026-11-24T10:00:00Z", revision: state.revision, form: state.form, attachments: [], recheck: [],
+        updated_at: "2026-11-24T10:00:00Z", revision: state.revision, form: state.form,
+        attachments: state.attachments.map(({ slot, file, sha256, bytes }) => ({ slot, file, sha256, bytes })), recheck: [],
         submitted: state.submitted, reused_from: null,
       },
       fields,
@@ -229,6 +245,25 @@ export function memoryBackend() {
       return draftState();
     },
     detachFile: async () => draftState(),
+    addPdfPart: async (_id, slot, name, bytes) => {
+      calls.push(`add-part:${slot}:${name}`);
+      const old = state.attachments.find((a) => a.slot === slot);
+      // Each test PDF counts as one page.
+      const next = old
+        ? { ...old, bytes: old.bytes + bytes.length, pages: old.pages + 1 }
+        : { slot, file: `attachments/${name}`, sha256: "x", bytes: bytes.length, pages: 1 };
+      state.attachments = [...state.attachments.filter((a) => a.slot !== slot), next];
+      state.form = { ...state.form, attachments: { ...state.form.attachments, [slot.split(".")[1]]: next.file.split("/")[1] } };
+      return { draft: draftState(), bytes_before: old?.bytes ?? 0, bytes_after: next.bytes, pages_before: old?.pages ?? 0, pages_after: next.pages };
+    },
+    shrinkDraftPdf: async (_id, slot) => {
+      calls.push(`shrink:${slot}`);
+      const old = state.attachments.find((a) => a.slot === slot);
+      if (!old) throw new BackendError({ code: "nothing_attached", message: "nothing attached" });
+      const next = { ...old, bytes: Math.floor(old.bytes / 2) };
+      state.attachments = [...state.attachments.filter((a) => a.slot !== slot), next];
+      return { draft: draftState(), bytes_before: old.bytes, bytes_after: next.bytes, pages_before: old.pages, pages_after: next.pages };
+    },
     undoDraft: async () => {
       calls.push("undo");
       return draftState();
