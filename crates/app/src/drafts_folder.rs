@@ -330,7 +330,12 @@ impl DraftsFolder {
         let Some(entry) = draft.attachment(slot).cloned() else {
             return Ok(None);
         };
-        let name = entry.file.rsplit('/').next().unwrap_or(&entry.file).to_owned();
+        let name = entry
+            .file
+            .rsplit('/')
+            .next()
+            .unwrap_or(&entry.file)
+            .to_owned();
         Ok(Some((name, draft.read_file(&entry)?)))
     }
 

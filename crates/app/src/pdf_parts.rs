@@ -57,7 +57,8 @@ impl App {
                 pages_after: pages(bytes),
             });
         };
-        let merged = zairyu_checks::merge_pdfs(&[old.clone(), bytes.to_vec()]).map_err(fix_failed)?;
+        let merged =
+            zairyu_checks::merge_pdfs(&[old.clone(), bytes.to_vec()]).map_err(fix_failed)?;
         let draft = self.drafts.attach(id, slot, &old_name, &merged)?;
         Ok(PdfChange {
             draft,
@@ -108,12 +109,20 @@ mod tests {
         let draft = app.create_draft("extension-of-stay").unwrap();
         let slot = "attachments.for_organization";
         let part = std::fs::read(zairyu_testkit::corpus::path("pdf_good.pdf")).unwrap();
-        let first = app.add_pdf_part(&draft.id, slot, "part1.pdf", &part).unwrap();
+        let first = app
+            .add_pdf_part(&draft.id, slot, "part1.pdf", &part)
+            .unwrap();
         assert_eq!((first.bytes_before, first.pages_before), (0, 0));
         assert!(first.pages_after >= 1);
-        let second = app.add_pdf_part(&draft.id, slot, "part2.pdf", &part).unwrap();
+        let second = app
+            .add_pdf_part(&draft.id, slot, "part2.pdf", &part)
+            .unwrap();
         assert_eq!(second.pages_before, first.pages_after);
-        assert_eq!(second.pages_after, 2 * first.pages_after, "both parts, in one PDF");
+        assert_eq!(
+            second.pages_after,
+            2 * first.pages_after,
+            "both parts, in one PDF"
+        );
         let slots: Vec<_> = second
             .draft
             .meta
@@ -127,7 +136,8 @@ mod tests {
 
         let scan = std::fs::read(zairyu_testkit::corpus::path("pdf_scan_large.pdf")).unwrap();
         let bank = "attachments.proof_of_funds";
-        app.add_pdf_part(&draft.id, bank, "bank.pdf", &scan).unwrap();
+        app.add_pdf_part(&draft.id, bank, "bank.pdf", &scan)
+            .unwrap();
         let shrunk = app.shrink_draft_pdf(&draft.id, bank).unwrap();
         assert!(shrunk.bytes_after < shrunk.bytes_before);
         assert_eq!(shrunk.pages_after, shrunk.pages_before);

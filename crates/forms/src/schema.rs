@@ -344,10 +344,16 @@ mod tests {
         let list = nationalities();
         assert!(list.len() > 240);
         let vietnam = list.iter().find(|c| c.value == "VNM").unwrap();
-        assert_eq!((vietnam.label_en.as_str(), vietnam.label_ja.as_str()), ("Vietnam", "ベトナム"));
+        assert_eq!(
+            (vietnam.label_en.as_str(), vietnam.label_ja.as_str()),
+            ("Vietnam", "ベトナム")
+        );
         assert!(!list.iter().any(|c| c.value == "JPN"));
         for procedure in ["extension-of-stay", "change-of-status"] {
-            let (_, field) = schema_for(procedure).unwrap().field("applicant.nationality").unwrap();
+            let (_, field) = schema_for(procedure)
+                .unwrap()
+                .field("applicant.nationality")
+                .unwrap();
             assert_eq!(field.kind, FieldKind::Choice);
             assert_eq!(field.choices.len(), list.len());
         }
@@ -368,7 +374,9 @@ mod tests {
         let (_, free) = schema.field("request.free_area").unwrap();
         assert!(!free.required && free.label_en == "Free area");
         let findings = crate::validate("change-of-status", &serde_json::json!({})).unwrap();
-        assert!(findings.iter().any(|f| f.path == "request.current_status" && f.code == "required"));
+        assert!(findings
+            .iter()
+            .any(|f| f.path == "request.current_status" && f.code == "required"));
         assert!(!findings.iter().any(|f| f.path == "request.free_area"));
     }
 
@@ -379,7 +387,11 @@ mod tests {
                 if field.kind == FieldKind::Attachment {
                     let en = field.hint_en.as_deref().unwrap_or_default();
                     let ja = field.hint_ja.as_deref().unwrap_or_default();
-                    assert!(!en.is_empty() && !ja.is_empty(), "{} {path}", schema.procedure);
+                    assert!(
+                        !en.is_empty() && !ja.is_empty(),
+                        "{} {path}",
+                        schema.procedure
+                    );
                 }
             }
         }
@@ -388,7 +400,12 @@ mod tests {
             .field("attachments.proof_of_funds")
             .unwrap();
         let en = proof.hint_en.as_deref().unwrap();
-        for words in ["bankbook showing deposits for the past year", "salary statements", "remittance certificate", "receipt of remittances"] {
+        for words in [
+            "bankbook showing deposits for the past year",
+            "salary statements",
+            "remittance certificate",
+            "receipt of remittances",
+        ] {
             assert!(en.contains(words), "{words}");
         }
         assert!(proof.hint_ja.as_deref().unwrap().contains("送金証明書"));
@@ -480,7 +497,9 @@ mod tests {
             .any(|f| f.path == "change.new_school_name" && f.code == "required"));
         let left = serde_json::json!({ "change": { "kind": "left" } });
         let findings = crate::validate_form(notification, &left).unwrap();
-        assert!(!findings.iter().any(|f| f.path.starts_with("change.new_school")));
+        assert!(!findings
+            .iter()
+            .any(|f| f.path.starts_with("change.new_school")));
         let employment = schema_for("authorized-employment-certificate").unwrap();
         assert!(employment.field("activity.employer_name").is_some());
         assert!(employment.field("contact.email").is_some());

@@ -133,7 +133,10 @@ fn usage(w: &World, id: &str, card: &mut Card<SimTransport>) {
         .office
         .usage_apply(&user, &bad_nonce, &bad_cert, &bad_sig, &bad)
         .unwrap_err();
-    assert_eq!((refused.status, refused.code.as_str()), (422, "form_invalid"));
+    assert_eq!(
+        (refused.status, refused.code.as_str()),
+        (422, "form_invalid")
+    );
     let info = serde_json::json!({
         "residence_card_number": "AB12345678CD", "postal_code": "8748577",
         "name_en": "NGUYEN THI LAN", "telephone": "09012345678"

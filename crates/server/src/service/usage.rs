@@ -139,7 +139,11 @@ impl ReceptionOffice {
             .map_err(|e| ApiError::bad("form_invalid", e.to_string()))?
             .into_iter()
             .filter(|f| f.is_error() && f.code != "required")
-            .filter(|f| typed["user"].get(f.path.trim_start_matches("user.")).is_some())
+            .filter(|f| {
+                typed["user"]
+                    .get(f.path.trim_start_matches("user."))
+                    .is_some()
+            })
             .map(|f| format!("{} ({})", f.path, f.code))
             .collect();
         if !wrong.is_empty() {
