@@ -161,7 +161,21 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
         sex: "female".into(),
         residence_card_number: "AB12345678CD".into(),
         organisation: None,
+        name_en: "NGUYEN THI LAN".into(),
+        postal_code: "874-8577".into(),
+        telephone: "09012345678".into(),
     };
+    // Manual 3.2 step 15: a form missing its postal code costs no PIN try.
+    let missing = UsageInfo {
+        postal_code: String::new(),
+        ..info.clone()
+    };
+    assert_eq!(
+        app.apply_for_usage(Some(PRACTICE_READER), "1234", false, &missing)
+            .unwrap_err()
+            .code(),
+        "draft_not_ready"
+    );
     assert_eq!(
         app.apply_for_usage(Some(PRACTICE_READER), "9999", false, &info)
             .unwrap_err()
@@ -412,6 +426,9 @@ fn a_submission_signed_offline_waits_and_is_sent_exactly_once() {
         sex: "male".into(),
         residence_card_number: "AB12345678CD".into(),
         organisation: None,
+        name_en: "LE VAN AN".into(),
+        postal_code: "8748577".into(),
+        telephone: "09012345678".into(),
     };
     app.apply_for_usage(Some(PRACTICE_READER), "1234", false, &info)
         .unwrap();

@@ -195,6 +195,13 @@ async fn register_apply_file_revise_and_complete() {
     app.pin("1234", &mut path).await;
     app.wait_for_text("[data-testid=basic-four]", "NGUYEN THI LAN")
         .await;
+    // Manual 3.2 step 15: the postal code (name and telephone start from the account).
+    app.type_in(
+        "[data-testid='field-user.postal_code'] input",
+        "874-8577",
+        &mut path,
+    )
+    .await;
     app.type_in("[data-testid=usage-card-number]", "AB12345678CD", &mut path)
         .await;
     screenshot(c, "story-usage-en").await;

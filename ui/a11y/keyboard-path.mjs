@@ -93,6 +93,7 @@ await press('[data-testid="practice-insert"]');
 await press('[data-testid="usage-read"]');
 await pin("1234");
 await page.waitForSelector('[data-testid="basic-four"]');
+await type('[data-testid="field-user.postal_code"] input', "874-8577");
 await type('[data-testid="usage-card-number"]', "AB12345678CD");
 await press('[data-testid="usage-sign"]');
 await pin("1234");

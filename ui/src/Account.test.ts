@@ -1,7 +1,7 @@
 // Account, usage application and the PIN dialog against the in-memory backend (whose practice
 // card counts tries down as the real one does).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import App from "./App.svelte";
 import { useBackend } from "./lib/backend";
 import { memoryBackend } from "./test/memory-backend";
@@ -77,13 +77,21 @@ describe("account and card", () => {
     expect((await screen.findByTestId("basic-four")).textContent).toContain("NGUYEN THI LAN");
     expect(fake.card.text).toBe(3);
 
-    // Sign the usage application with the authentication PIN.
+    // Manual 3.2 step 15: English name and telephone start from the account; the postal code
+    // is typed, and signing waits for it.
     await fireEvent.input(screen.getByTestId("usage-card-number"), { target: { value: "ab12345678cd" } });
+    const name = within(screen.getByTestId("field-user.name_en")).getByRole("textbox") as HTMLInputElement;
+    expect(name.value).toBe("NGUYEN THI LAN");
+    expect((within(screen.getByTestId("field-user.telephone")).getByRole("textbox") as HTMLInputElement).value).toBe("09012345678");
+    expect((screen.getByTestId("usage-sign") as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.change(within(screen.getByTestId("field-user.postal_code")).getByRole("textbox"), { target: { value: "874-8577" } });
+    await waitFor(() => expect((screen.getByTestId("usage-sign") as HTMLButtonElement).disabled).toBe(false));
     await fireEvent.click(screen.getByTestId("usage-sign"));
     await fireEvent.input(await screen.findByTestId("pin-input"), { target: { value: "1234" } });
     await fireEvent.click(screen.getByTestId("pin-ok"));
     await screen.findByTestId("usage-done");
     expect(fake.calls).toContain("usage:AB12345678CD");
+    expect(fake.calls).toContain("usage-contact:NGUYEN THI LAN|874-8577|09012345678");
     expect(fake.account.usage).toBe(true);
   });
 

@@ -42,4 +42,16 @@ describe("home screen", () => {
     expect(fake.state.language).toBe("ja");
     expect(document.documentElement.lang).toBe("ja");
   });
+
+  it("says which PIN reads and which signs, in both languages (manual: user-authentication PIN signs)", async () => {
+    render(App);
+    await screen.findByTestId("item-passport");
+    const pins = () => screen.getByTestId("item-card_pins").closest("li")?.textContent ?? "";
+    expect(pins()).toContain("card-information PIN (券面事項入力補助用) reads");
+    expect(pins()).toContain("user-authentication PIN (利用者証明用) proves the card is yours at the usage application and signs each application");
+    expect(pins()).toContain("never asks for the 6–16 character signature password");
+    await fireEvent.click(screen.getByTestId("lang-ja"));
+    await waitFor(() => expect(pins()).toContain("利用者証明用電子証明書の暗証番号（数字4桁）は利用申請での本人確認と、マニュアルのとおり各申請への署名に使います"));
+    expect(pins()).toContain("署名用電子証明書のパスワードは使いません");
+  });
 });

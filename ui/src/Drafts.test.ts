@@ -87,4 +87,73 @@ describe("a new application", () => {
     expect(row.textContent).toContain("Application for extension of period of stay (Student)");
     expect(row.textContent).toContain("to fix");
   });
+
+  it("does not offer to sign a filed draft again: it offers a new application from it", async () => {
+    fake.state.created = true;
+    fake.state.submitted = { at: "2026-11-20T01:00:00Z", reference_number: "ZR-2026-00000001" };
+    render(App);
+    const row = await screen.findByTestId("draft-row");
+    expect(row.textContent).toContain("Submitted");
+    await fireEvent.click(within(row).getByRole("button", { name: "Open" }));
+    const filed = await screen.findByTestId("draft-filed");
+    expect(filed.textContent).toContain("ZR-2026-00000001");
+    expect(screen.queryByTestId("draft-review")).toBeNull();
+    await fireEvent.click(within(filed).getByRole("button", { name: "Start a new application from this one" }));
+    await waitFor(() => expect(fake.calls).toContain("reuse:d1"));
+    expect(fake.calls.some((c) => c.startsWith("submit:"))).toBe(false);
+  });
+
+  it("leads the usage application of the procedure list to the usage application screen, never a draft", async () => {
+    fake.account.signedIn = "ZR12345678";
+    render(App);
+    await waitFor(() => expect(screen.getByTestId("who").textContent).toContain("ZR12345678"));
+    await fireEvent.click(await screen.findByTestId("new-application"));
+    await fireEvent.input(await screen.findByTestId("procedure-search"), { target: { value: "usage" } });
+    await fireEvent.click(screen.getByRole("button", { name: "Search" }));
+    const item = await screen.findByTestId("procedure-usage-application");
+    await fireEvent.click(within(item).getByRole("button", { name: "Choose" }));
+    await fireEvent.click(await screen.findByTestId("agree"));
+    await screen.findByTestId("usage-page");
+    expect(screen.getByTestId("field-user.postal_code")).toBeTruthy();
+    expect(fake.calls.some((c) => c.startsWith("create:"))).toBe(false);
+  });
+
+  it("shows the manual's confirmation wording before signing (4.2.9), in both languages", async () => {
+    fake.state.created = true;
+    fake.state.form = { applicant: { postal_code: "8748577", address: "大分県別府市十文字原" }, work: { part_time: "no" } };
+    render(App);
+    const row = await screen.findByTestId("draft-row");
+    await fireEvent.click(within(row).getByRole("button", { name: "Open" }));
+    await fireEvent.click(await screen.findByTestId("draft-review"));
+    const text = await screen.findByTestId("review-confirm-text");
+    expect(text.textContent).toContain("The application is not yet complete. If the following information is correct");
+    await fireEvent.click(screen.getByTestId("lang-ja"));
+    await waitFor(() => expect(screen.getByTestId("review-confirm-text").textContent).toContain("申請はまだ完了していません"));
+  });
+
+  it("shows every document item's hint, item 7 the manual's explanation (bankbook, remittance)", async () => {
+    await openForm();
+    const item7 = screen.getByTestId("field-attachments.proof_of_funds");
+    expect(item7.textContent).toContain("bankbook showing deposits for the past year");
+    expect(item7.textContent).toContain("remittance certificate");
+  });
+
+  it("merges a second part into a document slot and shrinks it, with sizes and pages before and after", async () => {
+    // The first bank statement is attached already.
+    fake.state.attachments = [{ slot: "attachments.proof_of_funds", file: "attachments/bank-1.pdf", sha256: "x", bytes: 1_000_000, pages: 1 }];
+    await openForm();
+    const file = (name: string, size: number) => {
+      const made = new File([new Uint8Array(size)], name, { type: "application/pdf" });
+      // jsdom's File has no arrayBuffer(); the web view's has.
+      Object.defineProperty(made, "arrayBuffer", { value: async () => new Uint8Array(size).buffer });
+      return made;
+    };
+    const add = await screen.findByTestId("add-part-attachments.proof_of_funds");
+    await fireEvent.change(add, { target: { files: [file("bank-2.pdf", 500_000)] } });
+    const change = await screen.findByTestId("change-attachments.proof_of_funds");
+    expect(change.textContent).toContain("Before: 1.00 MB, 1 page(s) → now: 1.50 MB, 2 page(s)");
+    await fireEvent.click(screen.getByTestId("shrink-attachments.proof_of_funds"));
+    await waitFor(() => expect(screen.getByTestId("change-attachments.proof_of_funds").textContent).toContain("→ now: 0.75 MB, 2 page(s)"));
+    expect(fake.calls).toEqual(expect.arrayContaining(["add-part:attachments.proof_of_funds:bank-2.pdf", "shrink:attachments.proof_of_funds"]));
+  });
 });

@@ -48,6 +48,66 @@ pub struct UsageInfo {
     /// The school, for organisation staff to see the application (optional).
     #[serde(default)]
     pub organisation: Option<String>,
+    /// Manual 3.2 step 15: the name in English letters as on the residence card.
+    #[serde(default)]
+    pub name_en: String,
+    /// Manual 3.2 step 15: postal code (7 digits; a hyphen is taken out).
+    #[serde(default)]
+    pub postal_code: String,
+    /// Manual 3.2 step 15: telephone number.
+    #[serde(default)]
+    pub telephone: String,
+}
+
+/// The fields of the usage-application form (`schemas/usage-application.toml`) the student
+/// types; the others come from the card.
+pub(crate) const USAGE_TYPED_FIELDS: [&str; 4] = [
+    "user.name_en",
+    "user.postal_code",
+    "user.telephone",
+    "user.residence_card_number",
+];
+
+impl UsageInfo {
+    /// The usage-application form of the schema, each typed value normalised as the form
+    /// normalises it (full width, the postal code's hyphen, lower-case card number).
+    pub fn form(&self) -> Result<serde_json::Value, AppError> {
+        let schema = zairyu_forms::schema::schema_for("usage-application")?;
+        let mut form = json!({ "user": {} });
+        let typed = [
+            ("user.name_en", &self.name_en),
+            ("user.postal_code", &self.postal_code),
+            ("user.telephone", &self.telephone),
+            ("user.residence_card_number", &self.residence_card_number),
+            ("user.address", &self.address),
+            ("user.birth_date", &self.birth_date),
+            ("user.sex", &self.sex),
+        ];
+        for (path, raw) in typed {
+            let value = zairyu_forms::engine::normalize_input(schema, path, raw)?;
+            zairyu_forms::engine::set_value(&mut form, path, value);
+        }
+        Ok(form)
+    }
+
+    /// What is wrong with what the student typed (the card's fields are as the card says).
+    pub fn findings(&self) -> Result<Vec<crate::DraftFinding>, AppError> {
+        let findings = zairyu_forms::validate("usage-application", &self.form()?)?;
+        Ok(findings
+            .into_iter()
+            .filter(|f| USAGE_TYPED_FIELDS.contains(&f.path.as_str()))
+            .map(|f| crate::DraftFinding {
+                code: f.code,
+                path: f.path,
+                severity: f.severity,
+                message: f.message,
+                message_ja: f.message_ja,
+                hint: String::new(),
+                hint_ja: String::new(),
+                fixable: false,
+            })
+            .collect())
+    }
 }
 
 /// Whether someone is signed in, and to which server.
@@ -220,6 +280,11 @@ impl App {
 
     /// The usage application: a challenge from the server, signed by the card's
     /// user-authentication key after its PIN, with the basic four and the user information.
+    /// What is wrong with the typed fields of the usage application, before any PIN.
+    pub fn check_usage_info(&self, info: &UsageInfo) -> Result<Vec<crate::DraftFinding>, AppError> {
+        info.findings()
+    }
+
     pub fn apply_for_usage(
         &self,
         reader: Option<&str>,
@@ -228,6 +293,23 @@ impl App {
         info: &UsageInfo,
     ) -> Result<SessionState, AppError> {
         use base64::Engine;
+        // The form first, so a typing mistake costs no PIN try.
+        let errors = info
+            .findings()?
+            .iter()
+            .filter(|f| f.severity == zairyu_forms::Severity::Error)
+            .count();
+        if errors > 0 {
+            return Err(AppError::DraftNotReady(errors));
+        }
+        let mut sent = info.clone();
+        let form = info.form()?;
+        let typed = |field: &str| form["user"][field].as_str().unwrap_or_default().to_owned();
+        sent.name_en = typed("name_en");
+        sent.postal_code = typed("postal_code");
+        sent.telephone = typed("telephone");
+        sent.residence_card_number = typed("residence_card_number");
+        let info = &sent;
         let reception = self.reception()?;
         let token = self.token()?;
         let nonce = reception.usage_challenge(&token)?;

@@ -66,6 +66,10 @@ macro_rules! command_table {
             set_draft_field(id: String, path: String, value: String) -> $crate::DraftState = set_draft_field [json quick fallible];
             /// Puts a file (its bytes) into a photo or attachment slot; saved at once.
             attach_file(draft_id: String, slot: String, file_name: String) -> $crate::DraftState = attach_to_draft [bytes quick fallible];
+            /// Manual 4.2.8: one more PDF for a document slot, merged after the one there; sizes and pages before/after.
+            add_pdf_part(draft_id: String, slot: String, file_name: String) -> $crate::PdfChange = add_pdf_part [bytes quick fallible];
+            /// Shrinks the scanned pages of the PDF in a slot; sizes and pages before/after.
+            shrink_draft_pdf(id: String, slot: String) -> $crate::PdfChange = shrink_draft_pdf [json blocking fallible];
             detach_file(id: String, slot: String) -> $crate::DraftState = detach_from_draft [json quick fallible];
             undo_draft(id: String) -> $crate::DraftState = undo_draft [json quick fallible];
             /// Writes the draft and its files to one bundle; returns the file's path.
@@ -94,6 +98,8 @@ macro_rules! command_table {
             local_data() -> $crate::LocalData = local_data [json quick infallible];
             /// Removes the drafts, receipts and queued submissions kept on this computer.
             remove_local_data() -> $crate::LocalData = remove_local_data [json quick fallible];
+            /// The findings of the usage application's typed fields (manual 3.2 step 15); no PIN.
+            check_usage_info(info: $crate::UsageInfo) -> Vec<$crate::DraftFinding> = check_usage_info [json quick fallible];
             apply_for_usage(reader: Option<String>, pin: $crate::SecretText, last_try: bool, info: $crate::UsageInfo) -> $crate::SessionState = apply_for_usage [json blocking fallible];
             /// Signs the draft with the card and sends it (or queues it when offline).
             submit_draft(id: String, reader: Option<String>, pin: $crate::SecretText, last_try: bool, resubmit_of: Option<i64>) -> $crate::SubmitOutcome = submit_draft [json blocking fallible];
@@ -293,7 +299,7 @@ mod tests {
         names.dedup();
         assert_eq!(names.len(), table.len());
         let bytes: Vec<_> = table.iter().filter(|(_, k)| *k == "bytes").collect();
-        assert_eq!(bytes.len(), 2);
+        assert_eq!(bytes.len(), 3, "attach_file, import_draft, add_pdf_part");
     }
 
     #[test]

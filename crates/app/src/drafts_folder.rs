@@ -320,6 +320,25 @@ impl DraftsFolder {
         self.state(id, &draft)
     }
 
+    /// The file in a PDF slot (its name and bytes), if one is attached.
+    pub(crate) fn slot_file(
+        &self,
+        id: &str,
+        slot: &str,
+    ) -> Result<Option<(String, Vec<u8>)>, AppError> {
+        let draft = self.open(id)?;
+        let Some(entry) = draft.attachment(slot).cloned() else {
+            return Ok(None);
+        };
+        let name = entry
+            .file
+            .rsplit('/')
+            .next()
+            .unwrap_or(&entry.file)
+            .to_owned();
+        Ok(Some((name, draft.read_file(&entry)?)))
+    }
+
     pub(crate) fn detach(&self, id: &str, slot: &str) -> Result<DraftState, AppError> {
         let _guard = crate::lock(&self.lock);
         let mut draft = self.open(id)?;

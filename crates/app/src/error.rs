@@ -55,6 +55,12 @@ pub enum AppError {
     NotSignedIn,
     #[error("the application still has {0} problem(s): fix them before signing")]
     DraftNotReady(usize),
+    #[error("the usage application is not kept as a draft: open it from the Account page (it is signed with the card at once)")]
+    UsageApplicationNotADraft,
+    /// The draft was filed already (or waits in the outbox): signing it again would file a
+    /// second application; reuse starts a new one from it.
+    #[error("this application was already filed as {0}: start a new application from it instead of signing it again")]
+    AlreadyFiled(String),
     #[error("the file {0} changed on disk after it was checked: attach it again")]
     DraftFileChanged(String),
     #[error("nothing is attached for {0}: attach a file first")]
@@ -84,6 +90,8 @@ impl AppError {
             AppError::NotSignedIn => "not_signed_in",
             AppError::DraftNotReady(_) => "draft_not_ready",
             AppError::DraftFileChanged(_) => "draft_file_changed",
+            AppError::AlreadyFiled(_) => "already_filed",
+            AppError::UsageApplicationNotADraft => "usage_application_not_a_draft",
             AppError::BadServerUrl(_) => "bad_server_url",
             AppError::NothingAttached(_) => "nothing_attached",
             AppError::FixFailed { code, .. } => code,

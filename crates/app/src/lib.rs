@@ -14,6 +14,7 @@ mod drafts_folder;
 mod error;
 mod json_file;
 mod local_data;
+mod pdf_parts;
 mod practice_card;
 mod reception_client;
 mod secret_text;
@@ -38,6 +39,7 @@ pub use draft_check::{check_draft, check_draft_with, DraftFinding, DraftReport, 
 pub use drafts_folder::{DraftState, DraftSummary};
 pub use error::AppError;
 pub use local_data::LocalData;
+pub use pdf_parts::PdfChange;
 pub use secret_text::SecretText;
 pub use session_vault::{KeychainVault, MemoryVault, SessionVault};
 pub use settings::{Language, Settings};
@@ -299,6 +301,13 @@ impl App {
 
     /// Starts a draft of a procedure (after the terms were agreed to).
     pub fn create_draft(&self, procedure: &str) -> Result<DraftState, AppError> {
+        // Manual 3.2 step 3: the usage application is its own screen, never a draft that
+        // would be filed as an application.
+        if zairyu_forms::procedure(procedure)
+            .is_some_and(|p| p.screen == zairyu_forms::catalog::ProcedureScreen::UsageApplication)
+        {
+            return Err(AppError::UsageApplicationNotADraft);
+        }
         self.drafts.create(procedure)
     }
 
@@ -515,6 +524,47 @@ mod tests {
         app.set_language(Language::Ja).unwrap();
         assert_eq!(app.settings().unwrap().language, Language::Ja);
         assert!(app.take_notices().is_empty());
+    }
+
+    #[test]
+    fn the_usage_application_is_its_own_screen_and_checks_the_fields_of_step_15() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = App::open(dir.path(), Profile::Production).unwrap();
+        // Manual 3.2 step 3: never a draft that would be filed as an application.
+        let usage = zairyu_forms::procedure("usage-application").unwrap();
+        assert_eq!(
+            usage.screen,
+            zairyu_forms::catalog::ProcedureScreen::UsageApplication
+        );
+        assert_eq!(
+            app.create_draft("usage-application").unwrap_err().code(),
+            "usage_application_not_a_draft"
+        );
+        assert!(app.drafts().unwrap().is_empty());
+        // Step 15: English name, postal code and telephone from the schema.
+        let mut info = UsageInfo {
+            name: "グエン　ティ　ラン".into(),
+            address: "大分県別府市十文字原１－１".into(),
+            birth_date: "2001-04-15".into(),
+            sex: "female".into(),
+            residence_card_number: "ab12345678cd".into(),
+            organisation: None,
+            name_en: "NGUYEN THI LAN".into(),
+            postal_code: String::new(),
+            telephone: "09012345678".into(),
+        };
+        let paths: Vec<String> = app
+            .check_usage_info(&info)
+            .unwrap()
+            .into_iter()
+            .map(|f| f.path)
+            .collect();
+        assert_eq!(paths, vec!["user.postal_code"]);
+        info.postal_code = "874-8577".into();
+        assert!(app.check_usage_info(&info).unwrap().is_empty());
+        let form = info.form().unwrap();
+        assert_eq!(form["user"]["postal_code"], "8748577");
+        assert_eq!(form["user"]["residence_card_number"], "AB12345678CD");
     }
 
     #[cfg(feature = "demo")]

@@ -174,6 +174,24 @@ impl App {
         let token = self.vault.load().ok_or(AppError::NotSignedIn)?;
         // Who signs: recorded with the queued submission, so only this account sends it.
         let account = self.current_account(&token);
+        // Signing a filed draft again would file a second application (issue 15 item 14):
+        // only a resubmission of a returned application signs it again. Checked before the
+        // card is touched, so no PIN try is used.
+        if let Some(queued) = self
+            .queued_for(None)
+            .into_iter()
+            .find(|q| q.draft_id == draft_id)
+        {
+            return Err(AppError::AlreadyFiled(format!(
+                "submission {} waiting in the outbox",
+                queued.submission_id
+            )));
+        }
+        if resubmit_of.is_none() {
+            if let Some(submitted) = self.drafts.open(draft_id)?.meta().submitted.clone() {
+                return Err(AppError::AlreadyFiled(submitted.reference_number));
+            }
+        }
         let state = self.drafts.get(draft_id)?;
         let errors = state
             .report
@@ -652,5 +670,36 @@ mod tests {
             filed.lock().unwrap()[1],
             ("tok-ZRA".to_owned(), "sub-a".to_owned())
         );
+    }
+
+    #[test]
+    fn a_filed_draft_is_not_signed_again_but_can_be_reused() {
+        let (url, filed) = fake_reception();
+        let dir = tempfile::tempdir().unwrap();
+        let app = App::open(dir.path(), Profile::Production)
+            .unwrap()
+            .with_vault(Box::new(MemoryVault::default()));
+        app.set_server(Some(&url)).unwrap();
+        app.sign_in("ZRA", "password-a").unwrap();
+        let draft = app.create_draft("extension-of-stay").unwrap();
+        app.drafts
+            .mark_submitted(&draft.id, "ZR-1", "2026-01-01T00:00:00Z")
+            .unwrap();
+        let refused = app
+            .submit_draft(&draft.id, None, "1234", false, None)
+            .unwrap_err();
+        assert_eq!(refused.code(), "already_filed");
+        assert!(filed.lock().unwrap().is_empty(), "nothing was filed twice");
+        // What Home offers instead: a new application from this one.
+        let reused = app.reuse_draft(&draft.id).unwrap();
+        assert_ne!(reused.id, draft.id);
+        assert_eq!(reused.meta.reused_from.as_deref(), Some("ZR-1"));
+
+        // A draft whose signed submission waits in the outbox is not signed twice either.
+        queue(&app, "sub-q", app.signed_in_user().as_deref());
+        let refused = app
+            .submit_draft("draft-sub-q", None, "1234", false, None)
+            .unwrap_err();
+        assert_eq!(refused.code(), "already_filed");
     }
 }

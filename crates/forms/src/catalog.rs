@@ -27,6 +27,19 @@ pub struct Procedure {
     /// Whether Zairyu has a form for it (`zairyu draft new` works).
     #[serde(default)]
     pub has_form: bool,
+    /// Which screen choosing it opens: a draft, or the usage application (manual 3.2 step 3),
+    /// which is signed with the card at once and never kept as a draft.
+    #[serde(default)]
+    pub screen: ProcedureScreen,
+}
+
+/// The screen a procedure of the list leads to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ProcedureScreen {
+    #[default]
+    Draft,
+    UsageApplication,
 }
 
 /// Where `now` (Japan time, `YYYY-MM-DDTHH:MM`) stands against a procedure's reception window.
@@ -157,7 +170,7 @@ mod tests {
         assert_eq!(all.len(), 6);
         assert_eq!(all[0], "usage-application");
         assert!(procedure("extension-of-stay").unwrap().has_form);
-        assert!(!procedure("institution-notification").unwrap().has_form);
+        assert!(procedure("institution-notification").unwrap().has_form);
     }
 
     #[test]
@@ -196,10 +209,30 @@ mod tests {
     }
 
     #[test]
+    fn reception_starts_are_the_manuals_list_of_5_3() {
+        let starts: Vec<(&str, &str)> = procedures()
+            .iter()
+            .map(|p| (p.id.as_str(), p.reception_start.as_str()))
+            .collect();
+        assert_eq!(
+            starts,
+            [
+                ("usage-application", "2025-12-15T00:00"),
+                ("change-of-status", "2025-12-10T00:00"),
+                ("extension-of-stay", "2025-12-10T00:00"),
+                ("authorized-employment-certificate", "2025-11-07T00:00"),
+                ("change-of-receipt-method", "2025-11-05T00:00"),
+                ("institution-notification", "2025-11-05T00:00"),
+            ]
+        );
+        assert!(procedures().iter().all(|p| p.reception_end.is_none()));
+    }
+
+    #[test]
     fn reception_windows() {
         let p = procedure("usage-application").unwrap();
-        assert_eq!(p.reception_at("2025-08-18T09:29"), ReceptionWindow::NotYet);
-        assert_eq!(p.reception_at("2025-08-18T09:30"), ReceptionWindow::Open);
+        assert_eq!(p.reception_at("2025-12-14T23:59"), ReceptionWindow::NotYet);
+        assert_eq!(p.reception_at("2025-12-15T00:00"), ReceptionWindow::Open);
         let mut closed = p.clone();
         closed.reception_end = Some("2026-01-01T00:00".into());
         assert_eq!(

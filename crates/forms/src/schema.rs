@@ -73,8 +73,9 @@ pub struct Field {
     pub width: Width,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub choices: Vec<Choice>,
-    /// Choices kept as data elsewhere in this crate, filled in when the schema is loaded:
-    /// `immigration_offices` (data/immigration-offices.toml).
+    /// The choices come from a list shipped as data, filled in when the schema loads:
+    /// `nationalities` (`data/nationalities.tsv`, English and Japanese names) or
+    /// `immigration_offices` (`data/immigration-offices.toml`, grouped by regional bureau).
     #[serde(default, skip_serializing)]
     #[ts(skip)]
     pub choices_from: Option<String>,
@@ -240,6 +241,14 @@ const SOURCES: &[(&str, &str)] = &[
         "change-of-receipt-method",
         include_str!("../schemas/change-of-receipt-method.toml"),
     ),
+    (
+        "authorized-employment-certificate",
+        include_str!("../schemas/authorized-employment-certificate.toml"),
+    ),
+    (
+        "institution-notification",
+        include_str!("../schemas/institution-notification.toml"),
+    ),
 ];
 
 fn all() -> &'static [Schema] {
@@ -260,24 +269,46 @@ fn all() -> &'static [Schema] {
                     .unwrap_or_else(|| panic!("schemas/{id}.toml: base {base} must come earlier"));
                 schema = extend(base, schema);
             }
-            fill_choice_lists(&mut schema);
+            for section in &mut schema.sections {
+                for field in &mut section.fields {
+                    fill_choices(field);
+                    field.columns.iter_mut().for_each(fill_choices);
+                }
+            }
             done.push(schema);
         }
         done
     })
 }
 
-/// Fills the choices of fields that name a list kept as data (`choices_from`).
-fn fill_choice_lists(schema: &mut Schema) {
-    for field in schema.sections.iter_mut().flat_map(|s| s.fields.iter_mut()) {
-        match field.choices_from.as_deref() {
-            None => {}
-            Some("immigration_offices") => field.choices = crate::immigration_offices::choices(),
-            Some(other) => panic!(
-                "schemas/{}.toml: field {} names an unknown choice list {other}",
-                schema.procedure, field.id
-            ),
-        }
+/// The nationalities and regions (ISO 3166-1 alpha-3, English, Japanese; source in the file).
+pub fn nationalities() -> &'static [Choice] {
+    static LIST: OnceLock<Vec<Choice>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        include_str!("../data/nationalities.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| {
+                let mut cols = l.split('\t');
+                let mut next = || cols.next().unwrap_or_default().to_owned();
+                Choice {
+                    value: next(),
+                    label_en: next(),
+                    label_ja: next(),
+                    group_en: None,
+                    group_ja: None,
+                }
+            })
+            .collect()
+    })
+}
+
+fn fill_choices(field: &mut Field) {
+    match field.choices_from.as_deref() {
+        None => {}
+        Some("nationalities") => field.choices = nationalities().to_vec(),
+        Some("immigration_offices") => field.choices = crate::immigration_offices::choices(),
+        Some(other) => panic!("field {}: unknown choices_from {other}", field.id),
     }
 }
 
@@ -318,6 +349,78 @@ pub fn schemas() -> &'static [Schema] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nationality_is_chosen_from_the_list_in_english_and_japanese() {
+        let list = nationalities();
+        assert!(list.len() > 240);
+        let vietnam = list.iter().find(|c| c.value == "VNM").unwrap();
+        assert_eq!(
+            (vietnam.label_en.as_str(), vietnam.label_ja.as_str()),
+            ("Vietnam", "ベトナム")
+        );
+        assert!(!list.iter().any(|c| c.value == "JPN"));
+        for procedure in ["extension-of-stay", "change-of-status"] {
+            let (_, field) = schema_for(procedure)
+                .unwrap()
+                .field("applicant.nationality")
+                .unwrap();
+            assert_eq!(field.kind, FieldKind::Choice);
+            assert_eq!(field.choices.len(), list.len());
+        }
+        let findings = crate::validate(
+            "extension-of-stay",
+            &serde_json::json!({ "applicant": { "nationality": "Viet Nam" } }),
+        )
+        .unwrap();
+        assert!(findings.iter().any(|f| f.path == "applicant.nationality"));
+    }
+
+    #[test]
+    fn change_of_status_asks_the_current_status_and_has_the_free_area() {
+        let schema = schema_for("change-of-status").unwrap();
+        let (_, current) = schema.field("request.current_status").unwrap();
+        assert!(current.required && current.kind == FieldKind::Choice);
+        assert!(current.choices.iter().any(|c| c.label_ja == "家族滞在"));
+        let (_, free) = schema.field("request.free_area").unwrap();
+        assert!(!free.required && free.label_en == "Free area");
+        let findings = crate::validate("change-of-status", &serde_json::json!({})).unwrap();
+        assert!(findings
+            .iter()
+            .any(|f| f.path == "request.current_status" && f.code == "required"));
+        assert!(!findings.iter().any(|f| f.path == "request.free_area"));
+    }
+
+    #[test]
+    fn every_document_item_has_its_hint_and_item_7_the_manuals_explanation() {
+        for schema in schemas() {
+            for (path, _, field) in schema.fields() {
+                if field.kind == FieldKind::Attachment {
+                    let en = field.hint_en.as_deref().unwrap_or_default();
+                    let ja = field.hint_ja.as_deref().unwrap_or_default();
+                    assert!(
+                        !en.is_empty() && !ja.is_empty(),
+                        "{} {path}",
+                        schema.procedure
+                    );
+                }
+            }
+        }
+        let (_, proof) = schema_for("change-of-status")
+            .unwrap()
+            .field("attachments.proof_of_funds")
+            .unwrap();
+        let en = proof.hint_en.as_deref().unwrap();
+        for words in [
+            "bankbook showing deposits for the past year",
+            "salary statements",
+            "remittance certificate",
+            "receipt of remittances",
+        ] {
+            assert!(en.contains(words), "{words}");
+        }
+        assert!(proof.hint_ja.as_deref().unwrap().contains("送金証明書"));
+    }
 
     fn condition_paths(c: &Condition, out: &mut Vec<String>) {
         match c {
@@ -390,12 +493,26 @@ mod tests {
     }
 
     #[test]
-    fn unknown_and_formless_procedures_are_told_apart() {
+    fn unknown_procedures_are_refused_and_every_procedure_has_a_form() {
         assert_eq!(schema_for("nope").unwrap_err().code(), "unknown_procedure");
-        assert_eq!(
-            schema_for("institution-notification").unwrap_err().code(),
-            "no_form"
-        );
-        assert!(schema_for("extension-of-stay").is_ok());
+        // Issue 15 item 12: the standalone procedures are real forms too.
+        for p in crate::catalog::procedures() {
+            assert!(schema_for(&p.id).is_ok(), "{}", p.id);
+            assert!(p.has_form, "{}", p.id);
+        }
+        let notification = schema_for("institution-notification").unwrap();
+        let moved = serde_json::json!({ "change": { "kind": "transferred" } });
+        let findings = crate::validate_form(notification, &moved).unwrap();
+        assert!(findings
+            .iter()
+            .any(|f| f.path == "change.new_school_name" && f.code == "required"));
+        let left = serde_json::json!({ "change": { "kind": "left" } });
+        let findings = crate::validate_form(notification, &left).unwrap();
+        assert!(!findings
+            .iter()
+            .any(|f| f.path.starts_with("change.new_school")));
+        let employment = schema_for("authorized-employment-certificate").unwrap();
+        assert!(employment.field("activity.employer_name").is_some());
+        assert!(employment.field("contact.email").is_some());
     }
 }

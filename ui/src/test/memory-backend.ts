@@ -27,12 +27,38 @@ const procedure = (id: string, name_en: string, name_ja: string, has_form: boole
   explanation_ja: `${name_ja}の説明`,
   keywords: [],
   has_form,
+  screen: id === "usage-application" ? "usage_application" : "draft",
 });
 
 export const procedures: Procedure[] = [
+  procedure("usage-application", "Usage Application (For Foreign Nationals Who Wish to Begin Applying for Status of Residence)", "利用申請（在留申請を始める外国人の方）", true),
   procedure("extension-of-stay", "Application for extension of period of stay", "在留期間更新許可申請", true),
   procedure("institution-notification", "Notification relating to the institution", "所属機関等に関する届出", false),
 ];
+
+/** The usage application's form (manual 3.2 step 15), as `schemas/usage-application.toml`. */
+export const usageSchema: Schema = {
+  procedure: "usage-application",
+  version: 1,
+  title_en: "Usage application: user information",
+  title_ja: "利用申請：利用者情報",
+  sections: [
+    {
+      id: "user",
+      title_en: "User information",
+      title_ja: "利用者情報",
+      fields: [
+        { id: "name_en", label_en: "Name (English, as on the residence card)", label_ja: "氏名（英字）", kind: "english_name", required: true, width: "any", choices: [], columns: [], recheck_on_reuse: false },
+        { id: "sex", label_en: "Sex", label_ja: "性別", kind: "choice", required: true, width: "any", choices: [], columns: [], recheck_on_reuse: false, prefill: "card.sex" },
+        { id: "postal_code", label_en: "Postal code", label_ja: "郵便番号", kind: "postal_code", required: true, width: "any", choices: [], columns: [], recheck_on_reuse: false },
+        { id: "address", label_en: "Address in Japan", label_ja: "住居地", kind: "text", required: true, width: "any", choices: [], columns: [], recheck_on_reuse: false, prefill: "card.address" },
+        { id: "telephone", label_en: "Telephone number", label_ja: "電話番号", kind: "telephone", required: true, width: "any", choices: [], columns: [], recheck_on_reuse: false },
+        { id: "residence_card_number", label_en: "Residence card number", label_ja: "在留カード番号", kind: "residence_card_number", required: true, width: "any", choices: [], columns: [], recheck_on_reuse: true },
+      ],
+    },
+  ],
+  rules: [],
+};
 
 export const schema: Schema = {
   procedure: "extension-of-stay",
@@ -82,6 +108,19 @@ export const schema: Schema = {
         },
       ],
     },
+    {
+      id: "attachments",
+      title_en: "Attachments",
+      title_ja: "添付書類",
+      fields: [
+        {
+          id: "proof_of_funds", label_en: "7 Proof of funds", label_ja: "7 経費支弁能力を証する文書", kind: "attachment", required: false, width: "any",
+          hint_en: "One of the following. If you cover tuition and living expenses yourself: a copy of the digital bankbook showing deposits for the past year, or a copy of salary statements. If someone else (a sponsor) covers them: a remittance certificate, or a copy of the digital bankbook showing receipt of remittances.",
+          hint_ja: "次のいずれか。本人が支弁する場合：過去1年間の入金が分かる預金通帳の写し、または給与明細の写し。本人以外が支弁する場合：送金証明書、または送金の受領が分かる預金通帳の写し。",
+          document: "proof_of_funds", choices: [], columns: [], recheck_on_reuse: true,
+        },
+      ],
+    },
   ],
 };
 
@@ -93,6 +132,10 @@ export function memoryBackend() {
     form: {} as Record<string, Record<string, unknown>>,
     revision: 1,
     created: false,
+    /** Set by a test: the draft was filed under this reference number. */
+    submitted: null as { at: string; reference_number: string } | null,
+    /** The attached files: one per slot, as the app keeps them. */
+    attachments: [] as { slot: string; file: string; sha256: string; bytes: number; pages: number }[],
   };
   const calls: string[] = [];
   const pending: { code: "file_recovered"; kept_as: string }[] = [];
@@ -119,8 +162,9 @@ export function memoryBackend() {
       id: "d1",
       meta: {
         format: 1, id: "d1", procedure: "extension-of-stay", schema_version: 2, created_at: "2026-11-24T10:00:00Z",
-        updated_at: "2026-11-24T10:00:00Z", revision: state.revision, form: state.form, attachments: [], recheck: [],
-        submitted: null, reused_from: null,
+        updated_at: "2026-11-24T10:00:00Z", revision: state.revision, form: state.form,
+        attachments: state.attachments.map(({ slot, file, sha256, bytes }) => ({ slot, file, sha256, bytes })), recheck: [],
+        submitted: state.submitted, reused_from: null,
       },
       fields,
       report: { procedure: "extension-of-stay", ok: findings.length === 0, findings, recheck: [] },
@@ -190,14 +234,14 @@ export function memoryBackend() {
       return procedures.filter((p) => search.split(/\s+/).every((w) => (p.name_en + p.name_ja).toLowerCase().includes(w.toLowerCase())));
     },
     getTerms: async () => ({ ja: "利用規約（要旨）", en: "Terms of use (summary)" }),
-    getSchema: async () => schema,
+    getSchema: async (p) => (p === "usage-application" ? usageSchema : schema),
     lookupPostal: async (code) =>
       code === "8748577"
         ? [{ postal_code: code, prefecture: "大分県", city: "別府市", town: "十文字原", address: "大分県別府市十文字原" }]
         : [],
     listDrafts: async () =>
       state.created
-        ? [{ id: "d1", procedure: "extension-of-stay", title_en: schema.title_en, title_ja: schema.title_ja, updated_at: "2026-11-24T10:00:00Z", errors: draftState().report.findings.length, submitted: false, stay_expires_on: null }]
+        ? [{ id: "d1", procedure: "extension-of-stay", title_en: schema.title_en, title_ja: schema.title_ja, updated_at: "2026-11-24T10:00:00Z", errors: draftState().report.findings.length, submitted: state.submitted !== null, stay_expires_on: null }]
         : [],
     createDraft: async (p) => {
       calls.push(`create:${p}`);
@@ -217,6 +261,25 @@ export function memoryBackend() {
       return draftState();
     },
     detachFile: async () => draftState(),
+    addPdfPart: async (_id, slot, name, bytes) => {
+      calls.push(`add-part:${slot}:${name}`);
+      const old = state.attachments.find((a) => a.slot === slot);
+      // Each test PDF counts as one page.
+      const next = old
+        ? { ...old, bytes: old.bytes + bytes.length, pages: old.pages + 1 }
+        : { slot, file: `attachments/${name}`, sha256: "x", bytes: bytes.length, pages: 1 };
+      state.attachments = [...state.attachments.filter((a) => a.slot !== slot), next];
+      state.form = { ...state.form, attachments: { ...state.form.attachments, [slot.split(".")[1]]: next.file.split("/")[1] } };
+      return { draft: draftState(), bytes_before: old?.bytes ?? 0, bytes_after: next.bytes, pages_before: old?.pages ?? 0, pages_after: next.pages };
+    },
+    shrinkDraftPdf: async (_id, slot) => {
+      calls.push(`shrink:${slot}`);
+      const old = state.attachments.find((a) => a.slot === slot);
+      if (!old) throw new BackendError({ code: "nothing_attached", message: "nothing attached" });
+      const next = { ...old, bytes: Math.floor(old.bytes / 2) };
+      state.attachments = [...state.attachments.filter((a) => a.slot !== slot), next];
+      return { draft: draftState(), bytes_before: old.bytes, bytes_after: next.bytes, pages_before: old.pages, pages_after: next.pages };
+    },
     undoDraft: async () => {
       calls.push("undo");
       return draftState();
@@ -280,9 +343,20 @@ export function memoryBackend() {
       Object.assign(local, { drafts: 0, receipts: 0, queued_submissions: 0 });
       return { ...local };
     },
+    checkUsageInfo: async (info) => {
+      const findings: DraftFinding[] = [];
+      const needs = (path: string, ok: boolean, message: string) => {
+        if (!ok) findings.push({ code: "required", path, severity: "error", message, message_ja: message, hint: "", hint_ja: "", fixable: false });
+      };
+      needs("user.name_en", info.name_en.trim() !== "", "Name: required");
+      needs("user.postal_code", /^[0-9]{3}-?[0-9]{4}$/.test(info.postal_code.trim()), "Postal code: 7 digits");
+      needs("user.telephone", info.telephone.trim() !== "", "Telephone: required");
+      return findings;
+    },
     applyForUsage: async (_reader, pin, lastTry, info) => {
       verify("auth", pin, lastTry);
       calls.push(`usage:${info.residence_card_number}`);
+      calls.push(`usage-contact:${info.name_en}|${info.postal_code}|${info.telephone}`);
       account.usage = true;
       return sessionState();
     },

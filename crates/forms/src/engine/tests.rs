@@ -282,6 +282,12 @@ fn change_of_status_reuses_the_extension_form_with_its_own_request() {
     assert!(schema.field("applicant.residence_card_number").is_some());
     let mut data = complete();
     set_value(&mut data, "request.desired_status", json!("student"));
+    // Issue 15 item 12: the status of residence held now is asked too.
+    assert_eq!(
+        codes("change-of-status", &data),
+        vec![("required".to_owned(), "request.current_status".to_owned())]
+    );
+    set_value(&mut data, "request.current_status", json!("dependent"));
     assert_eq!(codes("change-of-status", &data), vec![]);
     assert_eq!(
         schema.rules.len(),

@@ -125,8 +125,22 @@ fn usage(w: &World, id: &str, card: &mut Card<SimTransport>) {
     let user = w.user(id);
     let nonce = w.office.usage_challenge(&user).unwrap();
     let (cert, sig) = card_sign(card, &[USAGE_DOMAIN, nonce.as_bytes()].concat());
-    let info =
-        serde_json::json!({"residence_card_number": "AB12345678CD", "postal_code": "8748577"});
+    // Manual 3.2 step 15: a postal code that is not 7 digits is refused (and binds nothing).
+    let bad_nonce = w.office.usage_challenge(&user).unwrap();
+    let (bad_cert, bad_sig) = card_sign(card, &[USAGE_DOMAIN, bad_nonce.as_bytes()].concat());
+    let bad = serde_json::json!({"residence_card_number": "AB12345678CD", "postal_code": "874", "name_en": "NGUYEN THI LAN"});
+    let refused = w
+        .office
+        .usage_apply(&user, &bad_nonce, &bad_cert, &bad_sig, &bad)
+        .unwrap_err();
+    assert_eq!(
+        (refused.status, refused.code.as_str()),
+        (422, "form_invalid")
+    );
+    let info = serde_json::json!({
+        "residence_card_number": "AB12345678CD", "postal_code": "8748577",
+        "name_en": "NGUYEN THI LAN", "telephone": "09012345678"
+    });
     w.office
         .usage_apply(&user, &nonce, &cert, &sig, &info)
         .unwrap();

@@ -127,6 +127,32 @@ impl ReceptionOffice {
                 "The residence card number is 2 capital letters, 8 digits and 2 capital letters.",
             ));
         }
+        // Manual 3.2 step 15: the typed English name, postal code and telephone follow the
+        // usage-application schema (checked when sent; older apps send none of them).
+        let mut typed = serde_json::json!({ "user": {} });
+        for key in ["name_en", "postal_code", "telephone"] {
+            if let Some(text) = info[key].as_str().filter(|t| !t.is_empty()) {
+                typed["user"][key] = serde_json::Value::String(text.to_owned());
+            }
+        }
+        let wrong: Vec<String> = zairyu_forms::validate("usage-application", &typed)
+            .map_err(|e| ApiError::bad("form_invalid", e.to_string()))?
+            .into_iter()
+            .filter(|f| f.is_error() && f.code != "required")
+            .filter(|f| {
+                typed["user"]
+                    .get(f.path.trim_start_matches("user."))
+                    .is_some()
+            })
+            .map(|f| format!("{} ({})", f.path, f.code))
+            .collect();
+        if !wrong.is_empty() {
+            return Err(ApiError::new(
+                422,
+                "form_invalid",
+                format!("The user information has problem(s): {}", wrong.join(", ")),
+            ));
+        }
         let now = self.now();
         let usage = info.to_string();
         let detail = format!(

@@ -259,6 +259,12 @@ queued_submissions: number, };
 
 export type Notice = { "code": "file_recovered", kept_as: string, };
 
+export type PdfChange = { draft: DraftState, 
+/**
+ * Bytes and pages of the slot's file before (0 when the slot was empty) and after.
+ */
+bytes_before: number, bytes_after: number, pages_before: number, pages_after: number, };
+
 export type PostalAddress = { postal_code: string, prefecture: string, city: string, 
 /**
  * The town (町域); empty when the code covers the whole city.
@@ -285,7 +291,14 @@ reception_end?: string, explanation_en: string, explanation_ja: string, keywords
 /**
  * Whether Zairyu has a form for it (`zairyu draft new` works).
  */
-has_form: boolean, };
+has_form: boolean, 
+/**
+ * Which screen choosing it opens: a draft, or the usage application (manual 3.2 step 3),
+ * which is signed with the card at once and never kept as a draft.
+ */
+screen: ProcedureScreen, };
+
+export type ProcedureScreen = "draft" | "usage_application";
 
 export type Profile = "demo" | "production";
 
@@ -392,7 +405,19 @@ export type UsageInfo = { name: string, address: string, birth_date: string, sex
 /**
  * The school, for organisation staff to see the application (optional).
  */
-organisation: string | null, };
+organisation: string | null, 
+/**
+ * Manual 3.2 step 15: the name in English letters as on the residence card.
+ */
+name_en: string, 
+/**
+ * Manual 3.2 step 15: postal code (7 digits; a hyphen is taken out).
+ */
+postal_code: string, 
+/**
+ * Manual 3.2 step 15: telephone number.
+ */
+telephone: string, };
 
 export type Width = "any" | "half" | "full";
 
@@ -413,6 +438,8 @@ export interface Commands {
   get_draft: { args: { id: string }; result: DraftState };
   set_draft_field: { args: { id: string; path: string; value: string }; result: DraftState };
   attach_file: { args: { draftId: string; slot: string; fileName: string; bytes: Uint8Array }; result: DraftState };
+  add_pdf_part: { args: { draftId: string; slot: string; fileName: string; bytes: Uint8Array }; result: PdfChange };
+  shrink_draft_pdf: { args: { id: string; slot: string }; result: PdfChange };
   detach_file: { args: { id: string; slot: string }; result: DraftState };
   undo_draft: { args: { id: string }; result: DraftState };
   export_draft: { args: { id: string }; result: string };
@@ -434,6 +461,7 @@ export interface Commands {
   sign_out: { args: Record<string, never>; result: SessionState };
   local_data: { args: Record<string, never>; result: LocalData };
   remove_local_data: { args: Record<string, never>; result: LocalData };
+  check_usage_info: { args: { info: UsageInfo }; result: Array<DraftFinding> };
   apply_for_usage: { args: { reader: string | null; pin: string; lastTry: boolean; info: UsageInfo }; result: SessionState };
   submit_draft: { args: { id: string; reader: string | null; pin: string; lastTry: boolean; resubmitOf: number | null }; result: SubmitOutcome };
   send_queued: { args: Record<string, never>; result: Array<SubmitOutcome> };
@@ -459,7 +487,7 @@ export interface Commands {
 }
 
 /** The commands whose body is raw bytes; their other arguments travel as headers. */
-export type BytesCommand = "attach_file" | "import_draft";
+export type BytesCommand = "attach_file" | "add_pdf_part" | "import_draft";
 
 /** Every command as the UI calls it: `backend().setDraftField(id, path, value)`. */
 export interface CommandMethods {
@@ -483,6 +511,10 @@ export interface CommandMethods {
   setDraftField(id: string, path: string, value: string): Promise<DraftState>;
   /** Puts a file (its bytes) into a photo or attachment slot; saved at once. */
   attachFile(draftId: string, slot: string, fileName: string, bytes: Uint8Array): Promise<DraftState>;
+  /** Manual 4.2.8: one more PDF for a document slot, merged after the one there; sizes and pages before/after. */
+  addPdfPart(draftId: string, slot: string, fileName: string, bytes: Uint8Array): Promise<PdfChange>;
+  /** Shrinks the scanned pages of the PDF in a slot; sizes and pages before/after. */
+  shrinkDraftPdf(id: string, slot: string): Promise<PdfChange>;
   detachFile(id: string, slot: string): Promise<DraftState>;
   undoDraft(id: string): Promise<DraftState>;
   /** Writes the draft and its files to one bundle; returns the file's path. */
@@ -511,6 +543,8 @@ export interface CommandMethods {
   localData(): Promise<LocalData>;
   /** Removes the drafts, receipts and queued submissions kept on this computer. */
   removeLocalData(): Promise<LocalData>;
+  /** The findings of the usage application's typed fields (manual 3.2 step 15); no PIN. */
+  checkUsageInfo(info: UsageInfo): Promise<Array<DraftFinding>>;
   applyForUsage(reader: string | null, pin: string, lastTry: boolean, info: UsageInfo): Promise<SessionState>;
   /** Signs the draft with the card and sends it (or queues it when offline). */
   submitDraft(id: string, reader: string | null, pin: string, lastTry: boolean, resubmitOf: number | null): Promise<SubmitOutcome>;
@@ -566,6 +600,8 @@ export const commandSpecs = [
   { method: "getDraft", command: "get_draft", args: ["id"] },
   { method: "setDraftField", command: "set_draft_field", args: ["id", "path", "value"] },
   { method: "attachFile", command: "attach_file", args: ["x-draft-id", "x-slot", "x-file-name"], bytes: true },
+  { method: "addPdfPart", command: "add_pdf_part", args: ["x-draft-id", "x-slot", "x-file-name"], bytes: true },
+  { method: "shrinkDraftPdf", command: "shrink_draft_pdf", args: ["id", "slot"] },
   { method: "detachFile", command: "detach_file", args: ["id", "slot"] },
   { method: "undoDraft", command: "undo_draft", args: ["id"] },
   { method: "exportDraft", command: "export_draft", args: ["id"] },
@@ -587,6 +623,7 @@ export const commandSpecs = [
   { method: "signOut", command: "sign_out", args: [] },
   { method: "localData", command: "local_data", args: [] },
   { method: "removeLocalData", command: "remove_local_data", args: [] },
+  { method: "checkUsageInfo", command: "check_usage_info", args: ["info"] },
   { method: "applyForUsage", command: "apply_for_usage", args: ["reader", "pin", "lastTry", "info"] },
   { method: "submitDraft", command: "submit_draft", args: ["id", "reader", "pin", "lastTry", "resubmitOf"] },
   { method: "sendQueued", command: "send_queued", args: [] },
