@@ -120,12 +120,12 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
 
     // Registration: e-mail twice, the code from the e-mail, then the details.
     assert_eq!(
-        app.register("lan@example.jp", "lan@example.com")
+        app.register("lan@example.jp", "lan@example.com", true)
             .unwrap_err()
             .code(),
         "email_mismatch"
     );
-    app.register("lan@example.jp", "lan@example.jp").unwrap();
+    app.register("lan@example.jp", "lan@example.jp", true).unwrap();
     let code = code_from_outbox(server_dir.path());
     let link = format!("{url}/register?token={code}");
     assert_eq!(app.confirm_email(&link).unwrap(), "lan@example.jp");
@@ -281,6 +281,10 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
         &receipt.application.temporary_reception_number,
     )
     .unwrap();
+    app.set_draft_field(&change.id, "change.classification", "method")
+        .unwrap();
+    app.set_draft_field(&change.id, "change.number_kind", "temporary_receipt_number")
+        .unwrap();
     app.set_draft_field(&change.id, "change.method", "counter")
         .unwrap();
     app.set_draft_field(&change.id, "change.office", "fukuoka")
@@ -391,7 +395,7 @@ fn a_submission_signed_offline_waits_and_is_sent_exactly_once() {
         .unwrap()
         .with_vault(Box::new(SharedVault(vault.clone())));
     app.set_bundled_server(&first);
-    app.register("an@example.jp", "an@example.jp").unwrap();
+    app.register("an@example.jp", "an@example.jp", true).unwrap();
     let code = code_from_outbox(server_dir.path());
     app.confirm_email(&code).unwrap();
     let user_id = app

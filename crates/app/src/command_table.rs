@@ -84,7 +84,8 @@ macro_rules! command_table {
             set_server(url: Option<String>) -> $crate::Settings = set_server [json quick fallible];
             diagnosis() -> $crate::Diagnosis = diagnosis [json blocking infallible];
             session() -> $crate::SessionState = session [json blocking fallible];
-            register(email: String, email_again: String) -> () = register [json blocking fallible];
+            /// Registration after the terms of use were agreed (manual 3.1 steps 3–4).
+            register(email: String, email_again: String, agreed_to_terms: bool) -> () = register [json blocking fallible];
             confirm_email(code: String) -> String = confirm_email [json blocking fallible];
             complete_registration(registration: $crate::Registration) -> String = complete_registration [json blocking fallible];
             forgot_user_id(email: String) -> () = forgot_user_id [json blocking fallible];

@@ -129,13 +129,19 @@ impl ReceptionClient {
         self.agent.get(self.url("/openapi.json")).call().is_ok()
     }
 
-    pub(crate) fn register(&self, email: &str, email_again: &str) -> Result<(), AppError> {
+    pub(crate) fn register(
+        &self,
+        email: &str,
+        email_again: &str,
+        agreed_to_terms: bool,
+    ) -> Result<(), AppError> {
         let _: Sent = self.post(
             "/api/register",
             None,
             &EmailTwiceRequest {
                 email: email.to_owned(),
                 email_again: email_again.to_owned(),
+                agreed_to_terms,
             },
         )?;
         Ok(())

@@ -36,6 +36,7 @@ use crate::answers;
 mod accounts;
 mod applications;
 mod examiner;
+mod link_pages;
 mod staging;
 use crate::error::ApiError;
 use crate::service::{ReceptionOffice, StoredFile, SubmissionMeta};
@@ -127,6 +128,10 @@ pub fn router(service: AppState) -> Router {
         )
         .layer(DefaultBodyLimit::max(MAX_TOTAL_BYTES as usize + 2_000_000));
     Router::new()
+        .route(
+            "/register",
+            get(link_pages::registration_link).post(link_pages::confirm_registration_link),
+        )
         .route("/api/register", post(accounts::register))
         .route("/api/register/confirm", post(accounts::confirm_email))
         .route(

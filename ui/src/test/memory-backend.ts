@@ -114,7 +114,11 @@ export function memoryBackend() {
 
   /** A practice card whose PIN is 1234 and whose tries count down as the real card's do. */
   const card = { inserted: false, auth: 3, text: 3 };
-  const account: { signedIn: string | null; usage: boolean; email: string; favorites: string[]; pendingEmail?: string } = {
+  const account: {
+    signedIn: string | null; usage: boolean; email: string; favorites: string[]; pendingEmail?: string;
+    postal_code?: string; address?: string; telephone: string;
+  } = {
+    telephone: "09012345678",
     signedIn: null,
     usage: false,
     email: "lan@example.jp",
@@ -149,7 +153,10 @@ export function memoryBackend() {
   const sessionState = () => ({
     server: "http://127.0.0.1:1",
     account: account.signedIn
-      ? { user_id: account.signedIn, email: account.email, user_type: "foreign_national", name_en: "NGUYEN THI LAN", telephone: "09012345678", usage_application_done: account.usage }
+      ? {
+          user_id: account.signedIn, email: account.email, user_type: "foreign_national", name_en: "NGUYEN THI LAN", telephone: account.telephone,
+          usage_application_done: account.usage, postal_code: account.postal_code, address: account.address,
+        }
       : null,
     kept_in_keychain: true,
   });
@@ -235,8 +242,9 @@ export function memoryBackend() {
       server_reachable: true, clock_utc: "2026-11-24T10:00:00Z", queued_submissions: 0, data_dir: "/tmp/zairyu",
     }),
     session: async () => sessionState(),
-    register: async (email, again) => {
+    register: async (email, again, agreed) => {
       if (email !== again) throw new BackendError({ code: "email_mismatch", message: "differ" });
+      if (!agreed) throw new BackendError({ code: "terms_not_agreed", message: "agree first" });
       calls.push(`register:${email}`);
       return null;
     },
@@ -245,7 +253,7 @@ export function memoryBackend() {
       return "lan@example.jp";
     },
     completeRegistration: async (r) => {
-      calls.push(`complete:${r.name_en}`);
+      calls.push(`complete:${r.name_en}:${r.user_type}`);
       return "ZR12345678";
     },
     forgotUserId: async () => null,
@@ -313,8 +321,9 @@ export function memoryBackend() {
       calls.push("password");
       return null;
     },
-    changeProfile: async (postal, address) => {
+    changeProfile: async (postal, address, telephone) => {
       calls.push(`profile:${postal}:${address}`);
+      Object.assign(account, { postal_code: postal, address, telephone });
       return null;
     },
     reuseDraft: async (id) => {
