@@ -4,16 +4,19 @@
 //!
 //! One file per area: `accounts` (registration, forgotten ID and password), `sessions`,
 //! `profile` (My page), `favorites`, `usage` (the usage application), `submissions`,
-//! `receipt_method` (the change of method of receipt),
+//! `receipt_method` (the change of method of receipt), `past_applications` (the searches of 5.1
+//! and 6.3), `details` (an application's status history and files for its applicant),
 //! `signatures` (what a submission's signature must cover),
 //! `examiner`, `statuses` (the allowed transitions) and `notices` (who is told about an
 //! application: the form's notification address and the account's). This file holds the office itself and what they share:
 //! opening it, the clock, the mail and request budgets, random tokens.
 
 mod accounts;
+mod details;
 mod examiner;
 mod favorites;
 mod notices;
+mod past_applications;
 mod profile;
 mod receipt_method;
 mod sessions;
@@ -36,6 +39,7 @@ use crate::rate_limit::{FailureDelays, RateLimiter};
 use crate::store::{ApplicationRow, SqliteStore, Store};
 
 pub use accounts::password_ok;
+pub use past_applications::PastSearch;
 pub use statuses::{transition_allowed, STATUSES};
 
 /// A registration, reset or e-mail change link lasts this long.

@@ -6,7 +6,7 @@
 use sha2::{Digest, Sha256};
 
 use super::signatures::Purpose;
-use super::{random_digits, ReceptionOffice, StoredFile, SubmissionMeta, DAY};
+use super::{random_digits, ReceptionOffice, StoredFile, SubmissionMeta};
 use crate::clock::{japan_minute, utc_date};
 use crate::error::ApiError;
 use crate::store::{ApplicationRow, UserRow, VersionRow};
@@ -366,12 +366,7 @@ impl ReceptionOffice {
 
     /// Past applications of the last two years, to start a new one from (manual 6.3).
     pub fn reusable(&self, user: &UserRow) -> Result<Vec<ApplicationRow>, ApiError> {
-        let since = self.now() - 2 * 365 * DAY - DAY / 2;
-        Ok(self
-            .list_for(user, None)?
-            .into_iter()
-            .filter(|a| a.created_at >= since)
-            .collect())
+        self.search_applications(user, &super::PastSearch::default(), true)
     }
 }
 

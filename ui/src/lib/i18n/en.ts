@@ -384,6 +384,9 @@ export const en = {
   "mypage.confirmTitle": "Confirm the change",
   "mypage.change": "Change",
   "mypage.passwordSavedMailed": "Your password was changed. An e-mail confirming the change was sent to {email}.",
+  "error.terms_not_agreed": "Read the terms of use and agree to them first.",
+  "error.bad_date": "Enter the application date as 8 digits, like 20000123 for January 23, 2000.",
+  "error.already_completed": "This application is completed: its method of receipt can no longer change.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -386,4 +386,7 @@ export const ja: Record<MessageKey, string> = {
   "mypage.confirmTitle": "変更内容の確認",
   "mypage.change": "変更する",
   "mypage.passwordSavedMailed": "パスワードを変更しました。変更を知らせるメールを {email} に送りました。",
+  "error.terms_not_agreed": "先に利用規約を読み、同意してください。",
+  "error.bad_date": "申請日は8桁で入力してください（例：2000年1月23日は20000123）。",
+  "error.already_completed": "この申請は完了しているため、受領方法は変更できません。",
 };
