@@ -99,4 +99,57 @@ describe("manual: statuses, details and past applications", () => {
     await fireEvent.click(await screen.findByTestId("my-favorite-open"));
     await screen.findByTestId("terms");
   });
+
+  it("searches and sorts the list, and shows an application's details with history, files and form", async () => {
+    fake.sent.push(
+      { ...pending, id: 8, reference_number: "ZR-2026-00000008", temporary_reception_number: "東オソ認T00000008", status: "under_review", created_at: 1795478400, updated_at: 1795478500 },
+      { ...pending, id: 9, reference_number: "ZR-2026-00000009", temporary_reception_number: "東オソ認T00000009", status: "completed", created_at: 1795400000, updated_at: 1795478500 },
+    );
+    render(App);
+    await waitFor(() => expect(screen.getByTestId("who").textContent).toContain("ZR12345678"));
+    await fireEvent.click(screen.getByTestId("nav-status"));
+    await screen.findAllByTestId("application");
+    const refs = () => screen.getAllByTestId("application").map((li) => li.textContent?.match(/ZR-2026-\d+/)?.[0]);
+    expect(refs()).toEqual(["ZR-2026-00000008", "ZR-2026-00000009"]);
+    await fireEvent.change(screen.getByTestId("status-sort"), { target: { value: "oldest" } });
+    await waitFor(() => expect(refs()).toEqual(["ZR-2026-00000009", "ZR-2026-00000008"]));
+    await fireEvent.input(screen.getByTestId("status-search"), { target: { value: "T00000008" } });
+    await waitFor(() => expect(refs()).toEqual(["ZR-2026-00000008"]));
+
+    await fireEvent.click(screen.getByTestId("status-details"));
+    const details = await screen.findByTestId("application-details");
+    await waitFor(() => expect(within(details).getByTestId("details-reference").textContent).toBe("ZR-2026-00000008"));
+    expect(within(details).getByTestId("details-related").textContent).toContain("東オソ認T00000008");
+    expect(within(details).getByTestId("details-related").textContent).toContain("NGUYEN THI LAN");
+    expect(within(details).getByTestId("details-status").textContent).toContain("The application details are being examined.");
+    expect(within(details).getByTestId("details-history").textContent).toContain("Application completed");
+    expect(within(details).getByTestId("details-files").textContent).toContain("transcript.pdf");
+    await waitFor(() => expect(within(details).getByTestId("details-form").textContent).toContain("大分県別府市十文字原1-1"));
+    await fireEvent.click(within(details).getAllByTestId("details-download")[1]);
+    expect((await within(details).findByTestId("details-saved")).textContent).toContain("/tmp/zairyu/downloads/8/bbbb");
+  });
+
+  it("changes a returned application from the server's copy, and reuses a past one found by its number", async () => {
+    fake.sent.push({ ...pending, id: 4, status: "in_return_process", revision_request: "Attach a clearer photo" });
+    render(App);
+    await waitFor(() => expect(screen.getByTestId("who").textContent).toContain("ZR12345678"));
+    await fireEvent.click(screen.getByTestId("nav-status"));
+    // No receipt on this computer: the change starts from the version the server keeps.
+    await fireEvent.click(await screen.findByTestId("status-revise-server"));
+    await screen.findByTestId("draft-form");
+    expect(fake.calls).toContain("revise-server:4");
+
+    await fireEvent.click(screen.getByTestId("nav-status"));
+    await screen.findByTestId("past-applications");
+    await fireEvent.input(screen.getByTestId("past-date"), { target: { value: "2026" } });
+    await fireEvent.click(screen.getByTestId("past-search"));
+    await waitFor(() => expect(screen.getByTestId("error").textContent).toContain("8 digits"));
+    await fireEvent.input(screen.getByTestId("past-date"), { target: { value: "" } });
+    await fireEvent.input(screen.getByTestId("past-related"), { target: { value: "T00000007" } });
+    await fireEvent.click(screen.getByTestId("past-search"));
+    expect((await screen.findAllByTestId("past-item")).length).toBe(1);
+    await fireEvent.click(screen.getByTestId("past-choice"));
+    await screen.findByTestId("draft-form");
+    expect(fake.calls).toContain("reuse-server:4");
+  });
 });

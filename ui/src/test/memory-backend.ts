@@ -297,6 +297,44 @@ export function memoryBackend() {
     queuedSubmissions: async () => [],
     receipts: async () => [],
     listApplications: async () => structuredClone(sent),
+    applicationDetails: async (id) => {
+      const application = sent.find((a) => a.id === id);
+      if (!application) throw new BackendError({ code: "not_found", message: "no such application" });
+      return {
+        application: structuredClone(application),
+        applicant_name: "NGUYEN THI LAN",
+        history: [
+          { status: "pending", at: application.created_at },
+          { status: "application_completed", at: application.created_at + 60 },
+          ...(application.status === "pending" || application.status === "application_completed" ? [] : [{ status: application.status, at: application.updated_at }]),
+        ].filter((h, i) => i === 0 || application.status !== "pending"),
+        versions: 1,
+        form: { applicant: { postal_code: "8748577", address: "大分県別府市十文字原1-1" } },
+        files: [
+          { name: "photo.jpg", sha256: "aa".repeat(32), bytes: 40960, kind: "photo" },
+          { name: "transcript.pdf", sha256: "bb".repeat(32), bytes: 102400, kind: "attachment" },
+        ],
+      };
+    },
+    downloadApplicationFile: async (id, sha256) => {
+      calls.push(`download:${id}:${sha256.slice(0, 4)}`);
+      return `/tmp/zairyu/downloads/${id}/${sha256.slice(0, 4)}`;
+    },
+    pastApplications: async (related, procedureName, date) => {
+      calls.push(`past:${related}:${procedureName}:${date}`);
+      if (date !== "" && !/^\d{8}$/.test(date)) throw new BackendError({ code: "bad_date", message: "8 digits" });
+      return structuredClone(sent.filter((a) => related === "" || a.reference_number.includes(related) || a.temporary_reception_number.includes(related)));
+    },
+    reuseApplication: async (id) => {
+      calls.push(`reuse-server:${id}`);
+      state.created = true;
+      return draftState();
+    },
+    draftForRevision: async (id) => {
+      calls.push(`revise-server:${id}`);
+      state.created = true;
+      return draftState();
+    },
     demoMailbox: async () => [],
     uiReady: async () => null,
     fixDraftFile: async (_id, slot) => {
