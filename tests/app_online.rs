@@ -256,6 +256,69 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
         returned[0].revision_request.as_deref(),
         Some("Attach a clearer transcript.")
     );
+    // Another computer, without the draft or the receipt: the details with the status history,
+    // each file downloadable, the past application list and its reuse, and a draft to change
+    // the returned application, all from what the server keeps (manual 5.1, 5.2, 6.3).
+    let other_dir = tempfile::tempdir().unwrap();
+    let other = App::open(other_dir.path(), Profile::Demo)
+        .unwrap()
+        .with_vault(Box::new(MemoryVault::default()));
+    other.set_bundled_server(&url);
+    other.sign_in(&user_id, PASSWORD).unwrap();
+    let id = receipt.application.id;
+    let details = other.application_details(id).unwrap();
+    assert_eq!(
+        details.application.reference_number,
+        receipt.application.reference_number
+    );
+    assert_eq!(details.applicant_name, "NGUYEN THI LAN");
+    assert_eq!(
+        details.history.iter().map(|h| h.status).collect::<Vec<_>>(),
+        [
+            ApplicationStatus::Pending,
+            ApplicationStatus::ApplicationCompleted,
+            ApplicationStatus::UnderReview,
+            ApplicationStatus::InReturnProcess
+        ]
+    );
+    let photo = details.files.iter().find(|f| f.kind == "photo").unwrap();
+    assert_eq!(details.files.len(), 1 + support::extension::PDF_SLOTS.len());
+    let saved = other.download_application_file(id, &photo.sha256).unwrap();
+    let bytes = std::fs::read(&saved).unwrap();
+    assert_eq!(bytes.len() as u64, photo.bytes);
+    assert!(saved.starts_with(&other_dir.path().display().to_string()), "{saved}");
+    let number = &receipt.application.temporary_reception_number;
+    assert_eq!(
+        other.past_applications(number, "extension", "").unwrap()[0].id,
+        id
+    );
+    assert!(other
+        .past_applications("", "no-such-procedure-word", "")
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        other.past_applications("", "", "2026").unwrap_err().code(),
+        "bad_date"
+    );
+    let reused = other.reuse_application(id).unwrap();
+    assert_eq!(
+        reused.meta.reused_from.as_deref(),
+        Some(receipt.application.reference_number.as_str())
+    );
+    let revision = other.draft_for_revision(id).unwrap();
+    assert_eq!(revision.meta.form["contact"], details.form["contact"]);
+    // What is left to do there is attaching the files again.
+    assert!(revision
+        .report
+        .findings
+        .iter()
+        .filter(|f| f.severity == zairyu_app::Severity::Error)
+        .all(|f| f.path.starts_with("attachments.") || f.path.is_empty()),
+        "{:?}",
+        revision.report.findings
+    );
+    other.sign_out().unwrap();
+
     let again = app
         .submit_draft(
             &draft.id,
