@@ -16,6 +16,7 @@ import type {
   LocalData,
   Procedure,
   Schema,
+  StatusEntry,
 } from "../lib/generated/bindings";
 
 const procedure = (id: string, name_en: string, name_ja: string, has_form: boolean): Procedure => ({
@@ -303,11 +304,13 @@ export function memoryBackend() {
       return {
         application: structuredClone(application),
         applicant_name: "NGUYEN THI LAN",
-        history: [
-          { status: "pending", at: application.created_at },
-          { status: "application_completed", at: application.created_at + 60 },
-          ...(application.status === "pending" || application.status === "application_completed" ? [] : [{ status: application.status, at: application.updated_at }]),
-        ].filter((h, i) => i === 0 || application.status !== "pending"),
+        history: (application.status === "pending"
+          ? [{ status: "pending", at: application.created_at }]
+          : [
+              { status: "pending", at: application.created_at },
+              { status: "application_completed", at: application.created_at + 60 },
+              ...(application.status === "application_completed" ? [] : [{ status: application.status, at: application.updated_at }]),
+            ]) as StatusEntry[],
         versions: 1,
         form: { applicant: { postal_code: "8748577", address: "大分県別府市十文字原1-1" } },
         files: [

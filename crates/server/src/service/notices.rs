@@ -22,7 +22,14 @@ impl ReceptionOffice {
     /// applicant account's, each once (compared without case).
     pub(super) fn notice_addresses(&self, app: &ApplicationRow) -> Vec<String> {
         let mut to: Vec<String> = Vec::new();
-        let form = app
+        // A row from a list comes without its versions: read them.
+        let full = match app.versions.is_empty() {
+            true => self.store.application(app.id).ok().flatten(),
+            false => None,
+        };
+        let form = full
+            .as_ref()
+            .unwrap_or(app)
             .versions
             .last()
             .and_then(|v| form_notification_email(&v.form));
