@@ -201,6 +201,15 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
         panic!("expected the application filed: {outcome:?}");
     };
     assert!(receipt.application.reference_number.starts_with("ZR-"));
+    // The receipt mail goes to the form's notification address and to the account's.
+    for to in ["le.van.an@example.jp", "lan@example.jp"] {
+        assert!(
+            support::reception::mails_to(server_dir.path(), to)
+                .iter()
+                .any(|m| m.contains(&receipt.application.temporary_reception_number)),
+            "no receipt mail to {to}"
+        );
+    }
     assert_eq!(
         receipt.application.status,
         ApplicationStatus::ApplicationCompleted
@@ -361,6 +370,14 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
         panic!("{changed:?}");
     };
     assert_eq!(changed.application.id, receipt.application.id);
+    // What changed is mailed (to the form's notification address as well).
+    let told = support::reception::mails_to(server_dir.path(), "le.van.an@example.jp");
+    let told = told.last().unwrap();
+    assert!(
+        told.contains("Method of receipt now: Regional office counter (Fukuoka)"),
+        "{told}"
+    );
+    assert!(told.contains("Classification of change: Change of the method of receipt"));
     assert_eq!(
         app.card_status(Some(PRACTICE_READER))
             .unwrap()
