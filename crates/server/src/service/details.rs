@@ -8,7 +8,7 @@ use crate::store::{ApplicationRow, AuditEntry, UserRow};
 use zairyu_wire::{ApplicationStatus, StatusEntry};
 
 /// The statuses an application took, from its audit trail, oldest first.
-pub fn status_history(audit: &[AuditEntry]) -> Vec<StatusEntry> {
+pub(super) fn status_history(audit: &[AuditEntry]) -> Vec<StatusEntry> {
     let mut history: Vec<StatusEntry> = Vec::new();
     for (_, action, detail, at) in audit {
         let status = match action.as_str() {

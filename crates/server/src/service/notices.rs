@@ -9,7 +9,7 @@ use crate::store::ApplicationRow;
 use zairyu_forms::contact::valid_email;
 
 /// The notification address a form carries (`contact.email`), if it is an address.
-pub fn form_notification_email(form: &serde_json::Value) -> Option<String> {
+pub(super) fn form_notification_email(form: &serde_json::Value) -> Option<String> {
     form["contact"]["email"]
         .as_str()
         .map(str::trim)
