@@ -125,7 +125,8 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
             .code(),
         "email_mismatch"
     );
-    app.register("lan@example.jp", "lan@example.jp", true).unwrap();
+    app.register("lan@example.jp", "lan@example.jp", true)
+        .unwrap();
     let code = code_from_outbox(server_dir.path());
     let link = format!("{url}/register?token={code}");
     assert_eq!(app.confirm_email(&link).unwrap(), "lan@example.jp");
@@ -295,7 +296,10 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
     let saved = other.download_application_file(id, &photo.sha256).unwrap();
     let bytes = std::fs::read(&saved).unwrap();
     assert_eq!(bytes.len() as u64, photo.bytes);
-    assert!(saved.starts_with(&other_dir.path().display().to_string()), "{saved}");
+    assert!(
+        saved.starts_with(&other_dir.path().display().to_string()),
+        "{saved}"
+    );
     let number = &receipt.application.temporary_reception_number;
     assert_eq!(
         other.past_applications(number, "extension", "").unwrap()[0].id,
@@ -317,12 +321,13 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
     let revision = other.draft_for_revision(id).unwrap();
     assert_eq!(revision.meta.form["contact"], details.form["contact"]);
     // What is left to do there is attaching the files again.
-    assert!(revision
-        .report
-        .findings
-        .iter()
-        .filter(|f| f.severity == zairyu_app::Severity::Error)
-        .all(|f| f.path.starts_with("attachments.") || f.path.is_empty()),
+    assert!(
+        revision
+            .report
+            .findings
+            .iter()
+            .filter(|f| f.severity == zairyu_app::Severity::Error)
+            .all(|f| f.path.starts_with("attachments.") || f.path.is_empty()),
         "{:?}",
         revision.report.findings
     );
@@ -475,7 +480,8 @@ fn a_submission_signed_offline_waits_and_is_sent_exactly_once() {
         .unwrap()
         .with_vault(Box::new(SharedVault(vault.clone())));
     app.set_bundled_server(&first);
-    app.register("an@example.jp", "an@example.jp", true).unwrap();
+    app.register("an@example.jp", "an@example.jp", true)
+        .unwrap();
     let code = code_from_outbox(server_dir.path());
     app.confirm_email(&code).unwrap();
     let user_id = app

@@ -165,7 +165,10 @@ fn my_page_shows_the_address_and_a_password_change_is_mailed() {
     assert_eq!(changed.status().as_u16(), 200);
     let mails = mails_to(data.path(), "lan@example.jp");
     assert!(
-        mails.last().unwrap().contains("password of your Zairyu account was changed"),
+        mails
+            .last()
+            .unwrap()
+            .contains("password of your Zairyu account was changed"),
         "{mails:?}"
     );
 }

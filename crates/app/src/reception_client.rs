@@ -9,11 +9,11 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 use zairyu_wire::{
-    Account, Application, ApplicationDetails, ApplicationRecord, CompleteRegistrationRequest, ConfirmedEmail, Done, EmailRequest,
-    EmailTwiceRequest, ErrorBody, ForgotPasswordRequest, LoginRequest, PasswordChangeRequest,
-    PasswordResetRequest, ProfileChangeRequest, ReceiptMethodRequest, Registered, Sent,
-    ServerHealth, SessionToken, SubmissionMetadata, TokenRequest, UsageApplied, UsageChallenge,
-    UsageRequest,
+    Account, Application, ApplicationDetails, ApplicationRecord, CompleteRegistrationRequest,
+    ConfirmedEmail, Done, EmailRequest, EmailTwiceRequest, ErrorBody, ForgotPasswordRequest,
+    LoginRequest, PasswordChangeRequest, PasswordResetRequest, ProfileChangeRequest,
+    ReceiptMethodRequest, Registered, Sent, ServerHealth, SessionToken, SubmissionMetadata,
+    TokenRequest, UsageApplied, UsageChallenge, UsageRequest,
 };
 
 use crate::error::AppError;

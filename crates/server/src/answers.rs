@@ -37,9 +37,7 @@ pub fn application_record(row: &ApplicationRow) -> Result<ApplicationRecord, Api
             id: row.id,
             reference_number: row.reference_number.clone(),
             temporary_reception_number: row.temporary_reception_number.clone(),
-            temporary_application_number: Some(temporary_application_number(
-                &row.reference_number,
-            )),
+            temporary_application_number: Some(temporary_application_number(&row.reference_number)),
             procedure_id: row.procedure_id.clone(),
             procedure_name_en: procedure.map(|p| p.name_en.clone()),
             procedure_name_ja: procedure.map(|p| p.name_ja.clone()),

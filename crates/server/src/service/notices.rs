@@ -33,7 +33,12 @@ impl ReceptionOffice {
             .versions
             .last()
             .and_then(|v| form_notification_email(&v.form));
-        let account = self.store.user(&app.user_id).ok().flatten().map(|u| u.email);
+        let account = self
+            .store
+            .user(&app.user_id)
+            .ok()
+            .flatten()
+            .map(|u| u.email);
         for address in [form, account].into_iter().flatten() {
             if !to.iter().any(|t| t.eq_ignore_ascii_case(&address)) {
                 to.push(address);
@@ -61,7 +66,10 @@ mod tests {
             form_notification_email(&json!({"contact": {"email": " lan@school.ac.jp "}})),
             Some("lan@school.ac.jp".into())
         );
-        assert_eq!(form_notification_email(&json!({"contact": {"email": "no"}})), None);
+        assert_eq!(
+            form_notification_email(&json!({"contact": {"email": "no"}})),
+            None
+        );
         assert_eq!(form_notification_email(&json!({"change": {}})), None);
     }
 }

@@ -73,7 +73,13 @@ impl ReceptionOffice {
         let now = self.now();
         self.store.atomically(&mut |s| {
             s.set_receipt(app.id, &receipt, now)?;
-            s.audit(Some(app.id), &user.id, "change_receipt_method", &receipt, now)
+            s.audit(
+                Some(app.id),
+                &user.id,
+                "change_receipt_method",
+                &receipt,
+                now,
+            )
         })?;
         let schema = zairyu_forms::schema_for(PROCEDURE)
             .map_err(|e| ApiError::internal(format!("schema {PROCEDURE}: {e}")))?;

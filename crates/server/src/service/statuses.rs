@@ -46,7 +46,13 @@ impl ReceptionOffice {
         let to = ApplicationStatus::ApplicationCompleted;
         self.store.atomically(&mut |s| {
             s.set_status(app.id, to.as_str(), None, now)?;
-            s.audit(Some(app.id), "office", "accept", "pending -> application_completed", now)
+            s.audit(
+                Some(app.id),
+                "office",
+                "accept",
+                "pending -> application_completed",
+                now,
+            )
         })?;
         if !tell {
             return Ok(());

@@ -82,7 +82,9 @@ fn a_new_application_is_pending_until_the_office_accepts_it() {
     assert_eq!(told.len(), 2, "{told:?}");
     assert!(told.iter().all(|(_, t)| t.contains("accepted")));
     let log = w.office.store.audit_log(app.id).unwrap();
-    assert!(log.iter().any(|(who, action, _, _)| who == "office" && action == "accept"));
+    assert!(log
+        .iter()
+        .any(|(who, action, _, _)| who == "office" && action == "accept"));
     // An examiner cannot review what was not accepted: pending → under review is refused.
     let m = meta(&mut card, &files, "sub-q", |_| {});
     let second = w.office.submit(&w.user(&id), &m, &files).unwrap();
@@ -131,35 +133,63 @@ fn the_method_of_receipt_changes_by_either_number_and_the_applicant_is_told_what
         .office
         .change_receipt_method(
             &user,
-            &form("temporary_receipt_number", &app.temporary_reception_number, "counter"),
+            &form(
+                "temporary_receipt_number",
+                &app.temporary_reception_number,
+                "counter",
+            ),
         )
         .unwrap();
     assert_eq!(changed.id, app.id);
     let mails = w.new_mails();
-    assert_eq!(recipients(&mails), ["lan@example.jp", "le.van.an@example.jp"]);
+    assert_eq!(
+        recipients(&mails),
+        ["lan@example.jp", "le.van.an@example.jp"]
+    );
     let text = &mails[0].1;
-    assert!(text.contains("Classification of change: Change of the method of receipt"), "{text}");
+    assert!(
+        text.contains("Classification of change: Change of the method of receipt"),
+        "{text}"
+    );
     assert!(text.contains("Regional office counter (Fukuoka)"), "{text}");
-    assert!(text.contains("変更後の受領方法：地方官署の窓口（福岡出入国在留管理局）"), "{text}");
+    assert!(
+        text.contains("変更後の受領方法：地方官署の窓口（福岡出入国在留管理局）"),
+        "{text}"
+    );
 
     // The temporary application number names it too; a number of the other kind does not.
     w.office
-        .change_receipt_method(&user, &form("temporary_application_number", &application_number, "mail"))
+        .change_receipt_method(
+            &user,
+            &form("temporary_application_number", &application_number, "mail"),
+        )
         .unwrap();
-    assert!(w.new_mails()[0].1.contains("Method of receipt now: Mailing"));
+    assert!(w.new_mails()[0]
+        .1
+        .contains("Method of receipt now: Mailing"));
     let wrong_kind = w
         .office
-        .change_receipt_method(&user, &form("temporary_receipt_number", &application_number, "mail"))
+        .change_receipt_method(
+            &user,
+            &form("temporary_receipt_number", &application_number, "mail"),
+        )
         .unwrap_err();
     assert_eq!(wrong_kind.code, "not_found");
     // The classification is required.
-    let mut no_class = form("temporary_receipt_number", &app.temporary_reception_number, "mail");
+    let mut no_class = form(
+        "temporary_receipt_number",
+        &app.temporary_reception_number,
+        "mail",
+    );
     no_class["change"]
         .as_object_mut()
         .unwrap()
         .remove("classification");
     assert_eq!(
-        w.office.change_receipt_method(&user, &no_class).unwrap_err().code,
+        w.office
+            .change_receipt_method(&user, &no_class)
+            .unwrap_err()
+            .code,
         "form_invalid"
     );
 }
