@@ -120,12 +120,13 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
 
     // Registration: e-mail twice, the code from the e-mail, then the details.
     assert_eq!(
-        app.register("lan@example.jp", "lan@example.com")
+        app.register("lan@example.jp", "lan@example.com", true)
             .unwrap_err()
             .code(),
         "email_mismatch"
     );
-    app.register("lan@example.jp", "lan@example.jp").unwrap();
+    app.register("lan@example.jp", "lan@example.jp", true)
+        .unwrap();
     let code = code_from_outbox(server_dir.path());
     let link = format!("{url}/register?token={code}");
     assert_eq!(app.confirm_email(&link).unwrap(), "lan@example.jp");
@@ -215,6 +216,15 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
         panic!("expected the application filed: {outcome:?}");
     };
     assert!(receipt.application.reference_number.starts_with("ZR-"));
+    // The receipt mail goes to the form's notification address and to the account's.
+    for to in ["le.van.an@example.jp", "lan@example.jp"] {
+        assert!(
+            support::reception::mails_to(server_dir.path(), to)
+                .iter()
+                .any(|m| m.contains(&receipt.application.temporary_reception_number)),
+            "no receipt mail to {to}"
+        );
+    }
     assert_eq!(
         receipt.application.status,
         ApplicationStatus::ApplicationCompleted
@@ -270,6 +280,73 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
         returned[0].revision_request.as_deref(),
         Some("Attach a clearer transcript.")
     );
+    // Another computer, without the draft or the receipt: the details with the status history,
+    // each file downloadable, the past application list and its reuse, and a draft to change
+    // the returned application, all from what the server keeps (manual 5.1, 5.2, 6.3).
+    let other_dir = tempfile::tempdir().unwrap();
+    let other = App::open(other_dir.path(), Profile::Demo)
+        .unwrap()
+        .with_vault(Box::new(MemoryVault::default()));
+    other.set_bundled_server(&url);
+    other.sign_in(&user_id, PASSWORD).unwrap();
+    let id = receipt.application.id;
+    let details = other.application_details(id).unwrap();
+    assert_eq!(
+        details.application.reference_number,
+        receipt.application.reference_number
+    );
+    assert_eq!(details.applicant_name, "NGUYEN THI LAN");
+    assert_eq!(
+        details.history.iter().map(|h| h.status).collect::<Vec<_>>(),
+        [
+            ApplicationStatus::Pending,
+            ApplicationStatus::ApplicationCompleted,
+            ApplicationStatus::UnderReview,
+            ApplicationStatus::InReturnProcess
+        ]
+    );
+    let photo = details.files.iter().find(|f| f.kind == "photo").unwrap();
+    assert_eq!(details.files.len(), 1 + support::extension::PDF_SLOTS.len());
+    let saved = other.download_application_file(id, &photo.sha256).unwrap();
+    let bytes = std::fs::read(&saved).unwrap();
+    assert_eq!(bytes.len() as u64, photo.bytes);
+    assert!(
+        saved.starts_with(&other_dir.path().display().to_string()),
+        "{saved}"
+    );
+    let number = &receipt.application.temporary_reception_number;
+    assert_eq!(
+        other.past_applications(number, "extension", "").unwrap()[0].id,
+        id
+    );
+    assert!(other
+        .past_applications("", "no-such-procedure-word", "")
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        other.past_applications("", "", "2026").unwrap_err().code(),
+        "bad_date"
+    );
+    let reused = other.reuse_application(id).unwrap();
+    assert_eq!(
+        reused.meta.reused_from.as_deref(),
+        Some(receipt.application.reference_number.as_str())
+    );
+    let revision = other.draft_for_revision(id).unwrap();
+    assert_eq!(revision.meta.form["contact"], details.form["contact"]);
+    // What is left to do there is attaching the files again.
+    assert!(
+        revision
+            .report
+            .findings
+            .iter()
+            .filter(|f| f.severity == zairyu_app::Severity::Error)
+            .all(|f| f.path.starts_with("attachments.") || f.path.is_empty()),
+        "{:?}",
+        revision.report.findings
+    );
+    other.sign_out().unwrap();
+
     let again = app
         .submit_draft(
             &draft.id,
@@ -295,6 +372,10 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
         &receipt.application.temporary_reception_number,
     )
     .unwrap();
+    app.set_draft_field(&change.id, "change.classification", "method")
+        .unwrap();
+    app.set_draft_field(&change.id, "change.number_kind", "temporary_receipt_number")
+        .unwrap();
     app.set_draft_field(&change.id, "change.method", "counter")
         .unwrap();
     app.set_draft_field(&change.id, "change.office", "fukuoka")
@@ -308,6 +389,14 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
         panic!("{changed:?}");
     };
     assert_eq!(changed.application.id, receipt.application.id);
+    // What changed is mailed (to the form's notification address as well).
+    let told = support::reception::mails_to(server_dir.path(), "le.van.an@example.jp");
+    let told = told.last().unwrap();
+    assert!(
+        told.contains("Method of receipt now: Regional office counter (Fukuoka)"),
+        "{told}"
+    );
+    assert!(told.contains("Classification of change: Change of the method of receipt"));
     assert_eq!(
         app.card_status(Some(PRACTICE_READER))
             .unwrap()
@@ -405,7 +494,8 @@ fn a_submission_signed_offline_waits_and_is_sent_exactly_once() {
         .unwrap()
         .with_vault(Box::new(SharedVault(vault.clone())));
     app.set_bundled_server(&first);
-    app.register("an@example.jp", "an@example.jp").unwrap();
+    app.register("an@example.jp", "an@example.jp", true)
+        .unwrap();
     let code = code_from_outbox(server_dir.path());
     app.confirm_email(&code).unwrap();
     let user_id = app

@@ -285,7 +285,7 @@ fn a_forgot_password_flood_gets_429_and_a_forged_forwarded_for_buys_nothing() {
         ),
         (
             "/api/register",
-            |n| json!({"email": format!("x{n}@example.jp"), "email_again": format!("x{n}@example.jp")}),
+            |n| json!({"email": format!("x{n}@example.jp"), "email_again": format!("x{n}@example.jp"), "agreed_to_terms": true}),
         ),
     ];
     for (path, body) in routes {

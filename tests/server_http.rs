@@ -78,7 +78,7 @@ fn accounts_errors_and_upload_limits_over_http() {
     // Registration through the e-mail link.
     let ok = http
         .post(url("/api/register"))
-        .json(&json!({"email": "lan@example.jp", "email_again": "lan@example.jp"}))
+        .json(&json!({"email": "lan@example.jp", "email_again": "lan@example.jp", "agreed_to_terms": true}))
         .send()
         .unwrap();
     assert_eq!(ok.status().as_u16(), 200);

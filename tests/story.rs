@@ -154,6 +154,7 @@ async fn register_apply_file_revise_and_complete() {
     app.wait_for("[data-testid=sign-in-form]").await;
     screenshot(c, "story-account-en").await;
     app.click("[data-testid=tab-register]", &mut path).await;
+    app.click("[data-testid=reg-agree]", &mut path).await;
     app.type_in("[data-testid=reg-email]", "lan@example.jp", &mut path)
         .await;
     app.type_in("[data-testid=reg-email-again]", "lan@example.jp", &mut path)
@@ -171,7 +172,10 @@ async fn register_apply_file_revise_and_complete() {
         .await;
     app.type_in("[data-testid=reg-password]", PASSWORD, &mut path)
         .await;
+    app.type_in("[data-testid=reg-password-again]", PASSWORD, &mut path)
+        .await;
     screenshot(c, "story-register-details-en").await;
+    app.click("[data-testid=reg-review]", &mut path).await;
     app.click("[data-testid=reg-complete]", &mut path).await;
     app.wait_for_text("[data-testid=reg-done]", "ZR").await;
     screenshot(c, "story-registered-en").await;

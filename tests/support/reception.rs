@@ -67,7 +67,7 @@ pub fn register(
         http,
         base,
         "/api/register",
-        json!({"email": email, "email_again": email}),
+        json!({"email": email, "email_again": email, "agreed_to_terms": true}),
     );
     assert_eq!(sent.0, 200, "{sent:?}");
     let token = registration_token(data, email);

@@ -83,6 +83,8 @@ for (const lang of ["en", "ja"]) {
   await check(`${lang}-account`);
   if (lang === "en") {
     await click("tab-register");
+    await check(`${lang}-register-terms`);
+    await click("reg-agree");
     await fill("reg-email", "a11y@example.jp");
     await fill("reg-email-again", "a11y@example.jp");
     await click("reg-send");
@@ -97,6 +99,10 @@ for (const lang of ["en", "ja"]) {
     await fill("reg-name", "A ELEVEN Y");
     await fill("reg-tel", "09012345678");
     await fill("reg-password", "Zairyu#2026ok");
+    await fill("reg-password-again", "Zairyu#2026ok");
+    await click("reg-review");
+    await page.waitForSelector('[data-testid="reg-confirmation"]');
+    await check(`${lang}-register-confirmation`);
     await click("reg-complete");
     await page.waitForSelector('[data-testid="reg-done"]');
     await click("reg-to-signin");

@@ -67,6 +67,7 @@ await page.waitForSelector('[data-testid="applications"]');
 
 await press('[data-testid="nav-account"]');
 await press('[data-testid="tab-register"]');
+await press('[data-testid="reg-agree"]');
 await type('[data-testid="reg-email"]', "kb@example.jp");
 await type('[data-testid="reg-email-again"]', "kb@example.jp");
 await press('[data-testid="reg-send"]');
@@ -80,6 +81,8 @@ await press('[data-testid="reg-confirm"]');
 await type('[data-testid="reg-name"]', "KAY BOARD");
 await type('[data-testid="reg-tel"]', "09012345678");
 await type('[data-testid="reg-password"]', "Zairyu#2026ok");
+await type('[data-testid="reg-password-again"]', "Zairyu#2026ok");
+await press('[data-testid="reg-review"]');
 await press('[data-testid="reg-complete"]');
 await page.waitForSelector('[data-testid="reg-done"]');
 await press('[data-testid="reg-to-signin"]');

@@ -21,9 +21,13 @@ describe("account and card", () => {
     await screen.findByTestId("account-page");
   }
 
-  it("registers in three steps with the code from the e-mail", async () => {
+  it("registers as in manual 3.1: terms, e-mail, code, details, confirmation, user ID", async () => {
     await openAccount();
     await fireEvent.click(screen.getByTestId("tab-register"));
+    // Step 3: the terms of use come first; the e-mail form only after "Agree".
+    expect(screen.queryByTestId("reg-email")).toBeNull();
+    expect(screen.getByTestId("reg-terms").textContent).toContain("Terms of use");
+    await fireEvent.click(screen.getByTestId("reg-agree"));
     await fireEvent.input(screen.getByTestId("reg-email"), { target: { value: "lan@example.jp" } });
     await fireEvent.input(screen.getByTestId("reg-email-again"), { target: { value: "lan@example.com" } });
     await fireEvent.click(screen.getByTestId("reg-send"));
@@ -32,12 +36,30 @@ describe("account and card", () => {
     await fireEvent.click(screen.getByTestId("reg-send"));
     await fireEvent.input(await screen.findByTestId("reg-code"), { target: { value: "http://x/register?token=abc" } });
     await fireEvent.click(screen.getByTestId("reg-confirm"));
-    await fireEvent.input(await screen.findByTestId("reg-name"), { target: { value: "NGUYEN THI LAN" } });
+    // All four user types of the manual, the attorney / 行政書士 among them.
+    for (const type of ["foreign_national", "legal_representative", "organisation_staff", "attorney"]) {
+      expect(await screen.findByTestId(`reg-type-${type}`)).toBeTruthy();
+    }
+    await fireEvent.click(screen.getByTestId("reg-type-attorney"));
+    await fireEvent.input(screen.getByTestId("reg-name"), { target: { value: "NGUYEN THI LAN" } });
     await fireEvent.input(screen.getByTestId("reg-tel"), { target: { value: "09012345678" } });
     await fireEvent.input(screen.getByTestId("reg-password"), { target: { value: "Zairyu#2026ok" } });
-    await fireEvent.click(screen.getByTestId("reg-complete"));
+    await fireEvent.input(screen.getByTestId("reg-password-again"), { target: { value: "Zairyu#2026no" } });
+    await fireEvent.click(screen.getByTestId("reg-review"));
+    expect(await screen.findByTestId("reg-password-mismatch")).toBeTruthy();
+    await fireEvent.input(screen.getByTestId("reg-password-again"), { target: { value: "Zairyu#2026ok" } });
+    await fireEvent.click(screen.getByTestId("reg-review"));
+    // Steps 7-8: a confirmation of what was entered; nothing is registered before "Register".
+    expect((await screen.findByTestId("reg-confirm-type")).textContent).toContain("attorney");
+    expect(fake.calls.some((c) => c.startsWith("complete:"))).toBe(false);
+    await fireEvent.click(screen.getByTestId("reg-back"));
+    expect((screen.getByTestId("reg-name") as HTMLInputElement).value).toBe("NGUYEN THI LAN");
+    await fireEvent.click(screen.getByTestId("reg-review"));
+    await fireEvent.click(await screen.findByTestId("reg-complete"));
     expect((await screen.findByTestId("reg-done")).textContent).toContain("ZR12345678");
-    expect(fake.calls).toEqual(expect.arrayContaining(["register:lan@example.jp", "confirm:http://x/register?token=abc", "complete:NGUYEN THI LAN"]));
+    expect(fake.calls).toEqual(
+      expect.arrayContaining(["register:lan@example.jp", "confirm:http://x/register?token=abc", "complete:NGUYEN THI LAN:attorney"]),
+    );
   });
 
   it("signs in, reads the card with one PIN, counts a wrong PIN down, and asks consent for the last try", async () => {

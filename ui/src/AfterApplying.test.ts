@@ -110,7 +110,7 @@ describe("after applying", () => {
     await fireEvent.click(screen.getByTestId("nav-account"));
     const mine = await screen.findByTestId("my-favorites");
     expect(mine.textContent).toContain("Notification relating to the institution");
-    await fireEvent.click(within(mine).getByRole("button"));
+    await fireEvent.click(within(mine).getByRole("button", { name: "Remove" }));
     await waitFor(() => expect(screen.queryByTestId("my-favorites")).toBeNull());
     expect(fake.account.favorites).toEqual([]);
   });

@@ -21,16 +21,17 @@ describe("interface language", () => {
     render(App);
     await fireEvent.click(await screen.findByTestId("nav-account"));
     await fireEvent.click(await screen.findByTestId("tab-register"));
+    await fireEvent.click(screen.getByTestId("reg-agree"));
     await fireEvent.input(screen.getByTestId("reg-email"), { target: { value: "lan@example.jp" } });
     await fireEvent.input(screen.getByTestId("reg-email-again"), { target: { value: "lan@example.jp" } });
     await fireEvent.click(screen.getByTestId("reg-send"));
     const code = await screen.findByTestId("reg-code");
     await fireEvent.input(code, { target: { value: "half-typed" } });
-    expect(screen.getByText("Step 2 of 3")).toBeTruthy();
+    expect(screen.getByText("Step 3 of 5")).toBeTruthy();
 
     await fireEvent.click(screen.getByTestId("lang-ja"));
     await screen.findByRole("heading", { level: 2, name: "アカウント" });
-    expect(screen.getByText("ステップ 2 / 3")).toBeTruthy();
+    expect(screen.getByText("ステップ 3 / 5")).toBeTruthy();
     expect(screen.getByTestId("reg-confirm").textContent).toBe("確認する");
     expect(screen.getByTestId("nav-account").textContent).toBe("アカウント");
     expect((screen.getByTestId("reg-code") as HTMLInputElement).value).toBe("half-typed");
@@ -44,6 +45,7 @@ describe("interface language", () => {
     render(App);
     await fireEvent.click(await screen.findByTestId("nav-account"));
     await fireEvent.click(await screen.findByTestId("tab-register"));
+    await fireEvent.click(screen.getByTestId("reg-agree"));
     await fireEvent.input(screen.getByTestId("reg-email"), { target: { value: "lan@example.jp" } });
     await fireEvent.input(screen.getByTestId("reg-email-again"), { target: { value: "lan@example.jp" } });
     await fireEvent.click(screen.getByTestId("reg-send"));
@@ -52,7 +54,9 @@ describe("interface language", () => {
     await fireEvent.input(await screen.findByTestId("reg-name"), { target: { value: "NGUYEN THI LAN" } });
     await fireEvent.input(screen.getByTestId("reg-tel"), { target: { value: "09012345678" } });
     await fireEvent.input(screen.getByTestId("reg-password"), { target: { value: "Zairyu#2026ok" } });
-    await fireEvent.click(screen.getByTestId("reg-complete"));
+    await fireEvent.input(screen.getByTestId("reg-password-again"), { target: { value: "Zairyu#2026ok" } });
+    await fireEvent.click(screen.getByTestId("reg-review"));
+    await fireEvent.click(await screen.findByTestId("reg-complete"));
     await fireEvent.click(await screen.findByTestId("reg-to-signin"));
     expect(((await screen.findByTestId("user-id")) as HTMLInputElement).value).toBe("ZR12345678");
     await fireEvent.click(screen.getByTestId("tab-forgot"));

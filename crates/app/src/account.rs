@@ -138,9 +138,16 @@ impl App {
         self.vault.load().ok_or(AppError::NotSignedIn)
     }
 
-    /// Step 1: the e-mail address twice; the server mails a code.
-    pub fn register(&self, email: &str, email_again: &str) -> Result<(), AppError> {
-        self.reception()?.register(email.trim(), email_again.trim())
+    /// Step 1 (manual 3.1 steps 3–4): the terms of use agreed, the e-mail address twice; the
+    /// server mails a link (its page confirms the address) and the code it carries.
+    pub fn register(
+        &self,
+        email: &str,
+        email_again: &str,
+        agreed_to_terms: bool,
+    ) -> Result<(), AppError> {
+        self.reception()?
+            .register(email.trim(), email_again.trim(), agreed_to_terms)
     }
 
     /// Step 2: the code or link from the e-mail; answers the confirmed address.

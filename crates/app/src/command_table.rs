@@ -88,7 +88,8 @@ macro_rules! command_table {
             set_server(url: Option<String>) -> $crate::Settings = set_server [json quick fallible];
             diagnosis() -> $crate::Diagnosis = diagnosis [json blocking infallible];
             session() -> $crate::SessionState = session [json blocking fallible];
-            register(email: String, email_again: String) -> () = register [json blocking fallible];
+            /// Registration after the terms of use were agreed (manual 3.1 steps 3–4).
+            register(email: String, email_again: String, agreed_to_terms: bool) -> () = register [json blocking fallible];
             confirm_email(code: String) -> String = confirm_email [json blocking fallible];
             complete_registration(registration: $crate::Registration) -> String = complete_registration [json blocking fallible];
             forgot_user_id(email: String) -> () = forgot_user_id [json blocking fallible];
@@ -107,6 +108,16 @@ macro_rules! command_table {
             queued_submissions() -> Vec<$crate::QueuedSubmission> = queued_submissions [json quick infallible];
             receipts() -> Vec<$crate::Receipt> = receipts [json quick infallible];
             list_applications() -> Vec<$crate::Application> = applications [json blocking fallible];
+            /// Application Details (manual 5.1 step 5): status history, form and files.
+            application_details(id: i64) -> $crate::ApplicationDetails = application_details [json blocking fallible];
+            /// Saves one file of an application in the data folder; answers its path.
+            download_application_file(id: i64, sha256: String) -> String = download_application_file [json blocking fallible];
+            /// The past application list (manual 6.3), searched by related information, procedure and date.
+            past_applications(related: String, procedure: String, date: String) -> Vec<$crate::Application> = past_applications [json blocking fallible];
+            /// "Choice" in the past application list: a new draft from the server's copy (any computer).
+            reuse_application(id: i64) -> $crate::DraftState = reuse_application [json blocking fallible];
+            /// A draft to change a returned application from the server's newest version.
+            draft_for_revision(id: i64) -> $crate::DraftState = draft_for_revision [json blocking fallible];
             /// The bundled server's e-mails, newest first (demo profile only).
             demo_mailbox() -> Vec<$crate::DemoMail> = demo_mailbox [shell quick infallible];
             /// Said once when the first screen shows real data (start-up timing).
@@ -228,7 +239,7 @@ macro_rules! passed_as_is {
         }
     )*};
 }
-passed_as_is!(bool, Option<i64>, Language, ChecklistItemId);
+passed_as_is!(bool, i64, Option<i64>, Language, ChecklistItemId);
 
 /// Structures the method takes by reference.
 macro_rules! passed_by_reference {

@@ -278,6 +278,24 @@ impl DraftsFolder {
         self.state(&new_id, &draft)
     }
 
+    /// A new draft from a form the server kept (manual 6.3 on any computer; a returned
+    /// application changed where its draft is not): files are attached again.
+    pub(crate) fn from_server_form(
+        &self,
+        procedure: &str,
+        form: &serde_json::Value,
+        reference_number: &str,
+    ) -> Result<DraftState, AppError> {
+        let new_id = self.fresh_id(procedure);
+        let draft = zairyu_drafts::Draft::from_submitted_form(
+            &self.root.join(&new_id),
+            procedure,
+            form,
+            reference_number,
+        )?;
+        self.state(&new_id, &draft)
+    }
+
     /// Records that the draft was filed under `reference_number` (it stays for reuse).
     pub(crate) fn mark_submitted(
         &self,

@@ -19,6 +19,7 @@ mod practice_card;
 mod reception_client;
 mod secret_text;
 mod server_address;
+mod server_applications;
 mod session_vault;
 mod settings;
 mod status_watch;
@@ -54,7 +55,9 @@ pub use zairyu_forms::catalog::ReceptionWindow;
 pub use zairyu_forms::postal::PostalAddress;
 pub use zairyu_forms::schema::{Choice, Condition, Field, FieldKind, Rule, Section, Width};
 pub use zairyu_forms::{FieldState, Finding as FormFinding, Procedure, Schema, Severity};
-pub use zairyu_wire::{Account, Application, ApplicationStatus};
+pub use zairyu_wire::{
+    Account, Application, ApplicationDetails, ApplicationStatus, DetailFile, StatusEntry,
+};
 
 /// Which kind of deployment the app runs as; shown in the window title.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

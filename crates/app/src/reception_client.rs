@@ -9,11 +9,11 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 use zairyu_wire::{
-    Account, Application, CompleteRegistrationRequest, ConfirmedEmail, Done, EmailRequest,
-    EmailTwiceRequest, ErrorBody, ForgotPasswordRequest, LoginRequest, PasswordChangeRequest,
-    PasswordResetRequest, ProfileChangeRequest, ReceiptMethodRequest, Registered, Sent,
-    ServerHealth, SessionToken, SubmissionMetadata, TokenRequest, UsageApplied, UsageChallenge,
-    UsageRequest,
+    Account, Application, ApplicationDetails, ApplicationRecord, CompleteRegistrationRequest,
+    ConfirmedEmail, Done, EmailRequest, EmailTwiceRequest, ErrorBody, ForgotPasswordRequest,
+    LoginRequest, PasswordChangeRequest, PasswordResetRequest, ProfileChangeRequest,
+    ReceiptMethodRequest, Registered, Sent, ServerHealth, SessionToken, SubmissionMetadata,
+    TokenRequest, UsageApplied, UsageChallenge, UsageRequest,
 };
 
 use crate::error::AppError;
@@ -129,13 +129,19 @@ impl ReceptionClient {
         self.agent.get(self.url("/openapi.json")).call().is_ok()
     }
 
-    pub(crate) fn register(&self, email: &str, email_again: &str) -> Result<(), AppError> {
+    pub(crate) fn register(
+        &self,
+        email: &str,
+        email_again: &str,
+        agreed_to_terms: bool,
+    ) -> Result<(), AppError> {
         let _: Sent = self.post(
             "/api/register",
             None,
             &EmailTwiceRequest {
                 email: email.to_owned(),
                 email_again: email_again.to_owned(),
+                agreed_to_terms,
             },
         )?;
         Ok(())
@@ -373,6 +379,83 @@ impl ReceptionClient {
 
     pub(crate) fn applications(&self, token: &str) -> Result<Vec<Application>, AppError> {
         self.get("/api/applications", Some(token))
+    }
+
+    /// The past application list (manual 6.3), searched by related information, procedure
+    /// name and application date (`YYYYMMDD`); empty strings match everything.
+    pub(crate) fn past_applications(
+        &self,
+        token: &str,
+        related: &str,
+        procedure: &str,
+        date: &str,
+    ) -> Result<Vec<Application>, AppError> {
+        let query = url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("related", related)
+            .append_pair("procedure", procedure)
+            .append_pair("date", date)
+            .finish();
+        self.get(&format!("/api/applications/reusable?{query}"), Some(token))
+    }
+
+    /// One application with its newest version's form (the record: its versions, oldest
+    /// first).
+    pub(crate) fn application_record(
+        &self,
+        token: &str,
+        id: i64,
+    ) -> Result<ApplicationRecord, AppError> {
+        self.get(&format!("/api/applications/{id}"), Some(token))
+    }
+
+    /// The Application Details screen's data (manual 5.1 step 5).
+    pub(crate) fn application_details(
+        &self,
+        token: &str,
+        id: i64,
+    ) -> Result<ApplicationDetails, AppError> {
+        self.get(&format!("/api/applications/{id}/details"), Some(token))
+    }
+
+    /// The bytes of one file of an application.
+    pub(crate) fn application_file(
+        &self,
+        token: &str,
+        id: i64,
+        sha256: &str,
+    ) -> Result<Vec<u8>, AppError> {
+        let path = format!(
+            "/api/applications/{id}/files/{}",
+            url::form_urlencoded::byte_serialize(sha256.as_bytes()).collect::<String>()
+        );
+        let mut response = self
+            .agent
+            .get(self.url(&path))
+            .header("Authorization", format!("Bearer {token}"))
+            .call()
+            .map_err(|e| self.unreachable(e))?;
+        let status = response.status().as_u16();
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(30_000_000)
+            .read_to_vec()
+            .map_err(|e| self.unreachable(e))?;
+        if (200..300).contains(&status) {
+            return Ok(body);
+        }
+        Err(match serde_json::from_slice::<ErrorBody>(&body) {
+            Ok(error) => AppError::Server {
+                status,
+                code: error.code,
+                message: error.message,
+            },
+            Err(_) => AppError::Server {
+                status,
+                code: "server_error".into(),
+                message: format!("the server answered {status}"),
+            },
+        })
     }
 
     /// Sends a signed submission as `multipart/form-data`: the metadata, then the files.

@@ -277,6 +277,7 @@ mod tests {
                 id: 7,
                 reference_number: "R-123".into(),
                 temporary_reception_number: "T-1".into(),
+                temporary_application_number: None,
                 procedure_id: "extension-of-stay".into(),
                 procedure_name_en: Some("Extension of period of stay".into()),
                 procedure_name_ja: Some("在留期間更新許可申請".into()),

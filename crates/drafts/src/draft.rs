@@ -524,23 +524,42 @@ impl Draft {
                 "it was submitted on {at}, more than two years ago; start a new application."
             )));
         }
-        let schema = self.schema()?;
-        let mut draft = Draft::create(dir, &self.meta.procedure)?;
-        let mut form = self.meta.form.clone();
+        Draft::from_submitted_form(
+            dir,
+            &self.meta.procedure,
+            &self.meta.form,
+            &submitted.reference_number,
+        )
+    }
+
+    /// A new draft in `dir` from a form as it was submitted (this draft's, or one the server
+    /// kept: manual 6.3 reuses past applications on any computer, and a returned application
+    /// is changed from its newest version). The files are not carried over (their fields are
+    /// emptied); fields that go stale are listed in `recheck`; `reused_from` names the
+    /// application. The caller checks the two years.
+    pub fn from_submitted_form(
+        dir: &Path,
+        procedure_id: &str,
+        submitted_form: &Value,
+        reference_number: &str,
+    ) -> Result<Draft, DraftError> {
+        let mut draft = Draft::create(dir, procedure_id)?;
+        let schema = draft.schema()?;
+        let mut form = submitted_form.clone();
         let mut recheck = Vec::new();
         for (path, _, field) in schema.fields() {
             if matches!(field.kind, FieldKind::Photo | FieldKind::Attachment) {
                 set_value(&mut form, &path, Value::Null);
             }
             if field.recheck_on_reuse
-                && (value_at(&self.meta.form, &path).is_some() || field.required)
+                && (value_at(submitted_form, &path).is_some() || field.required)
             {
                 recheck.push(path);
             }
         }
         draft.meta.form = form;
         draft.meta.recheck = recheck;
-        draft.meta.reused_from = Some(submitted.reference_number.clone());
+        draft.meta.reused_from = Some(reference_number.to_owned());
         draft.save()?;
         Ok(draft)
     }

@@ -37,6 +37,7 @@ pub fn application_record(row: &ApplicationRow) -> Result<ApplicationRecord, Api
             id: row.id,
             reference_number: row.reference_number.clone(),
             temporary_reception_number: row.temporary_reception_number.clone(),
+            temporary_application_number: Some(temporary_application_number(&row.reference_number)),
             procedure_id: row.procedure_id.clone(),
             procedure_name_en: procedure.map(|p| p.name_en.clone()),
             procedure_name_ja: procedure.map(|p| p.name_ja.clone()),
@@ -50,6 +51,16 @@ pub fn application_record(row: &ApplicationRow) -> Result<ApplicationRecord, Api
         submitter_id: row.submitter_id.clone(),
         versions,
     })
+}
+
+/// 仮申請番号, the temporary application number (manual 5.3) of the application with this
+/// reference number: `申請`, the year's last two digits and the reference's eight
+/// (`ZR-2026-00011111` → `申請2600011111`), 12 characters, as a reception-number field takes.
+pub fn temporary_application_number(reference_number: &str) -> String {
+    let mut parts = reference_number.rsplit('-');
+    let serial = parts.next().unwrap_or_default();
+    let year = parts.next().unwrap_or_default();
+    format!("申請{}{serial}", year.get(2..).unwrap_or(year))
 }
 
 /// Several application rows.
@@ -71,6 +82,18 @@ pub fn examiner_application(
     })
 }
 
+/// The signed-in account with its postal code and address (My page, manual 7.3).
+pub fn account_details(
+    user: &UserRow,
+    (postal_code, address): (Option<String>, Option<String>),
+) -> Account {
+    Account {
+        postal_code,
+        address,
+        ..account(user)
+    }
+}
+
 /// The signed-in account (never the password hash, the certificate or the usage data).
 pub fn account(user: &UserRow) -> Account {
     Account {
@@ -81,6 +104,8 @@ pub fn account(user: &UserRow) -> Account {
         telephone: user.telephone.clone(),
         role: user.role.clone(),
         usage_application_done: user.cert_fingerprint.is_some(),
+        postal_code: None,
+        address: None,
     }
 }
 

@@ -84,6 +84,10 @@ pub struct ServerConfig {
     pub postgres_ca: Option<PathBuf>,
     /// Connections, header-read timeout, upload pacing, shutdown drain.
     pub connections: ConnectionSettings,
+    /// A new application is Pending (manual 5.1: "being processed") this many seconds before
+    /// the office accepts it (Application completed, the reception mail); 0 accepts it as it
+    /// arrives. Key `acceptance_seconds`, `ZAIRYU_SERVER_ACCEPTANCE_SECONDS`.
+    pub acceptance_seconds: i64,
 }
 
 /// How the server guards its connections (file keys and `ZAIRYU_SERVER_*` variables of the
@@ -140,6 +144,7 @@ struct FileConfig {
     upload_min_bytes_per_second: Option<u64>,
     upload_grace_seconds: Option<u64>,
     shutdown_drain_seconds: Option<u64>,
+    acceptance_seconds: Option<i64>,
 }
 
 fn parse_trusted_proxy(text: &str) -> Result<std::net::IpAddr, String> {
@@ -326,6 +331,11 @@ impl ServerConfig {
                 .and_then(|s| s.parse().ok())
                 .or(from_file.session_seconds)
                 .unwrap_or(8 * 3600),
+            acceptance_seconds: env("ACCEPTANCE_SECONDS")
+                .and_then(|s| s.parse().ok())
+                .or(from_file.acceptance_seconds)
+                .unwrap_or(0)
+                .max(0),
         })
     }
 
@@ -344,6 +354,7 @@ impl ServerConfig {
             postgres_ca: None,
             server_id: None,
             crls: Vec::new(),
+            acceptance_seconds: 0,
         }
     }
 

@@ -35,7 +35,9 @@ use crate::answers;
 
 mod accounts;
 mod applications;
+mod details;
 mod examiner;
+mod link_pages;
 mod staging;
 use crate::error::ApiError;
 use crate::service::{ReceptionOffice, StoredFile, SubmissionMeta};
@@ -127,6 +129,10 @@ pub fn router(service: AppState) -> Router {
         )
         .layer(DefaultBodyLimit::max(MAX_TOTAL_BYTES as usize + 2_000_000));
     Router::new()
+        .route(
+            "/register",
+            get(link_pages::registration_link).post(link_pages::confirm_registration_link),
+        )
         .route("/api/register", post(accounts::register))
         .route("/api/register/confirm", post(accounts::confirm_email))
         .route(
@@ -166,6 +172,14 @@ pub fn router(service: AppState) -> Router {
         .route("/api/procedures", get(applications::list_procedures))
         .route("/api/procedures/{id}", get(applications::get_procedure))
         .route("/api/applications/{id}", get(applications::get_application))
+        .route(
+            "/api/applications/{id}/details",
+            get(details::get_application_details),
+        )
+        .route(
+            "/api/applications/{id}/files/{sha256}",
+            get(details::download_application_file),
+        )
         .route(
             "/api/examiner/applications",
             get(examiner::examiner_list_applications),
@@ -333,7 +347,7 @@ impl utoipa::Modify for BearerScheme {
         accounts::usage_challenge, accounts::usage_apply, applications::list_procedures, applications::get_procedure, accounts::list_favorites, accounts::add_favorite, accounts::remove_favorite,
         applications::submit_application, applications::list_applications, applications::get_application, applications::resubmit_application, applications::change_receipt_method, accounts::me,
         accounts::change_password, accounts::change_profile, accounts::change_email, accounts::confirm_email_change, applications::list_reusable_applications, examiner::examiner_list_applications, examiner::examiner_get_application, examiner::examiner_download_file, examiner::examiner_set_status,
-        examiner::examiner_request_revision, applications::health
+        examiner::examiner_request_revision, applications::health, details::get_application_details, details::download_application_file
     ),
     components(schemas(ErrorBody, UploadForm, SubmissionMetadata)),
     modifiers(&BearerScheme)

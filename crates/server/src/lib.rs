@@ -79,7 +79,12 @@ pub fn spawn(mut config: ServerConfig) -> Result<std::net::SocketAddr, String> {
         .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     listener.set_nonblocking(true).map_err(|e| e.to_string())?;
-    if config.public_url.trim_end_matches('/') == "http://127.0.0.1" {
+    // The default address, or one naming port 0 (`listen` on a free port): the links in the
+    // e-mails name the port actually bound.
+    let public = config.public_url.trim_end_matches('/');
+    if public == "http://127.0.0.1"
+        || public == format!("http://{}", config.listen) && public.ends_with(":0")
+    {
         config.public_url = format!("http://{addr}");
     }
     let office = ReceptionOffice::open(&config)?;

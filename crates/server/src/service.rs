@@ -4,14 +4,21 @@
 //!
 //! One file per area: `accounts` (registration, forgotten ID and password), `sessions`,
 //! `profile` (My page), `favorites`, `usage` (the usage application), `submissions`,
+//! `receipt_method` (the change of method of receipt), `past_applications` (the searches of 5.1
+//! and 6.3), `details` (an application's status history and files for its applicant),
 //! `signatures` (what a submission's signature must cover),
-//! `examiner`, and `statuses` (the allowed transitions). This file holds the office itself and what they share:
+//! `examiner`, `statuses` (the allowed transitions) and `notices` (who is told about an
+//! application: the form's notification address and the account's). This file holds the office itself and what they share:
 //! opening it, the clock, the mail and request budgets, random tokens.
 
 mod accounts;
+mod details;
 mod examiner;
 mod favorites;
+mod notices;
+mod past_applications;
 mod profile;
+mod receipt_method;
 mod sessions;
 mod signatures;
 mod statuses;
@@ -32,6 +39,7 @@ use crate::rate_limit::{FailureDelays, RateLimiter};
 use crate::store::{ApplicationRow, SqliteStore, Store};
 
 pub use accounts::password_ok;
+pub use past_applications::PastSearch;
 pub use statuses::{transition_allowed, STATUSES};
 
 /// A registration, reset or e-mail change link lasts this long.
@@ -54,6 +62,8 @@ pub struct ReceptionOffice {
     server_id: String,
     pub files_dir: PathBuf,
     session_seconds: i64,
+    /// Seconds a new application stays Pending before the office accepts it.
+    acceptance_seconds: i64,
     public_url: String,
     /// Request budgets per client, per account and per e-mail address.
     limits: RateLimiter,
@@ -174,6 +184,7 @@ impl ReceptionOffice {
             server_id: usage::server_id(config)?,
             files_dir,
             session_seconds: config.session_seconds,
+            acceptance_seconds: config.acceptance_seconds,
             public_url: config.public_url.clone(),
             limits: RateLimiter::default(),
             client_failures: FailureDelays::new(CLIENT_FREE_FAILURES, crate::store::LOGIN_MAX_WAIT),

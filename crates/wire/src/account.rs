@@ -5,11 +5,14 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use utoipa::ToSchema;
 
-/// `POST /api/register`: an address typed twice.
+/// `POST /api/register`: an address typed twice, after the terms of use were agreed
+/// (manual 3.1 step 3; without `agreed_to_terms: true` the answer is `terms_not_agreed`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct EmailTwiceRequest {
     pub email: String,
     pub email_again: String,
+    #[serde(default)]
+    pub agreed_to_terms: bool,
 }
 
 /// `POST /api/me/email`: the new address typed twice and the account's current password.
@@ -149,4 +152,11 @@ pub struct Account {
     pub role: String,
     /// The usage application (the card bound to the account) is done.
     pub usage_application_done: bool,
+    /// My page (manual 7.3): the postal code (7 digits) and address in Japan, once given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub postal_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub address: Option<String>,
 }

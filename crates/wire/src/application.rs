@@ -16,7 +16,13 @@ pub struct Application {
     #[ts(type = "number")]
     pub id: i64,
     pub reference_number: String,
+    /// 仮申請受付番号, the temporary application receipt number (`東オソ認T00011111`).
     pub temporary_reception_number: String,
+    /// 仮申請番号, the temporary application number (`申請2600011111`): with the receipt number,
+    /// the two numbers a change of method of receipt may name (manual 5.3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub temporary_application_number: Option<String>,
     pub procedure_id: String,
     /// The procedure's name from the catalog (none for a procedure no longer listed).
     #[serde(default)]
@@ -203,6 +209,7 @@ mod tests {
                 id: 3,
                 reference_number: "R1".into(),
                 temporary_reception_number: "T1".into(),
+                temporary_application_number: None,
                 procedure_id: "extension-of-stay".into(),
                 procedure_name_en: Some("Extension".into()),
                 procedure_name_ja: None,

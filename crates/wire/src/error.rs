@@ -86,6 +86,8 @@ error_codes! {
     BadPostalCode = "bad_postal_code",
     BadAddress = "bad_address",
     AlreadyCompleted = "already_completed",
+    /// A search of the application lists with a date that is not 8 digits (manual 6.3).
+    BadDate = "bad_date",
     /// `zairyu examiner --as` names an account that is not an examiner.
     NotAnExaminer = "not_an_examiner",
     /// A storage failure; nothing was changed.

@@ -6,6 +6,7 @@
 
 mod account;
 mod application;
+mod details;
 mod error;
 mod procedure;
 mod status;
@@ -21,6 +22,7 @@ pub use application::{
     ReceiptMethodRequest, ReceivedFile, ReturnForRevisionRequest, ServerHealth, SignedFile,
     StatusChangeRequest, SubmissionMetadata,
 };
+pub use details::{ApplicationDetails, DetailFile, StatusEntry};
 pub use error::{ErrorBody, ErrorCode};
 pub use procedure::{CatalogProcedure, ProcedureDetail, TermsOfUse};
 pub use status::{ApplicationStatus, UnknownStatus};

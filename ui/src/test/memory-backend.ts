@@ -16,6 +16,7 @@ import type {
   LocalData,
   Procedure,
   Schema,
+  StatusEntry,
 } from "../lib/generated/bindings";
 
 const procedure = (id: string, name_en: string, name_ja: string, has_form: boolean): Procedure => ({
@@ -174,7 +175,11 @@ export function memoryBackend() {
 
   /** A practice card whose PIN is 1234 and whose tries count down as the real card's do. */
   const card = { inserted: false, auth: 3, text: 3 };
-  const account: { signedIn: string | null; usage: boolean; email: string; favorites: string[]; pendingEmail?: string } = {
+  const account: {
+    signedIn: string | null; usage: boolean; email: string; favorites: string[]; pendingEmail?: string;
+    postal_code?: string; address?: string; telephone: string;
+  } = {
+    telephone: "09012345678",
     signedIn: null,
     usage: false,
     email: "lan@example.jp",
@@ -209,7 +214,10 @@ export function memoryBackend() {
   const sessionState = () => ({
     server: "http://127.0.0.1:1",
     account: account.signedIn
-      ? { user_id: account.signedIn, email: account.email, user_type: "foreign_national", name_en: "NGUYEN THI LAN", telephone: "09012345678", usage_application_done: account.usage }
+      ? {
+          user_id: account.signedIn, email: account.email, user_type: "foreign_national", name_en: "NGUYEN THI LAN", telephone: account.telephone,
+          usage_application_done: account.usage, postal_code: account.postal_code, address: account.address,
+        }
       : null,
     kept_in_keychain: true,
   });
@@ -314,8 +322,9 @@ export function memoryBackend() {
       server_reachable: true, clock_utc: "2026-11-24T10:00:00Z", queued_submissions: 0, data_dir: "/tmp/zairyu",
     }),
     session: async () => sessionState(),
-    register: async (email, again) => {
+    register: async (email, again, agreed) => {
       if (email !== again) throw new BackendError({ code: "email_mismatch", message: "differ" });
+      if (!agreed) throw new BackendError({ code: "terms_not_agreed", message: "agree first" });
       calls.push(`register:${email}`);
       return null;
     },
@@ -324,7 +333,7 @@ export function memoryBackend() {
       return "lan@example.jp";
     },
     completeRegistration: async (r) => {
-      calls.push(`complete:${r.name_en}`);
+      calls.push(`complete:${r.name_en}:${r.user_type}`);
       return "ZR12345678";
     },
     forgotUserId: async () => null,
@@ -379,6 +388,46 @@ export function memoryBackend() {
     queuedSubmissions: async () => [],
     receipts: async () => [],
     listApplications: async () => structuredClone(sent),
+    applicationDetails: async (id) => {
+      const application = sent.find((a) => a.id === id);
+      if (!application) throw new BackendError({ code: "not_found", message: "no such application" });
+      return {
+        application: structuredClone(application),
+        applicant_name: "NGUYEN THI LAN",
+        history: (application.status === "pending"
+          ? [{ status: "pending", at: application.created_at }]
+          : [
+              { status: "pending", at: application.created_at },
+              { status: "application_completed", at: application.created_at + 60 },
+              ...(application.status === "application_completed" ? [] : [{ status: application.status, at: application.updated_at }]),
+            ]) as StatusEntry[],
+        versions: 1,
+        form: { applicant: { postal_code: "8748577", address: "大分県別府市十文字原1-1" } },
+        files: [
+          { name: "photo.jpg", sha256: "aa".repeat(32), bytes: 40960, kind: "photo" },
+          { name: "transcript.pdf", sha256: "bb".repeat(32), bytes: 102400, kind: "attachment" },
+        ],
+      };
+    },
+    downloadApplicationFile: async (id, sha256) => {
+      calls.push(`download:${id}:${sha256.slice(0, 4)}`);
+      return `/tmp/zairyu/downloads/${id}/${sha256.slice(0, 4)}`;
+    },
+    pastApplications: async (related, procedureName, date) => {
+      calls.push(`past:${related}:${procedureName}:${date}`);
+      if (date !== "" && !/^\d{8}$/.test(date)) throw new BackendError({ code: "bad_date", message: "8 digits" });
+      return structuredClone(sent.filter((a) => related === "" || a.reference_number.includes(related) || a.temporary_reception_number.includes(related)));
+    },
+    reuseApplication: async (id) => {
+      calls.push(`reuse-server:${id}`);
+      state.created = true;
+      return draftState();
+    },
+    draftForRevision: async (id) => {
+      calls.push(`revise-server:${id}`);
+      state.created = true;
+      return draftState();
+    },
     demoMailbox: async () => [],
     uiReady: async () => null,
     fixDraftFile: async (_id, slot) => {
@@ -403,8 +452,9 @@ export function memoryBackend() {
       calls.push("password");
       return null;
     },
-    changeProfile: async (postal, address) => {
+    changeProfile: async (postal, address, telephone) => {
       calls.push(`profile:${postal}:${address}`);
+      Object.assign(account, { postal_code: postal, address, telephone });
       return null;
     },
     reuseDraft: async (id) => {

@@ -53,7 +53,7 @@ pub(super) async fn register(
     Body(b): Body<EmailTwiceRequest>,
 ) -> Reply<Sent> {
     s.client_allowed("register", &client)?;
-    off_the_workers(|| s.register(&b.email, &b.email_again))?;
+    off_the_workers(|| s.register_after_terms(&b.email, &b.email_again, b.agreed_to_terms))?;
     answer(Sent { sent: true })
 }
 
@@ -117,8 +117,9 @@ pub(super) async fn forgot_user_id(
 }
 
 #[utoipa::path(get, path = "/api/me", operation_id = "me", responses((status = 200, description = "Done", body = Account), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
-pub(super) async fn me(Auth(user, _): Auth) -> Reply<Account> {
-    answer(answers::account(&user))
+pub(super) async fn me(State(s): State<AppState>, Auth(user, _): Auth) -> Reply<Account> {
+    let profile = off_the_workers(|| s.profile_of(&user))?;
+    answer(answers::account_details(&user, profile))
 }
 
 #[utoipa::path(post, path = "/api/me/password", operation_id = "changePassword", request_body = PasswordChangeRequest, responses((status = 200, description = "Done", body = Done), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not allowed", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]

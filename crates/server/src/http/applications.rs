@@ -228,12 +228,38 @@ pub(super) async fn change_receipt_method(
     answer(answers::application_record(&app)?)
 }
 
-#[utoipa::path(get, path = "/api/applications/reusable", operation_id = "listReusableApplications", responses((status = 200, description = "Applications of the last two years", body = [ApplicationRecord]), (status = 401, description = "Not signed in", body = ErrorBody)), security(("bearer" = [])))]
+/// `GET /api/applications/reusable` and the list's search (manual 5.1 step 4, 6.3).
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(super) struct PastQuery {
+    /// Any of the numbers or the applicant's name.
+    #[serde(default)]
+    related: String,
+    /// Keywords of the procedure name, all must match.
+    #[serde(default)]
+    procedure: String,
+    /// The application date, `YYYYMMDD` (Japan time).
+    #[serde(default)]
+    date: String,
+}
+
+impl PastQuery {
+    fn search(self) -> crate::service::PastSearch {
+        crate::service::PastSearch {
+            related: self.related,
+            procedure: self.procedure,
+            date: self.date,
+        }
+    }
+}
+
+#[utoipa::path(get, path = "/api/applications/reusable", operation_id = "listReusableApplications", params(PastQuery), responses((status = 200, description = "Applications of the last two years that match", body = [ApplicationRecord]), (status = 400, description = "Bad input", body = ErrorBody), (status = 401, description = "Not signed in", body = ErrorBody)), security(("bearer" = [])))]
 pub(super) async fn list_reusable_applications(
     State(s): State<AppState>,
     Auth(user, _): Auth,
+    Query(q): Query<PastQuery>,
 ) -> Reply<Vec<ApplicationRecord>> {
     answer(answers::application_records(&off_the_workers(|| {
-        s.reusable(&user)
+        s.search_applications(&user, &q.search(), true)
     })?)?)
 }

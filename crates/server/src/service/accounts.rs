@@ -50,6 +50,24 @@ const USER_TYPES: &[&str] = &[
 ];
 
 impl ReceptionOffice {
+    /// Manual 3.1 steps 3–4: the terms of use agreed, then [`ReceptionOffice::register`]. The
+    /// addresses are checked first, so a typing mistake is named before the terms.
+    pub fn register_after_terms(
+        &self,
+        email: &str,
+        email_again: &str,
+        agreed_to_terms: bool,
+    ) -> Result<(), ApiError> {
+        email_typed_twice(email, email_again)?;
+        if !agreed_to_terms {
+            return Err(ApiError::bad(
+                zairyu_wire::ErrorCode::TermsNotAgreed.as_str(),
+                "Read the terms of use and agree to them before registering.",
+            ));
+        }
+        self.register(email, email_again)
+    }
+
     /// Step 1: the e-mail address twice; a link valid 24 hours is sent. Returns nothing that
     /// says whether the address is known.
     pub fn register(&self, email: &str, email_again: &str) -> Result<(), ApiError> {
@@ -86,7 +104,13 @@ impl ReceptionOffice {
         Ok(email)
     }
 
-    /// Step 2: the link from the e-mail.
+    /// The address of a registration whose link still works (the link page asks before showing
+    /// its button); `link_invalid` otherwise.
+    pub fn registration_email(&self, token: &str) -> Result<String, ApiError> {
+        self.live_registration(token)
+    }
+
+    /// Step 2: the link from the e-mail (its page, or the code pasted into the app).
     pub fn confirm_email(&self, token: &str) -> Result<String, ApiError> {
         let email = self.live_registration(token)?;
         self.store

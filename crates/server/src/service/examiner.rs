@@ -47,6 +47,7 @@ impl ReceptionOffice {
         id: i64,
     ) -> Result<(ApplicationRow, Vec<AuditEntry>), ApiError> {
         self.examiner(examiner)?;
+        self.accept_due()?;
         let app = self.stored_application(id)?;
         self.store
             .audit(Some(id), &examiner.id, "view", "", self.now())?;
@@ -60,6 +61,7 @@ impl ReceptionOffice {
         status: Option<&str>,
     ) -> Result<Vec<ApplicationRow>, ApiError> {
         self.examiner(user)?;
+        self.accept_due()?;
         let apps = self.store.applications(None, status)?;
         self.store
             .audit(None, &user.id, "list", status.unwrap_or(""), self.now())?;
@@ -101,6 +103,7 @@ impl ReceptionOffice {
         status: &str,
     ) -> Result<ApplicationRow, ApiError> {
         self.examiner(examiner)?;
+        self.accept_due()?;
         let app = self.stored_application(id)?;
         if !STATUSES.contains(&status)
             || !transition_allowed(&app.status, status)
@@ -175,13 +178,8 @@ impl ReceptionOffice {
             .ok_or_else(|| ApiError::internal("application vanished"))
     }
 
+    /// Tells the applicant (the form's notification address and the account's).
     fn notify(&self, app: &ApplicationRow, text: &str) {
-        if let Ok(Some(user)) = self.store.user(&app.user_id) {
-            self.mailer.send(
-                &user.email,
-                "Zairyu: your application / 申請状況のお知らせ",
-                text,
-            );
-        }
+        self.tell_applicant(app, "Zairyu: your application / 申請状況のお知らせ", text);
     }
 }

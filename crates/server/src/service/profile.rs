@@ -9,6 +9,11 @@ use crate::store::UserRow;
 use zairyu_forms::contact::valid_telephone;
 
 impl ReceptionOffice {
+    /// My page's user details besides the account row: (postal code, address in Japan).
+    pub fn profile_of(&self, user: &UserRow) -> Result<(Option<String>, Option<String>), ApiError> {
+        Ok(self.store.profile(&user.id)?)
+    }
+
     /// My page: postal code (7 digits), address, telephone (digits).
     pub fn change_profile(
         &self,

@@ -12,3 +12,60 @@ pub fn transition_allowed(from: &str, to: &str) -> bool {
         _ => false,
     }
 }
+
+use super::ReceptionOffice;
+use crate::error::ApiError;
+use crate::store::ApplicationRow;
+use zairyu_wire::ApplicationStatus;
+
+impl ReceptionOffice {
+    /// The status a new or resubmitted application is stored with: Pending (manual 5.1: "the
+    /// application is being processed") until the office accepts it.
+    pub(super) const RECEIVED: ApplicationStatus = ApplicationStatus::Pending;
+
+    /// Accepts every Pending application whose `acceptance_seconds` have passed (Pending →
+    /// Application completed, audited as `accept`, the applicant told). Called before an
+    /// answer lists or shows applications, so nothing waits for a timer.
+    pub(super) fn accept_due(&self) -> Result<(), ApiError> {
+        let now = self.now();
+        for app in self
+            .store
+            .applications(None, Some(ApplicationStatus::Pending.as_str()))?
+        {
+            if app.updated_at + self.acceptance_seconds <= now {
+                self.accept(&app, true)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Pending → Application completed for one application, with the mail that says so when
+    /// `tell` (not when it is accepted as it arrives: the receipt mail says it all then).
+    pub(super) fn accept(&self, app: &ApplicationRow, tell: bool) -> Result<(), ApiError> {
+        let now = self.now();
+        let to = ApplicationStatus::ApplicationCompleted;
+        self.store.atomically(&mut |s| {
+            s.set_status(app.id, to.as_str(), None, now)?;
+            s.audit(
+                Some(app.id),
+                "office",
+                "accept",
+                "pending -> application_completed",
+                now,
+            )
+        })?;
+        if !tell {
+            return Ok(());
+        }
+        let (en, ja) = to.names();
+        self.tell_applicant(
+            app,
+            "Zairyu: application accepted / 申請を受理しました",
+            &format!(
+                "Your application {} (temporary reception number {}) was accepted: its status is now {en}.\n申請 {}（仮受付番号 {}）を受理しました。現在の状況：{ja}",
+                app.reference_number, app.temporary_reception_number, app.reference_number, app.temporary_reception_number
+            ),
+        );
+        Ok(())
+    }
+}

@@ -1,15 +1,16 @@
 //! ApplicationRecords (manual 4.2.9, 5, 6.3): submission (signature verified before anything
 //! is decoded, then re-validated; idempotent by submission id), who may see which, the list
 //! with a keyword, past applications to reuse, resubmission after a revision request
-//! (idempotent too), change of the method of receipt.
+//! (idempotent too); the change of the method of receipt is in `receipt_method`.
 
 use sha2::{Digest, Sha256};
 
 use super::signatures::Purpose;
-use super::{random_digits, ReceptionOffice, StoredFile, SubmissionMeta, DAY};
+use super::{random_digits, ReceptionOffice, StoredFile, SubmissionMeta};
 use crate::clock::{japan_minute, utc_date};
 use crate::error::ApiError;
 use crate::store::{ApplicationRow, UserRow, VersionRow};
+use zairyu_wire::ApplicationStatus;
 
 impl ReceptionOffice {
     /// Files arrive first (streamed to disk under their digest by the HTTP layer), then this
@@ -62,7 +63,7 @@ impl ReceptionOffice {
             submitter_id: sender.id.clone(),
             procedure_id: meta.procedure_id.clone(),
             submission_id: meta.submission_id.clone(),
-            status: "application_completed".into(),
+            status: Self::RECEIVED.as_str().into(),
             revision_request: None,
             created_at: now,
             updated_at: now,
@@ -75,11 +76,25 @@ impl ReceptionOffice {
             s.add_version(app.id, &first)?;
             s.audit(Some(app.id), &sender.id, "submit", "terms agreed", now)
         })?;
-        self.mailer.send(
-            &applicant.email,
+        let stored = self
+            .store
+            .application(app.id)?
+            .ok_or_else(|| ApiError::internal("application vanished"))?;
+        let accepted_now = self.acceptance_seconds == 0;
+        if accepted_now {
+            self.accept(&stored, false)?;
+        }
+        let status = if accepted_now {
+            ApplicationStatus::ApplicationCompleted
+        } else {
+            Self::RECEIVED
+        };
+        let (en, ja) = status.names();
+        self.tell_applicant(
+            &stored,
             "Zairyu: application received / 申請を受け付けました",
             &format!(
-                "Reference number: {}\nTemporary reception number: {}\n受付番号: {}\n仮受付番号: {}",
+                "Reference number: {}\nTemporary reception number: {}\nStatus: {en}\n受付番号: {}\n仮受付番号: {}\n状況: {ja}",
                 app.reference_number, app.temporary_reception_number, app.reference_number, app.temporary_reception_number
             ),
         );
@@ -193,6 +208,7 @@ impl ReceptionOffice {
 
     /// One application, if `user` may see it (its applicant, its sender, or an examiner).
     pub fn application_for(&self, user: &UserRow, id: i64) -> Result<ApplicationRow, ApiError> {
+        self.accept_due()?;
         let app = self.stored_application(id)?;
         let staff_of_students = user.user_type == "organisation_staff"
             && user.organisation.is_some()
@@ -214,6 +230,7 @@ impl ReceptionOffice {
         user: &UserRow,
         keyword: Option<&str>,
     ) -> Result<Vec<ApplicationRow>, ApiError> {
+        self.accept_due()?;
         let mut apps = self.store.applications(Some(&user.id), None)?;
         // Organisation staff also see the applications of their organisation's students.
         if let Some(org) = user
@@ -292,9 +309,24 @@ impl ReceptionOffice {
         // The new version, the status and the audit entry: all three or none.
         self.store.atomically(&mut |s| {
             s.add_version(app.id, &revised)?;
-            s.set_status(app.id, "application_completed", None, now)?;
+            s.set_status(app.id, Self::RECEIVED.as_str(), None, now)?;
             s.audit(Some(app.id), &sender.id, "resubmit", &detail, now)
         })?;
+        let stored = self
+            .store
+            .application(app.id)?
+            .ok_or_else(|| ApiError::internal("application vanished"))?;
+        if self.acceptance_seconds == 0 {
+            self.accept(&stored, false)?;
+        }
+        self.tell_applicant(
+            &stored,
+            "Zairyu: resubmission received / 再申請を受け付けました",
+            &format!(
+                "Your changed application {} (version {next}) was received.\n修正した申請 {}（第{next}版）を受け付けました。",
+                app.reference_number, app.reference_number
+            ),
+        );
         self.store
             .application(app.id)?
             .ok_or_else(|| ApiError::internal("application vanished"))
@@ -332,62 +364,9 @@ impl ReceptionOffice {
         .then(|| app.clone())
     }
 
-    /// Change of method of receipt (manual 5.3): the form of that procedure, referring to one
-    /// of the user's applications by its temporary reception number.
-    pub fn change_receipt_method(
-        &self,
-        user: &UserRow,
-        form: &serde_json::Value,
-    ) -> Result<ApplicationRow, ApiError> {
-        let findings = zairyu_forms::validate("change-of-receipt-method", form)
-            .map_err(|e| ApiError::bad(e.code(), e.to_string()))?;
-        if let Some(f) = findings.iter().find(|f| f.is_error()) {
-            return Err(ApiError::new(
-                422,
-                "form_invalid",
-                format!("{}: {}", f.path, f.message),
-            ));
-        }
-        let number = form["change"]["reception_number"]
-            .as_str()
-            .unwrap_or_default();
-        let app = self
-            .store
-            .application_by_temporary_number(number)?
-            .filter(|a| a.user_id == user.id || a.submitter_id == user.id)
-            .ok_or_else(|| {
-                ApiError::not_found("application with this temporary reception number")
-            })?;
-        if matches!(app.status.as_str(), "completed" | "completed_not_permitted") {
-            return Err(ApiError::new(
-                409,
-                "already_completed",
-                "This application is completed; the method of receipt can no longer change.",
-            ));
-        }
-        let receipt = form["change"].to_string();
-        let now = self.now();
-        self.store.set_receipt(app.id, &receipt, now)?;
-        self.store.audit(
-            Some(app.id),
-            &user.id,
-            "change_receipt_method",
-            &receipt,
-            now,
-        )?;
-        self.store
-            .application(app.id)?
-            .ok_or_else(|| ApiError::internal("application vanished"))
-    }
-
     /// Past applications of the last two years, to start a new one from (manual 6.3).
     pub fn reusable(&self, user: &UserRow) -> Result<Vec<ApplicationRow>, ApiError> {
-        let since = self.now() - 2 * 365 * DAY - DAY / 2;
-        Ok(self
-            .list_for(user, None)?
-            .into_iter()
-            .filter(|a| a.created_at >= since)
-            .collect())
+        self.search_applications(user, &super::PastSearch::default(), true)
     }
 }
 

@@ -19,6 +19,7 @@ use crate::store::{SqliteStore, UserRow};
 
 mod access;
 mod accounts;
+mod manual;
 mod submissions;
 
 /// 2026-11-24 10:00 UTC.
@@ -35,8 +36,14 @@ struct World {
 }
 
 fn world(profile: TrustProfile) -> World {
+    world_with(profile, |_| {})
+}
+
+/// [`world`] with a change to the configuration.
+fn world_with(profile: TrustProfile, change: impl FnOnce(&mut ServerConfig)) -> World {
     let dir = tempfile::tempdir().unwrap();
     let mut config = ServerConfig::in_dir(dir.path().to_owned());
+    change(&mut config);
     config.profile = profile;
     config.server_id = Some(SERVER_ID.into());
     let clock = Arc::new(ManualClock::new(T0));
@@ -51,6 +58,28 @@ fn world(profile: TrustProfile) -> World {
 }
 
 impl World {
+    /// The (recipient, text) of each outbox message that arrived since the last call.
+    fn new_mails(&self) -> Vec<(String, String)> {
+        let mut seen = self.seen.borrow_mut();
+        let mut mails = Vec::new();
+        for entry in std::fs::read_dir(self.dir.path().join("outbox"))
+            .unwrap()
+            .flatten()
+        {
+            if seen.insert(entry.path()) {
+                let eml = std::fs::read_to_string(entry.path()).unwrap();
+                let to = eml
+                    .lines()
+                    .find_map(|l| l.strip_prefix("To:"))
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned();
+                mails.push((to, crate::mail::eml_text(&eml)));
+            }
+        }
+        mails
+    }
+
     /// The text of the outbox messages that arrived since the last call.
     fn last_mail(&self) -> String {
         let mut seen = self.seen.borrow_mut();

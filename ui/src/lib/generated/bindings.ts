@@ -10,7 +10,11 @@ user_type: string, name_en: string, telephone: string,
 /**
  * The usage application (the card bound to the account) is done.
  */
-usage_application_done: boolean, };
+usage_application_done: boolean, 
+/**
+ * My page (manual 7.3): the postal code (7 digits) and address in Japan, once given.
+ */
+postal_code?: string, address?: string, };
 
 export type AppInfo = { profile: Profile, version: string, 
 /**
@@ -18,7 +22,16 @@ export type AppInfo = { profile: Profile, version: string,
  */
 data_dir: string, };
 
-export type Application = { id: number, reference_number: string, temporary_reception_number: string, procedure_id: string, 
+export type Application = { id: number, reference_number: string, 
+/**
+ * 仮申請受付番号, the temporary application receipt number (`東オソ認T00011111`).
+ */
+temporary_reception_number: string, 
+/**
+ * 仮申請番号, the temporary application number (`申請2600011111`): with the receipt number,
+ * the two numbers a change of method of receipt may name (manual 5.3).
+ */
+temporary_application_number?: string, procedure_id: string, 
 /**
  * The procedure's name from the catalog (none for a procedure no longer listed).
  */
@@ -35,6 +48,31 @@ revision_request: string | null,
  * Unix seconds.
  */
 created_at: number, updated_at: number, };
+
+/**
+ * One application with everything its details screen shows.
+ */
+export type ApplicationDetails = { application: Application, 
+/**
+ * The applicant's name (English letters), part of the related information.
+ */
+applicant_name: string, 
+/**
+ * Every status the application has had, oldest first.
+ */
+history: Array<StatusEntry>, 
+/**
+ * How many versions were submitted (a resubmission adds one).
+ */
+versions: number, 
+/**
+ * The newest version's form as submitted (its fields depend on the procedure's schema).
+ */
+form: Record<string, Record<string, unknown>>, 
+/**
+ * The newest version's facial photo and attachments.
+ */
+files: Array<DetailFile>, };
 
 export type ApplicationStatus = "pending" | "application_completed" | "under_review" | "awaiting_issuance" | "in_return_process" | "completed" | "completed_not_permitted";
 
@@ -116,6 +154,15 @@ export type DemoMail = {
  * The `.eml` file's name (they sort by time).
  */
 file: string, body: string, };
+
+/**
+ * A file of an application: `GET /api/applications/{id}/files/{sha256}` downloads it.
+ */
+export type DetailFile = { name: string, sha256: string, bytes: number, 
+/**
+ * photo | attachment
+ */
+kind: string, };
 
 export type Diagnosis = { pcsc_available: boolean, readers: Array<ReaderInfo>, 
 /**
@@ -373,6 +420,11 @@ export type StatusChange = { application: Application,
  */
 previous: ApplicationStatus, };
 
+/**
+ * A status and when the application took it (Unix seconds).
+ */
+export type StatusEntry = { status: ApplicationStatus, at: number, };
+
 export type StayEnding = { draft_id: string, title_en: string, title_ja: string, 
 /**
  * YYYY-MM-DD.
@@ -453,7 +505,7 @@ export interface Commands {
   set_server: { args: { url: string | null }; result: Settings };
   diagnosis: { args: Record<string, never>; result: Diagnosis };
   session: { args: Record<string, never>; result: SessionState };
-  register: { args: { email: string; emailAgain: string }; result: null };
+  register: { args: { email: string; emailAgain: string; agreedToTerms: boolean }; result: null };
   confirm_email: { args: { code: string }; result: string };
   complete_registration: { args: { registration: Registration }; result: string };
   forgot_user_id: { args: { email: string }; result: null };
@@ -468,6 +520,11 @@ export interface Commands {
   queued_submissions: { args: Record<string, never>; result: Array<QueuedSubmission> };
   receipts: { args: Record<string, never>; result: Array<Receipt> };
   list_applications: { args: Record<string, never>; result: Array<Application> };
+  application_details: { args: { id: number }; result: ApplicationDetails };
+  download_application_file: { args: { id: number; sha256: string }; result: string };
+  past_applications: { args: { related: string; procedure: string; date: string }; result: Array<Application> };
+  reuse_application: { args: { id: number }; result: DraftState };
+  draft_for_revision: { args: { id: number }; result: DraftState };
   demo_mailbox: { args: Record<string, never>; result: Array<DemoMail> };
   ui_ready: { args: Record<string, never>; result: null };
   fix_draft_file: { args: { id: string; slot: string }; result: DraftState };
@@ -533,7 +590,8 @@ export interface CommandMethods {
   setServer(url: string | null): Promise<Settings>;
   diagnosis(): Promise<Diagnosis>;
   session(): Promise<SessionState>;
-  register(email: string, emailAgain: string): Promise<null>;
+  /** Registration after the terms of use were agreed (manual 3.1 steps 3–4). */
+  register(email: string, emailAgain: string, agreedToTerms: boolean): Promise<null>;
   confirmEmail(code: string): Promise<string>;
   completeRegistration(registration: Registration): Promise<string>;
   forgotUserId(email: string): Promise<null>;
@@ -552,6 +610,16 @@ export interface CommandMethods {
   queuedSubmissions(): Promise<Array<QueuedSubmission>>;
   receipts(): Promise<Array<Receipt>>;
   listApplications(): Promise<Array<Application>>;
+  /** Application Details (manual 5.1 step 5): status history, form and files. */
+  applicationDetails(id: number): Promise<ApplicationDetails>;
+  /** Saves one file of an application in the data folder; answers its path. */
+  downloadApplicationFile(id: number, sha256: string): Promise<string>;
+  /** The past application list (manual 6.3), searched by related information, procedure and date. */
+  pastApplications(related: string, procedure: string, date: string): Promise<Array<Application>>;
+  /** "Choice" in the past application list: a new draft from the server's copy (any computer). */
+  reuseApplication(id: number): Promise<DraftState>;
+  /** A draft to change a returned application from the server's newest version. */
+  draftForRevision(id: number): Promise<DraftState>;
   /** The bundled server's e-mails, newest first (demo profile only). */
   demoMailbox(): Promise<Array<DemoMail>>;
   /** Said once when the first screen shows real data (start-up timing). */
@@ -615,7 +683,7 @@ export const commandSpecs = [
   { method: "setServer", command: "set_server", args: ["url"] },
   { method: "diagnosis", command: "diagnosis", args: [] },
   { method: "session", command: "session", args: [] },
-  { method: "register", command: "register", args: ["email", "emailAgain"] },
+  { method: "register", command: "register", args: ["email", "emailAgain", "agreedToTerms"] },
   { method: "confirmEmail", command: "confirm_email", args: ["code"] },
   { method: "completeRegistration", command: "complete_registration", args: ["registration"] },
   { method: "forgotUserId", command: "forgot_user_id", args: ["email"] },
@@ -630,6 +698,11 @@ export const commandSpecs = [
   { method: "queuedSubmissions", command: "queued_submissions", args: [] },
   { method: "receipts", command: "receipts", args: [] },
   { method: "listApplications", command: "list_applications", args: [] },
+  { method: "applicationDetails", command: "application_details", args: ["id"] },
+  { method: "downloadApplicationFile", command: "download_application_file", args: ["id", "sha256"] },
+  { method: "pastApplications", command: "past_applications", args: ["related", "procedure", "date"] },
+  { method: "reuseApplication", command: "reuse_application", args: ["id"] },
+  { method: "draftForRevision", command: "draft_for_revision", args: ["id"] },
   { method: "demoMailbox", command: "demo_mailbox", args: [] },
   { method: "uiReady", command: "ui_ready", args: [] },
   { method: "fixDraftFile", command: "fix_draft_file", args: ["id", "slot"] },

@@ -112,7 +112,7 @@ fn authorization_matrix() {
         )
         .unwrap();
     let sha = files[1].sha256.clone();
-    let receipt = serde_json::json!({"change": {"reception_number": app.temporary_reception_number, "method": "mail"}});
+    let receipt = serde_json::json!({"change": {"classification": "method", "number_kind": "temporary_receipt_number", "reception_number": app.temporary_reception_number, "method": "mail"}});
 
     type Op<'a> = Box<dyn Fn(&UserRow) -> bool + 'a>;
     let ops: Vec<(&str, Op)> = vec![

@@ -302,7 +302,7 @@ fn my_page_favorites_password_reset_and_receipt_method() {
         .office
         .submit(&w.user(&id), &meta(&mut card, &files, "r", |_| {}), &files)
         .unwrap();
-    let form = serde_json::json!({"change": {"reception_number": app.temporary_reception_number, "method": "counter", "office": "fukuoka"}});
+    let form = serde_json::json!({"change": {"classification": "method", "number_kind": "temporary_receipt_number", "reception_number": app.temporary_reception_number, "method": "counter", "office": "fukuoka"}});
     w.office.change_receipt_method(&w.user(&id), &form).unwrap();
     let other = w.register("b@example.jp");
     assert_eq!(
@@ -312,7 +312,7 @@ fn my_page_favorites_password_reset_and_receipt_method() {
             .code,
         "not_found"
     );
-    let bad = serde_json::json!({"change": {"reception_number": app.temporary_reception_number, "method": "counter"}});
+    let bad = serde_json::json!({"change": {"classification": "method", "number_kind": "temporary_receipt_number", "reception_number": app.temporary_reception_number, "method": "counter"}});
     assert_eq!(
         w.office
             .change_receipt_method(&w.user(&id), &bad)
