@@ -84,6 +84,9 @@ pub struct ServerConfig {
     pub postgres_ca: Option<PathBuf>,
     /// Connections, header-read timeout, upload pacing, shutdown drain.
     pub connections: ConnectionSettings,
+    /// Password hashes (Argon2id, 19 MiB each) computed at once; more sign-ins wait their
+    /// turn. None: one per core.
+    pub password_hashes_at_once: Option<usize>,
 }
 
 /// How the server guards its connections (file keys and `ZAIRYU_SERVER_*` variables of the
@@ -140,6 +143,7 @@ struct FileConfig {
     upload_min_bytes_per_second: Option<u64>,
     upload_grace_seconds: Option<u64>,
     shutdown_drain_seconds: Option<u64>,
+    password_hashes_at_once: Option<usize>,
 }
 
 fn parse_trusted_proxy(text: &str) -> Result<std::net::IpAddr, String> {
@@ -308,6 +312,10 @@ impl ServerConfig {
             .transpose()?;
         Ok(ServerConfig {
             connections,
+            password_hashes_at_once: env("PASSWORD_HASHES_AT_ONCE")
+                .and_then(|v| v.parse().ok())
+                .or(from_file.password_hashes_at_once)
+                .filter(|n| *n > 0),
             server_id: env("ID").or(from_file.server_id),
             crls,
             postgres_ca: env("POSTGRES_CA")
@@ -340,6 +348,7 @@ impl ServerConfig {
             public_url: "http://127.0.0.1".into(),
             postgres: None,
             connections: ConnectionSettings::default(),
+            password_hashes_at_once: None,
             trusted_proxy: None,
             postgres_ca: None,
             server_id: None,

@@ -5,12 +5,14 @@
 //! One file per area: `accounts` (registration, forgotten ID and password), `sessions`,
 //! `profile` (My page), `favorites`, `usage` (the usage application), `submissions`,
 //! `signatures` (what a submission's signature must cover),
-//! `examiner`, and `statuses` (the allowed transitions). This file holds the office itself and what they share:
+//! `examiner`, `statuses` (the allowed transitions) and `password_work` (how many password
+//! hashes run at once). This file holds the office itself and what they share:
 //! opening it, the clock, the mail and request budgets, random tokens.
 
 mod accounts;
 mod examiner;
 mod favorites;
+pub mod password_work;
 mod profile;
 mod sessions;
 mod signatures;
@@ -164,6 +166,11 @@ impl ReceptionOffice {
         crate::owner_only::create_dir(&files_dir)
             .map_err(|e| format!("{}: {e}", files_dir.display()))?;
         let (anchors, crls_loaded) = usage::trust_anchors(config)?;
+        password_work::set_limit(
+            config
+                .password_hashes_at_once
+                .unwrap_or_else(password_work::default_limit),
+        );
         Ok(ReceptionOffice {
             store,
             clock,
