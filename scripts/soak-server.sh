@@ -101,7 +101,10 @@ for s in "${servers[@]}"; do
 done
 
 echo "== soak: $users users, $minutes min, think time ${think_ms} ms, $([ "$postgres" = 1 ] && echo "two servers on one PostgreSQL" || echo "one server on SQLite"); $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-TMPDIR=$work "$driver" prepare --data "$work/a" ${pg_url:+--postgres "$pg_url"} --server-id zairyu-soak \
+pg_args=()
+[ -n "$pg_url" ] && pg_args=(--postgres "$pg_url")
+# TMPDIR: the test corpus the photo comes from is built in the work folder (removed at the end).
+TMPDIR=$work "$driver" prepare --data "$work/a" "${pg_args[@]}" --server-id zairyu-soak \
   --users "$users" --out "$work/out"
 
 urls=()

@@ -84,8 +84,8 @@ pub struct ServerConfig {
     pub postgres_ca: Option<PathBuf>,
     /// Connections, header-read timeout, upload pacing, shutdown drain.
     pub connections: ConnectionSettings,
-    /// Password hashes (Argon2id, 19 MiB each) computed at once; more sign-ins wait their
-    /// turn. None: one per core.
+    /// Threads that compute password hashes (Argon2id, 19 MiB each), so as many at once; more
+    /// sign-ins wait their turn. None: one per core.
     pub password_hashes_at_once: Option<usize>,
 }
 

@@ -1,96 +1,123 @@
-//! How many password hashes (Argon2id: 19 MiB and tens of milliseconds of a core each) the
-//! process computes at once. Sign-ins, registrations and password changes run their hash on a
-//! blocking thread (`block_in_place`); without a bound, a crowd signing in together gets one
-//! hash per thread — hundreds at once, gigabytes of memory, every other request starved of the
-//! cores. With it, the rest queue for a slot (default: one per core; `password_hashes_at_once`
-//! in the configuration), so the memory stays bounded and reads keep their share of the cores.
+//! Where password hashes (Argon2id: 19 MiB and tens of milliseconds of a core each) are
+//! computed: on a few threads of their own (`password_hashes_at_once`, default one per core),
+//! fed by a queue. Sign-ins, registrations and password changes hand their hash over and wait
+//! for it. Without this, a crowd signing in together ran one hash per blocking thread —
+//! hundreds at once, starving the other requests of the cores — and every such thread left
+//! its 19 MiB in its own malloc arena: 20 wrong sign-ins at once took the server from 10 MB to
+//! 403 MB and kept it there. Now the memory is that of the hashing threads, whatever the crowd.
 
-use std::sync::{Condvar, Mutex, OnceLock};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex, OnceLock};
 
-/// A counting semaphore for blocking threads.
+type Job = Box<dyn FnOnce() + Send>;
+
+/// The hashing threads and their queue.
 #[derive(Debug)]
-pub(crate) struct HashingSlots {
-    limit: usize,
-    busy: Mutex<usize>,
-    freed: Condvar,
+pub(crate) struct HashingThreads {
+    queue: mpsc::Sender<Job>,
 }
 
-impl HashingSlots {
-    pub(crate) fn new(limit: usize) -> HashingSlots {
-        HashingSlots {
-            limit: limit.max(1),
-            busy: Mutex::new(0),
-            freed: Condvar::new(),
+impl HashingThreads {
+    /// Starts `count` threads (at least one) that take jobs off the queue until it closes.
+    pub(crate) fn start(count: usize) -> HashingThreads {
+        let (queue, jobs) = mpsc::channel::<Job>();
+        let jobs = Arc::new(Mutex::new(jobs));
+        for i in 0..count.max(1) {
+            let jobs = Arc::clone(&jobs);
+            let _ = std::thread::Builder::new()
+                .name(format!("password-hash-{i}"))
+                .spawn(move || loop {
+                    let next = jobs.lock().unwrap_or_else(|p| p.into_inner()).recv();
+                    let Ok(job) = next else { break };
+                    // A panicking job loses its answer (its caller sees None), not the thread.
+                    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
+                });
         }
+        HashingThreads { queue }
     }
 
-    /// Runs `work` once a slot is free (waiting, on this blocking thread, until one is).
-    pub(crate) fn run<T>(&self, work: impl FnOnce() -> T) -> T {
-        let mut busy = self.busy.lock().unwrap_or_else(|p| p.into_inner());
-        while *busy >= self.limit {
-            busy = self.freed.wait(busy).unwrap_or_else(|p| p.into_inner());
-        }
-        *busy += 1;
-        drop(busy);
-        /// Gives the slot back, also when `work` panics.
-        struct Slot<'a>(&'a HashingSlots);
-        impl Drop for Slot<'_> {
-            fn drop(&mut self) {
-                let mut busy = self.0.busy.lock().unwrap_or_else(|p| p.into_inner());
-                *busy -= 1;
-                self.0.freed.notify_one();
-            }
-        }
-        let _slot = Slot(self);
-        work()
+    /// Runs `work` on a hashing thread once one is free and answers its result (None if it
+    /// panicked or no thread runs).
+    pub(crate) fn run<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Option<T> {
+        let (answer, answered) = mpsc::sync_channel(1);
+        let job: Job = Box::new(move || {
+            let _ = answer.send(work());
+        });
+        self.queue.send(job).ok()?;
+        answered.recv().ok()
     }
 }
 
-static SLOTS: OnceLock<HashingSlots> = OnceLock::new();
+static THREADS: OnceLock<HashingThreads> = OnceLock::new();
 
-/// One slot per core.
+/// One hashing thread per core.
 pub fn default_limit() -> usize {
     std::thread::available_parallelism().map_or(2, |n| n.get())
 }
 
-/// Sets how many hashes run at once in this process (once, when the first office opens; later
-/// calls are ignored).
-pub fn set_limit(limit: usize) {
-    let _ = SLOTS.set(HashingSlots::new(limit));
+/// Starts the process's hashing threads, `count` of them (once, when the first office opens;
+/// later calls change nothing).
+pub fn set_limit(count: usize) {
+    THREADS.get_or_init(|| HashingThreads::start(count));
 }
 
-/// Runs one password hash or verification within the process's limit.
-pub(crate) fn run<T>(work: impl FnOnce() -> T) -> T {
-    SLOTS
-        .get_or_init(|| HashingSlots::new(default_limit()))
+/// Runs one password hash or verification on the process's hashing threads.
+pub(crate) fn run<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    THREADS
+        .get_or_init(|| HashingThreads::start(default_limit()))
         .run(work)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     #[test]
-    fn no_more_than_the_limit_run_at_once_and_all_run() {
-        let slots = HashingSlots::new(2);
-        let now = AtomicUsize::new(0);
-        let most = AtomicUsize::new(0);
-        let done = AtomicUsize::new(0);
-        std::thread::scope(|s| {
-            for _ in 0..8 {
-                s.spawn(|| {
-                    slots.run(|| {
-                        let at_once = now.fetch_add(1, Ordering::SeqCst) + 1;
-                        most.fetch_max(at_once, Ordering::SeqCst);
-                        std::thread::sleep(std::time::Duration::from_millis(20));
-                        now.fetch_sub(1, Ordering::SeqCst);
-                        done.fetch_add(1, Ordering::SeqCst);
+    fn every_job_runs_on_the_few_hashing_threads_no_more_at_once() {
+        let threads = HashingThreads::start(2);
+        let now = Arc::new(AtomicUsize::new(0));
+        let most = Arc::new(AtomicUsize::new(0));
+        let names = Arc::new(Mutex::new(HashSet::new()));
+        let answers: Vec<Option<usize>> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..8)
+                .map(|i| {
+                    let (now, most, names) = (now.clone(), most.clone(), names.clone());
+                    let threads = &threads;
+                    s.spawn(move || {
+                        threads.run(move || {
+                            let at_once = now.fetch_add(1, Ordering::SeqCst) + 1;
+                            most.fetch_max(at_once, Ordering::SeqCst);
+                            names
+                                .lock()
+                                .unwrap()
+                                .insert(std::thread::current().name().map(str::to_owned));
+                            std::thread::sleep(std::time::Duration::from_millis(20));
+                            now.fetch_sub(1, Ordering::SeqCst);
+                            i * 10
+                        })
                     })
-                });
-            }
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
         });
-        assert_eq!(done.load(Ordering::SeqCst), 8);
+        assert_eq!(answers, (0..8).map(|i| Some(i * 10)).collect::<Vec<_>>());
         assert_eq!(most.load(Ordering::SeqCst), 2);
+        let names = names.lock().unwrap();
+        assert!(names.len() <= 2, "{names:?}");
+        assert!(names
+            .iter()
+            .all(|n| n.as_deref().is_some_and(|n| n.starts_with("password-hash-"))));
+    }
+
+    #[test]
+    fn a_panicking_job_answers_none_and_the_thread_goes_on() {
+        let threads = HashingThreads::start(1);
+        assert_eq!(threads.run(|| -> usize { panic!("boom") }), None);
+        assert_eq!(threads.run(|| 7), Some(7));
     }
 }
