@@ -191,8 +191,8 @@ fn prepare(
         "soak_driver: {users} accounts in {:.1} s",
         started.elapsed().as_secs_f64()
     );
-    let photo = std::fs::read(zairyu_testkit::corpus::path("photo_good.jpg"))
-        .map_err(|e| e.to_string())?;
+    let photo =
+        std::fs::read(zairyu_testkit::corpus::path("photo_good.jpg")).map_err(|e| e.to_string())?;
     let form: serde_json::Value = serde_json::from_str(include_str!(
         "../crates/forms/tests/fixtures/extension-complete.json"
     ))
@@ -257,13 +257,15 @@ fn prepare(
         std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
         std::fs::write(dir.join("metadata.json"), metadata.to_string())
             .map_err(|e| e.to_string())?;
-        let mut args = vec![format!("-F\nmetadata=<{}", dir.join("metadata.json").display())];
+        let mut args = vec![format!(
+            "-F\nmetadata=<{}",
+            dir.join("metadata.json").display()
+        )];
         for (kind, name, bytes) in &files {
             std::fs::write(dir.join(name), bytes).map_err(|e| e.to_string())?;
             args.push(format!("-F\n{kind}=@{}", dir.join(name).display()));
         }
-        std::fs::write(dir.join("curl.args"), args.join("\n") + "\n")
-            .map_err(|e| e.to_string())?;
+        std::fs::write(dir.join("curl.args"), args.join("\n") + "\n").map_err(|e| e.to_string())?;
         std::fs::write(dir.join("user-index"), format!("{index}\n")).map_err(|e| e.to_string())?;
         let total: usize = files.iter().map(|f| f.2.len()).sum();
         assert!(total <= 25_000_000, "{total} bytes");

@@ -109,9 +109,9 @@ mod tests {
         assert_eq!(most.load(Ordering::SeqCst), 2);
         let names = names.lock().unwrap();
         assert!(names.len() <= 2, "{names:?}");
-        assert!(names
-            .iter()
-            .all(|n| n.as_deref().is_some_and(|n| n.starts_with("password-hash-"))));
+        assert!(names.iter().all(|n| n
+            .as_deref()
+            .is_some_and(|n| n.starts_with("password-hash-"))));
     }
 
     #[test]
