@@ -88,6 +88,9 @@ pub struct ServerConfig {
     /// the office accepts it (Application completed, the reception mail); 0 accepts it as it
     /// arrives. Key `acceptance_seconds`, `ZAIRYU_SERVER_ACCEPTANCE_SECONDS`.
     pub acceptance_seconds: i64,
+    /// Threads that compute password hashes (Argon2id, 19 MiB each), so as many at once; more
+    /// sign-ins wait their turn. None: one per core.
+    pub password_hashes_at_once: Option<usize>,
 }
 
 /// How the server guards its connections (file keys and `ZAIRYU_SERVER_*` variables of the
@@ -145,6 +148,7 @@ struct FileConfig {
     upload_grace_seconds: Option<u64>,
     shutdown_drain_seconds: Option<u64>,
     acceptance_seconds: Option<i64>,
+    password_hashes_at_once: Option<usize>,
 }
 
 fn parse_trusted_proxy(text: &str) -> Result<std::net::IpAddr, String> {
@@ -313,6 +317,10 @@ impl ServerConfig {
             .transpose()?;
         Ok(ServerConfig {
             connections,
+            password_hashes_at_once: env("PASSWORD_HASHES_AT_ONCE")
+                .and_then(|v| v.parse().ok())
+                .or(from_file.password_hashes_at_once)
+                .filter(|n| *n > 0),
             server_id: env("ID").or(from_file.server_id),
             crls,
             postgres_ca: env("POSTGRES_CA")
@@ -350,6 +358,7 @@ impl ServerConfig {
             public_url: "http://127.0.0.1".into(),
             postgres: None,
             connections: ConnectionSettings::default(),
+            password_hashes_at_once: None,
             trusted_proxy: None,
             postgres_ca: None,
             server_id: None,

@@ -3,7 +3,9 @@
 //! and the row mapping are the store's (`store/queries.rs`, `store/schema.rs`), shared with
 //! SQLite and proven by the same conformance tests (`tests/store_conformance.rs`).
 //!
-//! Connections use TLS as the settings' `sslmode` says (rustls). The store owns a small tokio runtime that drives a pool of connections (deadpool-postgres:
+//! Connections use TLS as the settings' `sslmode` says (rustls). Each connection prepares a
+//! statement once and keeps it (deadpool-postgres' statement cache): one round trip per
+//! statement afterwards instead of two. The store owns a small tokio runtime that drives a pool of connections (deadpool-postgres:
 //! a connection that broke is replaced when next taken, so the server reconnects after a
 //! database restart); calls block on it (inside `block_in_place` when made from the server's
 //! runtime), so the `Store` interface stays the same synchronous one for both databases.
@@ -168,12 +170,18 @@ impl Database for PgTransaction<'_, '_> {
     }
     fn execute(&self, sql: &str, params: &[Param<'_>]) -> Result<u64, StoreError> {
         let params = bound(params);
-        self.store.block(self.tx.execute(sql, &params))
+        self.store.block(async {
+            let statement = self.tx.prepare_cached(sql).await?;
+            self.tx.execute(&statement, &params).await
+        })
     }
     fn query(&self, sql: &str, params: &[Param<'_>]) -> Result<Vec<SqlRow>, StoreError> {
         let params = bound(params);
         self.store
-            .block(self.tx.query(sql, &params))?
+            .block(async {
+                let statement = self.tx.prepare_cached(sql).await?;
+                self.tx.query(&statement, &params).await
+            })?
             .iter()
             .map(cells)
             .collect()
@@ -232,16 +240,22 @@ impl Database for PostgresStore {
     fn execute(&self, sql: &str, params: &[Param<'_>]) -> Result<u64, StoreError> {
         let params = bound(params);
         let client = self.client()?;
-        self.block(client.execute(sql, &params))
+        self.block(async {
+            let statement = client.prepare_cached(sql).await?;
+            client.execute(&statement, &params).await
+        })
     }
 
     fn query(&self, sql: &str, params: &[Param<'_>]) -> Result<Vec<SqlRow>, StoreError> {
         let params = bound(params);
         let client = self.client()?;
-        self.block(client.query(sql, &params))?
-            .iter()
-            .map(cells)
-            .collect()
+        self.block(async {
+            let statement = client.prepare_cached(sql).await?;
+            client.query(&statement, &params).await
+        })?
+        .iter()
+        .map(cells)
+        .collect()
     }
 
     fn batch(&self, sql: &str) -> Result<(), StoreError> {

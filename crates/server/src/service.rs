@@ -7,8 +7,9 @@
 //! `receipt_method` (the change of method of receipt), `past_applications` (the searches of 5.1
 //! and 6.3), `details` (an application's status history and files for its applicant),
 //! `signatures` (what a submission's signature must cover),
-//! `examiner`, `statuses` (the allowed transitions) and `notices` (who is told about an
-//! application: the form's notification address and the account's). This file holds the office itself and what they share:
+//! `examiner`, `statuses` (the allowed transitions), `notices` (who is told about an
+//! application: the form's notification address and the account's) and `password_work`
+//! (how many password hashes run at once). This file holds the office itself and what they share:
 //! opening it, the clock, the mail and request budgets, random tokens.
 
 mod accounts;
@@ -17,6 +18,7 @@ mod examiner;
 mod favorites;
 mod notices;
 mod past_applications;
+pub mod password_work;
 mod profile;
 mod receipt_method;
 mod sessions;
@@ -174,6 +176,11 @@ impl ReceptionOffice {
         crate::owner_only::create_dir(&files_dir)
             .map_err(|e| format!("{}: {e}", files_dir.display()))?;
         let (anchors, crls_loaded) = usage::trust_anchors(config)?;
+        password_work::set_limit(
+            config
+                .password_hashes_at_once
+                .unwrap_or_else(password_work::default_limit),
+        );
         Ok(ReceptionOffice {
             store,
             clock,

@@ -351,18 +351,31 @@ impl ReceptionOffice {
     }
 }
 
+/// Argon2id with its default cost, on the process's hashing threads (`password_work`).
 pub(super) fn hash_password(password: &str) -> Result<String, ApiError> {
     let salt = SaltString::generate(&mut OsRng);
-    Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(ApiError::internal)
+    let password = zeroize::Zeroizing::new(password.to_owned());
+    super::password_work::run(move || {
+        Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .map(|h| h.to_string())
+            .map_err(ApiError::internal)
+    })
+    .unwrap_or_else(|| Err(ApiError::internal("the password hash was not computed")))
 }
 
 pub(super) fn verify_password(hash: &str, password: &str) -> bool {
-    PasswordHash::new(hash).is_ok_and(|h| {
-        Argon2::default()
-            .verify_password(password.as_bytes(), &h)
-            .is_ok()
+    if PasswordHash::new(hash).is_err() {
+        return false;
+    }
+    let hash = hash.to_owned();
+    let password = zeroize::Zeroizing::new(password.to_owned());
+    super::password_work::run(move || {
+        PasswordHash::new(&hash).is_ok_and(|h| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &h)
+                .is_ok()
+        })
     })
+    .unwrap_or(false)
 }

@@ -1,4 +1,5 @@
-//! The embedded database: SQLite through rusqlite, one connection behind a mutex (WAL mode).
+//! The embedded database: SQLite through rusqlite, one connection behind a mutex (WAL mode),
+//! its statements compiled once and kept (rusqlite's statement cache).
 //! It only runs statements; what they say is in `queries.rs` and `schema.rs`.
 
 use std::path::Path;
@@ -46,6 +47,7 @@ impl SqliteStore {
         conn.execute_batch(
             "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;",
         )?;
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         let store = SqliteStore {
             conn: Mutex::new(conn),
         };
@@ -68,12 +70,18 @@ fn bound<'a>(params: &'a [Param<'a>]) -> impl Iterator<Item = &'a dyn ToSql> {
     })
 }
 
+/// Statements kept compiled per connection: every statement of `store/queries.rs` fits, so a
+/// request's statements are parsed once per process, not once per request.
+const STATEMENT_CACHE: usize = 96;
+
 fn execute_on(conn: &Connection, sql: &str, params: &[Param<'_>]) -> Result<u64, StoreError> {
-    Ok(conn.execute(sql, params_from_iter(bound(params)))? as u64)
+    Ok(conn
+        .prepare_cached(sql)?
+        .execute(params_from_iter(bound(params)))? as u64)
 }
 
 fn query_on(conn: &Connection, sql: &str, params: &[Param<'_>]) -> Result<Vec<SqlRow>, StoreError> {
-    let mut stmt = conn.prepare(sql)?;
+    let mut stmt = conn.prepare_cached(sql)?;
     let columns = stmt.column_count();
     let rows = stmt
         .query_map(params_from_iter(bound(params)), |r| {

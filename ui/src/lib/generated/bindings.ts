@@ -49,9 +49,6 @@ revision_request: string | null,
  */
 created_at: number, updated_at: number, };
 
-/**
- * One application with everything its details screen shows.
- */
 export type ApplicationDetails = { application: Application, 
 /**
  * The applicant's name (English letters), part of the related information.
@@ -155,9 +152,6 @@ export type DemoMail = {
  */
 file: string, body: string, };
 
-/**
- * A file of an application: `GET /api/applications/{id}/files/{sha256}` downloads it.
- */
 export type DetailFile = { name: string, sha256: string, bytes: number, 
 /**
  * photo | attachment
@@ -420,9 +414,6 @@ export type StatusChange = { application: Application,
  */
 previous: ApplicationStatus, };
 
-/**
- * A status and when the application took it (Unix seconds).
- */
 export type StatusEntry = { status: ApplicationStatus, at: number, };
 
 export type StayEnding = { draft_id: string, title_en: string, title_ja: string, 
