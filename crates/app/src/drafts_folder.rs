@@ -280,7 +280,7 @@ impl DraftsFolder {
 
     /// A new draft from a form the server kept (manual 6.3 on any computer; a returned
     /// application changed where its draft is not): files are attached again.
-    pub(crate) fn from_server_form(
+    pub(crate) fn create_from_server_form(
         &self,
         procedure: &str,
         form: &serde_json::Value,

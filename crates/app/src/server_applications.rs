@@ -123,7 +123,7 @@ impl App {
             code: "not_found".into(),
             message: "The server keeps no version of this application.".into(),
         })?;
-        self.drafts.from_server_form(
+        self.drafts.create_from_server_form(
             &record.application.procedure_id,
             &newest.form,
             &record.application.reference_number,

@@ -83,7 +83,7 @@ impl ReceptionOffice {
         })?;
         let schema = zairyu_forms::schema_for(PROCEDURE)
             .map_err(|e| ApiError::internal(format!("schema {PROCEDURE}: {e}")))?;
-        let label = |field: &str| choice_labels(&schema, field, text(field));
+        let label = |field: &str| choice_labels(schema, field, text(field));
         let (class_en, class_ja) = label("classification");
         let (kind_en, kind_ja) = label("number_kind");
         let (method_en, method_ja) = label("method");
