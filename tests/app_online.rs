@@ -393,7 +393,7 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
     let told = support::reception::mails_to(server_dir.path(), "le.van.an@example.jp");
     let told = told.last().unwrap();
     assert!(
-        told.contains("Method of receipt now: Regional office counter (Fukuoka)"),
+        told.contains("Method of receipt now: Regional office counter (Fukuoka Regional Immigration Services Bureau)"),
         "{told}"
     );
     assert!(told.contains("Classification of change: Change of the method of receipt"));

@@ -130,7 +130,7 @@ fn hostile_bundles_are_refused_with_a_clear_code() {
             let m = e.iter_mut().find(|(n, _)| n == "manifest.json").unwrap();
             m.1 = String::from_utf8(m.1.clone())
                 .unwrap()
-                .replace("\"schema_version\": 2", "\"schema_version\": 3")
+                .replace("\"schema_version\": 3", "\"schema_version\": 4")
                 .into_bytes();
         }),
         "draft_newer_schema"

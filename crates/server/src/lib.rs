@@ -35,12 +35,13 @@ pub use service::ReceptionOffice;
 /// Runs the server until Ctrl-C or SIGTERM: logs one line saying where it listens and where
 /// the data lives, removes what interrupted uploads left behind, then serves until a signal,
 /// giving requests under way `shutdown_drain_seconds` to finish.
-pub async fn serve(config: ServerConfig) -> Result<(), String> {
-    let office = ReceptionOffice::open(&config).map_err(|e| e.to_string())?;
+pub async fn serve(mut config: ServerConfig) -> Result<(), String> {
     let listener = tokio::net::TcpListener::bind(&config.listen)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    name_the_bound_port(&mut config, addr);
+    let office = ReceptionOffice::open(&config).map_err(|e| e.to_string())?;
     // Before announcing the address: whoever waits for it finds a clean files folder.
     let swept = http::sweep_leftovers(&office.files_dir);
     eprintln!(
@@ -71,6 +72,17 @@ pub async fn serve(config: ServerConfig) -> Result<(), String> {
     Ok(())
 }
 
+/// The default public address, or one naming port 0 (`listen` on a free port), becomes the
+/// address actually bound, so the links in the e-mails can be clicked.
+fn name_the_bound_port(config: &mut ServerConfig, addr: std::net::SocketAddr) {
+    let public = config.public_url.trim_end_matches('/');
+    if public == "http://127.0.0.1"
+        || public == format!("http://{}", config.listen) && public.ends_with(":0")
+    {
+        config.public_url = format!("http://{addr}");
+    }
+}
+
 /// Starts the server on a thread of its own with its own runtime (the desktop app's bundled
 /// server, tests) and answers the address it listens on; connections are accepted from then
 /// on. It runs until the process ends. With `listen` at port 0 a free port is chosen.
@@ -79,14 +91,7 @@ pub fn spawn(mut config: ServerConfig) -> Result<std::net::SocketAddr, String> {
         .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     listener.set_nonblocking(true).map_err(|e| e.to_string())?;
-    // The default address, or one naming port 0 (`listen` on a free port): the links in the
-    // e-mails name the port actually bound.
-    let public = config.public_url.trim_end_matches('/');
-    if public == "http://127.0.0.1"
-        || public == format!("http://{}", config.listen) && public.ends_with(":0")
-    {
-        config.public_url = format!("http://{addr}");
-    }
+    name_the_bound_port(&mut config, addr);
     let office = ReceptionOffice::open(&config)?;
     http::sweep_leftovers(&office.files_dir);
     let runtime = tokio::runtime::Builder::new_multi_thread()

@@ -162,10 +162,20 @@ fn migrates_a_version_1_draft_and_refuses_a_newer_one() {
     )
     .unwrap();
     let draft = Draft::open(&dir).unwrap();
-    assert_eq!(draft.meta().schema_version, 2);
+    assert_eq!(draft.meta().schema_version, 3);
     assert_eq!(draft.form()["applicant"]["mobile"], "09012345678");
+    // v2 → v3: the typed nationality becomes the list's code; an unknown one stays as typed.
+    assert_eq!(draft.form()["applicant"]["nationality"], "VNM");
     assert_eq!(draft.form()["work"]["weekly_hours"], 20);
     assert!(draft.form()["applicant"].get("phone").is_none());
+
+    let unknown = tmp.path().join("unknown");
+    fs::create_dir_all(&unknown).unwrap();
+    let text =
+        include_str!("../../tests/fixtures/draft-v1.json").replace("\"Viet Nam\"", "\"Atlantis\"");
+    fs::write(unknown.join("draft.json"), text).unwrap();
+    let kept = Draft::open(&unknown).unwrap();
+    assert_eq!(kept.form()["applicant"]["nationality"], "Atlantis");
 
     let newer = tmp.path().join("newer");
     fs::create_dir_all(&newer).unwrap();

@@ -151,7 +151,10 @@ fn the_method_of_receipt_changes_by_either_number_and_the_applicant_is_told_what
         text.contains("Classification of change: Change of the method of receipt"),
         "{text}"
     );
-    assert!(text.contains("Regional office counter (Fukuoka)"), "{text}");
+    assert!(
+        text.contains("Regional office counter (Fukuoka Regional Immigration Services Bureau)"),
+        "{text}"
+    );
     assert!(
         text.contains("変更後の受領方法：地方官署の窓口（福岡出入国在留管理局）"),
         "{text}"
