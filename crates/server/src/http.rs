@@ -299,6 +299,29 @@ fn log_answer(
     );
 }
 
+/// A stored file as a download: its original name reduced to safe characters.
+fn file_download(name: &str, bytes: Vec<u8>) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let safe: String = name
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        .collect();
+    (
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "application/octet-stream".to_owned(),
+            ),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{safe}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
 fn parse_id(text: &str) -> Result<i64, ApiError> {
     text.parse()
         .map_err(|_| ApiError::bad(ErrorCode::BadId.as_str(), "An application id is a number."))

@@ -42,25 +42,7 @@ pub(super) async fn download_application_file(
     Auth(user, _): Auth,
     Path((id, sha256)): Path<(String, String)>,
 ) -> Result<axum::response::Response, ApiError> {
-    use axum::response::IntoResponse;
     let id = parse_id(&id)?;
     let (name, bytes) = off_the_workers(|| s.application_file(&user, id, &sha256))?;
-    let safe: String = name
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
-        .collect();
-    Ok((
-        [
-            (
-                axum::http::header::CONTENT_TYPE,
-                "application/octet-stream".to_owned(),
-            ),
-            (
-                axum::http::header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{safe}\""),
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(file_download(&name, bytes))
 }
