@@ -41,13 +41,25 @@ pub(crate) struct CardPanel {
     practice: PracticeSlot,
     /// The reader chosen in Settings.
     preferred: Mutex<Option<String>>,
+    /// Unit tests of the practice card leave the machine's PC/SC readers out: a virtual reader
+    /// that another suite's pcscd still lists must not be chosen in its place.
+    #[cfg(test)]
+    without_pcsc: bool,
 }
 
 impl CardPanel {
     /// The PC/SC readers (and whether the service answered), then the practice card when it
     /// is inserted — the order in which a card is looked for.
     fn readers(&self) -> (bool, Vec<ReaderInfo>) {
-        let (pcsc_available, mut readers) = match readers::list() {
+        #[cfg(test)]
+        let listed = if self.without_pcsc {
+            Ok(Vec::new())
+        } else {
+            readers::list()
+        };
+        #[cfg(not(test))]
+        let listed = readers::list();
+        let (pcsc_available, mut readers) = match listed {
             Ok(list) => (true, list),
             Err(_) => (false, Vec::new()),
         };
@@ -212,7 +224,10 @@ mod tests {
     #[cfg(feature = "demo")]
     #[test]
     fn practice_card_status_and_basic_four_in_the_demo_profile_only() {
-        let panel = CardPanel::default();
+        let panel = CardPanel {
+            without_pcsc: true,
+            ..CardPanel::default()
+        };
         assert_eq!(
             panel
                 .insert_practice(Profile::Production)
