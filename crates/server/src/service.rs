@@ -148,6 +148,25 @@ impl ReceptionOffice {
             .ok_or_else(|| ApiError::not_found("application"))
     }
 
+    /// A file listed in one of `app`'s versions, by its SHA-256: its name as sent and its
+    /// bytes (`not_found` for a digest the application does not list).
+    fn stored_file(
+        &self,
+        app: &ApplicationRow,
+        sha256: &str,
+    ) -> Result<(String, Vec<u8>), ApiError> {
+        let name = app
+            .versions
+            .iter()
+            .filter_map(|v| v.files.as_array())
+            .flatten()
+            .find(|f| f["sha256"] == sha256)
+            .and_then(|f| f["name"].as_str().map(str::to_owned))
+            .ok_or_else(|| ApiError::not_found("file of this application"))?;
+        let bytes = std::fs::read(self.files_dir.join(sha256)).map_err(ApiError::internal)?;
+        Ok((name, bytes))
+    }
+
     pub fn open(config: &ServerConfig) -> Result<ReceptionOffice, String> {
         crate::owner_only::create_dir(&config.data_dir)
             .map_err(|e| format!("{}: {e}", config.data_dir.display()))?;

@@ -55,16 +55,7 @@ impl ReceptionOffice {
         sha256: &str,
     ) -> Result<(String, Vec<u8>), ApiError> {
         let app = self.application_for(user, id)?;
-        let name = app
-            .versions
-            .iter()
-            .filter_map(|v| v.files.as_array())
-            .flatten()
-            .find(|f| f["sha256"] == sha256)
-            .and_then(|f| f["name"].as_str().map(str::to_owned))
-            .ok_or_else(|| ApiError::not_found("file of this application"))?;
-        let bytes = std::fs::read(self.files_dir.join(sha256)).map_err(ApiError::internal)?;
-        Ok((name, bytes))
+        self.stored_file(&app, sha256)
     }
 }
 

@@ -26,15 +26,7 @@ impl ReceptionOffice {
     ) -> Result<(String, Vec<u8>), ApiError> {
         self.examiner(examiner)?;
         let app = self.stored_application(id)?;
-        let name = app
-            .versions
-            .iter()
-            .filter_map(|v| v.files.as_array())
-            .flatten()
-            .find(|f| f["sha256"] == sha256)
-            .and_then(|f| f["name"].as_str().map(str::to_owned))
-            .ok_or_else(|| ApiError::not_found("file of this application"))?;
-        let bytes = std::fs::read(self.files_dir.join(sha256)).map_err(ApiError::internal)?;
+        let (name, bytes) = self.stored_file(&app, sha256)?;
         self.store
             .audit(Some(id), &examiner.id, "download", &name, self.now())?;
         Ok((name, bytes))
