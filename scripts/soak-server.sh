@@ -169,6 +169,10 @@ for i in "${!servers[@]}"; do
       for (i = 1; i <= n; i++) if (t[i] >= t[n] - 60) { b += kb[i]; bn++ }
       printf "rss: %d samples every 5 s: first %.1f MiB, last %.1f MiB, max %.1f MiB; mean of minute 2 %.1f MiB, of the last minute %.1f MiB\n",
         n, kb[1] / 1024, kb[n] / 1024, max / 1024, (an ? a / an : 0) / 1024, (bn ? b / bn : 0) / 1024
+      printf "rss by minute (mean MiB):"
+      for (i = 1; i <= n; i++) { m = int(t[i] / 60); sum[m] += kb[i]; cnt[m]++; if (m > last) last = m }
+      for (m = 0; m <= last; m++) if (cnt[m]) printf " %.0f", sum[m] / cnt[m] / 1024
+      printf "\n"
     }' "$work/rss.txt"
   echo "server log: $(grep -c 'answered' "$work/$s.log") requests logged, $(grep -cE 'status=5[0-9][0-9]' "$work/$s.log" || true) with a 5xx status"
 done

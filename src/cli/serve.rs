@@ -85,6 +85,7 @@ pub(crate) enum ExaminerCommand {
 }
 
 pub(crate) fn run_serve(args: ServeArgs) -> ExitCode {
+    super::malloc_arenas::one_per_core();
     let loaded =
         ServerConfig::load(args.config.as_deref(), args.data, args.listen).and_then(|c| match args
             .profile
