@@ -14,7 +14,7 @@ mod drafts_folder;
 mod error;
 mod json_file;
 mod local_data;
-mod pdf_parts;
+mod slot_files;
 mod practice_card;
 mod reception_client;
 mod secret_text;
@@ -36,11 +36,13 @@ pub use card_panel::{CardPanelState, PRACTICE_READER};
 pub use checklist::{ChecklistItem, ChecklistItemId};
 pub use command_table::DemoMail;
 pub use diagnosis::Diagnosis;
-pub use draft_check::{check_draft, check_draft_with, DraftFinding, DraftReport, FileCheckCache};
+pub use draft_check::{
+    check_draft, check_draft_with, DraftFinding, DraftReport, FileCheckCache, SlotFile,
+};
 pub use drafts_folder::{DraftState, DraftSummary};
 pub use error::AppError;
 pub use local_data::LocalData;
-pub use pdf_parts::PdfChange;
+pub use slot_files::PdfChange;
 pub use secret_text::SecretText;
 pub use session_vault::{KeychainVault, MemoryVault, SessionVault};
 pub use settings::{Language, Settings};
