@@ -249,6 +249,13 @@ async fn a_pdf_dropped_on_a_document_item_is_listed_and_saved() {
             .await
             .unwrap();
         assert!(listed.contains("page(s)"), "{listed}");
+        c.execute(
+            "document.querySelector(arguments[0]).scrollIntoView({block: 'center'});",
+            vec![serde_json::json!(zone)],
+        )
+        .await
+        .unwrap();
+        tokio::time::sleep(Duration::from_millis(500)).await;
         screenshot(c, "form-dropped-file-en").await;
         app.close().await;
     }

@@ -14,7 +14,6 @@ mod drafts_folder;
 mod error;
 mod json_file;
 mod local_data;
-mod slot_files;
 mod practice_card;
 mod reception_client;
 mod secret_text;
@@ -22,6 +21,7 @@ mod server_address;
 mod server_applications;
 mod session_vault;
 mod settings;
+mod slot_files;
 mod status_watch;
 mod submissions;
 
@@ -42,10 +42,10 @@ pub use draft_check::{
 pub use drafts_folder::{DraftState, DraftSummary};
 pub use error::AppError;
 pub use local_data::LocalData;
-pub use slot_files::PdfChange;
 pub use secret_text::SecretText;
 pub use session_vault::{KeychainVault, MemoryVault, SessionVault};
 pub use settings::{Language, Settings};
+pub use slot_files::PdfChange;
 pub use status_watch::{
     Attention, RevisionRequest, StatusChange, StayEnding, EXTENSION_WINDOW_DAYS, STAY_EXPIRY_FIELD,
 };

@@ -56,7 +56,12 @@ impl App {
 
     /// Removes one file of a slot (`file` as listed, e.g. `attachments/bank-2.pdf`); undo
     /// brings it back in its place.
-    pub fn remove_slot_file(&self, id: &str, slot: &str, file: &str) -> Result<DraftState, AppError> {
+    pub fn remove_slot_file(
+        &self,
+        id: &str,
+        slot: &str,
+        file: &str,
+    ) -> Result<DraftState, AppError> {
         self.drafts
             .edit(id, |draft| Ok(draft.remove_file(slot, file)?))
             .map(|(_, state)| state)
@@ -95,7 +100,12 @@ impl App {
                 return Ok((before, before));
             }
             let merged = zairyu_checks::merge_pdfs(&parts).map_err(fix_failed)?;
-            let name = first.file.rsplit('/').next().unwrap_or(&first.file).to_owned();
+            let name = first
+                .file
+                .rsplit('/')
+                .next()
+                .unwrap_or(&first.file)
+                .to_owned();
             let after = (merged.len() as u64, pages(&merged));
             draft.attach(slot, &name, &merged)?;
             Ok((before, after))
@@ -112,7 +122,12 @@ impl App {
     /// Shrinks the scanned pages of one PDF of a slot to at most three quarters of its size
     /// (and within what the other files leave of the 25,000,000 bytes). The work is done off
     /// the draft's lock; the result goes in only if the file did not change meanwhile.
-    pub fn shrink_draft_pdf(&self, id: &str, slot: &str, file: &str) -> Result<PdfChange, AppError> {
+    pub fn shrink_draft_pdf(
+        &self,
+        id: &str,
+        slot: &str,
+        file: &str,
+    ) -> Result<PdfChange, AppError> {
         let snapshot = self.drafts.open(id)?;
         let entry = snapshot
             .slot_files(slot)
@@ -152,9 +167,10 @@ impl App {
 
     fn schema_kind_is_photo(&self, id: &str, slot: &str) -> Result<bool, AppError> {
         let draft = self.drafts.open(id)?;
-        Ok(draft.schema()?.field(slot).is_some_and(|(_, f)| {
-            f.kind == zairyu_forms::schema::FieldKind::Photo
-        }))
+        Ok(draft
+            .schema()?
+            .field(slot)
+            .is_some_and(|(_, f)| f.kind == zairyu_forms::schema::FieldKind::Photo))
     }
 }
 
@@ -169,8 +185,11 @@ mod tests {
         let draft = app.create_draft("extension-of-stay").unwrap();
         let slot = "attachments.for_organization";
         let part = std::fs::read(zairyu_testkit::corpus::path("pdf_good.pdf")).unwrap();
-        app.add_slot_file(&draft.id, slot, "part1.pdf", &part).unwrap();
-        let state = app.add_slot_file(&draft.id, slot, "part2.pdf", &part).unwrap();
+        app.add_slot_file(&draft.id, slot, "part1.pdf", &part)
+            .unwrap();
+        let state = app
+            .add_slot_file(&draft.id, slot, "part2.pdf", &part)
+            .unwrap();
         let listed: Vec<_> = state
             .report
             .files
@@ -181,7 +200,10 @@ mod tests {
         let one = listed[0].1.expect("a PDF's pages");
         assert_eq!(
             listed,
-            [("part1.pdf".into(), Some(one)), ("part2.pdf".into(), Some(one))]
+            [
+                ("part1.pdf".into(), Some(one)),
+                ("part2.pdf".into(), Some(one))
+            ]
         );
         let state = app
             .move_slot_file(&draft.id, slot, "attachments/part2.pdf", true)
@@ -192,14 +214,21 @@ mod tests {
         let merged = app.merge_slot_pdfs(&draft.id, slot).unwrap();
         assert_eq!(merged.pages_before, 2 * one);
         assert_eq!(merged.pages_after, 2 * one, "both parts, in one PDF");
-        let slots: Vec<_> = merged.draft.report.files.iter().filter(|f| f.slot == slot).collect();
+        let slots: Vec<_> = merged
+            .draft
+            .report
+            .files
+            .iter()
+            .filter(|f| f.slot == slot)
+            .collect();
         assert_eq!(slots.len(), 1);
         assert_eq!(slots[0].name, "part2.pdf");
         assert_eq!(slots[0].bytes, merged.bytes_after);
 
         let scan = std::fs::read(zairyu_testkit::corpus::path("pdf_scan_large.pdf")).unwrap();
         let bank = "attachments.proof_of_funds";
-        app.add_slot_file(&draft.id, bank, "bank.pdf", &scan).unwrap();
+        app.add_slot_file(&draft.id, bank, "bank.pdf", &scan)
+            .unwrap();
         let shrunk = app
             .shrink_draft_pdf(&draft.id, bank, "attachments/bank.pdf")
             .unwrap();

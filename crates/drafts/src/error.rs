@@ -42,7 +42,9 @@ pub enum DraftError {
     UndoFileGone(String),
     #[error("The draft was written by a newer Zairyu (draft format {found}, this one knows {known}). Update Zairyu, then open it again.")]
     NewerFormat { found: u32, known: u32 },
-    #[error("{slot} has no file {file}: it was removed or renamed meanwhile; look at the list again.")]
+    #[error(
+        "{slot} has no file {file}: it was removed or renamed meanwhile; look at the list again."
+    )]
     NoSuchFile { slot: String, file: String },
 }
 

@@ -169,5 +169,4 @@ impl Draft {
         };
         self.put(slot, value);
     }
-
 }

@@ -375,7 +375,11 @@ fn a_format_1_draft_opens_as_a_list_of_one_file_with_the_same_meaning() {
     let raw: serde_json::Value =
         serde_json::from_slice(&fs::read(dir.join("draft.json")).unwrap()).unwrap();
     assert_eq!(raw["format"], 2);
-    let names: Vec<_> = again.slot_files(slot).iter().map(|a| a.file.clone()).collect();
+    let names: Vec<_> = again
+        .slot_files(slot)
+        .iter()
+        .map(|a| a.file.clone())
+        .collect();
     assert_eq!(names, ["attachments/bank.pdf", "attachments/bank-2.pdf"]);
     assert_eq!(
         again.form()["attachments"]["proof_of_funds"],
@@ -397,10 +401,16 @@ fn a_format_1_draft_opens_as_a_list_of_one_file_with_the_same_meaning() {
 fn a_slot_holds_files_in_order_that_move_and_come_back_after_removal() {
     let (_tmp, mut draft) = fresh();
     let slot = "attachments.proof_of_funds";
-    for (name, bytes) in [("jan.pdf", b"one"), ("feb.pdf", b"two"), ("mar.pdf", b"thr")] {
+    for (name, bytes) in [
+        ("jan.pdf", b"one"),
+        ("feb.pdf", b"two"),
+        ("mar.pdf", b"thr"),
+    ] {
         draft.add_file(slot, name, bytes).unwrap();
     }
-    draft.add_file("attachments.transcript", "grades.pdf", b"grd").unwrap();
+    draft
+        .add_file("attachments.transcript", "grades.pdf", b"grd")
+        .unwrap();
     let order = |d: &Draft| -> Vec<String> {
         d.slot_files(slot)
             .iter()
@@ -428,11 +438,16 @@ fn a_slot_holds_files_in_order_that_move_and_come_back_after_removal() {
         b"one"
     );
     assert_eq!(
-        draft.remove_file(slot, "attachments/grades.pdf").unwrap_err().code(),
+        draft
+            .remove_file(slot, "attachments/grades.pdf")
+            .unwrap_err()
+            .code(),
         "no_such_file",
         "a file of another slot is not this slot's"
     );
-    draft.replace_file(slot, "attachments/feb.pdf", b"smaller").unwrap();
+    draft
+        .replace_file(slot, "attachments/feb.pdf", b"smaller")
+        .unwrap();
     let feb = draft.slot_files(slot)[2].clone();
     assert_eq!((feb.file.as_str(), feb.bytes), ("attachments/feb.pdf", 7));
 }
