@@ -360,20 +360,27 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
         "{:?}",
         revision.report.findings
     );
-    other.sign_out().unwrap();
-
-    let again = app
+    // Issue 15 item 11: the returned application is resubmitted from this computer, which
+    // never held the original draft: the files attached again, signed with the card.
+    fill_extension(&other, &revision.id, scratch.path());
+    app.carry_practice_card_to(&other);
+    let again = other
         .submit_draft(
-            &draft.id,
+            &revision.id,
             Some(PRACTICE_READER),
             "1234",
             false,
             Some(receipt.application.id),
         )
         .unwrap();
-    assert!(matches!(again, SubmitOutcome::Sent { .. }), "{again:?}");
-    // The student's own resubmission is not announced back to them.
-    assert!(app.status_changes().unwrap().is_empty());
+    let SubmitOutcome::Sent { receipt: resent } = again else {
+        panic!("{again:?}");
+    };
+    assert_eq!(resent.application.id, receipt.application.id);
+    // The server keeps each version: the first and the one sent from the other computer.
+    let kept = other.application_details(id).unwrap();
+    assert_eq!(kept.versions, 2);
+    other.sign_out().unwrap();
     assert_eq!(
         app.applications().unwrap()[0].status,
         ApplicationStatus::ApplicationCompleted

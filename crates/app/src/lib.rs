@@ -419,6 +419,13 @@ impl App {
         Ok(self.card_panel())
     }
 
+    /// Puts this app's inserted practice card into `other` too, the same card (keys, PIN
+    /// tries): a test's way of carrying one card to another computer (two apps in one
+    /// process). Nothing happens in a build without the practice card.
+    pub fn carry_practice_card_to(&self, other: &App) {
+        self.card.carry_practice_to(&other.card);
+    }
+
     pub fn remove_practice_card(&self) -> CardPanelState {
         self.card.remove_practice();
         self.card_panel()
