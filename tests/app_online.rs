@@ -101,6 +101,15 @@ fn fill_extension(app: &App, id: &str, scratch: &Path) {
         )
         .unwrap();
     }
+    // Manual 4.2.8: a second bank statement, its own file of the same document item.
+    let second = std::fs::read(support::extension::pdf(scratch, "bank-2")).unwrap();
+    let state = app
+        .add_slot_file(id, "attachments.proof_of_funds", "bank-2.pdf", &second)
+        .unwrap();
+    assert_eq!(
+        state.meta.form["attachments"]["proof_of_funds"],
+        "proof_of_funds.pdf, bank-2.pdf"
+    );
 }
 
 #[test]
@@ -306,7 +315,13 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
         ]
     );
     let photo = details.files.iter().find(|f| f.kind == "photo").unwrap();
-    assert_eq!(details.files.len(), 1 + support::extension::PDF_SLOTS.len());
+    // Each file its own signed part, the two of one document item included.
+    assert_eq!(details.files.len(), 2 + support::extension::PDF_SLOTS.len());
+    assert!(details.files.iter().any(|f| f.name == "bank-2.pdf"));
+    assert_eq!(
+        details.form["attachments"]["proof_of_funds"],
+        "proof_of_funds.pdf, bank-2.pdf"
+    );
     let saved = other.download_application_file(id, &photo.sha256).unwrap();
     let bytes = std::fs::read(&saved).unwrap();
     assert_eq!(bytes.len() as u64, photo.bytes);
@@ -345,20 +360,27 @@ fn register_apply_for_usage_file_queue_and_resubmit() {
         "{:?}",
         revision.report.findings
     );
-    other.sign_out().unwrap();
-
-    let again = app
+    // Issue 15 item 11: the returned application is resubmitted from this computer, which
+    // never held the original draft: the files attached again, signed with the card.
+    fill_extension(&other, &revision.id, scratch.path());
+    app.carry_practice_card_to(&other);
+    let again = other
         .submit_draft(
-            &draft.id,
+            &revision.id,
             Some(PRACTICE_READER),
             "1234",
             false,
             Some(receipt.application.id),
         )
         .unwrap();
-    assert!(matches!(again, SubmitOutcome::Sent { .. }), "{again:?}");
-    // The student's own resubmission is not announced back to them.
-    assert!(app.status_changes().unwrap().is_empty());
+    let SubmitOutcome::Sent { receipt: resent } = again else {
+        panic!("{again:?}");
+    };
+    assert_eq!(resent.application.id, receipt.application.id);
+    // The server keeps each version: the first and the one sent from the other computer.
+    let kept = other.application_details(id).unwrap();
+    assert_eq!(kept.versions, 2);
+    other.sign_out().unwrap();
     assert_eq!(
         app.applications().unwrap()[0].status,
         ApplicationStatus::ApplicationCompleted

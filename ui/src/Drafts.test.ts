@@ -137,23 +137,4 @@ describe("a new application", () => {
     expect(item7.textContent).toContain("bankbook showing deposits for the past year");
     expect(item7.textContent).toContain("remittance certificate");
   });
-
-  it("merges a second part into a document slot and shrinks it, with sizes and pages before and after", async () => {
-    // The first bank statement is attached already.
-    fake.state.attachments = [{ slot: "attachments.proof_of_funds", file: "attachments/bank-1.pdf", sha256: "x", bytes: 1_000_000, pages: 1 }];
-    await openForm();
-    const file = (name: string, size: number) => {
-      const made = new File([new Uint8Array(size)], name, { type: "application/pdf" });
-      // jsdom's File has no arrayBuffer(); the web view's has.
-      Object.defineProperty(made, "arrayBuffer", { value: async () => new Uint8Array(size).buffer });
-      return made;
-    };
-    const add = await screen.findByTestId("add-part-attachments.proof_of_funds");
-    await fireEvent.change(add, { target: { files: [file("bank-2.pdf", 500_000)] } });
-    const change = await screen.findByTestId("change-attachments.proof_of_funds");
-    expect(change.textContent).toContain("Before: 1.00 MB, 1 page(s) → now: 1.50 MB, 2 page(s)");
-    await fireEvent.click(screen.getByTestId("shrink-attachments.proof_of_funds"));
-    await waitFor(() => expect(screen.getByTestId("change-attachments.proof_of_funds").textContent).toContain("→ now: 0.75 MB, 2 page(s)"));
-    expect(fake.calls).toEqual(expect.arrayContaining(["add-part:attachments.proof_of_funds:bank-2.pdf", "shrink:attachments.proof_of_funds"]));
-  });
 });

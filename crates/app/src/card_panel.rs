@@ -101,6 +101,10 @@ impl CardPanel {
         self.practice.remove();
     }
 
+    pub(crate) fn carry_practice_to(&self, other: &CardPanel) {
+        self.practice.carry_to(&other.practice);
+    }
+
     /// The card on `reader` (the practice card, or a PC/SC reader — exclusively when a PIN is
     /// involved); `None` means the preferred reader when it holds a card, else the first card
     /// on a reader, else the practice card.

@@ -66,10 +66,16 @@ macro_rules! command_table {
             set_draft_field(id: String, path: String, value: String) -> $crate::DraftState = set_draft_field [json quick fallible];
             /// Puts a file (its bytes) into a photo or attachment slot; saved at once.
             attach_file(draft_id: String, slot: String, file_name: String) -> $crate::DraftState = attach_to_draft [bytes quick fallible];
-            /// Manual 4.2.8: one more PDF for a document slot, merged after the one there; sizes and pages before/after.
-            add_pdf_part(draft_id: String, slot: String, file_name: String) -> $crate::PdfChange = add_pdf_part [bytes quick fallible];
-            /// Shrinks the scanned pages of the PDF in a slot; sizes and pages before/after.
-            shrink_draft_pdf(id: String, slot: String) -> $crate::PdfChange = shrink_draft_pdf [json blocking fallible];
+            /// Manual 4.2.8: one more file for a document slot, after the files there (at most 20 files and 25,000,000 bytes per application).
+            add_slot_file(draft_id: String, slot: String, file_name: String) -> $crate::DraftState = add_slot_file [bytes quick fallible];
+            /// Removes one file of a slot (`file` as listed in `report.files`); undo brings it back.
+            remove_slot_file(id: String, slot: String, file: String) -> $crate::DraftState = remove_slot_file [json quick fallible];
+            /// Moves one file of a slot one place up (towards part 1) or down.
+            move_slot_file(id: String, slot: String, file: String, up: bool) -> $crate::DraftState = move_slot_file [json quick fallible];
+            /// "Merge these PDFs into one": the slot's PDFs in order; sizes and pages before/after.
+            merge_slot_pdfs(id: String, slot: String) -> $crate::PdfChange = merge_slot_pdfs [json blocking fallible];
+            /// Shrinks the scanned pages of one PDF of a slot; sizes and pages before/after.
+            shrink_draft_pdf(id: String, slot: String, file: String) -> $crate::PdfChange = shrink_draft_pdf [json blocking fallible];
             detach_file(id: String, slot: String) -> $crate::DraftState = detach_from_draft [json quick fallible];
             undo_draft(id: String) -> $crate::DraftState = undo_draft [json quick fallible];
             /// Writes the draft and its files to one bundle; returns the file's path.
@@ -310,7 +316,7 @@ mod tests {
         names.dedup();
         assert_eq!(names.len(), table.len());
         let bytes: Vec<_> = table.iter().filter(|(_, k)| *k == "bytes").collect();
-        assert_eq!(bytes.len(), 3, "attach_file, import_draft, add_pdf_part");
+        assert_eq!(bytes.len(), 3, "attach_file, import_draft, add_slot_file");
     }
 
     #[test]

@@ -37,6 +37,27 @@ pub struct DraftReport {
     pub findings: Vec<DraftFinding>,
     /// Fields carried over from a past application that should be checked again.
     pub recheck: Vec<String>,
+    /// Every attached file, slot by slot in form order, each slot's files in order.
+    pub files: Vec<SlotFile>,
+    /// The manual's limits for one application (4.2.8), photo included: 20 files and
+    /// 25,000,000 bytes.
+    pub max_files: usize,
+    #[ts(type = "number")]
+    pub max_total_bytes: u64,
+}
+
+/// One attached file as the attachment list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SlotFile {
+    pub slot: String,
+    /// Its path in the draft folder (`attachments/bank-2.pdf`): what remove/move name.
+    pub file: String,
+    /// The name shown (and sent).
+    pub name: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+    /// Pages of a readable PDF; null for the photo or an unreadable file.
+    pub pages: Option<usize>,
 }
 
 fn hex_digest(hex: &str) -> [u8; 32] {
@@ -61,8 +82,11 @@ fn severity(s: zairyu_checks::Severity) -> Severity {
 /// photo and parse every PDF again. Keyed by SHA-256, slot kind and date.
 #[derive(Debug, Default)]
 pub struct FileCheckCache {
-    results: Mutex<HashMap<(String, bool, String), Vec<zairyu_checks::Finding>>>,
+    results: Mutex<HashMap<(String, bool, String), CheckedFile>>,
 }
+
+/// What the checks found in one file, and its pages (a PDF).
+type CheckedFile = (Vec<zairyu_checks::Finding>, Option<usize>);
 
 /// Checks a draft: form first (schema order), then each file in slot order, then the set.
 /// `today` is the date the photo's age is measured against.
@@ -92,42 +116,50 @@ pub fn check_draft_with(
         .collect();
     let schema = draft.schema()?;
     let mut set = Vec::new();
+    let mut files = Vec::new();
     for (path, _, field) in schema.fields() {
-        let Some(entry) = draft.attachment(&path) else {
-            continue;
-        };
         let photo = field.kind == FieldKind::Photo;
-        let key = (entry.sha256.clone(), photo, today.to_string());
-        let cached = crate::lock(&cache.results).get(&key).cloned();
-        let (file_findings, digest) = match cached {
-            Some(found) => (found, hex_digest(&entry.sha256)),
-            None => {
-                let bytes = draft.read_file(entry)?;
-                let found = if photo {
-                    check_photo_bytes(&bytes, today).0
-                } else {
-                    check_pdf_bytes(&bytes).0
-                };
-                crate::lock(&cache.results).insert(key, found.clone());
-                (found, Sha256::digest(&bytes).into())
-            }
-        };
-        set.push(SetEntry {
-            name: entry.file.clone(),
-            size: entry.bytes,
-            sha256: digest,
-        });
-        let name = entry.file.rsplit('/').next().unwrap_or(&entry.file);
-        findings.extend(file_findings.into_iter().map(|f| DraftFinding {
-            fixable: zairyu_checks::FIXABLE.contains(&f.code.as_str()),
-            code: f.code,
-            path: path.clone(),
-            severity: severity(f.severity),
-            message: format!("{name}: {}", f.message),
-            message_ja: format!("{name}：{}", f.message_ja),
-            hint: f.hint,
-            hint_ja: f.hint_ja,
-        }));
+        for entry in draft.slot_files(&path) {
+            let key = (entry.sha256.clone(), photo, today.to_string());
+            let cached = crate::lock(&cache.results).get(&key).cloned();
+            let ((file_findings, pages), digest) = match cached {
+                Some(found) => (found, hex_digest(&entry.sha256)),
+                None => {
+                    let bytes = draft.read_file(entry)?;
+                    let found = if photo {
+                        (check_photo_bytes(&bytes, today).0, None)
+                    } else {
+                        let (found, facts) = check_pdf_bytes(&bytes);
+                        (found, Some(facts.pages).filter(|p| *p > 0))
+                    };
+                    crate::lock(&cache.results).insert(key, found.clone());
+                    (found, Sha256::digest(&bytes).into())
+                }
+            };
+            set.push(SetEntry {
+                name: entry.file.clone(),
+                size: entry.bytes,
+                sha256: digest,
+            });
+            let name = entry.file.rsplit('/').next().unwrap_or(&entry.file);
+            files.push(SlotFile {
+                slot: path.clone(),
+                file: entry.file.clone(),
+                name: name.to_owned(),
+                bytes: entry.bytes,
+                pages,
+            });
+            findings.extend(file_findings.into_iter().map(|f| DraftFinding {
+                fixable: zairyu_checks::FIXABLE.contains(&f.code.as_str()),
+                code: f.code,
+                path: path.clone(),
+                severity: severity(f.severity),
+                message: format!("{name}: {}", f.message),
+                message_ja: format!("{name}：{}", f.message_ja),
+                hint: f.hint,
+                hint_ja: f.hint_ja,
+            }));
+        }
     }
     findings.extend(check_set(&set).into_iter().map(|f| DraftFinding {
         fixable: false,
@@ -144,6 +176,9 @@ pub fn check_draft_with(
         ok: !findings.iter().any(|f| f.severity == Severity::Error),
         findings,
         recheck: draft.meta().recheck.clone(),
+        files,
+        max_files: zairyu_checks::Limits::official().set_max_files,
+        max_total_bytes: zairyu_checks::Limits::official().set_max_total_bytes,
     })
 }
 

@@ -59,10 +59,38 @@ pub(crate) struct DraftsFolder {
 /// A one-click fix made but not yet put into the draft.
 struct PreparedFix {
     slot: String,
+    /// The file fixed (its path in the draft); None for the photo.
+    file: Option<String>,
     /// The digest of the file the fix was made from.
     original_sha256: String,
     name: String,
     fixed: Vec<u8>,
+}
+
+/// Refuses a file of `bytes` that would take the application past the manual's 20 files or
+/// 25,000,000 bytes (4.2.8, the photo included), the checks crate's limits. `replacing`: the
+/// slot whose files it replaces (attach), else it is added.
+pub(crate) fn room_for(draft: &Draft, replacing: Option<&str>, bytes: u64) -> Result<(), AppError> {
+    let limits = zairyu_checks::Limits::official();
+    let staying = draft
+        .meta()
+        .attachments
+        .iter()
+        .filter(|a| Some(a.slot.as_str()) != replacing);
+    let (count, total) = staying.fold((1usize, bytes), |(n, t), a| (n + 1, t + a.bytes));
+    if count > limits.set_max_files {
+        return Err(AppError::TooManyFiles {
+            count,
+            max: limits.set_max_files,
+        });
+    }
+    if total > limits.set_max_total_bytes {
+        return Err(AppError::FilesTooLarge {
+            total,
+            max: limits.set_max_total_bytes,
+        });
+    }
+    Ok(())
 }
 
 fn valid_id(id: &str) -> bool {
@@ -174,12 +202,28 @@ impl DraftsFolder {
     /// The fixed bytes of the file in `slot`, made from the draft as it is now.
     fn prepare_fix(&self, id: &str, slot: &str) -> Result<PreparedFix, AppError> {
         let draft = self.open(id)?;
-        let entry = draft
-            .attachment(slot)
+        let entries: Vec<_> = draft.slot_files(slot).into_iter().cloned().collect();
+        let first = entries
+            .first()
             .cloned()
             .ok_or_else(|| AppError::NothingAttached(slot.to_owned()))?;
-        let bytes = draft.read_file(&entry)?;
-        let is_photo = !entry.file.starts_with("attachments/");
+        let is_photo = !first.file.starts_with("attachments/");
+        // Of several PDFs, the first one a one-click fix applies to.
+        let mut chosen = (first.clone(), draft.read_file(&first)?);
+        if !is_photo {
+            for entry in &entries {
+                let bytes = draft.read_file(entry)?;
+                let fixable = zairyu_checks::check_pdf_bytes(&bytes)
+                    .0
+                    .iter()
+                    .any(|f| zairyu_checks::FIXABLE.contains(&f.code.as_str()));
+                if fixable {
+                    chosen = (entry.clone(), bytes);
+                    break;
+                }
+            }
+        }
+        let (entry, bytes) = chosen;
         let fixed = if is_photo {
             zairyu_checks::fix_photo(&bytes)
         } else {
@@ -191,6 +235,7 @@ impl DraftsFolder {
         })?;
         Ok(PreparedFix {
             slot: slot.to_owned(),
+            file: (!is_photo).then(|| entry.file.clone()),
             original_sha256: entry.sha256.clone(),
             name: entry
                 .file
@@ -206,13 +251,16 @@ impl DraftsFolder {
     fn commit_fix(&self, id: &str, fix: PreparedFix) -> Result<DraftState, AppError> {
         let _guard = crate::lock(&self.lock);
         let mut draft = self.open(id)?;
-        let still_there = draft
-            .attachment(&fix.slot)
-            .is_some_and(|e| e.sha256 == fix.original_sha256);
+        let still_there = draft.slot_files(&fix.slot).iter().any(|e| {
+            e.sha256 == fix.original_sha256 && fix.file.as_ref().is_none_or(|f| *f == e.file)
+        });
         if !still_there {
             return Err(AppError::DraftFileChanged(fix.name));
         }
-        draft.attach(&fix.slot, &fix.name, &fix.fixed)?;
+        match &fix.file {
+            Some(file) => draft.replace_file(&fix.slot, file, &fix.fixed)?,
+            None => draft.attach(&fix.slot, &fix.name, &fix.fixed)?,
+        }
         self.state(id, &draft)
     }
 
@@ -332,29 +380,23 @@ impl DraftsFolder {
         name: &str,
         bytes: &[u8],
     ) -> Result<DraftState, AppError> {
-        let _guard = crate::lock(&self.lock);
-        let mut draft = self.open(id)?;
-        draft.attach(slot, name, bytes)?;
-        self.state(id, &draft)
+        self.edit(id, |draft| {
+            room_for(draft, Some(slot), bytes.len() as u64)?;
+            Ok(draft.attach(slot, name, bytes)?)
+        })
+        .map(|(_, state)| state)
     }
 
-    /// The file in a PDF slot (its name and bytes), if one is attached.
-    pub(crate) fn slot_file(
+    /// Runs one change on a draft under the lock and answers its result with the new state.
+    pub(crate) fn edit<T>(
         &self,
         id: &str,
-        slot: &str,
-    ) -> Result<Option<(String, Vec<u8>)>, AppError> {
-        let draft = self.open(id)?;
-        let Some(entry) = draft.attachment(slot).cloned() else {
-            return Ok(None);
-        };
-        let name = entry
-            .file
-            .rsplit('/')
-            .next()
-            .unwrap_or(&entry.file)
-            .to_owned();
-        Ok(Some((name, draft.read_file(&entry)?)))
+        change: impl FnOnce(&mut Draft) -> Result<T, AppError>,
+    ) -> Result<(T, DraftState), AppError> {
+        let _guard = crate::lock(&self.lock);
+        let mut draft = self.open(id)?;
+        let out = change(&mut draft)?;
+        Ok((out, self.state(id, &draft)?))
     }
 
     pub(crate) fn detach(&self, id: &str, slot: &str) -> Result<DraftState, AppError> {

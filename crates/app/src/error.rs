@@ -68,6 +68,12 @@ pub enum AppError {
     /// A one-click fix could not be made; the checks' finding says why.
     #[error("{message}")]
     FixFailed { code: String, message: String },
+    /// Manual 4.2.8: an application carries at most 20 files, the photo included.
+    #[error("an application carries at most {max} files (the photo included) and this one has {count}: remove a file, or merge PDFs of one document into one (\"Merge these PDFs into one\")")]
+    TooManyFiles { count: usize, max: usize },
+    /// Manual 4.2.8: at most 25,000,000 bytes of files in total.
+    #[error("the files would come to {total} bytes, over the {max} an application may carry: shrink a scanned PDF (\"Shrink\") or remove a file")]
+    FilesTooLarge { total: u64, max: u64 },
     #[error("{0:?} is not a server address: use https://… (or http://127.0.0.1 for a server on this computer)")]
     BadServerUrl(String),
 }
@@ -94,6 +100,8 @@ impl AppError {
             AppError::UsageApplicationNotADraft => "usage_application_not_a_draft",
             AppError::BadServerUrl(_) => "bad_server_url",
             AppError::NothingAttached(_) => "nothing_attached",
+            AppError::TooManyFiles { .. } => "attachments_too_many",
+            AppError::FilesTooLarge { .. } => "attachments_too_large",
             AppError::FixFailed { code, .. } => code,
             AppError::PracticeCardNotAllowed => "practice_card_not_allowed",
             AppError::PracticeCardUnavailable => "practice_card_unavailable",

@@ -14,7 +14,6 @@ mod drafts_folder;
 mod error;
 mod json_file;
 mod local_data;
-mod pdf_parts;
 mod practice_card;
 mod reception_client;
 mod secret_text;
@@ -22,6 +21,7 @@ mod server_address;
 mod server_applications;
 mod session_vault;
 mod settings;
+mod slot_files;
 mod status_watch;
 mod submissions;
 
@@ -36,14 +36,16 @@ pub use card_panel::{CardPanelState, PRACTICE_READER};
 pub use checklist::{ChecklistItem, ChecklistItemId};
 pub use command_table::DemoMail;
 pub use diagnosis::Diagnosis;
-pub use draft_check::{check_draft, check_draft_with, DraftFinding, DraftReport, FileCheckCache};
+pub use draft_check::{
+    check_draft, check_draft_with, DraftFinding, DraftReport, FileCheckCache, SlotFile,
+};
 pub use drafts_folder::{DraftState, DraftSummary};
 pub use error::AppError;
 pub use local_data::LocalData;
-pub use pdf_parts::PdfChange;
 pub use secret_text::SecretText;
 pub use session_vault::{KeychainVault, MemoryVault, SessionVault};
 pub use settings::{Language, Settings};
+pub use slot_files::PdfChange;
 pub use status_watch::{
     Attention, RevisionRequest, StatusChange, StayEnding, EXTENSION_WINDOW_DAYS, STAY_EXPIRY_FIELD,
 };
@@ -415,6 +417,13 @@ impl App {
     pub fn insert_practice_card(&self) -> Result<CardPanelState, AppError> {
         self.card.insert_practice(self.profile)?;
         Ok(self.card_panel())
+    }
+
+    /// Puts this app's inserted practice card into `other` too, the same card (keys, PIN
+    /// tries): a test's way of carrying one card to another computer (two apps in one
+    /// process). Nothing happens in a build without the practice card.
+    pub fn carry_practice_card_to(&self, other: &App) {
+        self.card.carry_practice_to(&other.card);
     }
 
     pub fn remove_practice_card(&self) -> CardPanelState {

@@ -43,6 +43,13 @@ mod slot {
             *crate::lock(&self.0) = None;
         }
 
+        /// Puts the card inserted here into `other` as well (the same card, keys and PIN
+        /// tries): one card carried to another computer.
+        pub(crate) fn carry_to(&self, other: &PracticeSlot) {
+            let card = crate::lock(&self.0).clone();
+            *crate::lock(&other.0) = card;
+        }
+
         /// A transport to the inserted card (`card_absent` when it is not inserted).
         pub(crate) fn transport(&self) -> Result<Box<dyn Transmit + Send>, AppError> {
             let sim = crate::lock(&self.0).clone();
@@ -72,6 +79,8 @@ mod slot {
         }
 
         pub(crate) fn remove(&self) {}
+
+        pub(crate) fn carry_to(&self, _other: &PracticeSlot) {}
 
         pub(crate) fn transport(&self) -> Result<Box<dyn Transmit + Send>, AppError> {
             Err(AppError::PracticeCardUnavailable)

@@ -23,7 +23,10 @@ use crate::error::DraftError;
 
 /// How many earlier versions of `draft.json` are kept in `history/`.
 pub const HISTORY_KEPT: usize = 10;
-const FORMAT: u32 = 1;
+/// The version of the `draft.json` layout this Zairyu writes. Format 1: at most one file per
+/// slot. Format 2: a document slot holds an ordered list of files (its entries in
+/// `attachments`, in order); the slot's form value is their names joined by ", ".
+pub const DRAFT_FORMAT: u32 = 2;
 pub(crate) const DRAFT_FILE: &str = "draft.json";
 pub(crate) const PHOTO_FILE: &str = "photo.jpg";
 
@@ -54,7 +57,8 @@ pub struct DraftMeta {
     pub reused_from: Option<String>,
 }
 
-/// A file of the draft and the form field (slot) it fills.
+/// A file of the draft and the form field (slot) it fills. A document slot may hold several
+/// (format 2): their order in [`DraftMeta::attachments`] is the order of the parts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AttachmentEntry {
     /// The form field path, e.g. `attachments.transcript`.
@@ -147,7 +151,7 @@ impl Draft {
         fs::create_dir_all(dir.join("history")).map_err(DraftError::io(dir))?;
         let at = now();
         let meta = DraftMeta {
-            format: FORMAT,
+            format: DRAFT_FORMAT,
             id: new_id(dir),
             procedure: procedure_id.to_owned(),
             schema_version: schema.version,
@@ -308,8 +312,7 @@ impl Draft {
             sha256: sha256_hex(bytes),
             bytes: bytes.len() as u64,
         });
-        let shown_name = file.rsplit('/').next().unwrap_or(&file).to_owned();
-        self.put(slot, Value::String(shown_name));
+        self.sync_slot_value(slot);
         self.save()
     }
 
@@ -429,7 +432,7 @@ impl Draft {
         fs::read(&path).map_err(DraftError::io(path))
     }
 
-    /// The attachment in a slot, if any.
+    /// The (first) attachment in a slot, if any.
     pub fn attachment(&self, slot: &str) -> Option<&AttachmentEntry> {
         self.meta.attachments.iter().find(|a| a.slot == slot)
     }
@@ -498,6 +501,7 @@ impl Draft {
         let old = crate::migrate::migrate(old)?;
         self.restore_files(&old.attachments)?;
         self.meta.form = old.form;
+        self.meta.format = DRAFT_FORMAT;
         self.save()?;
         Ok(true)
     }
@@ -595,5 +599,6 @@ fn history_revisions(dir: &Path) -> Vec<u64> {
     revs
 }
 
+mod slot_files;
 #[cfg(test)]
 mod tests;

@@ -40,6 +40,12 @@ pub enum DraftError {
     CannotReuse(String),
     #[error("The earlier version of {0} is no longer kept, so this step cannot be undone: attach that file again.")]
     UndoFileGone(String),
+    #[error("The draft was written by a newer Zairyu (draft format {found}, this one knows {known}). Update Zairyu, then open it again.")]
+    NewerFormat { found: u32, known: u32 },
+    #[error(
+        "{slot} has no file {file}: it was removed or renamed meanwhile; look at the list again."
+    )]
+    NoSuchFile { slot: String, file: String },
 }
 
 impl DraftError {
@@ -60,6 +66,8 @@ impl DraftError {
             DraftError::DigestMismatch(_) => "bundle_digest_mismatch",
             DraftError::CannotReuse(_) => "reuse_refused",
             DraftError::UndoFileGone(_) => "undo_file_gone",
+            DraftError::NewerFormat { .. } => "draft_newer_format",
+            DraftError::NoSuchFile { .. } => "no_such_file",
         }
     }
 

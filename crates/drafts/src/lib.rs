@@ -14,6 +14,6 @@ mod draft;
 mod error;
 mod migrate;
 
-pub use draft::{now, AttachmentEntry, Draft, DraftMeta, Submitted, HISTORY_KEPT};
+pub use draft::{now, AttachmentEntry, Draft, DraftMeta, Submitted, DRAFT_FORMAT, HISTORY_KEPT};
 pub use error::DraftError;
 pub use migrate::migrate;

@@ -135,12 +135,20 @@ export function memoryBackend() {
     created: false,
     /** Set by a test: the draft was filed under this reference number. */
     submitted: null as { at: string; reference_number: string } | null,
-    /** The attached files: one per slot, as the app keeps them. */
-    attachments: [] as { slot: string; file: string; sha256: string; bytes: number; pages: number }[],
+    /** The attached files, each slot's in order, as the app keeps them (pages: null for the photo). */
+    attachments: [] as { slot: string; file: string; sha256: string; bytes: number; pages: number | null }[],
+    /** Earlier versions of the files, for undo. */
+    undo: [] as { slot: string; file: string; sha256: string; bytes: number; pages: number | null }[][],
   };
   const calls: string[] = [];
   const pending: { code: "file_recovered"; kept_as: string }[] = [];
 
+  /** A change of the files: the old list is kept for undo, the slot's form value follows. */
+  const commit = (next: typeof state.attachments) => {
+    state.undo.push(state.attachments);
+    state.attachments = next;
+    state.revision += 1;
+  };
   const value = (path: string) => {
     const [s, f] = path.split(".");
     return state.form[s]?.[f];
@@ -162,13 +170,17 @@ export function memoryBackend() {
     return {
       id: "d1",
       meta: {
-        format: 1, id: "d1", procedure: "extension-of-stay", schema_version: 2, created_at: "2026-11-24T10:00:00Z",
+        format: 2, id: "d1", procedure: "extension-of-stay", schema_version: 2, created_at: "2026-11-24T10:00:00Z",
         updated_at: "2026-11-24T10:00:00Z", revision: state.revision, form: state.form,
         attachments: state.attachments.map(({ slot, file, sha256, bytes }) => ({ slot, file, sha256, bytes })), recheck: [],
         submitted: state.submitted, reused_from: null,
       },
       fields,
-      report: { procedure: "extension-of-stay", ok: findings.length === 0, findings, recheck: [] },
+      report: {
+        procedure: "extension-of-stay", ok: findings.length === 0, findings, recheck: [],
+        files: state.attachments.map(({ slot, file, bytes, pages }) => ({ slot, file, name: file.split("/").pop() ?? file, bytes, pages })),
+        max_files: 20, max_total_bytes: 25_000_000,
+      },
       can_undo: state.revision > 1,
     };
   };
@@ -269,27 +281,58 @@ export function memoryBackend() {
       return draftState();
     },
     detachFile: async () => draftState(),
-    addPdfPart: async (_id, slot, name, bytes) => {
-      calls.push(`add-part:${slot}:${name}`);
-      const old = state.attachments.find((a) => a.slot === slot);
+    addSlotFile: async (_id, slot, name, bytes) => {
+      calls.push(`add-file:${slot}:${name}`);
+      const total = state.attachments.reduce((n, a) => n + a.bytes, 0) + bytes.length;
+      if (state.attachments.length + 1 > 20) throw new BackendError({ code: "attachments_too_many", message: "at most 20 files" });
+      if (total > 25_000_000) throw new BackendError({ code: "attachments_too_large", message: "over 25,000,000 bytes" });
+      let file = `attachments/${name}`;
+      for (let n = 2; state.attachments.some((a) => a.file === file); n++) file = `attachments/${name.replace(/(\.[^.]*)?$/, `-${n}$1`)}`;
       // Each test PDF counts as one page.
-      const next = old
-        ? { ...old, bytes: old.bytes + bytes.length, pages: old.pages + 1 }
-        : { slot, file: `attachments/${name}`, sha256: "x", bytes: bytes.length, pages: 1 };
-      state.attachments = [...state.attachments.filter((a) => a.slot !== slot), next];
-      state.form = { ...state.form, attachments: { ...state.form.attachments, [slot.split(".")[1]]: next.file.split("/")[1] } };
-      return { draft: draftState(), bytes_before: old?.bytes ?? 0, bytes_after: next.bytes, pages_before: old?.pages ?? 0, pages_after: next.pages };
+      commit([...state.attachments, { slot, file, sha256: `sha-${file}`, bytes: bytes.length, pages: 1 }]);
+      return draftState();
     },
-    shrinkDraftPdf: async (_id, slot) => {
-      calls.push(`shrink:${slot}`);
-      const old = state.attachments.find((a) => a.slot === slot);
+    removeSlotFile: async (_id, slot, file) => {
+      calls.push(`remove-file:${slot}:${file}`);
+      commit(state.attachments.filter((a) => !(a.slot === slot && a.file === file)));
+      return draftState();
+    },
+    moveSlotFile: async (_id, slot, file, up) => {
+      calls.push(`move-file:${slot}:${file}:${up ? "up" : "down"}`);
+      const list = [...state.attachments];
+      const mine = list.map((a, i) => (a.slot === slot ? i : -1)).filter((i) => i >= 0);
+      const at = mine.findIndex((i) => list[i].file === file);
+      const other = mine[up ? at - 1 : at + 1];
+      if (other !== undefined) {
+        [list[mine[at]], list[other]] = [list[other], list[mine[at]]];
+        commit(list);
+      }
+      return draftState();
+    },
+    mergeSlotPdfs: async (_id, slot) => {
+      calls.push(`merge:${slot}`);
+      const mine = state.attachments.filter((a) => a.slot === slot);
+      const bytes = mine.reduce((n, a) => n + a.bytes, 0);
+      const pages = mine.reduce((n, a) => n + (a.pages ?? 0), 0);
+      const merged = { ...mine[0], sha256: "merged", bytes: bytes - 100, pages };
+      commit([...state.attachments.filter((a) => a.slot !== slot), merged]);
+      return { draft: draftState(), bytes_before: bytes, bytes_after: merged.bytes, pages_before: pages, pages_after: pages };
+    },
+    shrinkDraftPdf: async (_id, slot, file) => {
+      calls.push(`shrink:${slot}:${file}`);
+      const old = state.attachments.find((a) => a.slot === slot && a.file === file);
       if (!old) throw new BackendError({ code: "nothing_attached", message: "nothing attached" });
       const next = { ...old, bytes: Math.floor(old.bytes / 2) };
-      state.attachments = [...state.attachments.filter((a) => a.slot !== slot), next];
-      return { draft: draftState(), bytes_before: old.bytes, bytes_after: next.bytes, pages_before: old.pages, pages_after: next.pages };
+      commit(state.attachments.map((a) => (a === old ? next : a)));
+      return { draft: draftState(), bytes_before: old.bytes, bytes_after: next.bytes, pages_before: old.pages ?? 0, pages_after: next.pages ?? 0 };
     },
     undoDraft: async () => {
       calls.push("undo");
+      const before = state.undo.pop();
+      if (before) {
+        state.attachments = before;
+        state.revision += 1;
+      }
       return draftState();
     },
     exportDraft: async () => "/tmp/zairyu/exports/d1.zairyu",

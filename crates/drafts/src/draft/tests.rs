@@ -345,3 +345,109 @@ fn opening_a_draft_keeps_another_writers_temp_file() {
     assert!(saving.exists(), "open deleted another writer's temp file");
     assert!(history_saving.exists());
 }
+
+#[test]
+fn a_format_1_draft_opens_as_a_list_of_one_file_with_the_same_meaning() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("old");
+    fs::create_dir_all(dir.join("attachments")).unwrap();
+    fs::write(
+        dir.join("draft.json"),
+        include_str!("../../tests/fixtures/format1/draft.json"),
+    )
+    .unwrap();
+    fs::write(
+        dir.join("attachments/bank.pdf"),
+        include_bytes!("../../tests/fixtures/format1/bank.pdf"),
+    )
+    .unwrap();
+    let slot = "attachments.proof_of_funds";
+    let mut draft = Draft::open(&dir).unwrap();
+    assert_eq!(draft.meta().format, DRAFT_FORMAT);
+    assert_eq!(draft.form()["attachments"]["proof_of_funds"], "bank.pdf");
+    let files = draft.slot_files(slot);
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].file, "attachments/bank.pdf");
+    assert_eq!(draft.read_file(files[0]).unwrap(), b"bank pdf\n");
+    // The next save writes format 2; a second file joins the first.
+    draft.add_file(slot, "bank.pdf", b"second").unwrap();
+    let again = Draft::open(&dir).unwrap();
+    let raw: serde_json::Value =
+        serde_json::from_slice(&fs::read(dir.join("draft.json")).unwrap()).unwrap();
+    assert_eq!(raw["format"], 2);
+    let names: Vec<_> = again
+        .slot_files(slot)
+        .iter()
+        .map(|a| a.file.clone())
+        .collect();
+    assert_eq!(names, ["attachments/bank.pdf", "attachments/bank-2.pdf"]);
+    assert_eq!(
+        again.form()["attachments"]["proof_of_funds"],
+        "bank.pdf, bank-2.pdf"
+    );
+
+    let newer = tmp.path().join("newer");
+    fs::create_dir_all(&newer).unwrap();
+    let text = include_str!("../../tests/fixtures/format1/draft.json")
+        .replace("\"format\": 1", "\"format\": 7");
+    fs::write(newer.join("draft.json"), text).unwrap();
+    assert_eq!(
+        Draft::open(&newer).unwrap_err().code(),
+        "draft_newer_format"
+    );
+}
+
+#[test]
+fn a_slot_holds_files_in_order_that_move_and_come_back_after_removal() {
+    let (_tmp, mut draft) = fresh();
+    let slot = "attachments.proof_of_funds";
+    for (name, bytes) in [
+        ("jan.pdf", b"one"),
+        ("feb.pdf", b"two"),
+        ("mar.pdf", b"thr"),
+    ] {
+        draft.add_file(slot, name, bytes).unwrap();
+    }
+    draft
+        .add_file("attachments.transcript", "grades.pdf", b"grd")
+        .unwrap();
+    let order = |d: &Draft| -> Vec<String> {
+        d.slot_files(slot)
+            .iter()
+            .map(|a| a.file.trim_start_matches("attachments/").to_owned())
+            .collect()
+    };
+    assert_eq!(order(&draft), ["jan.pdf", "feb.pdf", "mar.pdf"]);
+    assert!(draft.move_file(slot, "attachments/mar.pdf", true).unwrap());
+    assert_eq!(order(&draft), ["jan.pdf", "mar.pdf", "feb.pdf"]);
+    assert!(!draft.move_file(slot, "attachments/jan.pdf", true).unwrap());
+    assert!(draft.move_file(slot, "attachments/jan.pdf", false).unwrap());
+    assert_eq!(order(&draft), ["mar.pdf", "jan.pdf", "feb.pdf"]);
+    assert_eq!(
+        draft.form()["attachments"]["proof_of_funds"],
+        "mar.pdf, jan.pdf, feb.pdf"
+    );
+
+    draft.remove_file(slot, "attachments/jan.pdf").unwrap();
+    assert_eq!(order(&draft), ["mar.pdf", "feb.pdf"]);
+    assert!(!draft.dir().join("attachments/jan.pdf").exists());
+    assert!(draft.undo().unwrap());
+    assert_eq!(order(&draft), ["mar.pdf", "jan.pdf", "feb.pdf"]);
+    assert_eq!(
+        fs::read(draft.dir().join("attachments/jan.pdf")).unwrap(),
+        b"one"
+    );
+    assert_eq!(
+        draft
+            .remove_file(slot, "attachments/grades.pdf")
+            .unwrap_err()
+            .code(),
+        "no_such_file",
+        "a file of another slot is not this slot's"
+    );
+    draft
+        .replace_file(slot, "attachments/feb.pdf", b"smaller")
+        .unwrap();
+    let feb = draft.slot_files(slot)[2].clone();
+    assert_eq!((feb.file.as_str(), feb.bytes), ("attachments/feb.pdf", 7));
+}

@@ -212,7 +212,16 @@ ok: boolean, findings: Array<DraftFinding>,
 /**
  * Fields carried over from a past application that should be checked again.
  */
-recheck: Array<string>, };
+recheck: Array<string>, 
+/**
+ * Every attached file, slot by slot in form order, each slot's files in order.
+ */
+files: Array<SlotFile>, 
+/**
+ * The manual's limits for one application (4.2.8), photo included: 20 files and
+ * 25,000,000 bytes.
+ */
+max_files: number, max_total_bytes: number, };
 
 export type DraftState = { id: string, meta: DraftMeta, 
 /**
@@ -302,7 +311,7 @@ export type Notice = { "code": "file_recovered", kept_as: string, };
 
 export type PdfChange = { draft: DraftState, 
 /**
- * Bytes and pages of the slot's file before (0 when the slot was empty) and after.
+ * Bytes and pages before (all the files merged, or the one shrunk) and after.
  */
 bytes_before: number, bytes_after: number, pages_before: number, pages_after: number, };
 
@@ -408,6 +417,20 @@ export type Severity = "error" | "warning";
 
 export type Sex = "male" | "female" | "other";
 
+export type SlotFile = { slot: string, 
+/**
+ * Its path in the draft folder (`attachments/bank-2.pdf`): what remove/move name.
+ */
+file: string, 
+/**
+ * The name shown (and sent).
+ */
+name: string, bytes: number, 
+/**
+ * Pages of a readable PDF; null for the photo or an unreadable file.
+ */
+pages: number | null, };
+
 export type StatusChange = { application: Application, 
 /**
  * The status seen before.
@@ -481,8 +504,11 @@ export interface Commands {
   get_draft: { args: { id: string }; result: DraftState };
   set_draft_field: { args: { id: string; path: string; value: string }; result: DraftState };
   attach_file: { args: { draftId: string; slot: string; fileName: string; bytes: Uint8Array }; result: DraftState };
-  add_pdf_part: { args: { draftId: string; slot: string; fileName: string; bytes: Uint8Array }; result: PdfChange };
-  shrink_draft_pdf: { args: { id: string; slot: string }; result: PdfChange };
+  add_slot_file: { args: { draftId: string; slot: string; fileName: string; bytes: Uint8Array }; result: DraftState };
+  remove_slot_file: { args: { id: string; slot: string; file: string }; result: DraftState };
+  move_slot_file: { args: { id: string; slot: string; file: string; up: boolean }; result: DraftState };
+  merge_slot_pdfs: { args: { id: string; slot: string }; result: PdfChange };
+  shrink_draft_pdf: { args: { id: string; slot: string; file: string }; result: PdfChange };
   detach_file: { args: { id: string; slot: string }; result: DraftState };
   undo_draft: { args: { id: string }; result: DraftState };
   export_draft: { args: { id: string }; result: string };
@@ -535,7 +561,7 @@ export interface Commands {
 }
 
 /** The commands whose body is raw bytes; their other arguments travel as headers. */
-export type BytesCommand = "attach_file" | "add_pdf_part" | "import_draft";
+export type BytesCommand = "attach_file" | "add_slot_file" | "import_draft";
 
 /** Every command as the UI calls it: `backend().setDraftField(id, path, value)`. */
 export interface CommandMethods {
@@ -559,10 +585,16 @@ export interface CommandMethods {
   setDraftField(id: string, path: string, value: string): Promise<DraftState>;
   /** Puts a file (its bytes) into a photo or attachment slot; saved at once. */
   attachFile(draftId: string, slot: string, fileName: string, bytes: Uint8Array): Promise<DraftState>;
-  /** Manual 4.2.8: one more PDF for a document slot, merged after the one there; sizes and pages before/after. */
-  addPdfPart(draftId: string, slot: string, fileName: string, bytes: Uint8Array): Promise<PdfChange>;
-  /** Shrinks the scanned pages of the PDF in a slot; sizes and pages before/after. */
-  shrinkDraftPdf(id: string, slot: string): Promise<PdfChange>;
+  /** Manual 4.2.8: one more file for a document slot, after the files there (at most 20 files and 25,000,000 bytes per application). */
+  addSlotFile(draftId: string, slot: string, fileName: string, bytes: Uint8Array): Promise<DraftState>;
+  /** Removes one file of a slot (`file` as listed in `report.files`); undo brings it back. */
+  removeSlotFile(id: string, slot: string, file: string): Promise<DraftState>;
+  /** Moves one file of a slot one place up (towards part 1) or down. */
+  moveSlotFile(id: string, slot: string, file: string, up: boolean): Promise<DraftState>;
+  /** "Merge these PDFs into one": the slot's PDFs in order; sizes and pages before/after. */
+  mergeSlotPdfs(id: string, slot: string): Promise<PdfChange>;
+  /** Shrinks the scanned pages of one PDF of a slot; sizes and pages before/after. */
+  shrinkDraftPdf(id: string, slot: string, file: string): Promise<PdfChange>;
   detachFile(id: string, slot: string): Promise<DraftState>;
   undoDraft(id: string): Promise<DraftState>;
   /** Writes the draft and its files to one bundle; returns the file's path. */
@@ -659,8 +691,11 @@ export const commandSpecs = [
   { method: "getDraft", command: "get_draft", args: ["id"] },
   { method: "setDraftField", command: "set_draft_field", args: ["id", "path", "value"] },
   { method: "attachFile", command: "attach_file", args: ["x-draft-id", "x-slot", "x-file-name"], bytes: true },
-  { method: "addPdfPart", command: "add_pdf_part", args: ["x-draft-id", "x-slot", "x-file-name"], bytes: true },
-  { method: "shrinkDraftPdf", command: "shrink_draft_pdf", args: ["id", "slot"] },
+  { method: "addSlotFile", command: "add_slot_file", args: ["x-draft-id", "x-slot", "x-file-name"], bytes: true },
+  { method: "removeSlotFile", command: "remove_slot_file", args: ["id", "slot", "file"] },
+  { method: "moveSlotFile", command: "move_slot_file", args: ["id", "slot", "file", "up"] },
+  { method: "mergeSlotPdfs", command: "merge_slot_pdfs", args: ["id", "slot"] },
+  { method: "shrinkDraftPdf", command: "shrink_draft_pdf", args: ["id", "slot", "file"] },
   { method: "detachFile", command: "detach_file", args: ["id", "slot"] },
   { method: "undoDraft", command: "undo_draft", args: ["id"] },
   { method: "exportDraft", command: "export_draft", args: ["id"] },
