@@ -14,6 +14,7 @@ mod drafts_folder;
 mod error;
 mod json_file;
 mod local_data;
+mod organisations;
 mod pdf_parts;
 mod practice_card;
 mod reception_client;
