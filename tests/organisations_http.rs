@@ -438,7 +438,9 @@ fn student_name(n: u32) -> String {
 /// Seeds a data folder through the server's own store: one school, a staff member, and
 /// `students` students with `per_student` applications each, in known states.
 fn seed_board(data: &Path) -> (String, Vec<String>) {
-    use zairyu_server::store::{OrganisationRow, SqliteStore, Store, UserRow, VersionRow};
+    use zairyu_server::store::{
+        OrganisationRow, OrganisationStore, SqliteStore, Store, UserRow, VersionRow,
+    };
     std::fs::create_dir_all(data).unwrap();
     let store = SqliteStore::open(&data.join("zairyu.sqlite3")).unwrap();
     let now = now();

@@ -499,22 +499,12 @@ impl ReceptionClient {
             .send(&body[..]);
         self.answer(result)
     }
-}
-
-/// A procedure id as one URL path segment (ids are `[a-z0-9-]`; anything else is escaped).
-fn path_segment(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 
     // Organisations (`zairyu_wire::organisation`): the student's links, staff invitations,
     // the staff member's organisation, students and board.
 
     pub(crate) fn organisation(&self, token: &str, id: &str) -> Result<OrganisationSummary, AppError> {
-        self.get(&format!("/api/organisations/{}", path_part(id)), Some(token))
+        self.get(&format!("/api/organisations/{}", path_segment(id.trim())), Some(token))
     }
 
     pub(crate) fn my_organisations(&self, token: &str) -> Result<OrganisationLinks, AppError> {
@@ -540,7 +530,7 @@ fn path_segment(text: &str) -> String {
         token: &str,
         id: &str,
     ) -> Result<OrganisationLinks, AppError> {
-        self.delete(&format!("/api/me/organisations/{}", path_part(id)), token)
+        self.delete(&format!("/api/me/organisations/{}", path_segment(id.trim())), token)
     }
 
     pub(crate) fn staff_invitation(&self, code: &str) -> Result<StaffInvitation, AppError> {
@@ -590,9 +580,14 @@ fn path_segment(text: &str) -> String {
     }
 }
 
-/// An id as one path segment (percent-encoded: an id is never a path).
-fn path_part(id: &str) -> String {
-    url::form_urlencoded::byte_serialize(id.trim().as_bytes()).collect()
+/// A procedure id as one URL path segment (ids are `[a-z0-9-]`; anything else is escaped).
+fn path_segment(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 /// A file's name as it travels and as the server keeps it (so the signed name is the name
