@@ -304,7 +304,7 @@ fn org_commands_staff_access_and_proxy_filing() {
         &["create", "--name", "Kyushu Gyoseishoshi Office", "--kind", "attorney_office"],
     );
     assert_eq!(code, 0);
-    let (code, _, err) = org(data, &["create", "--name", "X", "--kind", "embassy"]);
+    let (code, _, err) = org(data, &["create", "--name", "X", "--kind", "embassy", "--json"]);
     assert_eq!((code, err.contains("bad_kind")), (1, true), "{err}");
     let (code, list, _) = org(data, &["list", "--json"]);
     assert_eq!(code, 0);
