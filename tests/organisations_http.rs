@@ -150,7 +150,10 @@ impl Server {
 
     /// A staff member invited by `zairyu org add-staff` who registers with the mailed code.
     fn staff(&self, organisation: &str, email: &str, name: &str) -> (String, String) {
-        let (code, out, err) = org(self.data.path(), &["add-staff", organisation, "--email", email]);
+        let (code, out, err) = org(
+            self.data.path(),
+            &["add-staff", organisation, "--email", email],
+        );
         assert_eq!(code, 0, "{out} {err}");
         let mail = self.mails(email).pop().expect("an invitation mail");
         let invitation = mail
@@ -159,11 +162,8 @@ impl Server {
             .find(|l| l.len() == 32 && l.bytes().all(|b| b.is_ascii_hexdigit()))
             .expect("a code in the invitation")
             .to_owned();
-        let (status, seen) = self.post(
-            "/api/staff/invitation",
-            None,
-            json!({ "code": invitation }),
-        );
+        let (status, seen) =
+            self.post("/api/staff/invitation", None, json!({ "code": invitation }));
         assert_eq!(status, 200, "{seen}");
         assert_eq!(seen["organisation"]["id"], organisation);
         assert_eq!(seen["email"], email);
@@ -301,25 +301,49 @@ fn org_commands_staff_access_and_proxy_filing() {
     let (_, other, _) = org(data, &["create", "--name", "Other College"]);
     let (code, office, _) = org(
         data,
-        &["create", "--name", "Kyushu Gyoseishoshi Office", "--kind", "attorney_office"],
+        &[
+            "create",
+            "--name",
+            "Kyushu Gyoseishoshi Office",
+            "--kind",
+            "attorney_office",
+        ],
     );
     assert_eq!(code, 0);
-    let (code, _, err) = org(data, &["create", "--name", "X", "--kind", "embassy", "--json"]);
+    let (code, _, err) = org(
+        data,
+        &["create", "--name", "X", "--kind", "embassy", "--json"],
+    );
     assert_eq!((code, err.contains("bad_kind")), (1, true), "{err}");
     let (code, list, _) = org(data, &["list", "--json"]);
     assert_eq!(code, 0);
     let list: Value = serde_json::from_str(&list).unwrap();
     assert_eq!(list.as_array().unwrap().len(), 3);
-    let listed = list.as_array().unwrap().iter().find(|o| o["id"] == school).unwrap();
+    let listed = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == school)
+        .unwrap();
     assert_eq!(listed["kind"], "school");
     let valid_until = listed["valid_until"].as_str().unwrap().to_owned();
     let year: i32 = valid_until[..4].parse().unwrap();
     let this_year = time::OffsetDateTime::now_utc().year();
-    assert!((this_year + 2..=this_year + 3).contains(&year), "valid three years: {valid_until}");
-    assert!(listed.get("notice").is_none(), "no notice three years ahead");
+    assert!(
+        (this_year + 2..=this_year + 3).contains(&year),
+        "valid three years: {valid_until}"
+    );
+    assert!(
+        listed.get("notice").is_none(),
+        "no notice three years ahead"
+    );
     let (code, shown, _) = org(data, &["show", &school]);
     assert_eq!(code, 0);
-    assert!(shown.contains("Beppu University") && shown.contains(&format!("valid until: {valid_until}")), "{shown}");
+    assert!(
+        shown.contains("Beppu University")
+            && shown.contains(&format!("valid until: {valid_until}")),
+        "{shown}"
+    );
     let (code, _, err) = org(data, &["show", "ORG99999999", "--json"]);
     assert_eq!(code, 1);
     assert!(err.contains("organisation_unknown"), "{err}");
@@ -344,8 +368,15 @@ fn org_commands_staff_access_and_proxy_filing() {
     let b = server.student("an@example.jp", "LE VAN AN", 102, None);
     let (_, links) = server.get("/api/me/organisations", &a.token);
     assert_eq!(links["links"][0]["organisation"]["id"], school.as_str());
-    let (status, unknown) = server.post("/api/me/organisations", Some(&b.token), json!({"organisation_id": "ORG00000000"}));
-    assert_eq!((status, unknown["code"].as_str()), (404, Some("organisation_unknown")));
+    let (status, unknown) = server.post(
+        "/api/me/organisations",
+        Some(&b.token),
+        json!({"organisation_id": "ORG00000000"}),
+    );
+    assert_eq!(
+        (status, unknown["code"].as_str()),
+        (404, Some("organisation_unknown"))
+    );
 
     // A files for themselves; the school's staff see it, nobody else does.
     let sid = server.server_id();
@@ -356,11 +387,23 @@ fn org_commands_staff_access_and_proxy_filing() {
     let sees = |token: &str, id: i64| server.get(&format!("/api/applications/{id}"), token).0;
     assert_eq!(sees(&x_token, own_id), 200, "staff of the student's school");
     assert_eq!(sees(&y_token, own_id), 404, "staff of another school");
-    assert_eq!(sees(&z_token, own_id), 404, "an attorney the student did not authorise");
+    assert_eq!(
+        sees(&z_token, own_id),
+        404,
+        "an attorney the student did not authorise"
+    );
     assert_eq!(sees(&b.token, own_id), 404, "another student");
-    for route in ["/api/staff/board", "/api/staff/students", "/api/staff/organisation"] {
+    for route in [
+        "/api/staff/board",
+        "/api/staff/students",
+        "/api/staff/organisation",
+    ] {
         let (status, body) = server.get(route, &a.token);
-        assert_eq!((status, body["code"].as_str()), (403, Some("not_staff")), "a student on {route}");
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (403, Some("not_staff")),
+            "a student on {route}"
+        );
     }
     let (status, students) = server.get("/api/staff/students", &x_token);
     assert_eq!(status, 200);
@@ -369,15 +412,56 @@ fn org_commands_staff_access_and_proxy_filing() {
     assert_eq!(students["students"][0]["usage_application_done"], true);
 
     // Proxy filing: staff send what the student signed with their own card.
-    let (status, refused) = server.send(&x_token, &signed(&sid, &b.cert, "b", Some(&b.user_id), Some(&b.user_id)));
-    assert_eq!((status, refused["code"].as_str()), (403, Some("not_linked")), "{refused}");
-    let (status, refused) = server.send(&x_token, &signed(&sid, &b.cert, "wrong-card", Some(&a.user_id), Some(&a.user_id)));
-    assert_eq!((status, refused["code"].as_str()), (403, Some("forbidden")), "another student's card: {refused}");
-    let (status, refused) = server.send(&x_token, &signed(&sid, &a.cert, "unnamed", None, Some(&a.user_id)));
-    assert_eq!(status, 422, "a signature that does not name the student: {refused}");
-    let (status, refused) = server.send(&y_token, &signed(&sid, &a.cert, "other-school", Some(&a.user_id), Some(&a.user_id)));
-    assert_eq!((status, refused["code"].as_str()), (403, Some("not_linked")));
-    let (status, proxy) = server.send(&x_token, &signed(&sid, &a.cert, "proxy", Some(&a.user_id), Some(&a.user_id)));
+    let (status, refused) = server.send(
+        &x_token,
+        &signed(&sid, &b.cert, "b", Some(&b.user_id), Some(&b.user_id)),
+    );
+    assert_eq!(
+        (status, refused["code"].as_str()),
+        (403, Some("not_linked")),
+        "{refused}"
+    );
+    let (status, refused) = server.send(
+        &x_token,
+        &signed(
+            &sid,
+            &b.cert,
+            "wrong-card",
+            Some(&a.user_id),
+            Some(&a.user_id),
+        ),
+    );
+    assert_eq!(
+        (status, refused["code"].as_str()),
+        (403, Some("forbidden")),
+        "another student's card: {refused}"
+    );
+    let (status, refused) = server.send(
+        &x_token,
+        &signed(&sid, &a.cert, "unnamed", None, Some(&a.user_id)),
+    );
+    assert_eq!(
+        status, 422,
+        "a signature that does not name the student: {refused}"
+    );
+    let (status, refused) = server.send(
+        &y_token,
+        &signed(
+            &sid,
+            &a.cert,
+            "other-school",
+            Some(&a.user_id),
+            Some(&a.user_id),
+        ),
+    );
+    assert_eq!(
+        (status, refused["code"].as_str()),
+        (403, Some("not_linked"))
+    );
+    let (status, proxy) = server.send(
+        &x_token,
+        &signed(&sid, &a.cert, "proxy", Some(&a.user_id), Some(&a.user_id)),
+    );
     assert_eq!(status, 200, "{proxy}");
     let proxy_id = proxy["id"].as_i64().unwrap();
     assert_eq!(proxy["user_id"], a.user_id.as_str());
@@ -388,7 +472,12 @@ fn org_commands_staff_access_and_proxy_filing() {
     assert_eq!(proxy["filed_for"]["user_id"], a.user_id.as_str());
     // The student sees it in their own list and got the mail; the staff member a copy.
     let (_, list) = server.get("/api/applications", &a.token);
-    let listed = list.as_array().unwrap().iter().find(|r| r["id"] == proxy_id).expect("in the student's list");
+    let listed = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == proxy_id)
+        .expect("in the student's list");
     assert_eq!(listed["filed_by"]["name_en"], "SATO HANAKO");
     let received = |to: &str| {
         server
@@ -398,30 +487,58 @@ fn org_commands_staff_access_and_proxy_filing() {
             .count()
     };
     assert!(received("lan@example.jp") >= 1, "the student is told");
-    assert!(received("advisor@beppu-u.example.jp") >= 1, "the staff member gets a copy");
+    assert!(
+        received("advisor@beppu-u.example.jp") >= 1,
+        "the staff member gets a copy"
+    );
     assert_eq!(received("advisor@other.example.jp"), 0);
 
     // The attorney once authorised sees both; after unlinking, nothing.
-    let (status, _) = server.post("/api/me/organisations", Some(&a.token), json!({"organisation_id": office}));
+    let (status, _) = server.post(
+        "/api/me/organisations",
+        Some(&a.token),
+        json!({"organisation_id": office}),
+    );
     assert_eq!(status, 200);
     assert_eq!(sees(&z_token, proxy_id), 200, "an authorised attorney");
     let (_, z_list) = server.get("/api/applications", &z_token);
     assert_eq!(z_list.as_array().unwrap().len(), 2);
-    let (status, links) = server.call(reqwest::Method::DELETE, &format!("/api/me/organisations/{office}"), Some(&a.token), None);
+    let (status, links) = server.call(
+        reqwest::Method::DELETE,
+        &format!("/api/me/organisations/{office}"),
+        Some(&a.token),
+        None,
+    );
     assert_eq!(status, 200);
     assert_eq!(links["links"].as_array().unwrap().len(), 1);
-    assert_eq!(sees(&z_token, proxy_id), 404, "unlinked: the attorney loses access at once");
+    assert_eq!(
+        sees(&z_token, proxy_id),
+        404,
+        "unlinked: the attorney loses access at once"
+    );
     let (_, z_list) = server.get("/api/applications", &z_token);
     assert!(z_list.as_array().unwrap().is_empty());
-    let (status, body) = server.call(reqwest::Method::DELETE, &format!("/api/me/organisations/{school}"), Some(&x_token), None);
-    assert_eq!((status, body["code"].as_str()), (403, Some("not_a_student")));
+    let (status, body) = server.call(
+        reqwest::Method::DELETE,
+        &format!("/api/me/organisations/{school}"),
+        Some(&x_token),
+        None,
+    );
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (403, Some("not_a_student"))
+    );
 
     // A removed staff member loses access at once: the session ends, and a new one sees nothing.
     let (code, _, err) = org(data, &["remove-staff", &school, &x]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(server.get("/api/me", &x_token).0, 401, "the session ended");
     let x_again = reception::sign_in(&server.http, &server.process.url, &x, PASSWORD);
-    assert_eq!(sees(&x_again, proxy_id), 404, "a removed staff member, though they filed it");
+    assert_eq!(
+        sees(&x_again, proxy_id),
+        404,
+        "a removed staff member, though they filed it"
+    );
     assert_eq!(sees(&x_again, own_id), 404);
     let (status, body) = server.get("/api/staff/board", &x_again);
     assert_eq!((status, body["code"].as_str()), (403, Some("not_staff")));
@@ -487,7 +604,11 @@ fn seed_board(data: &Path) -> (String, Vec<String>) {
             // Students 10–19: the newest application (n = 4) is old and its stay ends in
             // 30 days, nothing filed since; everyone else's stay ends in 300 days.
             let old = (10..20).contains(&s);
-            let created = if old { now - 400 * 86_400 } else { now - 86_400 } + i64::from(n);
+            let created = if old {
+                now - 400 * 86_400
+            } else {
+                now - 86_400
+            } + i64::from(n);
             let status = match (s, n) {
                 (20..=24, 0) => "in_return_process",
                 (_, 4) if s % 2 == 0 => "under_review",
@@ -499,10 +620,16 @@ fn seed_board(data: &Path) -> (String, Vec<String>) {
                 temporary_reception_number: format!("東オソ認T{k:08}"),
                 user_id: id.clone(),
                 submitter_id: id.clone(),
-                procedure_id: if n == 3 { "change-of-status" } else { "extension-of-stay" }.into(),
+                procedure_id: if n == 3 {
+                    "change-of-status"
+                } else {
+                    "extension-of-stay"
+                }
+                .into(),
                 submission_id: format!("seed-{k}"),
                 status: status.into(),
-                revision_request: (status == "in_return_process").then(|| "Attach the transcript.".into()),
+                revision_request: (status == "in_return_process")
+                    .then(|| "Attach the transcript.".into()),
                 created_at: created,
                 updated_at: created + i64::from(k),
                 filed_by_organisation: None,
@@ -551,8 +678,16 @@ fn the_board_pages_500_applications_most_urgent_first() {
         assert_eq!(body["rows"].as_array().unwrap().len(), 50);
         rows.extend(body["rows"].as_array().unwrap().iter().cloned());
     }
-    assert!(page("page=11").get("rows").unwrap().as_array().unwrap().is_empty());
-    let ids: std::collections::HashSet<i64> = rows.iter().map(|r| r["application_id"].as_i64().unwrap()).collect();
+    assert!(page("page=11")
+        .get("rows")
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .is_empty());
+    let ids: std::collections::HashSet<i64> = rows
+        .iter()
+        .map(|r| r["application_id"].as_i64().unwrap())
+        .collect();
     assert_eq!(ids.len(), 500, "every application once");
     let urgency = |r: &Value| r["urgency"].as_str().unwrap().to_owned();
     let counts = |name: &str| rows.iter().filter(|r| urgency(r) == name).count();
@@ -566,29 +701,55 @@ fn the_board_pages_500_applications_most_urgent_first() {
         _ => 3,
     };
     for pair in rows.windows(2) {
-        assert!(rank(&pair[0]) <= rank(&pair[1]), "urgency order: {} then {}", pair[0], pair[1]);
+        assert!(
+            rank(&pair[0]) <= rank(&pair[1]),
+            "urgency order: {} then {}",
+            pair[0],
+            pair[1]
+        );
         if rank(&pair[0]) == 3 && rank(&pair[1]) == 3 {
-            assert!(pair[0]["last_change"].as_i64() >= pair[1]["last_change"].as_i64(), "the rest by last change");
+            assert!(
+                pair[0]["last_change"].as_i64() >= pair[1]["last_change"].as_i64(),
+                "the rest by last change"
+            );
         }
     }
     assert_eq!(rows[0]["next_actor"], "student");
     assert_eq!(rows[0]["revision_request"], "Attach the transcript.");
     for row in &rows[5..15] {
-        assert!(students[10..20].iter().any(|s| row["student_user_id"] == s.as_str()), "{row}");
+        assert!(
+            students[10..20]
+                .iter()
+                .any(|s| row["student_user_id"] == s.as_str()),
+            "{row}"
+        );
         assert_eq!(row["next_actor"], "school");
     }
     for row in &rows[15..25] {
-        assert!(students[..10].iter().any(|s| row["student_user_id"] == s.as_str()), "{row}");
+        assert!(
+            students[..10]
+                .iter()
+                .any(|s| row["student_user_id"] == s.as_str()),
+            "{row}"
+        );
     }
     // Filters and search.
     let returned = page("status=in_return_process");
     assert_eq!(returned["total"], 5);
     let changes = page("procedure=change-of-status&page_size=200");
     assert_eq!(changes["total"], 100);
-    assert!(changes["rows"].as_array().unwrap().iter().all(|r| r["procedure_id"] == "change-of-status"));
+    assert!(changes["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["procedure_id"] == "change-of-status"));
     let one = page("search=student%20bc");
     assert_eq!(one["total"], 5);
-    assert!(one["rows"].as_array().unwrap().iter().all(|r| r["student_name"] == "STUDENT BC"));
+    assert!(one["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["student_name"] == "STUDENT BC"));
     let by_reference = page("search=ZR-2026-00000042");
     assert_eq!(by_reference["total"], 1);
     let (status, bad) = server.get("/api/staff/board?page=0", &token);

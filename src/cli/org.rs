@@ -147,14 +147,21 @@ pub(crate) fn run(cmd: OrgCommand) -> ExitCode {
                 let o = &d.organisation;
                 println!("{} ({})", o.name, o.id);
                 println!("kind: {}", o.kind.as_str());
-                println!("valid until: {}{}", o.valid_until, if o.expired { " (ended)" } else { "" });
+                println!(
+                    "valid until: {}{}",
+                    o.valid_until,
+                    if o.expired { " (ended)" } else { "" }
+                );
                 if let Some(n) = &o.notice {
                     println!("notice: {}", n.message_en);
                 }
                 println!("linked students: {}", d.linked_students);
                 println!("staff: {}", d.staff.len());
                 for s in &d.staff {
-                    println!("  {}\t{}\t{}\t{}", s.user_id, s.user_type, s.name_en, s.email);
+                    println!(
+                        "  {}\t{}\t{}\t{}",
+                        s.user_id, s.user_type, s.name_en, s.email
+                    );
                 }
                 println!("open invitations: {}", d.invitations.len());
                 for i in &d.invitations {

@@ -73,10 +73,9 @@ impl UsageInfo {
     /// The organisation to link in the same step: `organisation` when it is an organisation
     /// ID (`ORG` and eight digits).
     pub fn organisation_id(&self) -> Option<&str> {
-        self.organisation
-            .as_deref()
-            .map(str::trim)
-            .filter(|o| o.len() == 11 && o.starts_with("ORG") && o[3..].bytes().all(|b| b.is_ascii_digit()))
+        self.organisation.as_deref().map(str::trim).filter(|o| {
+            o.len() == 11 && o.starts_with("ORG") && o[3..].bytes().all(|b| b.is_ascii_digit())
+        })
     }
 
     /// The usage-application form of the schema, each typed value normalised as the form

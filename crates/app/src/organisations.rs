@@ -6,8 +6,8 @@
 //! decides who may see what.
 
 use zairyu_wire::{
-    BoardPage, BoardQuery, LinkedStudents, OrganisationLinks, OrganisationSummary,
-    StaffInvitation, StaffOrganisation, StaffRegistrationRequest,
+    BoardPage, BoardQuery, LinkedStudents, OrganisationLinks, OrganisationSummary, StaffInvitation,
+    StaffOrganisation, StaffRegistrationRequest,
 };
 
 use crate::error::AppError;

@@ -503,8 +503,15 @@ impl ReceptionClient {
     // Organisations (`zairyu_wire::organisation`): the student's links, staff invitations,
     // the staff member's organisation, students and board.
 
-    pub(crate) fn organisation(&self, token: &str, id: &str) -> Result<OrganisationSummary, AppError> {
-        self.get(&format!("/api/organisations/{}", path_segment(id.trim())), Some(token))
+    pub(crate) fn organisation(
+        &self,
+        token: &str,
+        id: &str,
+    ) -> Result<OrganisationSummary, AppError> {
+        self.get(
+            &format!("/api/organisations/{}", path_segment(id.trim())),
+            Some(token),
+        )
     }
 
     pub(crate) fn my_organisations(&self, token: &str) -> Result<OrganisationLinks, AppError> {
@@ -530,7 +537,10 @@ impl ReceptionClient {
         token: &str,
         id: &str,
     ) -> Result<OrganisationLinks, AppError> {
-        self.delete(&format!("/api/me/organisations/{}", path_segment(id.trim())), token)
+        self.delete(
+            &format!("/api/me/organisations/{}", path_segment(id.trim())),
+            token,
+        )
     }
 
     pub(crate) fn staff_invitation(&self, code: &str) -> Result<StaffInvitation, AppError> {

@@ -147,7 +147,9 @@ pub fn parse_date(text: &str) -> Option<time::Date> {
     let text = text.trim();
     let part = |range: std::ops::Range<usize>| -> Option<u32> {
         let p = text.get(range)?;
-        p.bytes().all(|b| b.is_ascii_digit()).then(|| p.parse().ok())?
+        p.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| p.parse().ok())?
     };
     if text.len() != 10 || &text[4..5] != "-" || &text[7..8] != "-" {
         return None;
@@ -209,10 +211,19 @@ mod tests {
     fn days_and_months_add_like_a_calendar() {
         let day = parse_date("2024-02-29").unwrap();
         assert_eq!(date_text(years_later(day, 3)), "2027-02-28");
-        assert_eq!(date_text(months_later(parse_date("2026-11-30").unwrap(), 3)), "2027-02-28");
-        assert_eq!(date_text(months_later(parse_date("2026-01-15").unwrap(), -3)), "2025-10-15");
+        assert_eq!(
+            date_text(months_later(parse_date("2026-11-30").unwrap(), 3)),
+            "2027-02-28"
+        );
+        assert_eq!(
+            date_text(months_later(parse_date("2026-01-15").unwrap(), -3)),
+            "2025-10-15"
+        );
         assert_eq!(parse_date("2026-13-01"), None);
-        assert_eq!(date_text(japan_date(1_795_478_400 - 3600 * 9)), "2026-11-24");
+        assert_eq!(
+            date_text(japan_date(1_795_478_400 - 3600 * 9)),
+            "2026-11-24"
+        );
     }
 
     #[test]

@@ -166,9 +166,15 @@ pub fn router(service: AppState) -> Router {
             "/api/receipt-method",
             post(applications::change_receipt_method),
         )
-        .route("/api/staff/invitation", post(organisations::staff_invitation))
+        .route(
+            "/api/staff/invitation",
+            post(organisations::staff_invitation),
+        )
         .route("/api/staff/register", post(organisations::register_staff))
-        .route("/api/organisations/{id}", get(organisations::get_organisation))
+        .route(
+            "/api/organisations/{id}",
+            get(organisations::get_organisation),
+        )
         .route(
             "/api/me/organisations",
             get(organisations::my_organisations).post(organisations::link_organisation),

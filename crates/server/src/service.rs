@@ -13,9 +13,9 @@
 //! opening it, the clock, the mail and request budgets, random tokens.
 
 mod accounts;
+mod board;
 mod details;
 mod examiner;
-mod board;
 mod favorites;
 mod links;
 mod notices;

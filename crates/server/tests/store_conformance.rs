@@ -304,7 +304,10 @@ fn organisations(store: &dyn Store) {
     };
     store.add_organisation(&school).unwrap();
     assert!(store.add_organisation(&school).is_err(), "ids are unique");
-    assert_eq!(store.organisation("ORG00000001").unwrap(), Some(school.clone()));
+    assert_eq!(
+        store.organisation("ORG00000001").unwrap(),
+        Some(school.clone())
+    );
     assert_eq!(store.organisation("ORG9").unwrap(), None);
     assert_eq!(store.organisations().unwrap(), vec![school.clone()]);
     // An invitation is taken once.
@@ -312,26 +315,46 @@ fn organisations(store: &dyn Store) {
         .add_invitation("ih", "ORG00000001", "staff@apu.example.jp", 900)
         .unwrap();
     assert_eq!(store.open_invitations("ORG00000001", 100).unwrap().len(), 1);
-    assert!(store.open_invitations("ORG00000001", 900).unwrap().is_empty());
+    assert!(store
+        .open_invitations("ORG00000001", 900)
+        .unwrap()
+        .is_empty());
     let taken = store.take_invitation("ih").unwrap().unwrap();
-    assert_eq!((taken.email.as_str(), taken.used), ("staff@apu.example.jp", true));
+    assert_eq!(
+        (taken.email.as_str(), taken.used),
+        ("staff@apu.example.jp", true)
+    );
     assert_eq!(store.take_invitation("ih").unwrap(), None);
     assert!(store.invitation("ih").unwrap().unwrap().used);
     // Staff membership.
-    store.add_user(&user("ZR9", "staff@apu.example.jp"), 10).unwrap();
-    store.set_user_organisation("ZR9", Some("ORG00000001")).unwrap();
+    store
+        .add_user(&user("ZR9", "staff@apu.example.jp"), 10)
+        .unwrap();
+    store
+        .set_user_organisation("ZR9", Some("ORG00000001"))
+        .unwrap();
     assert_eq!(store.staff_of("ORG00000001").unwrap()[0].id, "ZR9");
     store.set_user_organisation("ZR9", None).unwrap();
     assert!(store.staff_of("ORG00000001").unwrap().is_empty());
     // Links: twice is once; unlinking answers whether there was one.
     store.link("ZR2", "ORG00000001", 50).unwrap();
     store.link("ZR2", "ORG00000001", 60).unwrap();
-    assert_eq!(store.links_of("ZR2").unwrap(), [("ORG00000001".to_owned(), 50)]);
+    assert_eq!(
+        store.links_of("ZR2").unwrap(),
+        [("ORG00000001".to_owned(), 50)]
+    );
     assert!(store.is_linked("ZR2", "ORG00000001").unwrap());
     store.set_certificate_end("ZR2", 12345).unwrap();
     let linked = store.linked_students("ORG00000001").unwrap();
     assert_eq!(linked.len(), 1);
-    assert_eq!((linked[0].user.id.as_str(), linked[0].linked_at, linked[0].cert_not_after), ("ZR2", 50, Some(12345)));
+    assert_eq!(
+        (
+            linked[0].user.id.as_str(),
+            linked[0].linked_at,
+            linked[0].cert_not_after
+        ),
+        ("ZR2", 50, Some(12345))
+    );
     // The board's reads: the linked students' applications and their newest forms.
     let mut filed = application("ZR2", "org-1", 77);
     filed.submitter_id = "ZR9".into();
@@ -363,7 +386,10 @@ fn organisations(store: &dyn Store) {
     assert_eq!(newest.1["applicant"]["current_expiry"], "2027-01-12");
     assert!(store.unlink("ZR2", "ORG00000001").unwrap());
     assert!(!store.unlink("ZR2", "ORG00000001").unwrap());
-    assert!(store.organisation_applications("ORG00000001").unwrap().is_empty());
+    assert!(store
+        .organisation_applications("ORG00000001")
+        .unwrap()
+        .is_empty());
     assert!(store.linked_students("ORG00000001").unwrap().is_empty());
 }
 

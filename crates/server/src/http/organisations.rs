@@ -10,7 +10,6 @@ use zairyu_wire::{
     StaffRegistrationRequest,
 };
 
-
 #[utoipa::path(post, path = "/api/staff/invitation", operation_id = "getStaffInvitation", request_body = InvitationCodeRequest, responses((status = 200, description = "The organisation and address the code is for", body = StaffInvitation), (status = 400, description = "Used or expired", body = ErrorBody), (status = 429, description = "Too many requests", body = ErrorBody)))]
 pub(super) async fn staff_invitation(
     State(s): State<AppState>,
@@ -56,7 +55,9 @@ pub(super) async fn link_organisation(
     Auth(user, _): Auth,
     Body(b): Body<LinkOrganisationRequest>,
 ) -> Reply<OrganisationLinks> {
-    answer(off_the_workers(|| s.link_organisation(&user, &b.organisation_id))?)
+    answer(off_the_workers(|| {
+        s.link_organisation(&user, &b.organisation_id)
+    })?)
 }
 
 #[utoipa::path(delete, path = "/api/me/organisations/{id}", operation_id = "unlinkOrganisation", params(("id" = String, Path, description = "organisation id (ORG…)")), responses((status = 200, description = "The links now", body = OrganisationLinks), (status = 401, description = "Not signed in", body = ErrorBody), (status = 403, description = "Not a student", body = ErrorBody), (status = 404, description = "Not linked", body = ErrorBody)), security(("bearer" = [])))]

@@ -74,12 +74,17 @@ impl ReceptionOffice {
             .collect();
         let mut by_student: HashMap<&str, Vec<&ApplicationRow>> = HashMap::new();
         for app in &apps {
-            by_student.entry(app.user_id.as_str()).or_default().push(app);
+            by_student
+                .entry(app.user_id.as_str())
+                .or_default()
+                .push(app);
         }
         let today = japan_date(self.now());
         let mut rows = Vec::new();
         for student in &students {
-            let own = by_student.remove(student.user.id.as_str()).unwrap_or_default();
+            let own = by_student
+                .remove(student.user.id.as_str())
+                .unwrap_or_default();
             let facts = student_facts(student, &own, &forms, today);
             let newest = own.first().map(|a| a.id);
             if own.is_empty() {
@@ -87,7 +92,13 @@ impl ReceptionOffice {
             }
             for app in own {
                 let filed_by = crate::answers::filing(app).map(|f| f.filed_by);
-                rows.push(app_row(student, app, &facts, newest == Some(app.id), filed_by));
+                rows.push(app_row(
+                    student,
+                    app,
+                    &facts,
+                    newest == Some(app.id),
+                    filed_by,
+                ));
             }
         }
         let words: Vec<String> = query
@@ -169,8 +180,7 @@ fn student_facts(
     let card_ends = student.cert_not_after.map(japan_date);
     let stay_urgent = stay_ends.is_some_and(|end| {
         let window = months_later(end, -3);
-        end <= months_later(today, 3)
-            && !own.iter().any(|a| japan_date(a.created_at) >= window)
+        end <= months_later(today, 3) && !own.iter().any(|a| japan_date(a.created_at) >= window)
     });
     let card_urgent = matches!((card_ends, stay_ends), (Some(card), Some(stay)) if card < stay);
     StudentFacts {

@@ -172,7 +172,13 @@ impl ReceptionOffice {
         self.store.atomically(&mut |s| {
             removed = s.unlink(&user.id, organisation_id.trim())?;
             if removed {
-                s.audit(None, &user.id, "unlink_organisation", organisation_id.trim(), now)?;
+                s.audit(
+                    None,
+                    &user.id,
+                    "unlink_organisation",
+                    organisation_id.trim(),
+                    now,
+                )?;
             }
             Ok(())
         })?;

@@ -184,8 +184,13 @@ impl ReceptionOffice {
         let expires = now + INVITATION_SECONDS;
         self.store
             .add_invitation(&hash_token(&code), &row.id, email, expires)?;
-        self.store
-            .audit(None, "operator", "invite_staff", &format!("organisation {}", row.id), now)?;
+        self.store.audit(
+            None,
+            "operator",
+            "invite_staff",
+            &format!("organisation {}", row.id),
+            now,
+        )?;
         let kind = match kind_of(&row) {
             OrganisationKind::School => "Staff Member of the Organization / 所属機関等職員",
             OrganisationKind::AttorneyOffice => {
@@ -269,7 +274,13 @@ impl ReceptionOffice {
             taken = s.take_invitation(&hash_token(code.trim()))?.is_some();
             if taken {
                 s.add_user(&user, now)?;
-                s.audit(None, &user.id, "register_staff", &format!("organisation {}", row.id), now)?;
+                s.audit(
+                    None,
+                    &user.id,
+                    "register_staff",
+                    &format!("organisation {}", row.id),
+                    now,
+                )?;
             }
             Ok(())
         })?;
@@ -301,7 +312,13 @@ impl ReceptionOffice {
         self.store.atomically(&mut |s| {
             s.set_user_organisation(&user.id, None)?;
             s.remove_other_sessions(&user.id, None)?;
-            s.audit(None, "operator", "remove_staff", &format!("organisation {} staff {}", row.id, user.id), now)
+            s.audit(
+                None,
+                "operator",
+                "remove_staff",
+                &format!("organisation {} staff {}", row.id, user.id),
+                now,
+            )
         })?;
         Ok(())
     }

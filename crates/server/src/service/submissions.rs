@@ -8,8 +8,8 @@ use sha2::{Digest, Sha256};
 use super::links::is_staff_type;
 use super::signatures::Purpose;
 use super::{random_digits, ReceptionOffice, StoredFile, SubmissionMeta};
-use crate::clock::{japan_minute, utc_date};
 use crate::answers::Filing;
+use crate::clock::{japan_minute, utc_date};
 use crate::error::ApiError;
 use crate::store::{ApplicationRow, UserRow, VersionRow};
 use zairyu_wire::ApplicationStatus;
@@ -30,8 +30,7 @@ impl ReceptionOffice {
         {
             return Ok(existing);
         }
-        let (applicant, filing) =
-            self.applicant_for(sender, meta.for_user.as_deref())?;
+        let (applicant, filing) = self.applicant_for(sender, meta.for_user.as_deref())?;
         let procedure = zairyu_forms::procedure(&meta.procedure_id)
             .ok_or_else(|| ApiError::bad("unknown_procedure", "There is no such procedure."))?;
         if procedure.reception_at(&japan_minute(self.now()))
@@ -70,12 +69,8 @@ impl ReceptionOffice {
             revision_request: None,
             created_at: now,
             updated_at: now,
-            filed_by_organisation: filing
-                .as_ref()
-                .map(|f| f.filed_by.organisation_id.clone()),
-            filing: filing
-                .as_ref()
-                .and_then(|f| serde_json::to_string(f).ok()),
+            filed_by_organisation: filing.as_ref().map(|f| f.filed_by.organisation_id.clone()),
+            filing: filing.as_ref().and_then(|f| serde_json::to_string(f).ok()),
             versions: Vec::new(),
         };
         let first = version(1, meta, files, &signer, now);

@@ -124,7 +124,9 @@ impl<D: Database> OrganisationStore for D {
     fn add_organisation(&self, o: &OrganisationRow) -> Result<(), StoreError> {
         run(
             self,
-            &format!("INSERT INTO organisations ({ORGANISATION_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5)"),
+            &format!(
+                "INSERT INTO organisations ({ORGANISATION_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5)"
+            ),
             params![&o.id, &o.name, &o.kind, o.created_at, &o.valid_until],
         )
     }

@@ -13,7 +13,11 @@ macro_rules! params {
     ($($p:expr),* $(,)?) => { &[$(Param::from($p)),*] };
 }
 
-pub(super) fn run<D: Database + ?Sized>(db: &D, sql: &str, params: &[Param<'_>]) -> Result<(), StoreError> {
+pub(super) fn run<D: Database + ?Sized>(
+    db: &D,
+    sql: &str,
+    params: &[Param<'_>],
+) -> Result<(), StoreError> {
     db.execute(&db.dialect().render(sql), params).map(|_| ())
 }
 
