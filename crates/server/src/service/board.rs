@@ -281,7 +281,7 @@ mod tests {
 
     #[test]
     fn urgency_comes_before_the_last_change() {
-        let mut rows = vec![
+        let mut rows = [
             row(Urgency::None, 50, 1),
             row(Urgency::CardExpiresBeforeStay, 10, 2),
             row(Urgency::ReturnedForChanges, 1, 3),
