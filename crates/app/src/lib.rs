@@ -14,6 +14,7 @@ mod drafts_folder;
 mod error;
 mod json_file;
 mod local_data;
+mod organisations;
 mod practice_card;
 mod reception_client;
 mod secret_text;

@@ -77,6 +77,9 @@ pub struct Receipt {
 /// What became of a submission.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
+// One outcome per signing, handed to the UI once: the receipt's size (an `Application`, which
+// now also names who filed it for whom) costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 pub enum SubmitOutcome {
     /// Filed: the receipt.
     Sent { receipt: Receipt },
@@ -241,6 +244,7 @@ impl App {
             attachments,
             submission_id: submission_id.clone(),
             signed_at: zairyu_drafts::now(),
+            applicant: None,
         };
         // The copies are made before the PIN is asked for: a full disk costs no try.
         let folder = self.outbox().join(&submission_id);

@@ -443,4 +443,12 @@ export const ja: Record<MessageKey, string> = {
   "error.attachments_too_large": "ファイルの合計が25,000,000バイト（25.0 MB）を超えます。スキャンしたPDFを小さくするか（「小さくする」）、ファイルを削除してください。",
   "error.no_such_file": "そのファイルはもうこの書類の一覧にありません。一覧を確認してください。",
   "error.draft_newer_format": "新しいバージョンのZairyuで保存された下書きです。Zairyuを更新してから開いてください。",
+  // org-server (issue 14): the organisation error codes of the server.
+  "error.organisation_unknown": "この所属機関等IDの学校・事務所はありません。渡されたIDを確認してください。",
+  "error.organisation_expired": "この所属機関等の登録は有効期限が切れています。先に出入国在留管理庁で更新してください。",
+  "error.not_staff": "登録された所属機関・行政書士事務所の職員だけが行えます。",
+  "error.not_linked": "この学生はあなたの所属機関を登録していません。学生がマイページで登録します。",
+  "error.not_a_student": "学校・事務所の登録は、学生本人のアカウントだけが行えます。",
+  "error.applicant_not_named": "学生のための再申請は、その学生を申請人として指定し、学生のカードで署名してください。",
+  "error.bad_page": "一覧のこのページはありません。",
 };
