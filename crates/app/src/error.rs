@@ -70,6 +70,14 @@ pub enum AppError {
     FixFailed { code: String, message: String },
     #[error("{0:?} is not a server address: use https://… (or http://127.0.0.1 for a server on this computer)")]
     BadServerUrl(String),
+    #[error("this is not a counter PC: choose \"counter PC\" in the settings first")]
+    NotACounterPc,
+    #[error("a visit is open: end it first")]
+    VisitOpen,
+    #[error("no visit is open")]
+    NoVisit,
+    #[error("{0} signed application(s) of this visit are not sent yet: send them now or discard them")]
+    VisitUnsent(u32),
 }
 
 impl AppError {
@@ -93,6 +101,10 @@ impl AppError {
             AppError::AlreadyFiled(_) => "already_filed",
             AppError::UsageApplicationNotADraft => "usage_application_not_a_draft",
             AppError::BadServerUrl(_) => "bad_server_url",
+            AppError::NotACounterPc => "not_a_counter_pc",
+            AppError::VisitOpen => "visit_open",
+            AppError::NoVisit => "no_visit",
+            AppError::VisitUnsent(_) => "visit_unsent_submissions",
             AppError::NothingAttached(_) => "nothing_attached",
             AppError::FixFailed { code, .. } => code,
             AppError::PracticeCardNotAllowed => "practice_card_not_allowed",

@@ -46,9 +46,9 @@ impl App {
         name: &str,
         bytes: &[u8],
     ) -> Result<PdfChange, AppError> {
-        let current = self.drafts.slot_file(id, slot)?;
+        let current = self.drafts_folder().slot_file(id, slot)?;
         let Some((old_name, old)) = current else {
-            let draft = self.drafts.attach(id, slot, name, bytes)?;
+            let draft = self.drafts_folder().attach(id, slot, name, bytes)?;
             return Ok(PdfChange {
                 draft,
                 bytes_before: 0,
@@ -59,7 +59,7 @@ impl App {
         };
         let merged =
             zairyu_checks::merge_pdfs(&[old.clone(), bytes.to_vec()]).map_err(fix_failed)?;
-        let draft = self.drafts.attach(id, slot, &old_name, &merged)?;
+        let draft = self.drafts_folder().attach(id, slot, &old_name, &merged)?;
         Ok(PdfChange {
             draft,
             bytes_before: old.len() as u64,
@@ -73,11 +73,11 @@ impl App {
     /// (and within what the other files leave of the 25,000,000 bytes).
     pub fn shrink_draft_pdf(&self, id: &str, slot: &str) -> Result<PdfChange, AppError> {
         let (name, old) = self
-            .drafts
+            .drafts_folder()
             .slot_file(id, slot)?
             .ok_or_else(|| AppError::NothingAttached(slot.to_owned()))?;
         let others: u64 = self
-            .drafts
+            .drafts_folder()
             .get(id)?
             .meta
             .attachments
@@ -87,7 +87,7 @@ impl App {
             .sum();
         let target = (old.len() as u64 * 3 / 4).min(SET_MAX_BYTES.saturating_sub(others));
         let smaller = zairyu_checks::shrink_pdf(&old, target).map_err(fix_failed)?;
-        let draft = self.drafts.attach(id, slot, &name, &smaller)?;
+        let draft = self.drafts_folder().attach(id, slot, &name, &smaller)?;
         Ok(PdfChange {
             draft,
             bytes_before: old.len() as u64,
