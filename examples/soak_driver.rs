@@ -244,6 +244,7 @@ fn prepare(
                 .collect(),
             submission_id: submission_id.clone(),
             signed_at: signed_at.clone(),
+            applicant: None,
         };
         let signature = sign_with_auth_key(&content.canonical_bytes());
         let metadata = json!({

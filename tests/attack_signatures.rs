@@ -295,6 +295,7 @@ fn sign(
             .collect(),
         submission_id: submission_id.clone(),
         signed_at: rfc3339(signed_at),
+        applicant: None,
     };
     let signature = sign_with_auth_key(&content.canonical_bytes());
     Submission {

@@ -264,6 +264,7 @@ impl ReceptionClient {
                 certificate: certificate_b64.to_owned(),
                 signature: signature_b64.to_owned(),
                 info,
+                organisation_id: None,
             },
         )?;
         Ok(())

@@ -291,6 +291,8 @@ mod tests {
                 revision_request: Some("Attach a clearer photo".into()),
                 created_at: 0,
                 updated_at: 0,
+                filed_by: None,
+                filed_for: None,
             },
             previous: ApplicationStatus::UnderReview,
         };

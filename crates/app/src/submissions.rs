@@ -241,6 +241,7 @@ impl App {
             attachments,
             submission_id: submission_id.clone(),
             signed_at: zairyu_drafts::now(),
+            applicant: None,
         };
         // The copies are made before the PIN is asked for: a full disk costs no try.
         let folder = self.outbox().join(&submission_id);

@@ -61,6 +61,12 @@ pub struct SignedContent {
     pub submission_id: String,
     /// RFC 3339 UTC, e.g. `2026-11-24T10:00:00Z`.
     pub signed_at: String,
+    /// Proxy filing (staff of a school or attorney office file for a linked student): the
+    /// student's user ID, so the student's signature names whom the application is for.
+    /// Absent (and not part of the canonical bytes) when the card holder files for themself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub applicant: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -111,6 +117,7 @@ mod tests {
             }],
             submission_id: "7f1c7d4e-2a4b-4f6e-9a53-0d3b7c1e5a10".into(),
             signed_at: "2026-11-24T10:00:00Z".into(),
+            applicant: None,
         }
     }
 

@@ -46,6 +46,8 @@ pub fn application_record(row: &ApplicationRow) -> Result<ApplicationRecord, Api
             revision_request: row.revision_request.clone(),
             created_at: row.created_at,
             updated_at: row.updated_at,
+            filed_by: None,
+            filed_for: None,
         },
         user_id: row.user_id.clone(),
         submitter_id: row.submitter_id.clone(),

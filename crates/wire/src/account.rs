@@ -96,6 +96,10 @@ pub struct UsageRequest {
     /// residence_card_number, organisation), kept as given.
     #[schema(value_type = Object)]
     pub info: serde_json::Value,
+    /// A school or attorney office to link the account to in the same step (its id, `ORG…`);
+    /// `organisation_unknown` when there is none such.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation_id: Option<String>,
 }
 
 /// `{"sent": true}`: a mail went out (or, so as not to tell who has an account, would have).

@@ -6,6 +6,7 @@ use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, OneOfBuilder, Type};
 use utoipa::openapi::{RefOr, Schema};
 use utoipa::ToSchema;
 
+use crate::organisation::{FiledBy, FiledFor};
 use crate::status::ApplicationStatus;
 
 /// One application as the applicant's app reads it: the numbers, the procedure, the status.
@@ -40,6 +41,16 @@ pub struct Application {
     pub created_at: i64,
     #[ts(type = "number")]
     pub updated_at: i64,
+    /// Proxy filing: the staff member (school or attorney office) who filed it for the
+    /// student; absent when the student filed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub filed_by: Option<FiledBy>,
+    /// Proxy filing: the student it was filed for (the applicant); absent when the student
+    /// filed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub filed_for: Option<FiledFor>,
 }
 
 /// The whole of an application as the server answers it (submit, list, get, resubmit, status
@@ -131,7 +142,8 @@ pub struct SubmissionMetadata {
     pub certificate: String,
     /// Base64 of the signature over the signed content's canonical bytes.
     pub signature: String,
-    /// Organisation staff: the applicant (student) the application is for.
+    /// Proxy filing by organisation staff or an attorney: the user ID of the linked student
+    /// the application is for (the signed content names the same student in `applicant`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub for_user: Option<String>,
     #[serde(default)]
@@ -218,6 +230,8 @@ mod tests {
                 revision_request: Some("photo".into()),
                 created_at: 10,
                 updated_at: 20,
+                filed_by: None,
+                filed_for: None,
             },
             user_id: "ZR1".into(),
             submitter_id: "ZR1".into(),

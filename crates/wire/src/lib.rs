@@ -8,6 +8,7 @@ mod account;
 mod application;
 mod details;
 mod error;
+mod organisation;
 mod procedure;
 mod status;
 
@@ -24,5 +25,11 @@ pub use application::{
 };
 pub use details::{ApplicationDetails, DetailFile, StatusEntry};
 pub use error::{ErrorBody, ErrorCode};
+pub use organisation::{
+    BoardPage, BoardQuery, BoardRow, FiledBy, FiledFor, InvitationCodeRequest, LinkOrganisationRequest,
+    LinkedStudent, LinkedStudents, NextActor, Organisation, OrganisationDetails, OrganisationKind,
+    OrganisationLink, OrganisationLinks, OrganisationNotice, OrganisationSummary, StaffInvitation,
+    StaffMember, StaffOrganisation, StaffRegistrationRequest, Urgency,
+};
 pub use procedure::{CatalogProcedure, ProcedureDetail, TermsOfUse};
 pub use status::{ApplicationStatus, UnknownStatus};

@@ -187,5 +187,6 @@ pub(super) fn signed_content(
             .collect(),
         submission_id: meta.submission_id.clone(),
         signed_at: meta.signed_at.clone(),
+        applicant: meta.for_user.clone(),
     }
 }
