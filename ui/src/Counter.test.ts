@@ -121,3 +121,91 @@ describe("counter PC", () => {
     expect(sessionStorage.getItem("zairyu-ui-token")).toBe("t");
   });
 });
+
+describe("advisor's board", () => {
+  let fake: ReturnType<typeof memoryBackend>;
+  afterEach(cleanup);
+  beforeEach(() => {
+    window.scrollTo = () => {};
+    fake = memoryBackend();
+    useBackend(fake.api);
+    fake.account.signedIn = "ZR00000009";
+    fake.account.userType = "organisation_staff";
+    // 500 applications of linked students, most urgent first as the server sorts them.
+    for (let i = 0; i < 500; i++) {
+      const returned = i === 0;
+      fake.board.push({
+        student_user_id: `ZR1${String(i).padStart(7, "0")}`,
+        student_name: returned ? "NGUYEN THI LAN" : `STUDENT ${i}`,
+        application_id: returned ? 41 : 1000 + i,
+        reference_number: `ZR-2026-${String(i).padStart(8, "0")}`,
+        procedure_id: "extension-of-stay",
+        procedure_name_en: "Application for extension of period of stay",
+        procedure_name_ja: "在留期間更新許可申請",
+        status: returned ? "in_return_process" : "under_review",
+        revision_request: returned ? "Write the desired period as 1年." : undefined,
+        last_change: 1_767_225_600 - i * 3600,
+        next_actor: returned ? "student" : "agency",
+        urgency: returned ? "returned_for_changes" : "none",
+      });
+    }
+    fake.sent.push({
+      id: 41, reference_number: "ZR-2026-00000000", temporary_reception_number: "東オソ認T00000041", procedure_id: "extension-of-stay",
+      procedure_name_en: "Application for extension of period of stay", procedure_name_ja: "在留期間更新許可申請",
+      status: "in_return_process", revision_request: "Write the desired period as 1年.", created_at: 1_767_225_000, updated_at: 1_767_225_600,
+    } as never);
+  });
+
+  it("lists 500 applications a page at a time, searches, filters and opens one", async () => {
+    render(App);
+    await fireEvent.click(await screen.findByTestId("nav-board"));
+    await screen.findByTestId("board-table");
+    expect(screen.getByTestId("board-total").textContent).toContain("500");
+    expect(screen.getAllByTestId("board-row")).toHaveLength(50);
+    expect(screen.getByTestId("board-page-of").textContent).toBe("Page 1 of 10");
+    // The server's order is kept: the returned application first.
+    const first = screen.getAllByTestId("board-row")[0];
+    expect(first.textContent).toContain("NGUYEN THI LAN");
+    expect(first.textContent).toContain("Returned for changes");
+    expect(first.textContent).toContain("Student");
+    await fireEvent.click(screen.getByTestId("board-next"));
+    await waitFor(() => expect(screen.getByTestId("board-page-of").textContent).toBe("Page 2 of 10"));
+    expect(screen.getAllByTestId("board-row")[0].textContent).toContain("STUDENT 50");
+
+    await fireEvent.input(screen.getByTestId("board-search"), { target: { value: "student 49" } });
+    await fireEvent.click(screen.getByTestId("board-find"));
+    await waitFor(() => expect(screen.getByTestId("board-total").textContent).toContain("11"));
+    expect(fake.calls).toContain("board:1:student 49:");
+
+    await fireEvent.input(screen.getByTestId("board-search"), { target: { value: "" } });
+    await fireEvent.change(screen.getByTestId("board-status"), { target: { value: "in_return_process" } });
+    await fireEvent.click(screen.getByTestId("board-find"));
+    await waitFor(() => expect(screen.getAllByTestId("board-row")).toHaveLength(1));
+    await fireEvent.click(screen.getByTestId("board-open"));
+    expect((await screen.findByTestId("board-revision-request")).textContent).toContain("1年");
+    await screen.findByTestId("board-opened");
+  });
+
+  it("is offered to staff only, and never while a visit is open", async () => {
+    fake.counter.on = true;
+    fake.counter.open = true;
+    render(App);
+    await screen.findByTestId("visit-open");
+    expect(screen.queryByTestId("nav-board")).toBeNull();
+    cleanup();
+    fake.counter.open = false;
+    fake.account.userType = "foreign_national";
+    render(App);
+    await screen.findByTestId("visit-start");
+    expect(screen.queryByTestId("nav-board")).toBeNull();
+  });
+
+  it("is in Japanese too", async () => {
+    fake.state.language = "ja";
+    render(App);
+    await fireEvent.click(await screen.findByTestId("nav-board"));
+    await screen.findByTestId("board-table");
+    expect(screen.getByTestId("board-page-of").textContent).toBe("10ページ中1ページ");
+    expect(screen.getAllByTestId("board-row")[0].textContent).toContain("補正のため返戻");
+  });
+});

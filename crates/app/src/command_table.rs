@@ -19,7 +19,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::{ChecklistItemId, Language, Registration, SecretText, UsageInfo};
+use crate::{BoardQuery, ChecklistItemId, Language, Registration, SecretText, UsageInfo};
 
 /// Expands `$callback! { … }` with every command, one line each:
 ///
@@ -154,9 +154,11 @@ macro_rules! command_table {
             /// Starts a visit: the student's files go to a fresh folder until it ends.
             start_visit() -> $crate::VisitState = start_visit [json quick fallible];
             /// Ends the visit and removes every file of it; unsent applications stop it unless discarded.
-            end_visit(discard_unsent: bool) -> $crate::VisitEnd = end_visit [json quick fallible];
+            end_visit(discard_unsent: bool) -> $crate::VisitEnd = end_visit [json blocking fallible];
             /// Clears the web view's storage (local and session storage, IndexedDB, caches): the end of a visit.
             clear_web_storage() -> () = clear_web_storage [shell quick infallible];
+            /// The advisor's board: one page of the organisation's students' applications, most urgent first.
+            advisor_board(query: $crate::BoardQuery) -> $crate::BoardPage = advisor_board [json blocking fallible];
         }
     };
 }
@@ -264,7 +266,7 @@ macro_rules! passed_by_reference {
         }
     )*};
 }
-passed_by_reference!(Registration, UsageInfo);
+passed_by_reference!(Registration, UsageInfo, BoardQuery);
 
 /// The header an argument of a `bytes` command travels in: `x-` and its name in kebab case
 /// (`draft_id` → `x-draft-id`); the value is percent-encoded UTF-8 ([`crate::percent_decode`]).

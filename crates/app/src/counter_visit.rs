@@ -274,6 +274,15 @@ impl App {
         // Back to the app-data folder first: nothing can write into the visit any more.
         self.set_work_place(&self.data_dir);
         let open = visit.take().expect("checked above");
+        // A student who signed in during the visit is signed out on the server too (best
+        // effort: offline, the token is forgotten here all the same).
+        if let Some(token) = self.counter.vault.load() {
+            if open.staff_token.as_deref() != Some(token.as_str()) {
+                if let Ok(reception) = self.reception() {
+                    let _ = reception.logout(&token);
+                }
+            }
+        }
         match &open.staff_token {
             Some(token) => {
                 self.counter.vault.store(token);

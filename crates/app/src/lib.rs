@@ -5,6 +5,7 @@
 //! desktop commands in `src-tauri` and the `zairyu` CLI are thin shells over it.
 
 mod account;
+mod advisor_board;
 mod card_panel;
 mod checklist;
 pub mod command_table;
@@ -58,7 +59,8 @@ pub use zairyu_forms::postal::PostalAddress;
 pub use zairyu_forms::schema::{Choice, Condition, Field, FieldKind, Rule, Section, Width};
 pub use zairyu_forms::{FieldState, Finding as FormFinding, Procedure, Schema, Severity};
 pub use zairyu_wire::{
-    Account, Application, ApplicationDetails, ApplicationStatus, DetailFile, StatusEntry,
+    Account, Application, ApplicationDetails, ApplicationStatus, BoardPage, BoardQuery, BoardRow,
+    DetailFile, NextActor, StatusEntry, Urgency,
 };
 
 /// Which kind of deployment the app runs as; shown in the window title.

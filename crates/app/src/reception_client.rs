@@ -378,6 +378,16 @@ impl ReceptionClient {
         self.answer(result)
     }
 
+    /// The advisor's board (`GET /api/staff/board`).
+    pub(crate) fn board(
+        &self,
+        token: &str,
+        query: &zairyu_wire::BoardQuery,
+    ) -> Result<zairyu_wire::BoardPage, AppError> {
+        let query = crate::advisor_board::board_query_string(query);
+        self.get(&format!("/api/staff/board?{query}"), Some(token))
+    }
+
     pub(crate) fn applications(&self, token: &str) -> Result<Vec<Application>, AppError> {
         self.get("/api/applications", Some(token))
     }

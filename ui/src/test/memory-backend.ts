@@ -7,6 +7,7 @@ import { BackendError, type Backend } from "../lib/backend";
 import type {
   Application,
   Attention,
+  BoardRow,
   StatusChange,
   ChecklistItem,
   DraftFinding,
@@ -177,9 +178,10 @@ export function memoryBackend() {
   const card = { inserted: false, auth: 3, text: 3 };
   const account: {
     signedIn: string | null; usage: boolean; email: string; favorites: string[]; pendingEmail?: string;
-    postal_code?: string; address?: string; telephone: string;
+    postal_code?: string; address?: string; telephone: string; userType: string;
   } = {
     telephone: "09012345678",
+    userType: "foreign_national",
     signedIn: null,
     usage: false,
     email: "lan@example.jp",
@@ -205,6 +207,8 @@ export function memoryBackend() {
     counter_pc: counter.on,
     visit_idle_minutes: counter.idleMinutes,
   });
+  /** counter-app: the advisor's board "on the server", most urgent first (tests fill it). */
+  const board: BoardRow[] = [];
   const visitState = () => ({
     counter_pc: counter.on,
     open: counter.open,
@@ -241,7 +245,7 @@ export function memoryBackend() {
     server: "http://127.0.0.1:1",
     account: account.signedIn
       ? {
-          user_id: account.signedIn, email: account.email, user_type: "foreign_national", name_en: "NGUYEN THI LAN", telephone: account.telephone,
+          user_id: account.signedIn, email: account.email, user_type: account.userType, name_en: "NGUYEN THI LAN", telephone: account.telephone,
           usage_application_done: account.usage, postal_code: account.postal_code, address: account.address,
         }
       : null,
@@ -523,6 +527,18 @@ export function memoryBackend() {
     },
     attention: async () => structuredClone({ ...attention, applications: account.signedIn ? sent : [] }),
     visit: async () => visitState(),
+    advisorBoard: async (query) => {
+      calls.push(`board:${query.page ?? 1}:${query.search ?? ""}:${query.status ?? ""}`);
+      const words = (query.search ?? "").toLowerCase().split(/\s+/).filter(Boolean);
+      const rows = board.filter(
+        (r) =>
+          (!query.status || r.status === query.status) &&
+          words.every((w) => `${r.student_name} ${r.student_user_id} ${r.reference_number ?? ""}`.toLowerCase().includes(w)),
+      );
+      const size = query.page_size ?? 50;
+      const page = query.page ?? 1;
+      return { rows: structuredClone(rows.slice((page - 1) * size, page * size)), total: rows.length, page, page_size: size };
+    },
     setCounterPc: async (on) => {
       if (counter.open) throw new BackendError({ code: "visit_open", message: "a visit is open" });
       calls.push(`counter:${on}`);
@@ -566,5 +582,5 @@ export function memoryBackend() {
   };
   /** Plays the background watch telling the window of status changes. */
   const announce = (changes: StatusChange[]) => statusHandlers.forEach((h) => h(changes));
-  return { api, state, calls, pending, card, account, settings, attention, announce, sent, local, counter };
+  return { api, state, calls, pending, card, account, settings, attention, announce, sent, local, counter, board };
 }
