@@ -200,9 +200,13 @@ async fn a_counter_visit_leaves_nothing_behind() {
     let server_data = tempfile::tempdir().unwrap();
     let server = zairyu_testkit::ServeProcess::start(env!("CARGO_BIN_EXE_zairyu"), server_data.path());
     let base = server.url.clone();
-    let http = reqwest::blocking::Client::new();
-    let (staff, _) = support::reception::register(&http, &base, server_data.path(), "advisor@school.example.jp", "ADVISOR ONE", PASSWORD);
-    let (student, _) = support::reception::register(&http, &base, server_data.path(), "lan@example.jp", "NGUYEN THI LAN", PASSWORD);
+    // reqwest's blocking client runs its own runtime: used only where blocking is allowed.
+    let (http, staff, student) = tokio::task::block_in_place(|| {
+        let http = reqwest::blocking::Client::new();
+        let (staff, _) = support::reception::register(&http, &base, server_data.path(), "advisor@school.example.jp", "ADVISOR ONE", PASSWORD);
+        let (student, _) = support::reception::register(&http, &base, server_data.path(), "lan@example.jp", "NGUYEN THI LAN", PASSWORD);
+        (http, staff, student)
+    });
 
     // The counter PC: its own app-data folder, home (WebKit's data and caches), temp folder.
     let data = tempfile::tempdir().unwrap();
@@ -316,14 +320,25 @@ async fn a_counter_visit_leaves_nothing_behind() {
     assert!(control.iter().any(|h| h.starts_with(&reference)), "{control:?}");
     let dirs = [data.path(), home.path(), tmp.path()];
     let left = scan(&dirs, &needles);
+    println!(
+        "after the visit: {} files scanned (app data {}, home {}, temp {}) for {} needles in UTF-8 and UTF-16LE; {} 64-hex runs tried as session tokens",
+        dirs.iter().map(|d| files(d).len()).sum::<usize>(),
+        files(data.path()).len(),
+        files(home.path()).len(),
+        files(tmp.path()).len(),
+        needles.len(),
+        hex64_runs(&dirs).len(),
+    );
     assert!(left.is_empty(), "the visit left: {left:#?}");
     // No session token on disk: no 64-hex run in those folders is a live session (the staff
     // member's is live in the app's memory, the student's until sign-out).
-    let control_token = support::reception::sign_in(&http, &base, &staff, PASSWORD);
-    assert!(is_live_session(&http, &base, &control_token));
-    for candidate in hex64_runs(&dirs) {
-        assert!(!is_live_session(&http, &base, &candidate), "a session token is on disk");
-    }
+    tokio::task::block_in_place(|| {
+        let control_token = support::reception::sign_in(&http, &base, &staff, PASSWORD);
+        assert!(is_live_session(&http, &base, &control_token));
+        for candidate in hex64_runs(&dirs) {
+            assert!(!is_live_session(&http, &base, &candidate), "a session token is on disk");
+        }
+    });
     // The OS keychain has no entry of this app for this data folder.
     let vault = zairyu_app::KeychainVault::new(data.path().display().to_string());
     assert_eq!(zairyu_app::SessionVault::load(&vault), None);
@@ -355,4 +370,6 @@ async fn a_counter_visit_leaves_nothing_behind() {
     app.wait_for("[data-testid=visit-ended]").await;
     assert!(!data.path().join("visits").exists());
     app.close().await;
+    // The blocking client owns a runtime of its own: dropped off the async threads.
+    tokio::task::block_in_place(move || drop(http));
 }

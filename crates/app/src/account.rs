@@ -199,10 +199,14 @@ impl App {
         })
     }
 
-    /// Ends the session on the server (if reachable) and forgets the token here.
+    /// Ends the session on the server (if reachable) and forgets the token here. During a
+    /// counter visit the staff member's own session is only set aside, not ended: it comes
+    /// back when the visit ends.
     pub fn sign_out(&self) -> Result<SessionState, AppError> {
         if let (Ok(reception), Some(token)) = (self.reception(), self.session_vault().load()) {
-            let _ = reception.logout(&token);
+            if !self.is_staff_session_of_visit(&token) {
+                let _ = reception.logout(&token);
+            }
         }
         self.forget_session();
         self.session()

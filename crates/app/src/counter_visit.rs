@@ -302,6 +302,13 @@ impl App {
         })
     }
 
+    /// Whether `token` is the session of the staff member who started the open visit.
+    pub(crate) fn is_staff_session_of_visit(&self, token: &str) -> bool {
+        lock(&self.counter.visit)
+            .as_ref()
+            .is_some_and(|v| v.staff_token.as_deref() == Some(token))
+    }
+
     /// On a counter PC the people's files exist only inside a visit: outside one, starting or
     /// importing a draft is refused (`no_visit`).
     pub(crate) fn visit_needed(&self) -> Result<(), AppError> {
