@@ -96,7 +96,7 @@ describe("counter PC", () => {
     const dialog = document.getElementById("dlg")!;
     const action = pinOnly(dialog);
     expect(document.querySelector("header")!.hidden).toBe(true);
-    expect(document.querySelector("main p")!.hasAttribute("hidden")).toBe(true);
+    expect(document.querySelector<HTMLElement>("main p")!.hasAttribute("hidden")).toBe(true);
     expect(document.querySelector("footer")!.hidden).toBe(true);
     expect(dialog.hidden).toBe(false);
     // The text a screen would draw: every text node outside a hidden element.
@@ -108,7 +108,7 @@ describe("counter PC", () => {
     expect(shown.join(" ")).toBe("PIN");
     action.destroy();
     expect(document.querySelector("header")!.hidden).toBe(false);
-    expect(document.querySelector("main p")!.hidden).toBe(false);
+    expect(document.querySelector<HTMLElement>("main p")!.hidden).toBe(false);
   });
 
   it("clears local and session storage but keeps ui-serve's page token", async () => {
@@ -172,10 +172,11 @@ describe("advisor's board", () => {
     await waitFor(() => expect(screen.getByTestId("board-page-of").textContent).toBe("Page 2 of 10"));
     expect(screen.getAllByTestId("board-row")[0].textContent).toContain("STUDENT 50");
 
-    await fireEvent.input(screen.getByTestId("board-search"), { target: { value: "student 49" } });
+    await fireEvent.input(screen.getByTestId("board-search"), { target: { value: "zr-2026-00000049" } });
     await fireEvent.click(screen.getByTestId("board-find"));
-    await waitFor(() => expect(screen.getByTestId("board-total").textContent).toContain("11"));
-    expect(fake.calls).toContain("board:1:student 49:");
+    await waitFor(() => expect(screen.getByTestId("board-total").textContent).toBe("1 row(s)"));
+    expect(screen.getByTestId("board-row").textContent).toContain("STUDENT 49");
+    expect(fake.calls).toContain("board:1:zr-2026-00000049:");
 
     await fireEvent.input(screen.getByTestId("board-search"), { target: { value: "" } });
     await fireEvent.change(screen.getByTestId("board-status"), { target: { value: "in_return_process" } });

@@ -114,6 +114,36 @@ export type BasicFour = { name: string, address: string,
  */
 birth_date: string, sex: Sex, };
 
+export type BoardPage = { rows: Array<BoardRow>, 
+/**
+ * Rows matching the search and filters, over all pages.
+ */
+total: number, page: number, page_size: number, };
+
+export type BoardQuery = { page?: number, page_size?: number, search?: string, status?: ApplicationStatus, procedure?: string, };
+
+export type BoardRow = { student_user_id: string, student_name: string, application_id?: number, reference_number?: string, procedure_id?: string, procedure_name_en?: string, procedure_name_ja?: string, status?: ApplicationStatus, 
+/**
+ * What the examiner asked to change (In Return Process).
+ */
+revision_request?: string, 
+/**
+ * Unix seconds: the application's last change, or when the student linked.
+ */
+last_change: number, next_actor: NextActor, urgency: Urgency, 
+/**
+ * The end of the period of stay as the student gave it (`YYYY-MM-DD`), if known.
+ */
+stay_expires_on?: string, 
+/**
+ * The last day of the bound card certificate (`YYYY-MM-DD`), if known.
+ */
+card_expires_on?: string, 
+/**
+ * Set when staff filed this application for the student.
+ */
+filed_by?: FiledBy, };
+
 export type CardPanelState = { 
 /**
  * False when the PC/SC service is not running (the message says how to start it).
@@ -320,6 +350,8 @@ receipts: number,
  */
 queued_submissions: number, };
 
+export type NextActor = "student" | "school" | "agency";
+
 export type Notice = { "code": "file_recovered", kept_as: string, } | { "code": "leftover_visit_removed", discarded_submissions: number, };
 
 export type PdfChange = { draft: DraftState, 
@@ -476,6 +508,8 @@ ja: string,
  */
 en: string, };
 
+export type Urgency = "returned_for_changes" | "stay_ends_soon_nothing_filed" | "card_expires_before_stay" | "none";
+
 export type UsageInfo = { name: string, address: string, birth_date: string, sex: string, residence_card_number: string, 
 /**
  * The school, for organisation staff to see the application (optional).
@@ -602,6 +636,7 @@ export interface Commands {
   start_visit: { args: Record<string, never>; result: VisitState };
   end_visit: { args: { discardUnsent: boolean }; result: VisitEnd };
   clear_web_storage: { args: Record<string, never>; result: null };
+  advisor_board: { args: { query: BoardQuery }; result: BoardPage };
 }
 
 /** The commands whose body is raw bytes; their other arguments travel as headers. */
@@ -720,6 +755,8 @@ export interface CommandMethods {
   endVisit(discardUnsent: boolean): Promise<VisitEnd>;
   /** Clears the web view's storage (local and session storage, IndexedDB, caches): the end of a visit. */
   clearWebStorage(): Promise<null>;
+  /** The advisor's board: one page of the organisation's students' applications, most urgent first. */
+  advisorBoard(query: BoardQuery): Promise<BoardPage>;
 }
 
 /** How each method of `CommandMethods` reaches its command: the names its arguments
@@ -798,4 +835,5 @@ export const commandSpecs = [
   { method: "startVisit", command: "start_visit", args: [] },
   { method: "endVisit", command: "end_visit", args: ["discardUnsent"] },
   { method: "clearWebStorage", command: "clear_web_storage", args: [] },
+  { method: "advisorBoard", command: "advisor_board", args: ["query"] },
 ] as const;
