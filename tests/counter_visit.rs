@@ -158,11 +158,17 @@ impl DesktopSession {
         self.wait_for("[data-testid=pin-tries]").await;
         let shown = self.visible_text().await;
         for secret in secrets {
-            assert!(!shown.contains(secret), "{secret} on screen beside the PIN dialog: {shown}");
+            assert!(
+                !shown.contains(secret),
+                "{secret} on screen beside the PIN dialog: {shown}"
+            );
         }
         let header_hidden = self
             .client
-            .execute("return document.querySelector('header').closest('[hidden]') !== null", vec![])
+            .execute(
+                "return document.querySelector('header').closest('[hidden]') !== null",
+                vec![],
+            )
             .await
             .unwrap();
         assert_eq!(header_hidden, serde_json::Value::Bool(true));
@@ -177,7 +183,8 @@ impl DesktopSession {
         id.send_keys(user_id).await.unwrap();
         self.type_in("[data-testid=password]", PASSWORD).await;
         self.click("[data-testid=sign-in]").await;
-        self.wait_for_text("[data-testid=account-user-id]", user_id).await;
+        self.wait_for_text("[data-testid=account-user-id]", user_id)
+            .await;
     }
 }
 
@@ -191,20 +198,38 @@ async fn a_counter_visit_leaves_nothing_behind() {
         .iter()
         .filter(|p| p.extension().is_some_and(|e| e == "pdf" || e == "jpg"))
         .map(|p| {
-            let out = std::process::Command::new("sha256sum").arg(p).output().unwrap();
+            let out = std::process::Command::new("sha256sum")
+                .arg(p)
+                .output()
+                .unwrap();
             String::from_utf8(out.stdout).unwrap()[..64].to_owned()
         })
         .collect();
     assert!(digests.len() >= 8, "{digests:?}");
 
     let server_data = tempfile::tempdir().unwrap();
-    let server = zairyu_testkit::ServeProcess::start(env!("CARGO_BIN_EXE_zairyu"), server_data.path());
+    let server =
+        zairyu_testkit::ServeProcess::start(env!("CARGO_BIN_EXE_zairyu"), server_data.path());
     let base = server.url.clone();
     // reqwest's blocking client runs its own runtime: used only where blocking is allowed.
     let (http, staff, student) = tokio::task::block_in_place(|| {
         let http = reqwest::blocking::Client::new();
-        let (staff, _) = support::reception::register(&http, &base, server_data.path(), "advisor@school.example.jp", "ADVISOR ONE", PASSWORD);
-        let (student, _) = support::reception::register(&http, &base, server_data.path(), "lan@example.jp", "NGUYEN THI LAN", PASSWORD);
+        let (staff, _) = support::reception::register(
+            &http,
+            &base,
+            server_data.path(),
+            "advisor@school.example.jp",
+            "ADVISOR ONE",
+            PASSWORD,
+        );
+        let (student, _) = support::reception::register(
+            &http,
+            &base,
+            server_data.path(),
+            "lan@example.jp",
+            "NGUYEN THI LAN",
+            PASSWORD,
+        );
         (http, staff, student)
     });
 
@@ -218,7 +243,10 @@ async fn a_counter_visit_leaves_nothing_behind() {
     )
     .unwrap();
     let mut card = Sim::start(slot(5), None);
-    let (home_s, tmp_s) = (home.path().display().to_string(), tmp.path().display().to_string());
+    let (home_s, tmp_s) = (
+        home.path().display().to_string(),
+        tmp.path().display().to_string(),
+    );
     let cache = home.path().join(".cache").display().to_string();
     let share = home.path().join(".local/share").display().to_string();
     let app = DesktopSession::start_with_env(
@@ -234,7 +262,8 @@ async fn a_counter_visit_leaves_nothing_behind() {
     let c = &app.client;
 
     // The staff member signs in (memory only) and starts a visit.
-    app.wait_for_text("[data-testid=visit-staff]", "No staff member").await;
+    app.wait_for_text("[data-testid=visit-staff]", "No staff member")
+        .await;
     app.click("[data-testid=visit-staff-sign-in]").await;
     app.sign_in(&staff).await;
     app.click("[data-testid=nav-home]").await;
@@ -250,31 +279,51 @@ async fn a_counter_visit_leaves_nothing_behind() {
     app.click("[data-testid=sign-out]").await;
     app.sign_in(&student).await;
     app.click("[data-testid=usage-start]").await;
-    app.wait_for_text("[data-testid=card-panel]", "Zairyu Test C").await;
+    app.wait_for_text("[data-testid=card-panel]", "Zairyu Test C")
+        .await;
     app.click("[data-testid=usage-read]").await;
     app.pin_alone(&[&staff]).await;
-    app.wait_for_text("[data-testid=basic-four]", "NGUYEN THI LAN").await;
-    app.type_in("[data-testid='field-user.postal_code'] input", "874-8577").await;
-    app.type_in("[data-testid=usage-card-number]", CARD_NUMBER).await;
+    app.wait_for_text("[data-testid=basic-four]", "NGUYEN THI LAN")
+        .await;
+    app.type_in("[data-testid='field-user.postal_code'] input", "874-8577")
+        .await;
+    app.type_in("[data-testid=usage-card-number]", CARD_NUMBER)
+        .await;
     app.click("[data-testid=usage-sign]").await;
     app.pin_alone(&["NGUYEN THI LAN", CARD_NUMBER]).await;
     app.wait_for("[data-testid=usage-done]").await;
 
     // The bundle prepared for the student; the photo fixed, the card number typed; filed.
     app.click("[data-testid=nav-home]").await;
-    app.wait_for("[data-testid=import-draft]").await.send_keys(&bundle).await.unwrap();
-    app.wait_for_text("[data-testid=draft-summary]", "2 thing(s) to fix").await;
+    app.wait_for("[data-testid=import-draft]")
+        .await
+        .send_keys(&bundle)
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=draft-summary]", "2 thing(s) to fix")
+        .await;
     app.click(r#"[data-testid="fix-attachments.photo"]"#).await;
-    app.wait_for_text("[data-testid=draft-summary]", "1 thing(s) to fix").await;
-    app.type_in("#field-applicant-residence-card-number", &format!("{CARD_NUMBER}\u{E004}")).await;
+    app.wait_for_text("[data-testid=draft-summary]", "1 thing(s) to fix")
+        .await;
+    app.type_in(
+        "#field-applicant-residence-card-number",
+        &format!("{CARD_NUMBER}\u{E004}"),
+    )
+    .await;
     app.click("[data-testid=draft-review]").await;
     app.wait_for("[data-testid=review-page]").await;
-    app.wait_for_text("[data-testid=card-panel]", "Zairyu Test C").await;
+    app.wait_for_text("[data-testid=card-panel]", "Zairyu Test C")
+        .await;
     let review = app.visible_text().await;
-    assert!(review.contains("LE VAN AN"), "the review shows the applicant: {review}");
+    assert!(
+        review.contains("LE VAN AN"),
+        "the review shows the applicant: {review}"
+    );
     app.click("[data-testid=review-sign]").await;
-    app.pin_alone(&["LE VAN AN", "NGUYEN THI LAN", CARD_NUMBER]).await;
-    app.wait_for_text("[data-testid=receipt-reference]", "ZR-").await;
+    app.pin_alone(&["LE VAN AN", "NGUYEN THI LAN", CARD_NUMBER])
+        .await;
+    app.wait_for_text("[data-testid=receipt-reference]", "ZR-")
+        .await;
     let reference = app
         .wait_for("[data-testid=receipt-reference]")
         .await
@@ -290,10 +339,12 @@ async fn a_counter_visit_leaves_nothing_behind() {
 
     // End the visit: the receipt offered, then every file removed and the window cleared.
     app.click("[data-testid=visit-end]").await;
-    app.wait_for_text("[data-testid=end-visit-receipts]", &reference).await;
+    app.wait_for_text("[data-testid=end-visit-receipts]", &reference)
+        .await;
     screenshot(c, "counter-end-visit-en").await;
     app.click("[data-testid=end-visit-confirm]").await;
-    app.wait_for_text("[data-testid=visit-ended]", "file(s) removed").await;
+    app.wait_for_text("[data-testid=visit-ended]", "file(s) removed")
+        .await;
     app.wait_for_text("[data-testid=visit-staff]", &staff).await;
     app.wait_for("[data-testid=counter-need-visit]").await;
 
@@ -303,7 +354,10 @@ async fn a_counter_visit_leaves_nothing_behind() {
         .filter_map(|p| p.file_name()?.to_str().map(str::to_owned))
         .filter(|n| n.len() == 64 && n.bytes().all(|b| b.is_ascii_hexdigit()))
         .collect();
-    assert!(!filed.is_empty(), "the server keeps the filed files under their digests");
+    assert!(
+        !filed.is_empty(),
+        "the server keeps the filed files under their digests"
+    );
     digests.extend(filed);
     let mut needles: Vec<String> = vec![
         "NGUYEN THI LAN".into(),
@@ -316,8 +370,14 @@ async fn a_counter_visit_leaves_nothing_behind() {
     needles.extend(digests.iter().cloned());
     // The scan can fail: the server's own data holds the student.
     let control = scan(&[server_data.path()], &needles);
-    assert!(control.iter().any(|h| h.starts_with("NGUYEN THI LAN")), "{control:?}");
-    assert!(control.iter().any(|h| h.starts_with(&reference)), "{control:?}");
+    assert!(
+        control.iter().any(|h| h.starts_with("NGUYEN THI LAN")),
+        "{control:?}"
+    );
+    assert!(
+        control.iter().any(|h| h.starts_with(&reference)),
+        "{control:?}"
+    );
     let dirs = [data.path(), home.path(), tmp.path()];
     let left = scan(&dirs, &needles);
     println!(
@@ -336,7 +396,10 @@ async fn a_counter_visit_leaves_nothing_behind() {
         let control_token = support::reception::sign_in(&http, &base, &staff, PASSWORD);
         assert!(is_live_session(&http, &base, &control_token));
         for candidate in hex64_runs(&dirs) {
-            assert!(!is_live_session(&http, &base, &candidate), "a session token is on disk");
+            assert!(
+                !is_live_session(&http, &base, &candidate),
+                "a session token is on disk"
+            );
         }
     });
     // The OS keychain has no entry of this app for this data folder.
@@ -358,8 +421,17 @@ async fn a_counter_visit_leaves_nothing_behind() {
         tokio::time::sleep(std::time::Duration::from_millis(800)).await;
         seen.push_str(&app.visible_text().await);
     }
-    for first in ["NGUYEN THI LAN", "LE VAN AN", CARD_NUMBER, &reference, &student] {
-        assert!(!seen.contains(first), "the second visit shows {first}: {seen}");
+    for first in [
+        "NGUYEN THI LAN",
+        "LE VAN AN",
+        CARD_NUMBER,
+        &reference,
+        &student,
+    ] {
+        assert!(
+            !seen.contains(first),
+            "the second visit shows {first}: {seen}"
+        );
     }
     // The staff member is still signed in.
     assert!(seen.contains(&staff), "{seen}");

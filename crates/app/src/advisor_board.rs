@@ -16,7 +16,12 @@ pub(crate) fn board_query_string(query: &BoardQuery) -> String {
     if let Some(size) = query.page_size {
         out.append_pair("page_size", &size.to_string());
     }
-    if let Some(search) = query.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    if let Some(search) = query
+        .search
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         out.append_pair("search", search);
     }
     if let Some(status) = query.status {
@@ -31,10 +36,7 @@ pub(crate) fn board_query_string(query: &BoardQuery) -> String {
 impl App {
     /// One page of the board of the signed-in staff member's organisation.
     pub fn advisor_board(&self, query: &BoardQuery) -> Result<BoardPage, AppError> {
-        let token = self
-            .session_vault()
-            .load()
-            .ok_or(AppError::NotSignedIn)?;
+        let token = self.session_vault().load().ok_or(AppError::NotSignedIn)?;
         self.reception()?.board(&token, query)
     }
 }

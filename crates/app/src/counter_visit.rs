@@ -399,7 +399,12 @@ mod tests {
         app.export_draft(&draft.id).unwrap();
         app.import_draft_bytes(b"not a bundle").unwrap_err();
         let during = files(dir.path());
-        assert!(during.iter().all(|f| f == "settings.json" || f.starts_with("visits/")), "{during:?}");
+        assert!(
+            during
+                .iter()
+                .all(|f| f == "settings.json" || f.starts_with("visits/")),
+            "{during:?}"
+        );
         assert_eq!(app.drafts().unwrap().len(), 1);
 
         let ended = app.end_visit(false).unwrap();
@@ -466,7 +471,10 @@ mod tests {
                 discarded_submissions: 1
             }]
         );
-        assert_eq!(app.create_draft("extension-of-stay").unwrap_err().code(), "no_visit");
+        assert_eq!(
+            app.create_draft("extension-of-stay").unwrap_err().code(),
+            "no_visit"
+        );
         assert!(!app.visit().open);
         assert!(app.drafts().unwrap().is_empty());
     }
@@ -475,9 +483,17 @@ mod tests {
     fn the_idle_time_is_kept_within_bounds() {
         let dir = tempfile::tempdir().unwrap();
         let app = counter_app(dir.path());
-        assert_eq!(app.set_visit_idle_minutes(0).unwrap().visit_idle_minutes, Some(1));
+        assert_eq!(
+            app.set_visit_idle_minutes(0).unwrap().visit_idle_minutes,
+            Some(1)
+        );
         app.set_visit_idle_minutes(25).unwrap();
         assert_eq!(app.visit().idle_minutes, 25);
-        assert_eq!(app.set_visit_idle_minutes(10_000).unwrap().visit_idle_minutes, Some(120));
+        assert_eq!(
+            app.set_visit_idle_minutes(10_000)
+                .unwrap()
+                .visit_idle_minutes,
+            Some(120)
+        );
     }
 }

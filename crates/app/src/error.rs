@@ -76,7 +76,9 @@ pub enum AppError {
     VisitOpen,
     #[error("no visit is open")]
     NoVisit,
-    #[error("{0} signed application(s) of this visit are not sent yet: send them now or discard them")]
+    #[error(
+        "{0} signed application(s) of this visit are not sent yet: send them now or discard them"
+    )]
     VisitUnsent(u32),
 }
 

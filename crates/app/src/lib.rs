@@ -173,9 +173,9 @@ impl App {
         };
         if let Ok(read) = settings::load(&app.data_dir) {
             let settings = app.note(read);
-            app.card.prefer(settings.as_ref().and_then(|s| s.reader.clone()));
-            app.counter
-                .set_on(settings.is_some_and(|s| s.counter_pc));
+            app.card
+                .prefer(settings.as_ref().and_then(|s| s.reader.clone()));
+            app.counter.set_on(settings.is_some_and(|s| s.counter_pc));
         }
         app.remove_leftover_visits();
         Ok(app)

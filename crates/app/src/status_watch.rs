@@ -130,8 +130,10 @@ impl App {
         let server = self.server_url().unwrap_or_default();
         let key = |a: &Application| seen_key(&server, a);
         let _guard = lock(&self.write_lock);
-        let read =
-            json_file::read_json::<BTreeMap<String, ApplicationStatus>>(&self.work_dir(), SEEN_FILE)?;
+        let read = json_file::read_json::<BTreeMap<String, ApplicationStatus>>(
+            &self.work_dir(),
+            SEEN_FILE,
+        )?;
         let mut dirty = matches!(read, json_file::Read::Missing);
         let mut seen = self.note(read).unwrap_or_default();
         let mut changes = Vec::new();
@@ -174,8 +176,10 @@ impl App {
     pub(crate) fn remember_status(&self, application: &Application) -> Result<(), AppError> {
         let server = self.server_url().unwrap_or_default();
         let _guard = lock(&self.write_lock);
-        let read =
-            json_file::read_json::<BTreeMap<String, ApplicationStatus>>(&self.work_dir(), SEEN_FILE)?;
+        let read = json_file::read_json::<BTreeMap<String, ApplicationStatus>>(
+            &self.work_dir(),
+            SEEN_FILE,
+        )?;
         let mut seen = self.note(read).unwrap_or_default();
         seen.insert(seen_key(&server, application), application.status);
         json_file::write_json(&self.work_dir(), SEEN_FILE, &seen)

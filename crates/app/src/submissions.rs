@@ -188,7 +188,13 @@ impl App {
             )));
         }
         if resubmit_of.is_none() {
-            if let Some(submitted) = self.drafts_folder().open(draft_id)?.meta().submitted.clone() {
+            if let Some(submitted) = self
+                .drafts_folder()
+                .open(draft_id)?
+                .meta()
+                .submitted
+                .clone()
+            {
                 return Err(AppError::AlreadyFiled(submitted.reference_number));
             }
         }

@@ -26,10 +26,11 @@ pub use application::{
 pub use details::{ApplicationDetails, DetailFile, StatusEntry};
 pub use error::{ErrorBody, ErrorCode};
 pub use organisation::{
-    BoardPage, BoardQuery, BoardRow, FiledBy, FiledFor, InvitationCodeRequest, LinkOrganisationRequest,
-    LinkedStudent, LinkedStudents, NextActor, Organisation, OrganisationDetails, OrganisationKind,
-    OrganisationLink, OrganisationLinks, OrganisationNotice, OrganisationSummary, StaffInvitation,
-    StaffMember, StaffOrganisation, StaffRegistrationRequest, Urgency,
+    BoardPage, BoardQuery, BoardRow, FiledBy, FiledFor, InvitationCodeRequest,
+    LinkOrganisationRequest, LinkedStudent, LinkedStudents, NextActor, Organisation,
+    OrganisationDetails, OrganisationKind, OrganisationLink, OrganisationLinks, OrganisationNotice,
+    OrganisationSummary, StaffInvitation, StaffMember, StaffOrganisation, StaffRegistrationRequest,
+    Urgency,
 };
 pub use procedure::{CatalogProcedure, ProcedureDetail, TermsOfUse};
 pub use status::{ApplicationStatus, UnknownStatus};

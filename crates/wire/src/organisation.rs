@@ -232,7 +232,9 @@ pub struct FiledFor {
 /// `search` matches the student's name or user ID and the reference number (case-insensitive,
 /// every word); `status` and `procedure` filter (a row without an application has no status,
 /// so a status filter leaves it out).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS, ToSchema, IntoParams)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS, ToSchema, IntoParams,
+)]
 #[into_params(parameter_in = Query)]
 pub struct BoardQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -351,8 +353,14 @@ mod tests {
             serde_json::to_value(OrganisationKind::AttorneyOffice).unwrap(),
             json!("attorney_office")
         );
-        assert_eq!(OrganisationKind::parse("school"), Some(OrganisationKind::School));
-        assert_eq!(OrganisationKind::AttorneyOffice.staff_user_type(), "attorney");
+        assert_eq!(
+            OrganisationKind::parse("school"),
+            Some(OrganisationKind::School)
+        );
+        assert_eq!(
+            OrganisationKind::AttorneyOffice.staff_user_type(),
+            "attorney"
+        );
         assert_eq!(
             serde_json::to_value(Urgency::StayEndsSoonNothingFiled).unwrap(),
             json!("stay_ends_soon_nothing_filed")
