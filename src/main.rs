@@ -41,6 +41,10 @@ enum Command {
     /// The examiner's side: create an account, list, show, move statuses, request revisions.
     #[command(subcommand)]
     Examiner(cli::serve::ExaminerCommand),
+    /// Organisations (schools, attorney offices) and their staff: create, list, show, invite
+    /// and remove staff.
+    #[command(subcommand)]
+    Org(cli::org::OrgCommand),
     /// Serve the built UI and the app layer over HTTP on loopback (browser tests, demos).
     UiServe(cli::ui_serve::UiServeArgs),
 }
@@ -57,6 +61,7 @@ fn main() -> ExitCode {
         Command::Card(cmd) => cli::card::run(cmd),
         Command::Serve(args) => cli::serve::run_serve(args),
         Command::Examiner(cmd) => cli::serve::run_examiner(cmd),
+        Command::Org(cmd) => cli::org::run(cmd),
         Command::UiServe(args) => cli::ui_serve::run(args),
     }
 }

@@ -3,6 +3,7 @@
 pub(crate) mod card;
 pub(crate) mod check;
 pub(crate) mod draft;
+pub(crate) mod org;
 pub(crate) mod procedures;
 pub(crate) mod serve;
 pub(crate) mod sim;

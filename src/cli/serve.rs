@@ -27,10 +27,12 @@ pub(crate) struct ServeArgs {
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Where {
+    /// A TOML file with the server's settings (as `zairyu serve --config`).
     #[arg(long)]
-    config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
+    /// The server's data folder (as `zairyu serve --data`).
     #[arg(long)]
-    data: Option<PathBuf>,
+    pub(crate) data: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -131,7 +133,7 @@ fn start_logging() {
         .try_init();
 }
 
-fn office(at: &Where) -> Result<ReceptionOffice, String> {
+pub(crate) fn office(at: &Where) -> Result<ReceptionOffice, String> {
     let config = ServerConfig::load(at.config.as_deref(), at.data.clone(), None)?;
     ReceptionOffice::open(&config)
 }

@@ -45,7 +45,8 @@ pub struct UsageInfo {
     pub birth_date: String,
     pub sex: String,
     pub residence_card_number: String,
-    /// The school, for organisation staff to see the application (optional).
+    /// The school or attorney office to link (its organisation ID, `ORG` and eight digits),
+    /// so its staff see the applications (optional; anything else is kept as given).
     #[serde(default)]
     pub organisation: Option<String>,
     /// Manual 3.2 step 15: the name in English letters as on the residence card.
@@ -69,6 +70,14 @@ pub(crate) const USAGE_TYPED_FIELDS: [&str; 4] = [
 ];
 
 impl UsageInfo {
+    /// The organisation to link in the same step: `organisation` when it is an organisation
+    /// ID (`ORG` and eight digits).
+    pub fn organisation_id(&self) -> Option<&str> {
+        self.organisation.as_deref().map(str::trim).filter(|o| {
+            o.len() == 11 && o.starts_with("ORG") && o[3..].bytes().all(|b| b.is_ascii_digit())
+        })
+    }
+
     /// The usage-application form of the schema, each typed value normalised as the form
     /// normalises it (full width, the postal code's hyphen, lower-case card number).
     pub fn form(&self) -> Result<serde_json::Value, AppError> {
@@ -134,7 +143,7 @@ impl App {
         Ok(ReceptionClient::new(&url))
     }
 
-    fn token(&self) -> Result<String, AppError> {
+    pub(crate) fn token(&self) -> Result<String, AppError> {
         self.session_vault().load().ok_or(AppError::NotSignedIn)
     }
 
@@ -335,6 +344,7 @@ impl App {
             &b64.encode(certificate),
             &b64.encode(signature),
             json!(info),
+            info.organisation_id(),
         )?;
         self.session()
     }

@@ -158,7 +158,7 @@ macro_rules! command_table {
             /// Clears the web view's storage (local and session storage, IndexedDB, caches): the end of a visit.
             clear_web_storage() -> () = clear_web_storage [shell quick infallible];
             /// The advisor's board: one page of the organisation's students' applications, most urgent first.
-            advisor_board(query: $crate::BoardQuery) -> $crate::BoardPage = advisor_board [json blocking fallible];
+            advisor_board(query: $crate::BoardQuery) -> $crate::BoardPage = board [json blocking fallible];
         }
     };
 }

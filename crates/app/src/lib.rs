@@ -5,7 +5,6 @@
 //! desktop commands in `src-tauri` and the `zairyu` CLI are thin shells over it.
 
 mod account;
-mod advisor_board;
 mod card_panel;
 mod checklist;
 pub mod command_table;
@@ -16,6 +15,7 @@ mod drafts_folder;
 mod error;
 mod json_file;
 mod local_data;
+mod organisations;
 mod pdf_parts;
 mod practice_card;
 mod reception_client;

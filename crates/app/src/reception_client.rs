@@ -15,6 +15,11 @@ use zairyu_wire::{
     ReceiptMethodRequest, Registered, Sent, ServerHealth, SessionToken, SubmissionMetadata,
     TokenRequest, UsageApplied, UsageChallenge, UsageRequest,
 };
+use zairyu_wire::{
+    BoardPage, BoardQuery, InvitationCodeRequest, LinkOrganisationRequest, LinkedStudents,
+    OrganisationLinks, OrganisationSummary, StaffInvitation, StaffOrganisation,
+    StaffRegistrationRequest,
+};
 
 use crate::error::AppError;
 
@@ -122,6 +127,14 @@ impl ReceptionClient {
             request = request.header("Authorization", format!("Bearer {token}"));
         }
         self.answer(request.send_json(body))
+    }
+
+    fn delete<T: DeserializeOwned>(&self, path: &str, token: &str) -> Result<T, AppError> {
+        let request = self
+            .agent
+            .delete(self.url(path))
+            .header("Authorization", format!("Bearer {token}"));
+        self.answer(request.call())
     }
 
     /// Whether the server answers at all (the diagnosis page).
@@ -255,6 +268,7 @@ impl ReceptionClient {
         certificate_b64: &str,
         signature_b64: &str,
         info: Value,
+        organisation_id: Option<&str>,
     ) -> Result<(), AppError> {
         let _: UsageApplied = self.post(
             "/api/usage",
@@ -264,7 +278,7 @@ impl ReceptionClient {
                 certificate: certificate_b64.to_owned(),
                 signature: signature_b64.to_owned(),
                 info,
-                organisation_id: None,
+                organisation_id: organisation_id.map(str::to_owned),
             },
         )?;
         Ok(())
@@ -378,16 +392,6 @@ impl ReceptionClient {
         self.answer(result)
     }
 
-    /// The advisor's board (`GET /api/staff/board`).
-    pub(crate) fn board(
-        &self,
-        token: &str,
-        query: &zairyu_wire::BoardQuery,
-    ) -> Result<zairyu_wire::BoardPage, AppError> {
-        let query = crate::advisor_board::board_query_string(query);
-        self.get(&format!("/api/staff/board?{query}"), Some(token))
-    }
-
     pub(crate) fn applications(&self, token: &str) -> Result<Vec<Application>, AppError> {
         self.get("/api/applications", Some(token))
     }
@@ -494,6 +498,95 @@ impl ReceptionClient {
             )
             .send(&body[..]);
         self.answer(result)
+    }
+
+    // Organisations (`zairyu_wire::organisation`): the student's links, staff invitations,
+    // the staff member's organisation, students and board.
+
+    pub(crate) fn organisation(
+        &self,
+        token: &str,
+        id: &str,
+    ) -> Result<OrganisationSummary, AppError> {
+        self.get(
+            &format!("/api/organisations/{}", path_segment(id.trim())),
+            Some(token),
+        )
+    }
+
+    pub(crate) fn my_organisations(&self, token: &str) -> Result<OrganisationLinks, AppError> {
+        self.get("/api/me/organisations", Some(token))
+    }
+
+    pub(crate) fn link_organisation(
+        &self,
+        token: &str,
+        id: &str,
+    ) -> Result<OrganisationLinks, AppError> {
+        self.post(
+            "/api/me/organisations",
+            Some(token),
+            &LinkOrganisationRequest {
+                organisation_id: id.to_owned(),
+            },
+        )
+    }
+
+    pub(crate) fn unlink_organisation(
+        &self,
+        token: &str,
+        id: &str,
+    ) -> Result<OrganisationLinks, AppError> {
+        self.delete(
+            &format!("/api/me/organisations/{}", path_segment(id.trim())),
+            token,
+        )
+    }
+
+    pub(crate) fn staff_invitation(&self, code: &str) -> Result<StaffInvitation, AppError> {
+        self.post(
+            "/api/staff/invitation",
+            None,
+            &InvitationCodeRequest {
+                code: code.to_owned(),
+            },
+        )
+    }
+
+    pub(crate) fn register_staff(
+        &self,
+        request: &StaffRegistrationRequest,
+    ) -> Result<String, AppError> {
+        let done: Registered = self.post("/api/staff/register", None, request)?;
+        Ok(done.user_id)
+    }
+
+    pub(crate) fn staff_organisation(&self, token: &str) -> Result<StaffOrganisation, AppError> {
+        self.get("/api/staff/organisation", Some(token))
+    }
+
+    pub(crate) fn linked_students(&self, token: &str) -> Result<LinkedStudents, AppError> {
+        self.get("/api/staff/students", Some(token))
+    }
+
+    pub(crate) fn board(&self, token: &str, query: &BoardQuery) -> Result<BoardPage, AppError> {
+        let mut request = self
+            .agent
+            .get(self.url("/api/staff/board"))
+            .header("Authorization", format!("Bearer {token}"));
+        let status = query.status.map(|s| s.as_str());
+        for (key, value) in [
+            ("page", query.page.map(|n| n.to_string())),
+            ("page_size", query.page_size.map(|n| n.to_string())),
+            ("search", query.search.clone()),
+            ("status", status.map(str::to_owned)),
+            ("procedure", query.procedure.clone()),
+        ] {
+            if let Some(value) = value {
+                request = request.query(key, value);
+            }
+        }
+        self.answer(request.call())
     }
 }
 

@@ -7,9 +7,24 @@ use zairyu_wire::{
     TermsOfUse,
 };
 
+use zairyu_wire::{FiledBy, FiledFor};
+
 use crate::error::ApiError;
 use crate::service::SubmissionMeta;
 use crate::store::{ApplicationRow, AuditEntry, UserRow};
+
+/// Who filed an application for whom (proxy filing), kept with the application as it was
+/// when filed.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Filing {
+    pub filed_by: FiledBy,
+    pub filed_for: FiledFor,
+}
+
+/// The proxy filing of an application, if staff filed it.
+pub fn filing(row: &ApplicationRow) -> Option<Filing> {
+    serde_json::from_str(row.filing.as_deref()?).ok()
+}
 
 /// An application row with its procedure's names from the catalog.
 pub fn application_record(row: &ApplicationRow) -> Result<ApplicationRecord, ApiError> {
@@ -46,8 +61,8 @@ pub fn application_record(row: &ApplicationRow) -> Result<ApplicationRecord, Api
             revision_request: row.revision_request.clone(),
             created_at: row.created_at,
             updated_at: row.updated_at,
-            filed_by: None,
-            filed_for: None,
+            filed_by: filing(row).map(|f| f.filed_by),
+            filed_for: filing(row).map(|f| f.filed_for),
         },
         user_id: row.user_id.clone(),
         submitter_id: row.submitter_id.clone(),

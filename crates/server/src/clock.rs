@@ -136,6 +136,60 @@ pub fn parse_utc(text: &str) -> Option<i64> {
     )
 }
 
+/// The calendar day in Japan (UTC+9) of a Unix time.
+pub fn japan_date(unix: i64) -> time::Date {
+    let utc = moment(unix);
+    utc.checked_to_offset(JAPAN).unwrap_or(utc).date()
+}
+
+/// A `YYYY-MM-DD` day; `None` for anything else.
+pub fn parse_date(text: &str) -> Option<time::Date> {
+    let text = text.trim();
+    let part = |range: std::ops::Range<usize>| -> Option<u32> {
+        let p = text.get(range)?;
+        p.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| p.parse().ok())?
+    };
+    if text.len() != 10 || &text[4..5] != "-" || &text[7..8] != "-" {
+        return None;
+    }
+    let month = time::Month::try_from(u8::try_from(part(5..7)?).ok()?).ok()?;
+    time::Date::from_calendar_date(
+        i32::try_from(part(0..4)?).ok()?,
+        month,
+        u8::try_from(part(8..10)?).ok()?,
+    )
+    .ok()
+}
+
+/// `YYYY-MM-DD` of a day.
+pub fn date_text(day: time::Date) -> String {
+    format!(
+        "{:04}-{:02}-{:02}",
+        day.year(),
+        u8::from(day.month()),
+        day.day()
+    )
+}
+
+/// The same day `years` later (29 February becomes 28 February in a common year).
+pub fn years_later(day: time::Date, years: i32) -> time::Date {
+    let year = day.year() + years;
+    day.replace_year(year)
+        .or_else(|_| time::Date::from_calendar_date(year, day.month(), 28))
+        .unwrap_or(day)
+}
+
+/// The same day `months` later, or the month's last day when it is shorter.
+pub fn months_later(day: time::Date, months: i32) -> time::Date {
+    let index = day.year() * 12 + i32::from(u8::from(day.month())) - 1 + months;
+    let (year, month) = (index.div_euclid(12), (index.rem_euclid(12) + 1) as u8);
+    let month = time::Month::try_from(month).unwrap_or(time::Month::January);
+    let last = time::util::days_in_month(month, year);
+    time::Date::from_calendar_date(year, month, day.day().min(last)).unwrap_or(day)
+}
+
 /// `YYYY-MM-DD` (UTC) of a Unix time.
 pub fn utc_date(unix: i64) -> String {
     let t = moment(unix);
@@ -151,6 +205,25 @@ mod tests {
         assert_eq!(japan_minute(0), "1970-01-01T09:00");
         assert_eq!(japan_minute(1_795_478_400), "2026-11-24T09:00");
         assert_eq!(utc_date(1_795_478_400 + 86_399), "2026-11-24");
+    }
+
+    #[test]
+    fn days_and_months_add_like_a_calendar() {
+        let day = parse_date("2024-02-29").unwrap();
+        assert_eq!(date_text(years_later(day, 3)), "2027-02-28");
+        assert_eq!(
+            date_text(months_later(parse_date("2026-11-30").unwrap(), 3)),
+            "2027-02-28"
+        );
+        assert_eq!(
+            date_text(months_later(parse_date("2026-01-15").unwrap(), -3)),
+            "2025-10-15"
+        );
+        assert_eq!(parse_date("2026-13-01"), None);
+        assert_eq!(
+            date_text(japan_date(1_795_478_400 - 3600 * 9)),
+            "2026-11-24"
+        );
     }
 
     #[test]

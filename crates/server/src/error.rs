@@ -47,6 +47,10 @@ impl ApiError {
     pub fn forbidden(message: impl Into<String>) -> ApiError {
         ApiError::new(403, "forbidden", message)
     }
+    /// A 403 with its own code (`not_staff`, `organisation_expired`, …).
+    pub fn forbidden_code(code: &str, message: impl Into<String>) -> ApiError {
+        ApiError::new(403, code, message)
+    }
     pub fn not_found(what: &str) -> ApiError {
         ApiError::new(
             404,

@@ -38,6 +38,7 @@ mod applications;
 mod details;
 mod examiner;
 mod link_pages;
+mod organisations;
 mod staging;
 use crate::error::ApiError;
 use crate::service::{ReceptionOffice, StoredFile, SubmissionMeta};
@@ -165,6 +166,29 @@ pub fn router(service: AppState) -> Router {
             "/api/receipt-method",
             post(applications::change_receipt_method),
         )
+        .route(
+            "/api/staff/invitation",
+            post(organisations::staff_invitation),
+        )
+        .route("/api/staff/register", post(organisations::register_staff))
+        .route(
+            "/api/organisations/{id}",
+            get(organisations::get_organisation),
+        )
+        .route(
+            "/api/me/organisations",
+            get(organisations::my_organisations).post(organisations::link_organisation),
+        )
+        .route(
+            "/api/me/organisations/{id}",
+            axum::routing::delete(organisations::unlink_organisation),
+        )
+        .route(
+            "/api/staff/organisation",
+            get(organisations::staff_organisation),
+        )
+        .route("/api/staff/students", get(organisations::staff_students))
+        .route("/api/staff/board", get(organisations::staff_board))
         .route("/openapi.json", get(openapi))
         .route("/api/health", get(applications::health))
         .route("/api/usage/challenge", post(accounts::usage_challenge))
@@ -370,7 +394,9 @@ impl utoipa::Modify for BearerScheme {
         accounts::usage_challenge, accounts::usage_apply, applications::list_procedures, applications::get_procedure, accounts::list_favorites, accounts::add_favorite, accounts::remove_favorite,
         applications::submit_application, applications::list_applications, applications::get_application, applications::resubmit_application, applications::change_receipt_method, accounts::me,
         accounts::change_password, accounts::change_profile, accounts::change_email, accounts::confirm_email_change, applications::list_reusable_applications, examiner::examiner_list_applications, examiner::examiner_get_application, examiner::examiner_download_file, examiner::examiner_set_status,
-        examiner::examiner_request_revision, applications::health, details::get_application_details, details::download_application_file
+        examiner::examiner_request_revision, applications::health, details::get_application_details, details::download_application_file,
+        organisations::staff_invitation, organisations::register_staff, organisations::get_organisation, organisations::my_organisations, organisations::link_organisation, organisations::unlink_organisation,
+        organisations::staff_organisation, organisations::staff_students, organisations::staff_board
     ),
     components(schemas(ErrorBody, UploadForm, SubmissionMetadata)),
     modifiers(&BearerScheme)

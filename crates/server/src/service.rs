@@ -13,10 +13,13 @@
 //! opening it, the clock, the mail and request budgets, random tokens.
 
 mod accounts;
+mod board;
 mod details;
 mod examiner;
 mod favorites;
+mod links;
 mod notices;
+mod organisations;
 pub mod password_work;
 mod past_applications;
 mod profile;
@@ -41,6 +44,7 @@ use crate::rate_limit::{FailureDelays, RateLimiter};
 use crate::store::{ApplicationRow, SqliteStore, Store};
 
 pub use accounts::password_ok;
+pub use organisations::{NOTICE_DAYS, VALID_YEARS};
 pub use past_applications::PastSearch;
 pub use statuses::{transition_allowed, STATUSES};
 

@@ -8,6 +8,7 @@
 //! files named by their SHA-256 (see `service`).
 
 mod dialect;
+mod organisations;
 mod queries;
 mod schema;
 mod sqlite;
@@ -15,6 +16,7 @@ mod sqlite;
 use serde::{Deserialize, Serialize};
 
 pub use dialect::{Cell, Database, Dialect, Param, SqlRow};
+pub use organisations::{InvitationRow, LinkedRow, OrganisationRow, OrganisationStore};
 pub(crate) use schema::migrate;
 pub use sqlite::SqliteStore;
 
@@ -78,6 +80,12 @@ pub struct ApplicationRow {
     pub revision_request: Option<String>,
     pub created_at: i64,
     pub updated_at: i64,
+    /// Proxy filing: the organisation of the staff member (`submitter_id`) who filed it.
+    #[serde(default)]
+    pub filed_by_organisation: Option<String>,
+    /// Proxy filing: who filed it for whom as they were then (`crate::answers::Filing` as JSON).
+    #[serde(default)]
+    pub filing: Option<String>,
     pub versions: Vec<VersionRow>,
 }
 
@@ -95,7 +103,7 @@ pub struct VersionRow {
 
 /// Everything the service keeps. Implemented once, in `store/queries.rs`, for every
 /// [`Database`]; each database passes the same tests (`tests/store_conformance.rs`).
-pub trait Store: Send + Sync + std::fmt::Debug {
+pub trait Store: OrganisationStore + Send + Sync + std::fmt::Debug {
     fn add_registration(
         &self,
         token_hash: &str,

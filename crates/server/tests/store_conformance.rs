@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use zairyu_server::postgres_store::PostgresStore;
-use zairyu_server::store::{ApplicationRow, SqliteStore, Store, UserRow, VersionRow};
+use zairyu_server::store::{
+    ApplicationRow, OrganisationRow, SqliteStore, Store, UserRow, VersionRow,
+};
 
 fn user(id: &str, email: &str) -> UserRow {
     UserRow {
@@ -36,6 +38,8 @@ fn application(user: &str, submission: &str, n: u32) -> ApplicationRow {
         revision_request: None,
         created_at: 1000 + i64::from(n),
         updated_at: 1000 + i64::from(n),
+        filed_by_organisation: None,
+        filing: None,
         versions: Vec::new(),
     }
 }
@@ -285,6 +289,108 @@ fn conformance(store: &dyn Store) {
         .set_favorite("ZR1", "change-of-status", false)
         .unwrap();
     assert_eq!(store.favorites("ZR1").unwrap(), ["extension-of-stay"]);
+
+    organisations(store);
+}
+
+/// Organisations, invitations, staff, links, and what the board reads.
+fn organisations(store: &dyn Store) {
+    let school = OrganisationRow {
+        id: "ORG00000001".into(),
+        name: "APU".into(),
+        kind: "school".into(),
+        created_at: 5,
+        valid_until: "2029-11-30".into(),
+    };
+    store.add_organisation(&school).unwrap();
+    assert!(store.add_organisation(&school).is_err(), "ids are unique");
+    assert_eq!(
+        store.organisation("ORG00000001").unwrap(),
+        Some(school.clone())
+    );
+    assert_eq!(store.organisation("ORG9").unwrap(), None);
+    assert_eq!(store.organisations().unwrap(), vec![school.clone()]);
+    // An invitation is taken once.
+    store
+        .add_invitation("ih", "ORG00000001", "staff@apu.example.jp", 900)
+        .unwrap();
+    assert_eq!(store.open_invitations("ORG00000001", 100).unwrap().len(), 1);
+    assert!(store
+        .open_invitations("ORG00000001", 900)
+        .unwrap()
+        .is_empty());
+    let taken = store.take_invitation("ih").unwrap().unwrap();
+    assert_eq!(
+        (taken.email.as_str(), taken.used),
+        ("staff@apu.example.jp", true)
+    );
+    assert_eq!(store.take_invitation("ih").unwrap(), None);
+    assert!(store.invitation("ih").unwrap().unwrap().used);
+    // Staff membership.
+    store
+        .add_user(&user("ZR9", "staff@apu.example.jp"), 10)
+        .unwrap();
+    store
+        .set_user_organisation("ZR9", Some("ORG00000001"))
+        .unwrap();
+    assert_eq!(store.staff_of("ORG00000001").unwrap()[0].id, "ZR9");
+    store.set_user_organisation("ZR9", None).unwrap();
+    assert!(store.staff_of("ORG00000001").unwrap().is_empty());
+    // Links: twice is once; unlinking answers whether there was one.
+    store.link("ZR2", "ORG00000001", 50).unwrap();
+    store.link("ZR2", "ORG00000001", 60).unwrap();
+    assert_eq!(
+        store.links_of("ZR2").unwrap(),
+        [("ORG00000001".to_owned(), 50)]
+    );
+    assert!(store.is_linked("ZR2", "ORG00000001").unwrap());
+    store.set_certificate_end("ZR2", 12345).unwrap();
+    let linked = store.linked_students("ORG00000001").unwrap();
+    assert_eq!(linked.len(), 1);
+    assert_eq!(
+        (
+            linked[0].user.id.as_str(),
+            linked[0].linked_at,
+            linked[0].cert_not_after
+        ),
+        ("ZR2", 50, Some(12345))
+    );
+    // The board's reads: the linked students' applications and their newest forms.
+    let mut filed = application("ZR2", "org-1", 77);
+    filed.submitter_id = "ZR9".into();
+    filed.filed_by_organisation = Some("ORG00000001".into());
+    filed.filing = Some("{\"by\":\"ZR9\"}".into());
+    let id = store.add_application(&filed).unwrap();
+    for n in 1..=2 {
+        store
+            .add_version(
+                id,
+                &VersionRow {
+                    version: n,
+                    form: serde_json::json!({"applicant": {"current_expiry": format!("2027-01-1{n}")}}),
+                    files: serde_json::json!([]),
+                    signed_at: "t".into(),
+                    cert_fingerprint: "f".into(),
+                    created_at: 2000,
+                },
+            )
+            .unwrap();
+    }
+    let apps = store.organisation_applications("ORG00000001").unwrap();
+    assert!(apps.iter().all(|a| a.user_id == "ZR2"));
+    let stored = apps.iter().find(|a| a.id == id).unwrap();
+    assert_eq!(stored.filed_by_organisation.as_deref(), Some("ORG00000001"));
+    assert_eq!(stored.filing.as_deref(), Some("{\"by\":\"ZR9\"}"));
+    let forms = store.organisation_newest_forms("ORG00000001").unwrap();
+    let newest = forms.iter().find(|f| f.0 == id).unwrap();
+    assert_eq!(newest.1["applicant"]["current_expiry"], "2027-01-12");
+    assert!(store.unlink("ZR2", "ORG00000001").unwrap());
+    assert!(!store.unlink("ZR2", "ORG00000001").unwrap());
+    assert!(store
+        .organisation_applications("ORG00000001")
+        .unwrap()
+        .is_empty());
+    assert!(store.linked_students("ORG00000001").unwrap().is_empty());
 }
 
 #[test]

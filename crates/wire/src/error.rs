@@ -106,6 +106,23 @@ error_codes! {
     SignedFileMissing = "signed_file_missing",
     /// The card's certificate is already bound to another account.
     CertificateInUse = "certificate_in_use",
+    // Organisations (issue 14, helper org-server).
+    /// No organisation has this ID.
+    OrganisationUnknown = "organisation_unknown",
+    /// The organisation's three-year registration has ended.
+    OrganisationExpired = "organisation_expired",
+    /// A staff route called by an account that is not staff of a registered organisation.
+    NotStaff = "not_staff",
+    /// Proxy filing for a student not linked to the staff member's organisation.
+    NotLinked = "not_linked",
+    /// A staff member (or examiner) tried to link or unlink an organisation.
+    NotAStudent = "not_a_student",
+    /// A staff resubmission that does not name the student (`for_user`).
+    ApplicantNotNamed = "applicant_not_named",
+    /// The board's page or page size is out of range.
+    BadPage = "bad_page",
+    /// `zairyu org create --kind` is not `school` or `attorney_office`.
+    BadKind = "bad_kind",
 }
 
 impl std::fmt::Display for ErrorCode {

@@ -150,7 +150,16 @@ pub(super) async fn usage_apply(
     Auth(user, _): Auth,
     Body(b): Body<UsageRequest>,
 ) -> Reply<UsageApplied> {
-    off_the_workers(|| s.usage_apply(&user, &b.nonce, &b.certificate, &b.signature, &b.info))?;
+    off_the_workers(|| {
+        s.usage_apply_and_link(
+            &user,
+            &b.nonce,
+            &b.certificate,
+            &b.signature,
+            &b.info,
+            b.organisation_id.as_deref(),
+        )
+    })?;
     answer(UsageApplied {
         usage_application_done: true,
     })

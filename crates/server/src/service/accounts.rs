@@ -42,6 +42,37 @@ pub(super) fn email_typed_twice(email: &str, email_again: &str) -> Result<(), Ap
     Ok(())
 }
 
+/// The English name (capitals), telephone and password of a new account.
+pub(super) fn check_account_details(
+    name_en: &str,
+    telephone: &str,
+    password: &str,
+) -> Result<(), ApiError> {
+    if name_en.is_empty()
+        || !name_en
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b" -,.'".contains(&b))
+    {
+        return Err(ApiError::bad(
+            "bad_name",
+            "Enter the name in capital letters as on the residence card.",
+        ));
+    }
+    if !valid_telephone(telephone) {
+        return Err(ApiError::bad(
+            "bad_telephone",
+            "Enter the telephone number as digits only, up to 12.",
+        ));
+    }
+    if !password_ok(password) {
+        return Err(ApiError::bad(
+            "weak_password",
+            "The password must be 10–20 characters with an upper-case letter, a lower-case letter, a digit and one of $ % & = @ _ # * + - ? !",
+        ));
+    }
+    Ok(())
+}
+
 const USER_TYPES: &[&str] = &[
     "foreign_national",
     "legal_representative",
@@ -144,28 +175,7 @@ impl ReceptionOffice {
                 format!("The user type must be one of {}.", USER_TYPES.join(", ")),
             ));
         }
-        if name_en.is_empty()
-            || !name_en
-                .bytes()
-                .all(|b| b.is_ascii_uppercase() || b" -,.'".contains(&b))
-        {
-            return Err(ApiError::bad(
-                "bad_name",
-                "Enter the name in capital letters as on the residence card.",
-            ));
-        }
-        if !valid_telephone(telephone) {
-            return Err(ApiError::bad(
-                "bad_telephone",
-                "Enter the telephone number as digits only, up to 12.",
-            ));
-        }
-        if !password_ok(password) {
-            return Err(ApiError::bad(
-                "weak_password",
-                "The password must be 10–20 characters with an upper-case letter, a lower-case letter, a digit and one of $ % & = @ _ # * + - ? !",
-            ));
-        }
+        check_account_details(name_en, telephone, password)?;
         if self.store.user_by_email(&email)?.is_some() {
             return Err(ApiError::new(
                 409,

@@ -47,10 +47,29 @@ impl ReceptionOffice {
         to
     }
 
-    /// Sends one notice about `app` to every address of [`Self::notice_addresses`].
+    /// Sends one notice about `app` to every address of [`Self::notice_addresses`]; when staff
+    /// filed it for the student and still act for them, a copy note goes to that staff member.
     pub(super) fn tell_applicant(&self, app: &ApplicationRow, subject: &str, text: &str) {
-        for to in self.notice_addresses(app) {
-            self.mailer.send(&to, subject, text);
+        let to = self.notice_addresses(app);
+        for address in &to {
+            self.mailer.send(address, subject, text);
+        }
+        let Some(filing) = crate::answers::filing(app) else {
+            return;
+        };
+        let staff = self.store.user(&filing.filed_by.user_id).ok().flatten();
+        if let Some(staff) = staff {
+            let still_acts = self.staff_may_see(&staff, app).unwrap_or(false);
+            if still_acts && !to.iter().any(|t| t.eq_ignore_ascii_case(&staff.email)) {
+                self.mailer.send(
+                    &staff.email,
+                    &format!("Copy / 写し: {subject}"),
+                    &format!(
+                        "A copy of the notice sent to {} ({}), for whom you filed {}.\n{}さんに送った通知の写しです。\n\n{text}",
+                        filing.filed_for.name_en, filing.filed_for.user_id, app.reference_number, filing.filed_for.name_en
+                    ),
+                );
+            }
         }
     }
 }

@@ -5,8 +5,10 @@
 
 use sha2::{Digest, Sha256};
 
+use super::links::is_staff_type;
 use super::signatures::Purpose;
 use super::{random_digits, ReceptionOffice, StoredFile, SubmissionMeta};
+use crate::answers::Filing;
 use crate::clock::{japan_minute, utc_date};
 use crate::error::ApiError;
 use crate::store::{ApplicationRow, UserRow, VersionRow};
@@ -28,7 +30,7 @@ impl ReceptionOffice {
         {
             return Ok(existing);
         }
-        let applicant = self.applicant_for(sender, meta.for_user.as_deref())?;
+        let (applicant, filing) = self.applicant_for(sender, meta.for_user.as_deref())?;
         let procedure = zairyu_forms::procedure(&meta.procedure_id)
             .ok_or_else(|| ApiError::bad("unknown_procedure", "There is no such procedure."))?;
         if procedure.reception_at(&japan_minute(self.now()))
@@ -67,6 +69,8 @@ impl ReceptionOffice {
             revision_request: None,
             created_at: now,
             updated_at: now,
+            filed_by_organisation: filing.as_ref().map(|f| f.filed_by.organisation_id.clone()),
+            filing: filing.as_ref().and_then(|f| serde_json::to_string(f).ok()),
             versions: Vec::new(),
         };
         let first = version(1, meta, files, &signer, now);
@@ -74,7 +78,11 @@ impl ReceptionOffice {
         self.store.atomically(&mut |s| {
             app.id = s.add_application(&app)?;
             s.add_version(app.id, &first)?;
-            s.audit(Some(app.id), &sender.id, "submit", "terms agreed", now)
+            let detail = match &app.filed_by_organisation {
+                Some(org) => format!("terms agreed; filed for {} by staff of {org}", app.user_id),
+                None => "terms agreed".to_owned(),
+            };
+            s.audit(Some(app.id), &sender.id, "submit", &detail, now)
         })?;
         let stored = self
             .store
@@ -103,42 +111,31 @@ impl ReceptionOffice {
             .ok_or_else(|| ApiError::internal("application vanished"))
     }
 
-    /// The organisation a student named in their usage application.
-    fn organisation_of(&self, user_id: &str) -> Result<Option<String>, ApiError> {
-        Ok(self
-            .store
-            .user(user_id)?
-            .and_then(|u| u.usage)
-            .and_then(|u| serde_json::from_str::<serde_json::Value>(&u).ok())
-            .and_then(|v| v["organisation"].as_str().map(str::to_owned)))
-    }
-
-    /// The applicant of an application: the sender, or a student of the sender's organisation.
-    fn applicant_for(&self, sender: &UserRow, for_user: Option<&str>) -> Result<UserRow, ApiError> {
+    /// The applicant of an application and the sender's organisation: the sender, or (proxy
+    /// filing) a student linked to the sender's organisation now.
+    fn applicant_for(
+        &self,
+        sender: &UserRow,
+        for_user: Option<&str>,
+    ) -> Result<(UserRow, Option<Filing>), ApiError> {
         match for_user {
-            None => Ok(sender.clone()),
-            Some(id) if id == sender.id => Ok(sender.clone()),
+            None => Ok((sender.clone(), None)),
+            Some(id) if id == sender.id => Ok((sender.clone(), None)),
             Some(id) => {
-                let student = self
-                    .store
-                    .user(id)?
-                    .ok_or_else(|| ApiError::not_found("applicant"))?;
-                let org = sender
-                    .organisation
-                    .as_deref()
-                    .filter(|_| sender.user_type == "organisation_staff");
-                let student_org = student
-                    .usage
-                    .as_deref()
-                    .and_then(|u| serde_json::from_str::<serde_json::Value>(u).ok())
-                    .and_then(|v| v["organisation"].as_str().map(str::to_owned));
-                if org.is_some() && org == student_org.as_deref() {
-                    Ok(student)
-                } else {
-                    Err(ApiError::forbidden(
-                        "Only staff of the applicant's own organisation may submit for them.",
-                    ))
-                }
+                let (student, org) = self.linked_applicant(sender, id)?;
+                let filing = Filing {
+                    filed_by: zairyu_wire::FiledBy {
+                        user_id: sender.id.clone(),
+                        name_en: sender.name_en.clone(),
+                        organisation_id: org.id,
+                        organisation_name: org.name,
+                    },
+                    filed_for: zairyu_wire::FiledFor {
+                        user_id: student.id.clone(),
+                        name_en: student.name_en.clone(),
+                    },
+                };
+                Ok((student, Some(filing)))
             }
         }
     }
@@ -206,17 +203,16 @@ impl ReceptionOffice {
         Ok(())
     }
 
-    /// One application, if `user` may see it (its applicant, its sender, or an examiner).
+    /// One application, if `user` may see it: its applicant, an examiner, its sender when
+    /// that is not staff (a legal representative), or staff of an organisation the applicant
+    /// is linked to now (a staff member who filed it loses it when unlinked or removed).
     pub fn application_for(&self, user: &UserRow, id: i64) -> Result<ApplicationRow, ApiError> {
         self.accept_due()?;
         let app = self.stored_application(id)?;
-        let staff_of_students = user.user_type == "organisation_staff"
-            && user.organisation.is_some()
-            && self.organisation_of(&app.user_id)? == user.organisation;
         if user.role == "examiner"
             || app.user_id == user.id
-            || app.submitter_id == user.id
-            || staff_of_students
+            || (app.submitter_id == user.id && !is_staff_type(user))
+            || self.staff_may_see(user, &app)?
         {
             Ok(app)
         } else {
@@ -224,29 +220,30 @@ impl ReceptionOffice {
         }
     }
 
-    /// The user's applications (as applicant or sender), optionally with a keyword.
+    /// The user's applications (as applicant or sender), optionally with a keyword; for staff,
+    /// the applications of the students linked to their organisation.
     pub fn list_for(
         &self,
         user: &UserRow,
         keyword: Option<&str>,
     ) -> Result<Vec<ApplicationRow>, ApiError> {
         self.accept_due()?;
-        let mut apps = self.store.applications(Some(&user.id), None)?;
-        // Organisation staff also see the applications of their organisation's students.
-        if let Some(org) = user
-            .organisation
-            .as_deref()
-            .filter(|_| user.user_type == "organisation_staff")
-        {
-            for app in self.store.applications(None, None)? {
-                if !apps.iter().any(|a| a.id == app.id)
-                    && self.organisation_of(&app.user_id)?.as_deref() == Some(org)
-                {
-                    apps.push(app);
+        let apps = if is_staff_type(user) {
+            let mut apps = match self.staff_organisation_of(user)? {
+                Some(org) => self.store.organisation_applications(&org.id)?,
+                None => Vec::new(),
+            };
+            // Their own applications as an applicant, if any.
+            for own in self.store.applications(Some(&user.id), None)? {
+                if own.user_id == user.id && !apps.iter().any(|a| a.id == own.id) {
+                    apps.push(own);
                 }
             }
             apps.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
-        }
+            apps
+        } else {
+            self.store.applications(Some(&user.id), None)?
+        };
         Ok(apps
             .into_iter()
             .filter(|a| {
@@ -289,6 +286,13 @@ impl ReceptionOffice {
             return Err(ApiError::bad(
                 "procedure_mismatch",
                 "A resubmission keeps the procedure of the application.",
+            ));
+        }
+        // Staff resubmit for the student: the student's signature names them as applicant.
+        if sender.id != app.user_id && meta.for_user.as_deref() != Some(app.user_id.as_str()) {
+            return Err(ApiError::bad(
+                "applicant_not_named",
+                "A resubmission for a student names the student (for_user) and is signed with their card.",
             ));
         }
         let signer = self.check_signature(meta, files, Purpose::resubmission(app.id))?;

@@ -20,6 +20,7 @@ use crate::store::{SqliteStore, UserRow};
 mod access;
 mod accounts;
 mod manual;
+mod organisations;
 mod submissions;
 
 /// 2026-11-24 10:00 UTC.

@@ -165,6 +165,8 @@ impl ReceptionOffice {
         self.store.atomically(&mut |s| {
             bound = s.set_usage(&user.id, &signer.fingerprint_sha256, &usage)?;
             if bound {
+                // The advisor's board compares it with the period of stay.
+                s.set_certificate_end(&user.id, signer.not_after_unix)?;
                 s.audit(None, &user.id, "bind_certificate", &detail, now)?;
             }
             Ok(())

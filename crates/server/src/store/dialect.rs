@@ -129,6 +129,16 @@ impl SqlRow {
             }),
         }
     }
+    pub fn opt_int(&self, column: usize) -> Result<Option<i64>, StoreError> {
+        match self.0.get(column) {
+            Some(Cell::Int(v)) => Ok(Some(*v)),
+            Some(Cell::Null) => Ok(None),
+            _ => Err(StoreError::Column {
+                column,
+                expected: "an integer or null",
+            }),
+        }
+    }
     /// A yes/no column: SQLite keeps 0/1, PostgreSQL a boolean.
     pub fn flag(&self, column: usize) -> Result<bool, StoreError> {
         match self.0.get(column) {

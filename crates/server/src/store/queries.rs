@@ -13,11 +13,15 @@ macro_rules! params {
     ($($p:expr),* $(,)?) => { &[$(Param::from($p)),*] };
 }
 
-fn run<D: Database + ?Sized>(db: &D, sql: &str, params: &[Param<'_>]) -> Result<(), StoreError> {
+pub(super) fn run<D: Database + ?Sized>(
+    db: &D,
+    sql: &str,
+    params: &[Param<'_>],
+) -> Result<(), StoreError> {
     db.execute(&db.dialect().render(sql), params).map(|_| ())
 }
 
-fn rows<D: Database + ?Sized>(
+pub(super) fn rows<D: Database + ?Sized>(
     db: &D,
     sql: &str,
     params: &[Param<'_>],
@@ -25,7 +29,7 @@ fn rows<D: Database + ?Sized>(
     db.query(&db.dialect().render(sql), params)
 }
 
-fn first<D: Database + ?Sized>(
+pub(super) fn first<D: Database + ?Sized>(
     db: &D,
     sql: &str,
     params: &[Param<'_>],
@@ -274,10 +278,10 @@ impl<D: Database> Store for D {
         one(
             self,
             "INSERT INTO applications (reference_number, temporary_reception_number, user_id, submitter_id, procedure_id,
-                submission_id, status, revision_request, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+                submission_id, status, revision_request, created_at, updated_at, filed_by_organisation, filing)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id",
             params![&a.reference_number, &a.temporary_reception_number, &a.user_id, &a.submitter_id, &a.procedure_id,
-                &a.submission_id, &a.status, &a.revision_request, a.created_at, a.updated_at],
+                &a.submission_id, &a.status, &a.revision_request, a.created_at, a.updated_at, &a.filed_by_organisation, &a.filing],
         )?
         .int(0)
     }

@@ -33,6 +33,19 @@ const MIGRATIONS: &[&str] = &[
     "CREATE TABLE login_failures (key TEXT PRIMARY KEY, failures {INT} NOT NULL, wait_until {INT} NOT NULL, updated_at {INT} NOT NULL);
      CREATE INDEX sessions_by_user ON sessions (user_id);
      CREATE INDEX audit_by_actor ON audit (actor);",
+    // Organisations (schools, attorney offices), staff invitations, the students' links to
+    // them, the bound certificate's last moment, and who filed an application for whom.
+    "CREATE TABLE organisations (id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
+        created_at {INT} NOT NULL, valid_until TEXT NOT NULL);
+     CREATE TABLE staff_invitations (code_hash TEXT PRIMARY KEY, organisation_id TEXT NOT NULL,
+        email TEXT NOT NULL, expires {INT} NOT NULL, used {BOOL} NOT NULL DEFAULT {FALSE});
+     CREATE TABLE organisation_links (user_id TEXT NOT NULL, organisation_id TEXT NOT NULL,
+        linked_at {INT} NOT NULL, PRIMARY KEY (user_id, organisation_id));
+     CREATE INDEX organisation_links_by_organisation ON organisation_links (organisation_id);
+     CREATE INDEX users_by_organisation ON users (organisation);
+     ALTER TABLE users ADD COLUMN cert_not_after {INT};
+     ALTER TABLE applications ADD COLUMN filed_by_organisation TEXT;
+     ALTER TABLE applications ADD COLUMN filing TEXT;",
 ];
 
 /// Applies the migrations this database has not had yet. (PostgreSQL holds an advisory lock
@@ -74,7 +87,7 @@ pub(super) fn user(r: &SqlRow) -> Result<UserRow, StoreError> {
     })
 }
 
-pub(super) const APPLICATION_COLUMNS: &str = "id, reference_number, temporary_reception_number, user_id, submitter_id, procedure_id, submission_id, status, revision_request, created_at, updated_at";
+pub(super) const APPLICATION_COLUMNS: &str = "id, reference_number, temporary_reception_number, user_id, submitter_id, procedure_id, submission_id, status, revision_request, created_at, updated_at, filed_by_organisation, filing";
 
 /// An application without its versions (read separately).
 pub(super) fn application(r: &SqlRow) -> Result<ApplicationRow, StoreError> {
@@ -90,6 +103,8 @@ pub(super) fn application(r: &SqlRow) -> Result<ApplicationRow, StoreError> {
         revision_request: r.opt_text(8)?,
         created_at: r.int(9)?,
         updated_at: r.int(10)?,
+        filed_by_organisation: r.opt_text(11)?,
+        filing: r.opt_text(12)?,
         versions: Vec::new(),
     })
 }

@@ -487,6 +487,14 @@ export const en = {
   "board.nothingFiled": "Nothing filed yet for this student.",
   "nav.board": "Students",
   // end counter-app
+  // org-server (issue 14): the organisation error codes of the server.
+  "error.organisation_unknown": "There is no school or office with this organisation ID. Check the ID it gave you.",
+  "error.organisation_expired": "This organisation's registration has ended. It must be renewed at the immigration services agency first.",
+  "error.not_staff": "Only staff of a registered school or attorney office can do this.",
+  "error.not_linked": "This student has not linked your organisation. They link it on My page.",
+  "error.not_a_student": "Only a student's own account links a school or attorney office.",
+  "error.applicant_not_named": "A resubmission for a student must name the student and be signed with their card.",
+  "error.bad_page": "This page of the list does not exist.",
 } as const;
 
 export type MessageKey = keyof typeof en;

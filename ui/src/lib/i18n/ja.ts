@@ -489,4 +489,12 @@ export const ja: Record<MessageKey, string> = {
   "board.nothingFiled": "この学生の申請はまだありません。",
   "nav.board": "学生",
   // end counter-app
+  // org-server (issue 14): the organisation error codes of the server.
+  "error.organisation_unknown": "この所属機関等IDの学校・事務所はありません。渡されたIDを確認してください。",
+  "error.organisation_expired": "この所属機関等の登録は有効期限が切れています。先に出入国在留管理庁で更新してください。",
+  "error.not_staff": "登録された所属機関・行政書士事務所の職員だけが行えます。",
+  "error.not_linked": "この学生はあなたの所属機関を登録していません。学生がマイページで登録します。",
+  "error.not_a_student": "学校・事務所の登録は、学生本人のアカウントだけが行えます。",
+  "error.applicant_not_named": "学生のための再申請は、その学生を申請人として指定し、学生のカードで署名してください。",
+  "error.bad_page": "一覧のこのページはありません。",
 };

@@ -35,6 +35,10 @@ fn who_may_see_and_do_what() {
         "forbidden"
     );
     // Staff of another organisation may not submit for the student.
+    let other = w
+        .office
+        .create_organisation("Other University", zairyu_wire::OrganisationKind::School)
+        .unwrap();
     let staff = w
         .office
         .create_account(
@@ -42,7 +46,7 @@ fn who_may_see_and_do_what() {
             "STAFF ONE",
             PASSWORD,
             "applicant",
-            Some("Other University"),
+            Some(&other.id),
         )
         .unwrap();
     let mut m = meta(&mut card, &files, "t", |_| {});
@@ -52,7 +56,7 @@ fn who_may_see_and_do_what() {
             .submit(&w.user(&staff), &m, &files)
             .unwrap_err()
             .code,
-        "forbidden"
+        "not_linked"
     );
 }
 
@@ -73,9 +77,17 @@ fn authorization_matrix() {
             &nonce,
             &cert,
             &sig,
-            &serde_json::json!({"residence_card_number": "AB12345678CD", "organisation": "APU"}),
+            &serde_json::json!({"residence_card_number": "AB12345678CD"}),
         )
         .unwrap();
+    let school = |name: &str| {
+        w.office
+            .create_organisation(name, zairyu_wire::OrganisationKind::School)
+            .unwrap()
+            .id
+    };
+    let (apu, other) = (school("APU"), school("Other"));
+    w.office.link_organisation(&user, &apu).unwrap();
     let files = store_files(&w);
     let app = w
         .office
@@ -88,7 +100,7 @@ fn authorization_matrix() {
             "STAFF X",
             PASSWORD,
             "applicant",
-            Some("APU"),
+            Some(&apu),
         )
         .unwrap();
     let y = w
@@ -98,7 +110,7 @@ fn authorization_matrix() {
             "STAFF Y",
             PASSWORD,
             "applicant",
-            Some("Other"),
+            Some(&other),
         )
         .unwrap();
     let e = w

@@ -413,9 +413,17 @@ fn email_change_reuse_window_and_organisation_staff() {
             &nonce,
             &cert,
             &sig,
-            &serde_json::json!({"residence_card_number": "AB12345678CD", "organisation": "APU"}),
+            &serde_json::json!({"residence_card_number": "AB12345678CD"}),
         )
         .unwrap();
+    let school = |name: &str| {
+        w.office
+            .create_organisation(name, zairyu_wire::OrganisationKind::School)
+            .unwrap()
+            .id
+    };
+    let (apu, other) = (school("APU"), school("Other"));
+    w.office.link_organisation(&user, &apu).unwrap();
     let files = store_files(&w);
     let app = w
         .office
@@ -428,7 +436,7 @@ fn email_change_reuse_window_and_organisation_staff() {
             "STAFF ONE",
             PASSWORD,
             "applicant",
-            Some("APU"),
+            Some(&apu),
         )
         .unwrap();
     let elsewhere = w
@@ -438,7 +446,7 @@ fn email_change_reuse_window_and_organisation_staff() {
             "STAFF TWO",
             PASSWORD,
             "applicant",
-            Some("Other"),
+            Some(&other),
         )
         .unwrap();
     assert_eq!(w.office.list_for(&w.user(&staff), None).unwrap().len(), 1);
