@@ -512,7 +512,8 @@ export type Urgency = "returned_for_changes" | "stay_ends_soon_nothing_filed" | 
 
 export type UsageInfo = { name: string, address: string, birth_date: string, sex: string, residence_card_number: string, 
 /**
- * The school, for organisation staff to see the application (optional).
+ * The school or attorney office to link (its organisation ID, `ORG` and eight digits),
+ * so its staff see the applications (optional; anything else is kept as given).
  */
 organisation: string | null, 
 /**
