@@ -69,8 +69,8 @@ macro_rules! tauri_command {
     };
     (shell quick $name:ident ($($arg:ident : $ty:ty),*) -> $result:ty) => {
         #[tauri::command]
-        fn $name(app: State<'_, App>, $($arg: $ty),*) -> Reply<$result> {
-            Ok(shell::$name(&app, $($arg),*))
+        fn $name(app: State<'_, App>, webview: tauri::Webview, $($arg: $ty),*) -> Reply<$result> {
+            Ok(shell::$name(&app, &webview, $($arg),*))
         }
     };
 }
@@ -83,15 +83,23 @@ mod shell {
 
     /// The demo profile's mailbox: the e-mails the bundled server wrote to its outbox (the
     /// code of the registration e-mail is there). Empty in the production profile.
-    pub(super) fn demo_mailbox(app: &App) -> Vec<DemoMail> {
+    pub(super) fn demo_mailbox(app: &App, _: &tauri::Webview) -> Vec<DemoMail> {
         crate::bundled::mailbox(app)
     }
 
     /// The UI calls this once, after its first screen shows real data: with
     /// `ZAIRYU_STARTUP_REPORT` set, the stages of the launch and the time since start are
     /// printed (`scripts/bench-desktop.sh`).
-    pub(super) fn ui_ready(_: &App) {
+    pub(super) fn ui_ready(_: &App, _: &tauri::Webview) {
         crate::startup_report::interactive();
+    }
+
+    /// The end of a counter visit: WebKit's website data of the app (local and session
+    /// storage, IndexedDB, caches, cookies) is cleared, in memory and on disk.
+    pub(super) fn clear_web_storage(_: &App, webview: &tauri::Webview) {
+        if let Err(e) = webview.clear_all_browsing_data() {
+            eprintln!("zairyu: the web view's storage could not be cleared: {e}");
+        }
     }
 }
 

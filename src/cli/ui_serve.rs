@@ -263,6 +263,9 @@ mod shell {
 
     /// Start-up timing is the desktop app's; nothing to do here.
     pub(super) fn ui_ready(_: &App) {}
+
+    /// The browser's storage is the UI's to clear (it does so itself at the end of a visit).
+    pub(super) fn clear_web_storage(_: &App) {}
 }
 
 #[cfg(test)]

@@ -144,7 +144,7 @@ impl App {
     }
 
     pub(crate) fn token(&self) -> Result<String, AppError> {
-        self.vault.load().ok_or(AppError::NotSignedIn)
+        self.session_vault().load().ok_or(AppError::NotSignedIn)
     }
 
     /// Step 1 (manual 3.1 steps 3–4): the terms of use agreed, the e-mail address twice; the
@@ -196,7 +196,7 @@ impl App {
         let reception = self.reception()?;
         let token = reception.login(user_id.trim(), password)?;
         let account = reception.me(&token)?;
-        let kept = self.vault.store(&token);
+        let kept = self.session_vault().store(&token);
         // Remembered for signing while the server cannot be reached (best effort).
         let _ = self.remember_server_id();
         // Queued submissions are recorded with this account (never sent by another).
@@ -208,10 +208,14 @@ impl App {
         })
     }
 
-    /// Ends the session on the server (if reachable) and forgets the token here.
+    /// Ends the session on the server (if reachable) and forgets the token here. During a
+    /// counter visit the staff member's own session is only set aside, not ended: it comes
+    /// back when the visit ends.
     pub fn sign_out(&self) -> Result<SessionState, AppError> {
-        if let (Ok(reception), Some(token)) = (self.reception(), self.vault.load()) {
-            let _ = reception.logout(&token);
+        if let (Ok(reception), Some(token)) = (self.reception(), self.session_vault().load()) {
+            if !self.is_staff_session_of_visit(&token) {
+                let _ = reception.logout(&token);
+            }
         }
         self.forget_session();
         self.session()
@@ -221,7 +225,7 @@ impl App {
     /// leaves it kept (offline work goes on).
     pub fn session(&self) -> Result<SessionState, AppError> {
         let reception = self.reception()?;
-        let account = match self.vault.load() {
+        let account = match self.session_vault().load() {
             None => None,
             Some(token) => match reception.me(&token) {
                 Ok(account) => {
@@ -238,7 +242,7 @@ impl App {
         Ok(SessionState {
             server: reception.base().to_owned(),
             account,
-            kept_in_keychain: self.vault.persistent(),
+            kept_in_keychain: self.session_vault().persistent(),
         })
     }
 

@@ -19,7 +19,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::{ChecklistItemId, Language, Registration, SecretText, UsageInfo};
+use crate::{BoardQuery, ChecklistItemId, Language, Registration, SecretText, UsageInfo};
 
 /// Expands `$callback! { … }` with every command, one line each:
 ///
@@ -151,6 +151,20 @@ macro_rules! command_table {
             set_reader(reader: Option<String>) -> $crate::Settings = set_reader [json quick fallible];
             /// What needs action first: returned applications, a period of stay ending, the outbox.
             attention() -> $crate::Attention = attention [json blocking fallible];
+            /// Counter PC (counter-app): the mode and the open visit, if any.
+            visit() -> $crate::VisitState = visit [json quick infallible];
+            /// Makes this PC a counter PC (session in memory only, visits) or an ordinary one.
+            set_counter_pc(on: bool) -> $crate::Settings = set_counter_pc [json quick fallible];
+            /// Minutes without activity before an open visit ends by itself (1–120).
+            set_visit_idle_minutes(minutes: u32) -> $crate::Settings = set_visit_idle_minutes [json quick fallible];
+            /// Starts a visit: the student's files go to a fresh folder until it ends.
+            start_visit() -> $crate::VisitState = start_visit [json quick fallible];
+            /// Ends the visit and removes every file of it; unsent applications stop it unless discarded.
+            end_visit(discard_unsent: bool) -> $crate::VisitEnd = end_visit [json blocking fallible];
+            /// Clears the web view's storage (local and session storage, IndexedDB, caches): the end of a visit.
+            clear_web_storage() -> () = clear_web_storage [shell quick infallible];
+            /// The advisor's board: one page of the organisation's students' applications, most urgent first.
+            advisor_board(query: $crate::BoardQuery) -> $crate::BoardPage = board [json blocking fallible];
         }
     };
 }
@@ -245,7 +259,7 @@ macro_rules! passed_as_is {
         }
     )*};
 }
-passed_as_is!(bool, i64, Option<i64>, Language, ChecklistItemId);
+passed_as_is!(bool, u32, i64, Option<i64>, Language, ChecklistItemId);
 
 /// Structures the method takes by reference.
 macro_rules! passed_by_reference {
@@ -258,7 +272,7 @@ macro_rules! passed_by_reference {
         }
     )*};
 }
-passed_by_reference!(Registration, UsageInfo);
+passed_by_reference!(Registration, UsageInfo, BoardQuery);
 
 /// The header an argument of a `bytes` command travels in: `x-` and its name in kebab case
 /// (`draft_id` → `x-draft-id`); the value is percent-encoded UTF-8 ([`crate::percent_decode`]).

@@ -76,6 +76,16 @@ pub enum AppError {
     FilesTooLarge { total: u64, max: u64 },
     #[error("{0:?} is not a server address: use https://… (or http://127.0.0.1 for a server on this computer)")]
     BadServerUrl(String),
+    #[error("this is not a counter PC: choose \"counter PC\" in the settings first")]
+    NotACounterPc,
+    #[error("a visit is open: end it first")]
+    VisitOpen,
+    #[error("no visit is open")]
+    NoVisit,
+    #[error(
+        "{0} signed application(s) of this visit are not sent yet: send them now or discard them"
+    )]
+    VisitUnsent(u32),
 }
 
 impl AppError {
@@ -99,6 +109,10 @@ impl AppError {
             AppError::AlreadyFiled(_) => "already_filed",
             AppError::UsageApplicationNotADraft => "usage_application_not_a_draft",
             AppError::BadServerUrl(_) => "bad_server_url",
+            AppError::NotACounterPc => "not_a_counter_pc",
+            AppError::VisitOpen => "visit_open",
+            AppError::NoVisit => "no_visit",
+            AppError::VisitUnsent(_) => "visit_unsent_submissions",
             AppError::NothingAttached(_) => "nothing_attached",
             AppError::TooManyFiles { .. } => "attachments_too_many",
             AppError::FilesTooLarge { .. } => "attachments_too_large",

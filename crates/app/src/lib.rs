@@ -8,6 +8,7 @@ mod account;
 mod card_panel;
 mod checklist;
 pub mod command_table;
+mod counter_visit;
 mod diagnosis;
 mod draft_check;
 mod drafts_folder;
@@ -27,7 +28,7 @@ mod status_watch;
 mod submissions;
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, RwLock};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -36,6 +37,7 @@ pub use account::{Registration, SessionState, UsageInfo, USAGE_DOMAIN};
 pub use card_panel::{CardPanelState, PRACTICE_READER};
 pub use checklist::{ChecklistItem, ChecklistItemId};
 pub use command_table::DemoMail;
+pub use counter_visit::{VisitEnd, VisitState, DEFAULT_VISIT_IDLE_MINUTES};
 pub use diagnosis::Diagnosis;
 pub use draft_check::{
     check_draft, check_draft_with, DraftFinding, DraftReport, FileCheckCache, SlotFile,
@@ -59,7 +61,8 @@ pub use zairyu_forms::postal::PostalAddress;
 pub use zairyu_forms::schema::{Choice, Condition, Field, FieldKind, Rule, Section, Width};
 pub use zairyu_forms::{FieldState, Finding as FormFinding, Procedure, Schema, Severity};
 pub use zairyu_wire::{
-    Account, Application, ApplicationDetails, ApplicationStatus, DetailFile, StatusEntry,
+    Account, Application, ApplicationDetails, ApplicationStatus, BoardPage, BoardQuery, BoardRow,
+    DetailFile, NextActor, StatusEntry, Urgency,
 };
 
 /// Which kind of deployment the app runs as; shown in the window title.
@@ -111,6 +114,9 @@ pub struct AppInfo {
 pub enum Notice {
     /// A saved file could not be read; it was kept under `kept_as` and defaults are used.
     FileRecovered { kept_as: String },
+    /// A counter visit was left open when the app last stopped: its files were removed now,
+    /// `discarded_submissions` signed applications among them that were never sent.
+    LeftoverVisitRemoved { discarded_submissions: u32 },
 }
 
 /// The running application: its profile and its app-data folder.
@@ -122,12 +128,16 @@ pub struct App {
     write_lock: Mutex<()>,
     /// Notices not yet shown to the user.
     notices: Mutex<Vec<Notice>>,
-    drafts: drafts_folder::DraftsFolder,
+    /// Where the people's files go: `data_dir` itself, or the open visit's folder on a
+    /// counter PC (`counter_visit.rs`).
+    work: RwLock<Arc<counter_visit::WorkPlace>>,
     card: card_panel::CardPanel,
     /// The address of the server started with the app (demo profile), if any.
     bundled_server: Mutex<Option<String>>,
     /// Where the session token is kept.
     vault: Box<dyn SessionVault>,
+    /// A counter PC: the session lives here, in memory only, never in `vault`.
+    counter: counter_visit::CounterState,
 }
 
 /// The terms of use shown before a procedure is started.
@@ -154,18 +164,22 @@ impl App {
         let vault = Box::new(KeychainVault::new(data_dir.display().to_string()));
         let app = App {
             profile,
-            drafts: drafts_folder::DraftsFolder::new(&data_dir),
+            work: RwLock::new(Arc::new(counter_visit::WorkPlace::at(&data_dir))),
             card: card_panel::CardPanel::default(),
             bundled_server: Mutex::new(None),
             vault,
+            counter: counter_visit::CounterState::default(),
             data_dir,
             write_lock: Mutex::new(()),
             notices: Mutex::new(Vec::new()),
         };
         if let Ok(read) = settings::load(&app.data_dir) {
-            let reader = app.note(read).and_then(|s| s.reader);
-            app.card.prefer(reader);
+            let settings = app.note(read);
+            app.card
+                .prefer(settings.as_ref().and_then(|s| s.reader.clone()));
+            app.counter.set_on(settings.is_some_and(|s| s.counter_pc));
         }
+        app.remove_leftover_visits();
         Ok(app)
     }
 
@@ -302,7 +316,7 @@ impl App {
 
     /// The applications in progress, most recently changed first.
     pub fn drafts(&self) -> Result<Vec<DraftSummary>, AppError> {
-        self.drafts.list()
+        self.drafts_folder().list()
     }
 
     /// Starts a draft of a procedure (after the terms were agreed to).
@@ -314,16 +328,17 @@ impl App {
         {
             return Err(AppError::UsageApplicationNotADraft);
         }
-        self.drafts.create(procedure)
+        self.visit_needed()?;
+        self.drafts_folder().create(procedure)
     }
 
     pub fn draft(&self, id: &str) -> Result<DraftState, AppError> {
-        self.drafts.get(id)
+        self.drafts_folder().get(id)
     }
 
     /// Sets one field from what was typed; saved at once.
     pub fn set_draft_field(&self, id: &str, path: &str, raw: &str) -> Result<DraftState, AppError> {
-        self.drafts.set_field(id, path, raw)
+        self.drafts_folder().set_field(id, path, raw)
     }
 
     /// Puts a file into a photo or attachment slot; saved at once.
@@ -334,21 +349,21 @@ impl App {
         name: &str,
         bytes: &[u8],
     ) -> Result<DraftState, AppError> {
-        self.drafts.attach(id, slot, name, bytes)
+        self.drafts_folder().attach(id, slot, name, bytes)
     }
 
     pub fn detach_from_draft(&self, id: &str, slot: &str) -> Result<DraftState, AppError> {
-        self.drafts.detach(id, slot)
+        self.drafts_folder().detach(id, slot)
     }
 
     /// The one-click fix of the file in a slot (photo: upright, 3:4, smaller; PDF: unlocked).
     pub fn fix_draft_file(&self, id: &str, slot: &str) -> Result<DraftState, AppError> {
-        self.drafts.fix_file(id, slot)
+        self.drafts_folder().fix_file(id, slot)
     }
 
     /// The draft's photo as a data address for a preview, if one is attached.
     pub fn draft_photo(&self, id: &str) -> Result<Option<String>, AppError> {
-        self.drafts.photo_preview(id)
+        self.drafts_folder().photo_preview(id)
     }
 
     /// Reads the basic four from the card (4-digit card-info PIN) and fills the form fields
@@ -360,34 +375,36 @@ impl App {
         pin: &str,
         last_try: bool,
     ) -> Result<DraftState, AppError> {
-        self.drafts.get(id)?;
+        self.drafts_folder().get(id)?;
         let four = self.card.basic_four(reader, pin, last_try)?;
-        self.drafts.fill_from_card(id, &four)
+        self.drafts_folder().fill_from_card(id, &four)
     }
 
     /// Starts a new draft from a submitted one (within two years of filing).
     pub fn reuse_draft(&self, id: &str) -> Result<DraftState, AppError> {
-        self.drafts.reuse(id)
+        self.visit_needed()?;
+        self.drafts_folder().reuse(id)
     }
 
     /// Goes back to the version before the last change.
     pub fn undo_draft(&self, id: &str) -> Result<DraftState, AppError> {
-        self.drafts.undo(id)
+        self.drafts_folder().undo(id)
     }
 
     /// Exports a draft with its files to one bundle in `DATA/exports/`; returns the file's path.
     pub fn export_draft(&self, id: &str) -> Result<String, AppError> {
-        self.drafts.export(id, None)
+        self.drafts_folder().export(id, None)
     }
 
     /// Imports a bundle as a new draft (never over an existing one).
     pub fn import_draft(&self, file: &Path) -> Result<DraftState, AppError> {
-        self.drafts.import(file)
+        self.drafts_folder().import(file)
     }
 
     /// Imports a bundle received as bytes (the UI's file picker gives contents, not paths).
     pub fn import_draft_bytes(&self, bytes: &[u8]) -> Result<DraftState, AppError> {
-        let dir = self.data_dir.join("incoming");
+        self.visit_needed()?;
+        let dir = self.work_dir().join("incoming");
         std::fs::create_dir_all(&dir).map_err(|source| AppError::Io {
             path: dir.clone(),
             source,
@@ -398,14 +415,14 @@ impl App {
             path: file.clone(),
             source,
         })?;
-        let imported = self.drafts.import(&file);
+        let imported = self.drafts_folder().import(&file);
         let _ = std::fs::remove_file(&file);
         imported
     }
 
     /// Moves a draft out of the list into `set-aside/` (kept on disk).
     pub fn set_draft_aside(&self, id: &str) -> Result<(), AppError> {
-        self.drafts.set_aside(id)
+        self.drafts_folder().set_aside(id)
     }
 
     /// Readers, cards on them, and the practice card.

@@ -12,7 +12,7 @@ use ts_rs::TS;
 
 use crate::{json_file, App, AppError};
 
-const SIGNED_IN_FILE: &str = "signed-in.json";
+pub(crate) const SIGNED_IN_FILE: &str = "signed-in.json";
 
 /// The folders and files [`App::remove_local_data`] removes (under the app-data folder).
 const PERSONAL_FOLDERS: [&str; 5] = ["drafts", "set-aside", "exports", "receipts", "outbox"];
@@ -35,7 +35,7 @@ struct SignedIn {
 }
 
 /// How many entries `dir` holds (not counting dot-files: half-made ones).
-fn count(dir: &Path) -> u32 {
+pub(crate) fn count(dir: &Path) -> u32 {
     fs::read_dir(dir)
         .map(|entries| {
             entries
@@ -49,6 +49,9 @@ fn count(dir: &Path) -> u32 {
 impl App {
     /// The user ID of the account signed in on this computer, as last seen.
     pub(crate) fn signed_in_user(&self) -> Option<String> {
+        if self.counter.on() {
+            return self.counter.signed_in();
+        }
         json_file::read_json::<SignedIn>(&self.data_dir, SIGNED_IN_FILE)
             .ok()
             .and_then(|r| r.value())
@@ -57,6 +60,11 @@ impl App {
 
     /// Records (`Some`) or forgets (`None`) the account signed in here.
     pub(crate) fn remember_signed_in(&self, user_id: Option<&str>) {
+        if self.counter.on() {
+            // A counter PC writes nothing about who is signed in.
+            self.counter.set_signed_in(user_id);
+            return;
+        }
         match user_id {
             Some(user_id) if self.signed_in_user().as_deref() != Some(user_id) => {
                 let record = SignedIn {
@@ -73,13 +81,13 @@ impl App {
 
     /// Ends the session here: the token and the record of who was signed in.
     pub(crate) fn forget_session(&self) {
-        self.vault.clear();
+        self.session_vault().clear();
         self.remember_signed_in(None);
     }
 
     /// What stays on this computer: drafts, receipts and queued submissions.
     pub fn local_data(&self) -> LocalData {
-        let dir = &self.data_dir;
+        let dir = &self.work_dir();
         LocalData {
             drafts: count(&dir.join("drafts")) + count(&dir.join("set-aside")),
             receipts: count(&dir.join("receipts")),
@@ -93,7 +101,7 @@ impl App {
     pub fn remove_local_data(&self) -> Result<LocalData, AppError> {
         let _guard = crate::lock(&self.write_lock);
         for folder in PERSONAL_FOLDERS {
-            let path = self.data_dir.join(folder);
+            let path = self.work_dir().join(folder);
             match fs::remove_dir_all(&path) {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -101,7 +109,7 @@ impl App {
             }
         }
         for file in PERSONAL_FILES {
-            let path = self.data_dir.join(file);
+            let path = self.work_dir().join(file);
             match fs::remove_file(&path) {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}

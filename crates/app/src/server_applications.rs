@@ -14,14 +14,14 @@ const REUSE_SECONDS: i64 = 2 * 365 * 24 * 3600 + 12 * 3600;
 impl App {
     /// The Application Details screen (manual 5.1 step 5).
     pub fn application_details(&self, id: i64) -> Result<ApplicationDetails, AppError> {
-        let token = self.vault.load().ok_or(AppError::NotSignedIn)?;
+        let token = self.session_vault().load().ok_or(AppError::NotSignedIn)?;
         self.reception()?.application_details(&token, id)
     }
 
     /// Saves one file of an application into `DATA/downloads/<reference number>/` and
     /// answers its path (the name the server gives, made safe for a file name).
     pub fn download_application_file(&self, id: i64, sha256: &str) -> Result<String, AppError> {
-        let token = self.vault.load().ok_or(AppError::NotSignedIn)?;
+        let token = self.session_vault().load().ok_or(AppError::NotSignedIn)?;
         let reception = self.reception()?;
         let details = reception.application_details(&token, id)?;
         let file = details
@@ -48,7 +48,7 @@ impl App {
                 .to_owned()
         };
         let dir = self
-            .data_dir
+            .work_dir()
             .join("downloads")
             .join(safe(&details.application.reference_number));
         std::fs::create_dir_all(&dir).map_err(|source| AppError::Io {
@@ -75,7 +75,7 @@ impl App {
         procedure: &str,
         date: &str,
     ) -> Result<Vec<Application>, AppError> {
-        let token = self.vault.load().ok_or(AppError::NotSignedIn)?;
+        let token = self.session_vault().load().ok_or(AppError::NotSignedIn)?;
         self.reception()?
             .past_applications(&token, related.trim(), procedure.trim(), date.trim())
     }
@@ -83,7 +83,8 @@ impl App {
     /// "Choice" in the past application list: a new draft from the newest version the
     /// server kept (any computer), within two years; files are attached again.
     pub fn reuse_application(&self, id: i64) -> Result<DraftState, AppError> {
-        let token = self.vault.load().ok_or(AppError::NotSignedIn)?;
+        self.visit_needed()?;
+        let token = self.session_vault().load().ok_or(AppError::NotSignedIn)?;
         let record = self.reception()?.application_record(&token, id)?;
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -101,7 +102,8 @@ impl App {
     /// on the server, for a computer that does not hold the original draft; it is resubmitted
     /// as a new version of the same application.
     pub fn draft_for_revision(&self, id: i64) -> Result<DraftState, AppError> {
-        let token = self.vault.load().ok_or(AppError::NotSignedIn)?;
+        self.visit_needed()?;
+        let token = self.session_vault().load().ok_or(AppError::NotSignedIn)?;
         let record = self.reception()?.application_record(&token, id)?;
         if record.application.status != ApplicationStatus::InReturnProcess {
             return Err(AppError::Server {
@@ -123,7 +125,7 @@ impl App {
             code: "not_found".into(),
             message: "The server keeps no version of this application.".into(),
         })?;
-        self.drafts.create_from_server_form(
+        self.drafts_folder().create_from_server_form(
             &record.application.procedure_id,
             &newest.form,
             &record.application.reference_number,

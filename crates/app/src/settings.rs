@@ -27,6 +27,12 @@ pub struct Settings {
     pub server_url: Option<String>,
     /// The card reader to use when several are connected; `None`: the first with a card.
     pub reader: Option<String>,
+    /// A counter PC (a school's advisor desk): a staff sign-in kept in memory only, and each
+    /// student's work in a visit that leaves nothing behind (`counter_visit.rs`).
+    pub counter_pc: bool,
+    /// Minutes without activity after which an open visit ends by itself; `None`: the default
+    /// ([`crate::DEFAULT_VISIT_IDLE_MINUTES`]).
+    pub visit_idle_minutes: Option<u32>,
 }
 
 pub(crate) fn load(dir: &Path) -> Result<json_file::Read<Settings>, AppError> {

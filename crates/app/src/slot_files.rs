@@ -46,7 +46,7 @@ impl App {
         bytes: &[u8],
     ) -> Result<DraftState, AppError> {
         let photo = self.schema_kind_is_photo(id, slot)?;
-        self.drafts
+        self.drafts_folder()
             .edit(id, |draft| {
                 room_for(draft, photo.then_some(slot), bytes.len() as u64)?;
                 Ok(draft.add_file(slot, name, bytes)?)
@@ -62,7 +62,7 @@ impl App {
         slot: &str,
         file: &str,
     ) -> Result<DraftState, AppError> {
-        self.drafts
+        self.drafts_folder()
             .edit(id, |draft| Ok(draft.remove_file(slot, file)?))
             .map(|(_, state)| state)
     }
@@ -75,7 +75,7 @@ impl App {
         file: &str,
         up: bool,
     ) -> Result<DraftState, AppError> {
-        self.drafts
+        self.drafts_folder()
             .edit(id, |draft| Ok(draft.move_file(slot, file, up)?))
             .map(|(_, state)| state)
     }
@@ -83,7 +83,7 @@ impl App {
     /// "Merge these PDFs into one": the slot's PDFs, in order, become one file named after the
     /// first.
     pub fn merge_slot_pdfs(&self, id: &str, slot: &str) -> Result<PdfChange, AppError> {
-        let ((before, after), draft) = self.drafts.edit(id, |draft| {
+        let ((before, after), draft) = self.drafts_folder().edit(id, |draft| {
             let entries: Vec<_> = draft.slot_files(slot).into_iter().cloned().collect();
             let first = entries
                 .first()
@@ -128,7 +128,7 @@ impl App {
         slot: &str,
         file: &str,
     ) -> Result<PdfChange, AppError> {
-        let snapshot = self.drafts.open(id)?;
+        let snapshot = self.drafts_folder().open(id)?;
         let entry = snapshot
             .slot_files(slot)
             .into_iter()
@@ -146,7 +146,7 @@ impl App {
         let max = zairyu_checks::Limits::official().set_max_total_bytes;
         let target = (old.len() as u64 * 3 / 4).min(max.saturating_sub(others));
         let smaller = zairyu_checks::shrink_pdf(&old, target).map_err(fix_failed)?;
-        let ((), draft) = self.drafts.edit(id, |draft| {
+        let ((), draft) = self.drafts_folder().edit(id, |draft| {
             let same = draft
                 .slot_files(slot)
                 .iter()
@@ -166,7 +166,7 @@ impl App {
     }
 
     fn schema_kind_is_photo(&self, id: &str, slot: &str) -> Result<bool, AppError> {
-        let draft = self.drafts.open(id)?;
+        let draft = self.drafts_folder().open(id)?;
         Ok(draft
             .schema()?
             .field(slot)

@@ -120,13 +120,20 @@ impl App {
     /// first time one is seen — from its status when it was filed from this computer. Every
     /// call updates what was seen, so each change is told once.
     pub fn status_changes(&self) -> Result<Vec<StatusChange>, AppError> {
+        if self.counter_pc() {
+            // A counter PC watches no one's applications in the background: nothing to
+            // remember between visits, no student's notification on the next one's screen.
+            return Ok(Vec::new());
+        }
         let applications = self.applications()?;
         let receipts = self.receipts();
         let server = self.server_url().unwrap_or_default();
         let key = |a: &Application| seen_key(&server, a);
         let _guard = lock(&self.write_lock);
-        let read =
-            json_file::read_json::<BTreeMap<String, ApplicationStatus>>(&self.data_dir, SEEN_FILE)?;
+        let read = json_file::read_json::<BTreeMap<String, ApplicationStatus>>(
+            &self.work_dir(),
+            SEEN_FILE,
+        )?;
         let mut dirty = matches!(read, json_file::Read::Missing);
         let mut seen = self.note(read).unwrap_or_default();
         let mut changes = Vec::new();
@@ -159,7 +166,7 @@ impl App {
             }
         }
         if dirty {
-            json_file::write_json(&self.data_dir, SEEN_FILE, &seen)?;
+            json_file::write_json(&self.work_dir(), SEEN_FILE, &seen)?;
         }
         Ok(changes)
     }
@@ -169,11 +176,13 @@ impl App {
     pub(crate) fn remember_status(&self, application: &Application) -> Result<(), AppError> {
         let server = self.server_url().unwrap_or_default();
         let _guard = lock(&self.write_lock);
-        let read =
-            json_file::read_json::<BTreeMap<String, ApplicationStatus>>(&self.data_dir, SEEN_FILE)?;
+        let read = json_file::read_json::<BTreeMap<String, ApplicationStatus>>(
+            &self.work_dir(),
+            SEEN_FILE,
+        )?;
         let mut seen = self.note(read).unwrap_or_default();
         seen.insert(seen_key(&server, application), application.status);
-        json_file::write_json(&self.data_dir, SEEN_FILE, &seen)
+        json_file::write_json(&self.work_dir(), SEEN_FILE, &seen)
     }
 
     /// What needs action first, as of today.
@@ -184,7 +193,7 @@ impl App {
     /// What needs action first, as of `today` (tests pin the day).
     pub fn attention_on(&self, today: Date) -> Result<Attention, AppError> {
         let mut stay_ending = Vec::new();
-        for summary in self.drafts.list()? {
+        for summary in self.drafts_folder().list()? {
             if summary.submitted {
                 continue;
             }

@@ -119,7 +119,7 @@ impl App {
             received_at: zairyu_drafts::now(),
             application,
         };
-        let _ = self.drafts.mark_submitted(
+        let _ = self.drafts_folder().mark_submitted(
             draft_id,
             &receipt.application.reference_number,
             &receipt.received_at,
@@ -157,11 +157,11 @@ impl App {
     }
 
     fn outbox(&self) -> PathBuf {
-        self.data_dir.join("outbox")
+        self.work_dir().join("outbox")
     }
 
     fn receipts_dir(&self) -> PathBuf {
-        self.data_dir.join("receipts")
+        self.work_dir().join("receipts")
     }
 
     /// Signs the draft with the card's user-authentication key (one PIN entry), queues it and
@@ -174,7 +174,7 @@ impl App {
         last_try: bool,
         resubmit_of: Option<i64>,
     ) -> Result<SubmitOutcome, AppError> {
-        let token = self.vault.load().ok_or(AppError::NotSignedIn)?;
+        let token = self.session_vault().load().ok_or(AppError::NotSignedIn)?;
         // Who signs: recorded with the queued submission, so only this account sends it.
         let account = self.current_account(&token);
         // Signing a filed draft again would file a second application (issue 15 item 14):
@@ -191,11 +191,17 @@ impl App {
             )));
         }
         if resubmit_of.is_none() {
-            if let Some(submitted) = self.drafts.open(draft_id)?.meta().submitted.clone() {
+            if let Some(submitted) = self
+                .drafts_folder()
+                .open(draft_id)?
+                .meta()
+                .submitted
+                .clone()
+            {
                 return Err(AppError::AlreadyFiled(submitted.reference_number));
             }
         }
-        let state = self.drafts.get(draft_id)?;
+        let state = self.drafts_folder().get(draft_id)?;
         let errors = state
             .report
             .findings
@@ -205,7 +211,7 @@ impl App {
         if errors > 0 {
             return Err(AppError::DraftNotReady(errors));
         }
-        let draft = self.drafts.open(draft_id)?;
+        let draft = self.drafts_folder().open(draft_id)?;
         let meta = draft.meta();
         if meta.procedure == RECEIPT_METHOD_CHANGE {
             return self.change_receipt_method(&token, draft_id, draft.form());
@@ -406,7 +412,7 @@ impl App {
                 // Not announced back as a status change (best effort: the receipt is kept).
                 let _ = self.remember_status(&receipt.application);
                 // The draft may have been set aside meanwhile; the receipt is what counts.
-                let _ = self.drafts.mark_submitted(
+                let _ = self.drafts_folder().mark_submitted(
                     &queued.draft_id,
                     &receipt.application.reference_number,
                     &receipt.received_at,
@@ -463,7 +469,7 @@ impl App {
         if self.queued_submissions().is_empty() {
             return Ok(Vec::new());
         }
-        let token = self.vault.load().ok_or(AppError::NotSignedIn)?;
+        let token = self.session_vault().load().ok_or(AppError::NotSignedIn)?;
         let current = self.current_account(&token);
         let mut out = Vec::new();
         for q in self.queued_for(current.as_deref()) {
@@ -495,7 +501,7 @@ impl App {
 
     /// The student's applications with their statuses, from the server.
     pub fn applications(&self) -> Result<Vec<Application>, AppError> {
-        let token = self.vault.load().ok_or(AppError::NotSignedIn)?;
+        let token = self.session_vault().load().ok_or(AppError::NotSignedIn)?;
         self.reception()?.applications(&token)
     }
 }
@@ -686,7 +692,7 @@ mod tests {
         app.set_server(Some(&url)).unwrap();
         app.sign_in("ZRA", "password-a").unwrap();
         let draft = app.create_draft("extension-of-stay").unwrap();
-        app.drafts
+        app.drafts_folder()
             .mark_submitted(&draft.id, "ZR-1", "2026-01-01T00:00:00Z")
             .unwrap();
         let refused = app

@@ -7,6 +7,7 @@ import { BackendError, type Backend } from "../lib/backend";
 import type {
   Application,
   Attention,
+  BoardRow,
   StatusChange,
   ChecklistItem,
   DraftFinding,
@@ -189,15 +190,44 @@ export function memoryBackend() {
   const card = { inserted: false, auth: 3, text: 3 };
   const account: {
     signedIn: string | null; usage: boolean; email: string; favorites: string[]; pendingEmail?: string;
-    postal_code?: string; address?: string; telephone: string;
+    postal_code?: string; address?: string; telephone: string; userType: string;
   } = {
     telephone: "09012345678",
+    userType: "foreign_national",
     signedIn: null,
     usage: false,
     email: "lan@example.jp",
     favorites: [],
   };
   const settings: { reader: string | null } = { reader: null };
+  /** counter-app: counter-PC mode and the visit (tests flip and fill them). */
+  const counter = {
+    on: false,
+    idleMinutes: 10,
+    open: false,
+    startedAt: null as number | null,
+    /** Files "in the visit folder". */
+    files: 0,
+    /** Signed applications of the visit not sent yet. */
+    unsent: 0,
+    webStorageCleared: 0,
+  };
+  const settingsNow = () => ({
+    language: state.language,
+    server_url: null,
+    reader: settings.reader,
+    counter_pc: counter.on,
+    visit_idle_minutes: counter.idleMinutes,
+  });
+  /** counter-app: the advisor's board "on the server", most urgent first (tests fill it). */
+  const board: BoardRow[] = [];
+  const visitState = () => ({
+    counter_pc: counter.on,
+    open: counter.open,
+    started_at: counter.startedAt,
+    idle_minutes: counter.idleMinutes,
+    staff_user: account.signedIn,
+  });
   /** What stays "on this computer" after sign-out (tests fill it). */
   const local: LocalData = { drafts: 0, receipts: 0, queued_submissions: 0 };
   /** What the home screen's "needs attention" panel is fed (tests change it). */
@@ -227,7 +257,7 @@ export function memoryBackend() {
     server: "http://127.0.0.1:1",
     account: account.signedIn
       ? {
-          user_id: account.signedIn, email: account.email, user_type: "foreign_national", name_en: "NGUYEN THI LAN", telephone: account.telephone,
+          user_id: account.signedIn, email: account.email, user_type: account.userType, name_en: "NGUYEN THI LAN", telephone: account.telephone,
           usage_application_done: account.usage, postal_code: account.postal_code, address: account.address,
         }
       : null,
@@ -236,11 +266,11 @@ export function memoryBackend() {
 
   const api: Backend = {
     appInfo: async () => ({ profile: "demo", version: "0.1.0", data_dir: "/tmp/zairyu" }),
-    getSettings: async () => ({ language: state.language, server_url: null, reader: settings.reader }),
+    getSettings: async () => settingsNow(),
     setLanguage: async (language) => {
       calls.push(`language:${language}`);
       state.language = language;
-      return { language, server_url: null, reader: settings.reader };
+      return settingsNow();
     },
     getChecklist: async () => state.items,
     setChecklistItem: async (id, done) => {
@@ -359,7 +389,7 @@ export function memoryBackend() {
       verify("text", pin, lastTry);
       return { name: "NGUYEN THI LAN", address: "大分県別府市十文字原1-1", birth_date: "2003-04-15", sex: "female" };
     },
-    setServer: async (url) => ({ language: state.language, server_url: url, reader: settings.reader }),
+    setServer: async (url) => ({ ...settingsNow(), server_url: url }),
     diagnosis: async () => ({
       pcsc_available: true, readers: panel().readers, card: null, card_error: null, server: "http://127.0.0.1:1",
       server_reachable: true, clock_utc: "2026-11-24T10:00:00Z", queued_submissions: 0, data_dir: "/tmp/zairyu",
@@ -427,8 +457,15 @@ export function memoryBackend() {
         },
       };
     },
-    sendQueued: async () => [],
-    queuedSubmissions: async () => [],
+    sendQueued: async () => {
+      calls.push("send-queued");
+      counter.unsent = 0;
+      return [];
+    },
+    queuedSubmissions: async () =>
+      Array.from({ length: counter.unsent }, (_, i) => ({
+        submission_id: `s${i}`, draft_id: `d${i}`, procedure_id: "extension-of-stay", queued_at: "2026-01-01T00:00:00Z", belongs_to_someone_else: false,
+      })),
     receipts: async () => [],
     listApplications: async () => structuredClone(sent),
     applicationDetails: async (id) => {
@@ -529,9 +566,58 @@ export function memoryBackend() {
     setReader: async (reader) => {
       calls.push(`reader:${reader}`);
       settings.reader = reader;
-      return { language: state.language, server_url: null, reader };
+      return settingsNow();
     },
     attention: async () => structuredClone({ ...attention, applications: account.signedIn ? sent : [] }),
+    visit: async () => visitState(),
+    advisorBoard: async (query) => {
+      calls.push(`board:${query.page ?? 1}:${query.search ?? ""}:${query.status ?? ""}`);
+      const words = (query.search ?? "").toLowerCase().split(/\s+/).filter(Boolean);
+      const rows = board.filter(
+        (r) =>
+          (!query.status || r.status === query.status) &&
+          words.every((w) => `${r.student_name} ${r.student_user_id} ${r.reference_number ?? ""}`.toLowerCase().includes(w)),
+      );
+      const size = query.page_size ?? 50;
+      const page = query.page ?? 1;
+      return { rows: structuredClone(rows.slice((page - 1) * size, page * size)), total: rows.length, page, page_size: size };
+    },
+    setCounterPc: async (on) => {
+      if (counter.open) throw new BackendError({ code: "visit_open", message: "a visit is open" });
+      calls.push(`counter:${on}`);
+      counter.on = on;
+      account.signedIn = null;
+      return settingsNow();
+    },
+    setVisitIdleMinutes: async (minutes) => {
+      counter.idleMinutes = Math.min(120, Math.max(1, minutes));
+      return settingsNow();
+    },
+    startVisit: async () => {
+      if (!counter.on) throw new BackendError({ code: "not_a_counter_pc", message: "not a counter PC" });
+      if (counter.open) throw new BackendError({ code: "visit_open", message: "a visit is open" });
+      calls.push("visit:start");
+      counter.open = true;
+      counter.startedAt = 1_767_225_600;
+      return visitState();
+    },
+    endVisit: async (discardUnsent) => {
+      if (!counter.open) throw new BackendError({ code: "no_visit", message: "no visit" });
+      if (counter.unsent > 0 && !discardUnsent) {
+        throw new BackendError({ code: "visit_unsent_submissions", message: `${counter.unsent} unsent` });
+      }
+      calls.push(`visit:end:${discardUnsent}`);
+      const done = { removed_files: counter.files, discarded_submissions: discardUnsent ? counter.unsent : 0 };
+      counter.open = false;
+      counter.startedAt = null;
+      counter.files = 0;
+      counter.unsent = 0;
+      return done;
+    },
+    clearWebStorage: async () => {
+      counter.webStorageCleared += 1;
+      return null;
+    },
     onStatusChanged: async (handler) => {
       statusHandlers.push(handler);
       return () => statusHandlers.splice(statusHandlers.indexOf(handler), 1);
@@ -539,5 +625,5 @@ export function memoryBackend() {
   };
   /** Plays the background watch telling the window of status changes. */
   const announce = (changes: StatusChange[]) => statusHandlers.forEach((h) => h(changes));
-  return { api, state, calls, pending, card, account, settings, attention, announce, sent, local };
+  return { api, state, calls, pending, card, account, settings, attention, announce, sent, local, counter, board };
 }

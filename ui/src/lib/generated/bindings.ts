@@ -47,7 +47,17 @@ revision_request: string | null,
 /**
  * Unix seconds.
  */
-created_at: number, updated_at: number, };
+created_at: number, updated_at: number, 
+/**
+ * Proxy filing: the staff member (school or attorney office) who filed it for the
+ * student; absent when the student filed it.
+ */
+filed_by?: FiledBy, 
+/**
+ * Proxy filing: the student it was filed for (the applicant); absent when the student
+ * filed it.
+ */
+filed_for?: FiledFor, };
 
 export type ApplicationDetails = { application: Application, 
 /**
@@ -103,6 +113,36 @@ export type BasicFour = { name: string, address: string,
  * YYYY-MM-DD.
  */
 birth_date: string, sex: Sex, };
+
+export type BoardPage = { rows: Array<BoardRow>, 
+/**
+ * Rows matching the search and filters, over all pages.
+ */
+total: number, page: number, page_size: number, };
+
+export type BoardQuery = { page?: number, page_size?: number, search?: string, status?: ApplicationStatus, procedure?: string, };
+
+export type BoardRow = { student_user_id: string, student_name: string, application_id?: number, reference_number?: string, procedure_id?: string, procedure_name_en?: string, procedure_name_ja?: string, status?: ApplicationStatus, 
+/**
+ * What the examiner asked to change (In Return Process).
+ */
+revision_request?: string, 
+/**
+ * Unix seconds: the application's last change, or when the student linked.
+ */
+last_change: number, next_actor: NextActor, urgency: Urgency, 
+/**
+ * The end of the period of stay as the student gave it (`YYYY-MM-DD`), if known.
+ */
+stay_expires_on?: string, 
+/**
+ * The last day of the bound card certificate (`YYYY-MM-DD`), if known.
+ */
+card_expires_on?: string, 
+/**
+ * Set when staff filed this application for the student.
+ */
+filed_by?: FiledBy, };
 
 export type CardPanelState = { 
 /**
@@ -291,6 +331,18 @@ export type FieldKind = "text" | "date" | "month" | "choice" | "checkbox" | "int
 
 export type FieldState = { path: string, shown: boolean, required: boolean, };
 
+export type FiledBy = { 
+/**
+ * The staff member's user ID and name.
+ */
+user_id: string, name_en: string, 
+/**
+ * Their organisation at the time of filing.
+ */
+organisation_id: string, organisation_name: string, };
+
+export type FiledFor = { user_id: string, name_en: string, };
+
 export type Language = "en" | "ja";
 
 export type LocalData = { 
@@ -307,7 +359,9 @@ receipts: number,
  */
 queued_submissions: number, };
 
-export type Notice = { "code": "file_recovered", kept_as: string, };
+export type NextActor = "student" | "school" | "agency";
+
+export type Notice = { "code": "file_recovered", kept_as: string, } | { "code": "leftover_visit_removed", discarded_submissions: number, };
 
 export type PdfChange = { draft: DraftState, 
 /**
@@ -411,7 +465,17 @@ server_url: string | null,
 /**
  * The card reader to use when several are connected; `None`: the first with a card.
  */
-reader: string | null, };
+reader: string | null, 
+/**
+ * A counter PC (a school's advisor desk): a staff sign-in kept in memory only, and each
+ * student's work in a visit that leaves nothing behind (`counter_visit.rs`).
+ */
+counter_pc: boolean, 
+/**
+ * Minutes without activity after which an open visit ends by itself; `None`: the default
+ * ([`crate::DEFAULT_VISIT_IDLE_MINUTES`]).
+ */
+visit_idle_minutes: number | null, };
 
 export type Severity = "error" | "warning";
 
@@ -467,9 +531,12 @@ ja: string,
  */
 en: string, };
 
+export type Urgency = "returned_for_changes" | "stay_ends_soon_nothing_filed" | "card_expires_before_stay" | "none";
+
 export type UsageInfo = { name: string, address: string, birth_date: string, sex: string, residence_card_number: string, 
 /**
- * The school, for organisation staff to see the application (optional).
+ * The school or attorney office to link (its organisation ID, `ORG` and eight digits),
+ * so its staff see the applications (optional; anything else is kept as given).
  */
 organisation: string | null, 
 /**
@@ -484,6 +551,38 @@ postal_code: string,
  * Manual 3.2 step 15: telephone number.
  */
 telephone: string, };
+
+export type VisitEnd = { 
+/**
+ * Files of the visit removed from this computer.
+ */
+removed_files: number, 
+/**
+ * Signed applications that were never sent and were discarded on request.
+ */
+discarded_submissions: number, };
+
+export type VisitState = { 
+/**
+ * This PC is a counter PC (settings).
+ */
+counter_pc: boolean, 
+/**
+ * A visit is open.
+ */
+open: boolean, 
+/**
+ * When it began (seconds since the Unix epoch), if open.
+ */
+started_at: number | null, 
+/**
+ * Minutes without activity before an open visit ends by itself.
+ */
+idle_minutes: number, 
+/**
+ * The staff member signed in on this counter PC (user ID), if any.
+ */
+staff_user: string | null, };
 
 export type Width = "any" | "half" | "full";
 
@@ -558,6 +657,13 @@ export interface Commands {
   set_favorite: { args: { procedure: string; on: boolean }; result: Array<string> };
   set_reader: { args: { reader: string | null }; result: Settings };
   attention: { args: Record<string, never>; result: Attention };
+  visit: { args: Record<string, never>; result: VisitState };
+  set_counter_pc: { args: { on: boolean }; result: Settings };
+  set_visit_idle_minutes: { args: { minutes: number }; result: Settings };
+  start_visit: { args: Record<string, never>; result: VisitState };
+  end_visit: { args: { discardUnsent: boolean }; result: VisitEnd };
+  clear_web_storage: { args: Record<string, never>; result: null };
+  advisor_board: { args: { query: BoardQuery }; result: BoardPage };
 }
 
 /** The commands whose body is raw bytes; their other arguments travel as headers. */
@@ -670,6 +776,20 @@ export interface CommandMethods {
   setReader(reader: string | null): Promise<Settings>;
   /** What needs action first: returned applications, a period of stay ending, the outbox. */
   attention(): Promise<Attention>;
+  /** Counter PC (counter-app): the mode and the open visit, if any. */
+  visit(): Promise<VisitState>;
+  /** Makes this PC a counter PC (session in memory only, visits) or an ordinary one. */
+  setCounterPc(on: boolean): Promise<Settings>;
+  /** Minutes without activity before an open visit ends by itself (1–120). */
+  setVisitIdleMinutes(minutes: number): Promise<Settings>;
+  /** Starts a visit: the student's files go to a fresh folder until it ends. */
+  startVisit(): Promise<VisitState>;
+  /** Ends the visit and removes every file of it; unsent applications stop it unless discarded. */
+  endVisit(discardUnsent: boolean): Promise<VisitEnd>;
+  /** Clears the web view's storage (local and session storage, IndexedDB, caches): the end of a visit. */
+  clearWebStorage(): Promise<null>;
+  /** The advisor's board: one page of the organisation's students' applications, most urgent first. */
+  advisorBoard(query: BoardQuery): Promise<BoardPage>;
 }
 
 /** How each method of `CommandMethods` reaches its command: the names its arguments
@@ -745,4 +865,11 @@ export const commandSpecs = [
   { method: "setFavorite", command: "set_favorite", args: ["procedure", "on"] },
   { method: "setReader", command: "set_reader", args: ["reader"] },
   { method: "attention", command: "attention", args: [] },
+  { method: "visit", command: "visit", args: [] },
+  { method: "setCounterPc", command: "set_counter_pc", args: ["on"] },
+  { method: "setVisitIdleMinutes", command: "set_visit_idle_minutes", args: ["minutes"] },
+  { method: "startVisit", command: "start_visit", args: [] },
+  { method: "endVisit", command: "end_visit", args: ["discardUnsent"] },
+  { method: "clearWebStorage", command: "clear_web_storage", args: [] },
+  { method: "advisorBoard", command: "advisor_board", args: ["query"] },
 ] as const;

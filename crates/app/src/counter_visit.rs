@@ -1,0 +1,499 @@
+//! The counter PC (a school's advisor desk): a staff sign-in kept in memory only, and the
+//! **visit**, one student's work that leaves nothing behind. While a visit is open every file
+//! of the people served (drafts, photos, PDFs, exports, downloads, receipts, the outbox, the
+//! statuses seen) goes to a fresh folder `DATA/visits/<random>/` instead of `DATA/`; ending
+//! the visit removes that folder, the student's session and the practice card, and puts the
+//! staff member's session back. A folder left by a visit that never ended (a crash, a power
+//! cut) is removed at the next start ([`App::open`]). On a counter PC the session token never
+//! reaches the OS keychain and no `signed-in.json` is written.
+
+use std::fs;
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::drafts_folder::DraftsFolder;
+use crate::{lock, App, AppError, MemoryVault, Notice, SessionVault, Settings};
+
+/// Minutes without activity after which an open visit ends by itself, unless the settings
+/// say otherwise.
+pub const DEFAULT_VISIT_IDLE_MINUTES: u32 = 10;
+/// The idle time the settings accept (minutes).
+const IDLE_MINUTES: std::ops::RangeInclusive<u32> = 1..=120;
+/// The folder under the app-data folder that holds the open visit's folder.
+const VISITS: &str = "visits";
+
+/// Where the files of the people served are kept: the app-data folder, or a visit's folder.
+#[derive(Debug)]
+pub(crate) struct WorkPlace {
+    dir: PathBuf,
+    drafts: DraftsFolder,
+}
+
+impl WorkPlace {
+    pub(crate) fn at(dir: &Path) -> WorkPlace {
+        WorkPlace {
+            dir: dir.to_owned(),
+            drafts: DraftsFolder::new(dir),
+        }
+    }
+}
+
+impl Deref for WorkPlace {
+    type Target = DraftsFolder;
+    fn deref(&self) -> &DraftsFolder {
+        &self.drafts
+    }
+}
+
+/// The open visit.
+#[derive(Debug)]
+struct Visit {
+    dir: PathBuf,
+    /// Seconds since the Unix epoch.
+    started_at: u64,
+    /// The staff member's session when the visit began, put back when it ends (a student who
+    /// signed in during the visit is signed out).
+    staff_token: Option<String>,
+    staff_user: Option<String>,
+}
+
+/// What a counter PC keeps in memory only.
+#[derive(Debug, Default)]
+pub(crate) struct CounterState {
+    on: AtomicBool,
+    /// The session token: never the keychain on a counter PC.
+    vault: MemoryVault,
+    signed_in: Mutex<Option<String>>,
+    visit: Mutex<Option<Visit>>,
+}
+
+impl CounterState {
+    pub(crate) fn on(&self) -> bool {
+        self.on.load(Ordering::Relaxed)
+    }
+    pub(crate) fn set_on(&self, on: bool) {
+        self.on.store(on, Ordering::Relaxed);
+    }
+    pub(crate) fn signed_in(&self) -> Option<String> {
+        lock(&self.signed_in).clone()
+    }
+    pub(crate) fn set_signed_in(&self, user: Option<&str>) {
+        *lock(&self.signed_in) = user.map(str::to_owned);
+    }
+}
+
+/// What the UI shows of counter-PC mode and the visit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct VisitState {
+    /// This PC is a counter PC (settings).
+    pub counter_pc: bool,
+    /// A visit is open.
+    pub open: bool,
+    /// When it began (seconds since the Unix epoch), if open.
+    #[ts(type = "number | null")]
+    pub started_at: Option<u64>,
+    /// Minutes without activity before an open visit ends by itself.
+    pub idle_minutes: u32,
+    /// The staff member signed in on this counter PC (user ID), if any.
+    pub staff_user: Option<String>,
+}
+
+/// What ending a visit did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct VisitEnd {
+    /// Files of the visit removed from this computer.
+    pub removed_files: u32,
+    /// Signed applications that were never sent and were discarded on request.
+    pub discarded_submissions: u32,
+}
+
+/// Counts the files under `dir` (all depths).
+fn count_files(dir: &Path) -> u32 {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .map(|e| match e.file_type() {
+            Ok(t) if t.is_dir() => count_files(&e.path()),
+            _ => 1,
+        })
+        .sum()
+}
+
+fn remove_tree(path: &Path) -> Result<(), AppError> {
+    match fs::remove_dir_all(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(source) => Err(AppError::Io {
+            path: path.to_owned(),
+            source,
+        }),
+    }
+}
+
+fn now_secs() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+impl App {
+    /// The folder the files of the people served go to now (a visit's, or the app-data folder).
+    pub(crate) fn work_dir(&self) -> PathBuf {
+        self.work_place().dir.clone()
+    }
+
+    /// The drafts folder in use now.
+    pub(crate) fn drafts_folder(&self) -> Arc<WorkPlace> {
+        self.work_place()
+    }
+
+    fn work_place(&self) -> Arc<WorkPlace> {
+        self.work
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    fn set_work_place(&self, dir: &Path) {
+        *self
+            .work
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(WorkPlace::at(dir));
+    }
+
+    /// Where the session token is kept: memory only on a counter PC, else the OS keychain.
+    pub(crate) fn session_vault(&self) -> &dyn SessionVault {
+        if self.counter.on() {
+            &self.counter.vault
+        } else {
+            &*self.vault
+        }
+    }
+
+    /// Whether this PC is a counter PC (settings).
+    pub fn counter_pc(&self) -> bool {
+        self.counter.on()
+    }
+
+    /// Makes this PC a counter PC or an ordinary one; saved at once. Either way the current
+    /// session ends (a token in the keychain is removed) and no visit may be open.
+    pub fn set_counter_pc(&self, on: bool) -> Result<Settings, AppError> {
+        if lock(&self.counter.visit).is_some() {
+            return Err(AppError::VisitOpen);
+        }
+        let current = self.update_settings(|s| s.counter_pc = on)?;
+        // Both places: the keychain entry and the file of an ordinary PC, the memory of a
+        // counter PC.
+        self.vault.clear();
+        let _ = fs::remove_file(self.data_dir.join(crate::local_data::SIGNED_IN_FILE));
+        self.counter.vault.clear();
+        self.counter.set_signed_in(None);
+        self.counter.set_on(on);
+        Ok(current)
+    }
+
+    /// Minutes without activity before an open visit ends by itself (1–120); saved at once.
+    pub fn set_visit_idle_minutes(&self, minutes: u32) -> Result<Settings, AppError> {
+        let minutes = minutes.clamp(*IDLE_MINUTES.start(), *IDLE_MINUTES.end());
+        self.update_settings(|s| s.visit_idle_minutes = Some(minutes))
+    }
+
+    /// Counter-PC mode and the visit, as the UI shows them.
+    pub fn visit(&self) -> VisitState {
+        let idle_minutes = self
+            .settings()
+            .ok()
+            .and_then(|s| s.visit_idle_minutes)
+            .unwrap_or(DEFAULT_VISIT_IDLE_MINUTES);
+        let visit = lock(&self.counter.visit);
+        VisitState {
+            counter_pc: self.counter.on(),
+            open: visit.is_some(),
+            started_at: visit.as_ref().map(|v| v.started_at),
+            idle_minutes,
+            staff_user: match visit.as_ref() {
+                Some(v) => v.staff_user.clone(),
+                None => self.counter.signed_in(),
+            },
+        }
+    }
+
+    /// Starts a visit: from now on the files of the person served go to a fresh folder.
+    pub fn start_visit(&self) -> Result<VisitState, AppError> {
+        if !self.counter.on() {
+            return Err(AppError::NotACounterPc);
+        }
+        {
+            let mut visit = lock(&self.counter.visit);
+            if visit.is_some() {
+                return Err(AppError::VisitOpen);
+            }
+            let dir = self
+                .data_dir
+                .join(VISITS)
+                .join(uuid::Uuid::new_v4().simple().to_string());
+            fs::create_dir_all(&dir).map_err(|source| AppError::Io {
+                path: dir.clone(),
+                source,
+            })?;
+            *visit = Some(Visit {
+                started_at: now_secs(),
+                staff_token: self.counter.vault.load(),
+                staff_user: self.counter.signed_in(),
+                dir: dir.clone(),
+            });
+            self.set_work_place(&dir);
+        }
+        self.card.remove_practice();
+        lock(&self.notices).clear();
+        Ok(self.visit())
+    }
+
+    /// Ends the visit: removes every file of it and forgets the student's session and card.
+    /// Signed applications not yet sent stop it (`visit_unsent_submissions`) unless
+    /// `discard_unsent`: they are never lost silently.
+    pub fn end_visit(&self, discard_unsent: bool) -> Result<VisitEnd, AppError> {
+        let mut visit = lock(&self.counter.visit);
+        let Some(open) = visit.as_ref() else {
+            return Err(AppError::NoVisit);
+        };
+        let unsent = crate::local_data::count(&open.dir.join("outbox"));
+        if unsent > 0 && !discard_unsent {
+            return Err(AppError::VisitUnsent(unsent));
+        }
+        let dir = open.dir.clone();
+        let removed_files = count_files(&dir);
+        // Back to the app-data folder first: nothing can write into the visit any more.
+        self.set_work_place(&self.data_dir);
+        let open = visit.take().expect("checked above");
+        // A student who signed in during the visit is signed out on the server too (best
+        // effort: offline, the token is forgotten here all the same).
+        if let Some(token) = self.counter.vault.load() {
+            if open.staff_token.as_deref() != Some(token.as_str()) {
+                if let Ok(reception) = self.reception() {
+                    let _ = reception.logout(&token);
+                }
+            }
+        }
+        match &open.staff_token {
+            Some(token) => {
+                self.counter.vault.store(token);
+            }
+            None => self.counter.vault.clear(),
+        }
+        self.counter.set_signed_in(open.staff_user.as_deref());
+        self.card.remove_practice();
+        lock(&self.notices).clear();
+        drop(visit);
+        remove_tree(&dir)?;
+        let visits = self.data_dir.join(VISITS);
+        let _ = fs::remove_dir(&visits);
+        Ok(VisitEnd {
+            removed_files,
+            discarded_submissions: if discard_unsent { unsent } else { 0 },
+        })
+    }
+
+    /// Whether `token` is the session of the staff member who started the open visit.
+    pub(crate) fn is_staff_session_of_visit(&self, token: &str) -> bool {
+        lock(&self.counter.visit)
+            .as_ref()
+            .is_some_and(|v| v.staff_token.as_deref() == Some(token))
+    }
+
+    /// On a counter PC the people's files exist only inside a visit: outside one, starting or
+    /// importing a draft is refused (`no_visit`).
+    pub(crate) fn visit_needed(&self) -> Result<(), AppError> {
+        if self.counter.on() && lock(&self.counter.visit).is_none() {
+            return Err(AppError::NoVisit);
+        }
+        Ok(())
+    }
+
+    /// At start: a visit folder left by a run that never ended its visit is removed (the
+    /// notice says how many signed applications in it were never sent).
+    pub(crate) fn remove_leftover_visits(&self) {
+        let visits = self.data_dir.join(VISITS);
+        if visits.exists() {
+            let discarded_submissions = fs::read_dir(&visits)
+                .map(|entries| {
+                    entries
+                        .flatten()
+                        .map(|e| crate::local_data::count(&e.path().join("outbox")))
+                        .sum()
+                })
+                .unwrap_or(0);
+            let removed = remove_tree(&visits).is_ok();
+            lock(&self.notices).push(Notice::LeftoverVisitRemoved {
+                discarded_submissions,
+            });
+            if !removed {
+                eprintln!("zairyu: a leftover visit folder could not be removed");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{MemoryVault, Profile};
+
+    fn counter_app(dir: &Path) -> App {
+        let app = App::open(dir, Profile::Production)
+            .unwrap()
+            .with_vault(Box::new(MemoryVault::default()));
+        app.set_counter_pc(true).unwrap();
+        app
+    }
+
+    /// Every file under `dir`, relative.
+    fn files(dir: &Path) -> Vec<String> {
+        let mut out = Vec::new();
+        for entry in walk(dir) {
+            out.push(entry.strip_prefix(dir).unwrap().display().to_string());
+        }
+        out.sort();
+        out
+    }
+
+    fn walk(dir: &Path) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        for e in fs::read_dir(dir).unwrap().flatten() {
+            if e.file_type().unwrap().is_dir() {
+                out.extend(walk(&e.path()));
+            } else {
+                out.push(e.path());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_visit_needs_a_counter_pc_and_leaves_only_the_settings() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = App::open(dir.path(), Profile::Production)
+            .unwrap()
+            .with_vault(Box::new(MemoryVault::default()));
+        assert_eq!(app.start_visit().unwrap_err().code(), "not_a_counter_pc");
+        app.set_counter_pc(true).unwrap();
+        let before = files(dir.path());
+        assert_eq!(before, vec!["settings.json"]);
+
+        let state = app.start_visit().unwrap();
+        assert!(state.open && state.counter_pc);
+        assert_eq!(state.idle_minutes, DEFAULT_VISIT_IDLE_MINUTES);
+        assert_eq!(app.start_visit().unwrap_err().code(), "visit_open");
+        assert_eq!(app.set_counter_pc(false).unwrap_err().code(), "visit_open");
+        let draft = app.create_draft("extension-of-stay").unwrap();
+        app.set_draft_field(&draft.id, "applicant.name_en", "NGUYEN THI LAN")
+            .unwrap();
+        app.export_draft(&draft.id).unwrap();
+        app.import_draft_bytes(b"not a bundle").unwrap_err();
+        let during = files(dir.path());
+        assert!(
+            during
+                .iter()
+                .all(|f| f == "settings.json" || f.starts_with("visits/")),
+            "{during:?}"
+        );
+        assert_eq!(app.drafts().unwrap().len(), 1);
+
+        let ended = app.end_visit(false).unwrap();
+        assert!(ended.removed_files >= 2, "{ended:?}");
+        assert_eq!(files(dir.path()), before);
+        assert!(!dir.path().join("visits").exists());
+        assert!(app.drafts().unwrap().is_empty());
+        assert!(!app.visit().open);
+        assert_eq!(app.end_visit(false).unwrap_err().code(), "no_visit");
+    }
+
+    #[test]
+    fn an_unsent_submission_stops_the_end_until_discarded() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = counter_app(dir.path());
+        app.start_visit().unwrap();
+        let outbox = app.work_dir().join("outbox/s1");
+        fs::create_dir_all(&outbox).unwrap();
+        fs::write(outbox.join("submission.json"), b"{}").unwrap();
+        let refused = app.end_visit(false).unwrap_err();
+        assert_eq!(refused.code(), "visit_unsent_submissions");
+        assert!(app.visit().open);
+        let ended = app.end_visit(true).unwrap();
+        assert_eq!(ended.discarded_submissions, 1);
+        assert!(!outbox.exists());
+    }
+
+    #[test]
+    fn the_staff_session_stays_in_memory_and_comes_back_after_the_visit() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = counter_app(dir.path());
+        app.session_vault().store("staff-token");
+        app.remember_signed_in(Some("ZR-STAFF"));
+        assert!(!dir.path().join("signed-in.json").exists());
+        app.start_visit().unwrap();
+        assert_eq!(app.visit().staff_user.as_deref(), Some("ZR-STAFF"));
+        // A student signs in during the visit.
+        app.session_vault().store("student-token");
+        app.remember_signed_in(Some("ZR-STUDENT"));
+        app.end_visit(false).unwrap();
+        assert_eq!(app.session_vault().load().as_deref(), Some("staff-token"));
+        assert_eq!(app.signed_in_user().as_deref(), Some("ZR-STAFF"));
+        // Leaving counter mode ends the staff session too.
+        app.set_counter_pc(false).unwrap();
+        assert_eq!(app.session_vault().load(), None);
+    }
+
+    #[test]
+    fn a_visit_left_open_is_removed_at_the_next_start() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let app = counter_app(dir.path());
+            app.start_visit().unwrap();
+            app.create_draft("extension-of-stay").unwrap();
+            fs::create_dir_all(app.work_dir().join("outbox/s1")).unwrap();
+            // The app stops without ending the visit.
+        }
+        let app = App::open(dir.path(), Profile::Production).unwrap();
+        assert!(app.counter_pc());
+        assert!(!dir.path().join("visits").exists());
+        assert_eq!(
+            app.take_notices(),
+            vec![Notice::LeftoverVisitRemoved {
+                discarded_submissions: 1
+            }]
+        );
+        assert_eq!(
+            app.create_draft("extension-of-stay").unwrap_err().code(),
+            "no_visit"
+        );
+        assert!(!app.visit().open);
+        assert!(app.drafts().unwrap().is_empty());
+    }
+
+    #[test]
+    fn the_idle_time_is_kept_within_bounds() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = counter_app(dir.path());
+        assert_eq!(
+            app.set_visit_idle_minutes(0).unwrap().visit_idle_minutes,
+            Some(1)
+        );
+        app.set_visit_idle_minutes(25).unwrap();
+        assert_eq!(app.visit().idle_minutes, 25);
+        assert_eq!(
+            app.set_visit_idle_minutes(10_000)
+                .unwrap()
+                .visit_idle_minutes,
+            Some(120)
+        );
+    }
+}
