@@ -68,6 +68,18 @@ pub enum AppError {
     /// A one-click fix could not be made; the checks' finding says why.
     #[error("{message}")]
     FixFailed { code: String, message: String },
+    #[error("no font is installed on this computer to print the copy with; install a font (e.g. Noto Sans CJK or IPA Gothic) and save the copy again")]
+    PdfFontMissing,
+    #[error("sending stopped: no data moved for {seconds} seconds ({sent} of {total} bytes sent); the application is kept in the outbox — check the network and send it again")]
+    UploadStalled { seconds: u64, sent: u64, total: u64 },
+    #[error("sending was cancelled; the application is kept in the outbox")]
+    UploadCancelled,
+    #[error("the PDF copy could not be made: {0}")]
+    PdfCopyFailed(String),
+    #[error("there is no receipt for application {0} on this computer")]
+    NoSuchReceipt(i64),
+    #[error("{0:?} is not a file that can be attached: choose a file, not a folder")]
+    NotAFile(String),
     #[error("{0:?} is not a server address: use https://… (or http://127.0.0.1 for a server on this computer)")]
     BadServerUrl(String),
 }
@@ -98,6 +110,12 @@ impl AppError {
             AppError::PracticeCardNotAllowed => "practice_card_not_allowed",
             AppError::PracticeCardUnavailable => "practice_card_unavailable",
             AppError::DemoProfileUnavailable => "demo_profile_unavailable",
+            AppError::PdfFontMissing => "pdf_font_missing",
+            AppError::UploadStalled { .. } => "upload_stalled",
+            AppError::UploadCancelled => "upload_cancelled",
+            AppError::PdfCopyFailed(_) => "pdf_copy_failed",
+            AppError::NoSuchReceipt(_) => "no_such_receipt",
+            AppError::NotAFile(_) => "not_a_file",
         }
     }
 }

@@ -12,6 +12,9 @@ mod diagnosis;
 mod draft_check;
 mod drafts_folder;
 mod error;
+mod filed_copy;
+mod upload_progress;
+mod chosen_paths;
 mod json_file;
 mod local_data;
 mod pdf_parts;
@@ -40,6 +43,7 @@ pub use draft_check::{check_draft, check_draft_with, DraftFinding, DraftReport, 
 pub use drafts_folder::{DraftState, DraftSummary};
 pub use error::AppError;
 pub use local_data::LocalData;
+pub use upload_progress::UploadProgress;
 pub use pdf_parts::PdfChange;
 pub use secret_text::SecretText;
 pub use session_vault::{KeychainVault, MemoryVault, SessionVault};
@@ -125,6 +129,8 @@ pub struct App {
     bundled_server: Mutex<Option<String>>,
     /// Where the session token is kept.
     vault: Box<dyn SessionVault>,
+    /// The progress listener, cancel flag and stall limit of submission uploads.
+    upload: upload_progress::UploadWatch,
 }
 
 /// The terms of use shown before a procedure is started.
@@ -158,6 +164,7 @@ impl App {
             data_dir,
             write_lock: Mutex::new(()),
             notices: Mutex::new(Vec::new()),
+            upload: upload_progress::UploadWatch::default(),
         };
         if let Ok(read) = settings::load(&app.data_dir) {
             let reader = app.note(read).and_then(|s| s.reader);
