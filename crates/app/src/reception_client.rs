@@ -40,6 +40,12 @@ pub(crate) struct FilePart<'a> {
 /// link that keeps moving never fails: 25 MB at 1 Mbit/s takes about 3.5 minutes.
 pub(crate) const STALL_LIMIT: Duration = Duration::from_secs(60);
 
+/// Once the whole body is handed to the operating system, its last bytes may still sit in the
+/// socket's send buffer (up to a few MB, which this side cannot watch drain) while the server
+/// reads them; the answer is then awaited this much longer than the stall limit: 4 MiB at
+/// 1 Mbit/s take about 34 seconds.
+pub(crate) const SEND_BUFFER_DRAIN: Duration = Duration::from_secs(40);
+
 /// The size of the pieces an upload is streamed in (progress moves by this much).
 const UPLOAD_CHUNK: usize = 64 * 1024;
 
@@ -612,11 +618,17 @@ impl ReceptionClient {
                             return Upload::Cancelled;
                         }
                         let now = sent.load(Ordering::Relaxed);
+                        // All handed over: the send buffer drains unseen, then the answer.
+                        let limit = if now == total {
+                            stall_limit + SEND_BUFFER_DRAIN
+                        } else {
+                            stall_limit
+                        };
                         if now != last {
                             last = now;
                             moved_at = Instant::now();
-                        } else if moved_at.elapsed() >= stall_limit {
-                            return Upload::Stalled { sent: now };
+                        } else if moved_at.elapsed() >= limit {
+                            return Upload::Stalled { sent: now, seconds: limit.as_secs() };
                         }
                     }
                 }
@@ -626,8 +638,8 @@ impl ReceptionClient {
             Upload::Answered(Ok(answer)) => self.answer(answer),
             Upload::Answered(Err(detail)) => Err(self.unreachable(detail)),
             Upload::Cancelled => Err(AppError::UploadCancelled),
-            Upload::Stalled { sent } => Err(AppError::UploadStalled {
-                seconds: stall_limit.as_secs(),
+            Upload::Stalled { sent, seconds } => Err(AppError::UploadStalled {
+                seconds,
                 sent,
                 total,
             }),
@@ -639,7 +651,7 @@ impl ReceptionClient {
 enum Upload {
     Answered(Result<Answer, String>),
     Cancelled,
-    Stalled { sent: u64 },
+    Stalled { sent: u64, seconds: u64 },
 }
 
 /// A non-2xx answer as the server's `{code, message}` (or a generic `server_error`).
@@ -890,11 +902,12 @@ pub(crate) mod tests {
 
     #[test]
     fn a_slow_upload_that_keeps_moving_finishes_however_long_it_takes() {
-        // 1.5 MB at 300 kB/s: about five seconds, five times the stall limit of one second
-        // (the old client had one fixed limit for the whole request instead).
-        let url = throttled_server(300_000, None);
+        // 16 MB at 2 MB/s: about eight seconds, eight times the stall limit of one second (the
+        // old client had one fixed limit for the whole request instead). The body is larger
+        // than what the sockets' buffers take in at once, so progress moves as it is read.
+        let url = throttled_server(2_000_000, None);
         let (control, seen) = recording(Duration::from_secs(1));
-        let bytes = vec![7u8; 1_500_000];
+        let bytes = vec![7u8; 16_000_000];
         let files = [FilePart { kind: "attachment", name: "big.pdf", bytes: &bytes }];
         let started = Instant::now();
         let filed = ReceptionClient::new(&url)
@@ -902,11 +915,11 @@ pub(crate) mod tests {
             .unwrap();
         let took = started.elapsed();
         assert_eq!(filed.reference_number, "ZR-SLOW");
-        assert!(took > Duration::from_secs(4), "took {took:?}");
+        assert!(took > Duration::from_secs(6), "took {took:?}");
         let seen = seen.lock().unwrap();
         let (last_sent, total) = *seen.last().unwrap();
         assert_eq!(last_sent, total);
-        assert!(total > 1_500_000);
+        assert!(total > 16_000_000);
         assert!(seen.len() > 20, "progress came in pieces: {}", seen.len());
         assert!(seen.windows(2).all(|w| w[0].0 < w[1].0));
         println!("slow upload: {total} bytes in {took:?}, {} progress reports", seen.len());
