@@ -36,7 +36,10 @@ fn window_titled(title: &str) -> String {
         if let Some(id) = ids.lines().next() {
             return id.to_owned();
         }
-        assert!(Instant::now() < deadline, "no window titled {title:?} appeared");
+        assert!(
+            Instant::now() < deadline,
+            "no window titled {title:?} appeared"
+        );
         std::thread::sleep(Duration::from_millis(200));
     }
 }
@@ -81,11 +84,19 @@ async fn a_draft_is_exported_through_the_native_save_dialog() {
     screen_shot("save-dialog-en");
     xdotool(&["windowfocus", "--sync", &dialog]);
     xdotool(&["key", "--window", &dialog, "ctrl+a"]);
-    xdotool(&["type", "--window", &dialog, "--delay", "20", &target.display().to_string()]);
+    xdotool(&[
+        "type",
+        "--window",
+        &dialog,
+        "--delay",
+        "20",
+        &target.display().to_string(),
+    ]);
     xdotool(&["key", "--window", &dialog, "Return"]);
 
     let path = target.display().to_string();
-    app.wait_for_text("[data-testid=draft-exported]", &path).await;
+    app.wait_for_text("[data-testid=draft-exported]", &path)
+        .await;
     app.wait_for("[data-testid=draft-exported-reveal]").await;
     screenshot(c, "draft-exported-en").await;
     let bundle = std::fs::read(&target).expect("the bundle is where the dialog said");

@@ -110,7 +110,13 @@ impl App {
                 .application
                 .reference_number
                 .chars()
-                .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' })
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() || c == '-' {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
                 .collect();
             let dir = self.data_dir.join("downloads").join(&reference);
             std::fs::create_dir_all(&dir).map_err(io(&dir))?;

@@ -13,9 +13,9 @@
 use std::path::Path;
 
 use krilla::geom::Point;
+use krilla::metadata::Metadata;
 use krilla::page::PageSettings;
 use krilla::text::{Font, TextDirection};
-use krilla::metadata::Metadata;
 use krilla::Document;
 use zairyu_forms::Schema;
 use zairyu_wire::ApplicationDetails;
@@ -91,9 +91,8 @@ pub(crate) fn find_font() -> Option<CopyFont> {
                 ..fontdb::Query::default()
             };
             let id = db.query(&query)?;
-            let font = db.with_face_data(id, |data, index| {
-                Font::new(data.to_vec().into(), index)
-            })??;
+            let font =
+                db.with_face_data(id, |data, index| Font::new(data.to_vec().into(), index))??;
             Some(CopyFont {
                 font,
                 japanese,
@@ -165,7 +164,11 @@ fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
         let mut line = String::new();
         let mut used = 0.0;
         for ch in paragraph.chars() {
-            let w = if (ch as u32) >= 0x2E80 { size } else { size * 0.56 };
+            let w = if (ch as u32) >= 0x2E80 {
+                size
+            } else {
+                size * 0.56
+            };
             if used + w > width && !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
                 used = 0.0;
@@ -184,11 +187,9 @@ fn value_text(value: &serde_json::Value) -> String {
         serde_json::Value::String(s) => s.clone(),
         serde_json::Value::Null => String::new(),
         serde_json::Value::Bool(b) => if *b { "yes / はい" } else { "no / いいえ" }.to_owned(),
-        serde_json::Value::Array(items) => items
-            .iter()
-            .map(value_text)
-            .collect::<Vec<_>>()
-            .join("\n"),
+        serde_json::Value::Array(items) => {
+            items.iter().map(value_text).collect::<Vec<_>>().join("\n")
+        }
         other => other.to_string(),
     }
 }
@@ -267,14 +268,20 @@ pub(crate) fn render(
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default();
     let mut facts = vec![
-        (label("Reference number", "整理番号"), app.reference_number.clone()),
+        (
+            label("Reference number", "整理番号"),
+            app.reference_number.clone(),
+        ),
         (
             label("Temporary reception number", "仮申請受付番号"),
             app.temporary_reception_number.clone(),
         ),
     ];
     if let Some(number) = &app.temporary_application_number {
-        facts.push((label("Temporary application number", "仮申請番号"), number.clone()));
+        facts.push((
+            label("Temporary application number", "仮申請番号"),
+            number.clone(),
+        ));
     }
     facts.extend([
         (label("Submission ID", "送信ID"), app.submission_id.clone()),
@@ -359,7 +366,10 @@ pub(crate) fn render(
         0.0,
         &format!(
             "{}: {}",
-            label("Printed from the reception server's record", "受付サーバの記録から印刷"),
+            label(
+                "Printed from the reception server's record",
+                "受付サーバの記録から印刷"
+            ),
             japan_time(printed_at)
         ),
     );
@@ -400,9 +410,7 @@ fn pdf_failed() -> AppError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use zairyu_wire::{
-        Application, ApplicationStatus, DetailFile, StatusEntry,
-    };
+    use zairyu_wire::{Application, ApplicationStatus, DetailFile, StatusEntry};
 
     fn details() -> ApplicationDetails {
         ApplicationDetails {
@@ -486,7 +494,10 @@ mod tests {
             &format!("SHA-256 {}", "a".repeat(64)),
             "2026-12-01",
         ] {
-            assert!(text.contains(expected), "{expected:?} missing from:\n{text}");
+            assert!(
+                text.contains(expected),
+                "{expected:?} missing from:\n{text}"
+            );
         }
     }
 

@@ -7,14 +7,13 @@
 mod account;
 mod card_panel;
 mod checklist;
+mod chosen_paths;
 pub mod command_table;
 mod diagnosis;
 mod draft_check;
 mod drafts_folder;
 mod error;
 mod filed_copy;
-mod upload_progress;
-mod chosen_paths;
 mod json_file;
 mod local_data;
 mod pdf_parts;
@@ -27,6 +26,7 @@ mod session_vault;
 mod settings;
 mod status_watch;
 mod submissions;
+mod upload_progress;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -43,7 +43,6 @@ pub use draft_check::{check_draft, check_draft_with, DraftFinding, DraftReport, 
 pub use drafts_folder::{DraftState, DraftSummary};
 pub use error::AppError;
 pub use local_data::LocalData;
-pub use upload_progress::UploadProgress;
 pub use pdf_parts::PdfChange;
 pub use secret_text::SecretText;
 pub use session_vault::{KeychainVault, MemoryVault, SessionVault};
@@ -52,6 +51,7 @@ pub use status_watch::{
     Attention, RevisionRequest, StatusChange, StayEnding, EXTENSION_WINDOW_DAYS, STAY_EXPIRY_FIELD,
 };
 pub use submissions::{QueuedSubmission, Receipt, SubmitOutcome, RECEIPT_METHOD_CHANGE};
+pub use upload_progress::UploadProgress;
 pub use zairyu_card::readers::ReaderInfo;
 pub use zairyu_card::session::{BasicFour, CardStatus, Sex};
 pub use zairyu_drafts::{AttachmentEntry, DraftMeta, Submitted};

@@ -98,7 +98,8 @@ fn block<T: Send + 'static>(request: impl Future<Output = T> + Send + 'static) -
     runtime().spawn(async move {
         let _ = tx.send(request.await);
     });
-    rx.recv().expect("an HTTP request's task ended without an answer")
+    rx.recv()
+        .expect("an HTTP request's task ended without an answer")
 }
 
 /// rustls with the operating system's certificate verifier (ring, as the rest of the tree).
@@ -579,7 +580,8 @@ impl ReceptionClient {
             let sent = Arc::clone(&sent);
             let progress = Arc::clone(&control.progress);
             futures_util::stream::iter(pieces).map(move |piece| {
-                let now = sent.fetch_add(piece.len() as u64, Ordering::Relaxed) + piece.len() as u64;
+                let now =
+                    sent.fetch_add(piece.len() as u64, Ordering::Relaxed) + piece.len() as u64;
                 progress(now, total);
                 Ok::<_, std::io::Error>(piece)
             })
@@ -832,7 +834,9 @@ pub(crate) mod tests {
                             return;
                         }
                         let want = buf.len().min(length - read);
-                        let Ok(n) = reader.read(&mut buf[..want]) else { return };
+                        let Ok(n) = reader.read(&mut buf[..want]) else {
+                            return;
+                        };
                         if n == 0 {
                             return;
                         }
@@ -908,7 +912,11 @@ pub(crate) mod tests {
         let url = throttled_server(2_000_000, None);
         let (control, seen) = recording(Duration::from_secs(1));
         let bytes = vec![7u8; 16_000_000];
-        let files = [FilePart { kind: "attachment", name: "big.pdf", bytes: &bytes }];
+        let files = [FilePart {
+            kind: "attachment",
+            name: "big.pdf",
+            bytes: &bytes,
+        }];
         let started = Instant::now();
         let filed = ReceptionClient::new(&url)
             .submit("tok", &metadata(), &files, None, &control)
@@ -922,7 +930,10 @@ pub(crate) mod tests {
         assert!(total > 16_000_000);
         assert!(seen.len() > 20, "progress came in pieces: {}", seen.len());
         assert!(seen.windows(2).all(|w| w[0].0 < w[1].0));
-        println!("slow upload: {total} bytes in {took:?}, {} progress reports", seen.len());
+        println!(
+            "slow upload: {total} bytes in {took:?}, {} progress reports",
+            seen.len()
+        );
     }
 
     #[test]
@@ -932,14 +943,21 @@ pub(crate) mod tests {
         let url = throttled_server(50_000_000, Some(200_000));
         let (control, _) = recording(Duration::from_secs(2));
         let bytes = vec![7u8; 24_000_000];
-        let files = [FilePart { kind: "attachment", name: "big.pdf", bytes: &bytes }];
+        let files = [FilePart {
+            kind: "attachment",
+            name: "big.pdf",
+            bytes: &bytes,
+        }];
         let started = Instant::now();
         let err = ReceptionClient::new(&url)
             .submit("tok", &metadata(), &files, None, &control)
             .unwrap_err();
         assert_eq!(err.code(), "upload_stalled", "{err}");
         assert!(started.elapsed() < Duration::from_secs(25));
-        assert!(err.to_string().contains("no data moved for 2 seconds"), "{err}");
+        assert!(
+            err.to_string().contains("no data moved for 2 seconds"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -952,7 +970,11 @@ pub(crate) mod tests {
             cancel.store(true, Ordering::SeqCst);
         });
         let bytes = vec![7u8; 20_000_000];
-        let files = [FilePart { kind: "attachment", name: "big.pdf", bytes: &bytes }];
+        let files = [FilePart {
+            kind: "attachment",
+            name: "big.pdf",
+            bytes: &bytes,
+        }];
         let started = Instant::now();
         let err = ReceptionClient::new(&url)
             .submit("tok", &metadata(), &files, None, &control)

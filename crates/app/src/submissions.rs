@@ -750,17 +750,25 @@ mod tests {
         });
         let err = app.send_queued().unwrap_err();
         assert_eq!(err.code(), "upload_cancelled");
-        let left: Vec<_> = app.queued_submissions().into_iter().map(|q| q.submission_id).collect();
+        let left: Vec<_> = app
+            .queued_submissions()
+            .into_iter()
+            .map(|q| q.submission_id)
+            .collect();
         assert_eq!(left, vec!["sub-big"]);
         {
             let seen = seen.lock().unwrap();
-            assert!(seen.iter().all(|p| p.submission_id == "sub-big" && p.total > 2_000_000));
+            assert!(seen
+                .iter()
+                .all(|p| p.submission_id == "sub-big" && p.total > 2_000_000));
         }
 
         // Retry from the outbox: sent in full this time.
         app.on_upload_progress(|_| {});
         let sent = app.send_queued().unwrap();
-        assert!(matches!(&sent[0], SubmitOutcome::Sent { receipt } if receipt.application.reference_number == "ZR-SLOW"));
+        assert!(
+            matches!(&sent[0], SubmitOutcome::Sent { receipt } if receipt.application.reference_number == "ZR-SLOW")
+        );
         assert!(app.queued_submissions().is_empty());
     }
 }

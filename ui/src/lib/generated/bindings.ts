@@ -444,6 +444,8 @@ ja: string,
  */
 en: string, };
 
+export type UploadProgress = { submission_id: string, sent: number, total: number, };
+
 export type UsageInfo = { name: string, address: string, birth_date: string, sex: string, residence_card_number: string, 
 /**
  * The school, for organisation staff to see the application (optional).
@@ -532,6 +534,12 @@ export interface Commands {
   set_favorite: { args: { procedure: string; on: boolean }; result: Array<string> };
   set_reader: { args: { reader: string | null }; result: Settings };
   attention: { args: Record<string, never>; result: Attention };
+  export_draft_to: { args: { id: string; path: string }; result: string };
+  import_draft_from: { args: { path: string }; result: DraftState };
+  attach_file_from: { args: { draftId: string; slot: string; path: string }; result: DraftState };
+  save_receipt_to: { args: { applicationId: number; path: string }; result: string };
+  save_filed_copy: { args: { id: number; path: string }; result: string };
+  cancel_upload: { args: Record<string, never>; result: null };
 }
 
 /** The commands whose body is raw bytes; their other arguments travel as headers. */
@@ -638,6 +646,18 @@ export interface CommandMethods {
   setReader(reader: string | null): Promise<Settings>;
   /** What needs action first: returned applications, a period of stay ending, the outbox. */
   attention(): Promise<Attention>;
+  /** "Export draft" to a file chosen in a save dialog; answers the path written. */
+  exportDraftTo(id: string, path: string): Promise<string>;
+  /** Opens a draft bundle chosen in an open dialog as a new draft. */
+  importDraftFrom(path: string): Promise<DraftState>;
+  /** Attaches a file chosen in an open dialog (the same as `attach_file`, by path). */
+  attachFileFrom(draftId: string, slot: string, path: string): Promise<DraftState>;
+  /** Saves the receipt of an application filed from this computer (text); answers the path. */
+  saveReceiptTo(applicationId: number, path: string): Promise<string>;
+  /** The PDF copy of a filed application, from the server's record; answers the path. */
+  saveFiledCopy(id: number, path: string): Promise<string>;
+  /** Cancels the submission being sent; it stays in the outbox (`upload_cancelled`). */
+  cancelUpload(): Promise<null>;
 }
 
 /** How each method of `CommandMethods` reaches its command: the names its arguments
@@ -710,4 +730,10 @@ export const commandSpecs = [
   { method: "setFavorite", command: "set_favorite", args: ["procedure", "on"] },
   { method: "setReader", command: "set_reader", args: ["reader"] },
   { method: "attention", command: "attention", args: [] },
+  { method: "exportDraftTo", command: "export_draft_to", args: ["id", "path"] },
+  { method: "importDraftFrom", command: "import_draft_from", args: ["path"] },
+  { method: "attachFileFrom", command: "attach_file_from", args: ["draftId", "slot", "path"] },
+  { method: "saveReceiptTo", command: "save_receipt_to", args: ["applicationId", "path"] },
+  { method: "saveFiledCopy", command: "save_filed_copy", args: ["id", "path"] },
+  { method: "cancelUpload", command: "cancel_upload", args: [] },
 ] as const;
