@@ -10,8 +10,6 @@
 //! Japanese font, any Latin sans font is used and the copy is printed with the English labels
 //! only and a line saying so; with no font at all the copy cannot be made (`pdf_font_missing`).
 
-use std::path::Path;
-
 use krilla::geom::Point;
 use krilla::metadata::Metadata;
 use krilla::page::PageSettings;
@@ -68,8 +66,9 @@ impl std::fmt::Debug for CopyFont {
 }
 
 impl CopyFont {
-    /// A font from a file (index 0 of a collection).
-    pub(crate) fn from_file(path: &Path, japanese: bool) -> Option<CopyFont> {
+    /// A font from a file (index 0 of a collection); the tests choose a Latin-only one.
+    #[cfg(test)]
+    pub(crate) fn from_file(path: &std::path::Path, japanese: bool) -> Option<CopyFont> {
         let data = std::fs::read(path).ok()?;
         let font = Font::new(data.into(), 0)?;
         Some(CopyFont {
@@ -505,7 +504,7 @@ mod tests {
     fn without_a_japanese_font_the_copy_has_the_english_labels_and_says_so() {
         let latin = ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"]
             .iter()
-            .find_map(|p| CopyFont::from_file(Path::new(p), false));
+            .find_map(|p| CopyFont::from_file(std::path::Path::new(p), false));
         let Some(font) = latin else {
             eprintln!("no DejaVu Sans: skipped");
             return;

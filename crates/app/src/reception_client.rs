@@ -893,7 +893,10 @@ pub(crate) mod tests {
     }
 
     /// A control that records every progress report.
-    fn recording(stall: Duration) -> (UploadControl, Arc<std::sync::Mutex<Vec<(u64, u64)>>>) {
+    /// Every (sent, total) progress report, in order.
+    type Reports = Arc<std::sync::Mutex<Vec<(u64, u64)>>>;
+
+    fn recording(stall: Duration) -> (UploadControl, Reports) {
         let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
         let log = Arc::clone(&seen);
         let control = UploadControl {
