@@ -14,7 +14,7 @@ use std::collections::HashSet;
 
 use ts_rs::{Config, TypeVisitor, TS};
 use zairyu_app::command_table::{header_name, json_name};
-use zairyu_app::StatusChange;
+use zairyu_app::{StatusChange, UploadProgress};
 
 use crate::commands::CommandError;
 
@@ -114,9 +114,10 @@ pub(crate) fn render() -> String {
     };
     let commands = commands(&mut types);
     // Not the answer of a command: the error of every command, and the payload of the
-    // `status-changed` event.
+    // `status-changed` and `upload-progress` events.
     types.visit::<CommandError>();
     types.visit::<StatusChange>();
+    types.visit::<UploadProgress>();
 
     let mut out = String::from(
         "// Generated from the command table (zairyu_app::command_table!) by\n\

@@ -12,12 +12,14 @@ mod status_notifications;
 mod webview_tuning;
 
 use tauri::webview::PageLoadEvent;
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 
 fn main() {
     startup_report::mark_start();
     tauri::Builder::default()
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             startup_report::stage("window");
             if let Some(window) = app.get_webview_window("main") {
@@ -34,6 +36,11 @@ fn main() {
                 eprintln!("zairyu: the bundled server did not start: {e}");
             }
             startup_report::stage("server");
+            // A submission's byte progress goes to the window as it is sent.
+            let handle = app.handle().clone();
+            state.on_upload_progress(move |progress| {
+                let _ = handle.emit("upload-progress", progress);
+            });
             app.manage(state);
             status_notifications::start(app.handle().clone());
             Ok(())

@@ -165,6 +165,19 @@ macro_rules! command_table {
             clear_web_storage() -> () = clear_web_storage [shell quick infallible];
             /// The advisor's board: one page of the organisation's students' applications, most urgent first.
             advisor_board(query: $crate::BoardQuery) -> $crate::BoardPage = board [json blocking fallible];
+            // desktop-io: paths chosen in the shell's native save/open dialogs.
+            /// "Export draft" to a file chosen in a save dialog; answers the path written.
+            export_draft_to(id: String, path: String) -> String = export_draft_to [json quick fallible];
+            /// Opens a draft bundle chosen in an open dialog as a new draft.
+            import_draft_from(path: String) -> $crate::DraftState = import_draft_from [json quick fallible];
+            /// Attaches a file chosen in an open dialog (the same as `attach_file`, by path).
+            attach_file_from(draft_id: String, slot: String, path: String) -> $crate::DraftState = attach_file_from [json quick fallible];
+            /// Saves the receipt of an application filed from this computer (text); answers the path.
+            save_receipt_to(application_id: i64, path: String) -> String = save_receipt_to [json quick fallible];
+            /// The PDF copy of a filed application, from the server's record; answers the path.
+            save_filed_copy(id: i64, path: String) -> String = save_filed_copy [json blocking fallible];
+            /// Cancels the submission being sent; it stays in the outbox (`upload_cancelled`).
+            cancel_upload() -> () = cancel_upload [json quick infallible];
         }
     };
 }

@@ -7,12 +7,14 @@
 mod account;
 mod card_panel;
 mod checklist;
+mod chosen_paths;
 pub mod command_table;
 mod counter_visit;
 mod diagnosis;
 mod draft_check;
 mod drafts_folder;
 mod error;
+mod filed_copy;
 mod json_file;
 mod local_data;
 mod organisations;
@@ -26,6 +28,7 @@ mod settings;
 mod slot_files;
 mod status_watch;
 mod submissions;
+mod upload_progress;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
@@ -53,6 +56,7 @@ pub use status_watch::{
     Attention, RevisionRequest, StatusChange, StayEnding, EXTENSION_WINDOW_DAYS, STAY_EXPIRY_FIELD,
 };
 pub use submissions::{QueuedSubmission, Receipt, SubmitOutcome, RECEIPT_METHOD_CHANGE};
+pub use upload_progress::UploadProgress;
 pub use zairyu_card::readers::ReaderInfo;
 pub use zairyu_card::session::{BasicFour, CardStatus, Sex};
 pub use zairyu_drafts::{AttachmentEntry, DraftMeta, Submitted};
@@ -138,6 +142,8 @@ pub struct App {
     vault: Box<dyn SessionVault>,
     /// A counter PC: the session lives here, in memory only, never in `vault`.
     counter: counter_visit::CounterState,
+    /// The progress listener, cancel flag and stall limit of submission uploads.
+    upload: upload_progress::UploadWatch,
 }
 
 /// The terms of use shown before a procedure is started.
@@ -172,6 +178,7 @@ impl App {
             data_dir,
             write_lock: Mutex::new(()),
             notices: Mutex::new(Vec::new()),
+            upload: upload_progress::UploadWatch::default(),
         };
         if let Ok(read) = settings::load(&app.data_dir) {
             let settings = app.note(read);

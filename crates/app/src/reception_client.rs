@@ -1,10 +1,20 @@
 //! The client of the reception server (`zairyu-server`'s HTTP API): accounts, the usage
-//! application, submissions and their statuses. Plain blocking HTTP (ureq), so the app layer
-//! stays free of any async runtime; every failure becomes an [`AppError`] whose code is the
-//! server's own code, or `server_unreachable` when no answer came.
+//! application, submissions and their statuses. reqwest, driven on a small tokio runtime of
+//! this module's own ([`block`]), so the app layer's functions stay plain blocking calls that
+//! work on any thread (the desktop shell's command threads are themselves on a runtime).
+//! Certificates are checked by the operating system's verifier and store
+//! (rustls-platform-verifier): a campus TLS proxy or a private CA the OS trusts is trusted.
+//! Every failure becomes an [`AppError`] whose code is the server's own code,
+//! `server_unreachable` when no answer came, or `upload_stalled` / `upload_cancelled` for a
+//! submission ([`ReceptionClient::submit`]: a streamed body with byte progress; it fails only
+//! when no byte moved for a while, never for being slow).
 
-use std::time::Duration;
+use std::future::Future;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
 
+use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
@@ -31,10 +41,108 @@ pub(crate) struct FilePart<'a> {
     pub bytes: &'a [u8],
 }
 
+/// How long no byte may move (sending or awaiting the answer) before a request fails. A slow
+/// link that keeps moving never fails: 25 MB at 1 Mbit/s takes about 3.5 minutes.
+pub(crate) const STALL_LIMIT: Duration = Duration::from_secs(60);
+
+/// Once the whole body is handed to the operating system, its last bytes may still sit in the
+/// socket's send buffer (up to a few MB, which this side cannot watch drain) while the server
+/// reads them; the answer is then awaited this much longer than the stall limit: 4 MiB at
+/// 1 Mbit/s take about 34 seconds.
+pub(crate) const SEND_BUFFER_DRAIN: Duration = Duration::from_secs(40);
+
+/// The size of the pieces an upload is streamed in (progress moves by this much).
+const UPLOAD_CHUNK: usize = 64 * 1024;
+
+/// What a submission's upload reports and obeys: bytes sent out of the total, and a cancel
+/// flag checked several times a second.
+#[derive(Clone)]
+pub(crate) struct UploadControl {
+    /// Called with (bytes sent, bytes in all) as the body is handed to the network.
+    pub(crate) progress: Arc<dyn Fn(u64, u64) + Send + Sync>,
+    pub(crate) cancel: Arc<AtomicBool>,
+    /// No byte moving for this long fails the upload ([`STALL_LIMIT`] but in tests).
+    pub(crate) stall_limit: Duration,
+}
+
+impl std::fmt::Debug for UploadControl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UploadControl")
+            .field("stall_limit", &self.stall_limit)
+            .finish()
+    }
+}
+
+impl Default for UploadControl {
+    fn default() -> Self {
+        UploadControl {
+            progress: Arc::new(|_, _| {}),
+            cancel: Arc::new(AtomicBool::new(false)),
+            stall_limit: STALL_LIMIT,
+        }
+    }
+}
+
+/// The runtime every request runs on: one worker thread, started on first use.
+fn runtime() -> &'static tokio::runtime::Runtime {
+    static RUNTIME: OnceLock<tokio::runtime::Runtime> = OnceLock::new();
+    RUNTIME.get_or_init(|| {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .thread_name("zairyu-http")
+            .enable_all()
+            .build()
+            .expect("the HTTP runtime could not start (no thread could be made)")
+    })
+}
+
+/// Runs `request` on the HTTP runtime and waits for it on this thread (any thread: the
+/// caller is never itself inside that runtime).
+fn block<T: Send + 'static>(request: impl Future<Output = T> + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    runtime().spawn(async move {
+        let _ = tx.send(request.await);
+    });
+    rx.recv()
+        .expect("an HTTP request's task ended without an answer")
+}
+
+/// rustls with the operating system's certificate verifier (ring, as the rest of the tree).
+fn tls_config() -> Option<rustls::ClientConfig> {
+    use rustls_platform_verifier::BuilderVerifierExt;
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .ok()?
+        .with_platform_verifier()
+        .ok()
+        .map(|b| b.with_no_client_auth())
+}
+
+/// The one HTTP client (its connection pool is shared by every `ReceptionClient`).
+fn http_client() -> reqwest::Client {
+    static CLIENT: OnceLock<reqwest::Client> = OnceLock::new();
+    CLIENT
+        .get_or_init(|| {
+            let mut builder = reqwest::Client::builder()
+                .connect_timeout(Duration::from_secs(10))
+                // Between two reads of an answer, not in all: a slow download never fails.
+                .read_timeout(STALL_LIMIT)
+                .user_agent(concat!("zairyu/", env!("CARGO_PKG_VERSION")));
+            if let Some(tls) = tls_config() {
+                builder = builder.use_preconfigured_tls(tls);
+            }
+            builder
+                .build()
+                .expect("the HTTP client could not be set up (TLS)")
+        })
+        .clone()
+}
+
 /// A connection to one reception server.
 pub(crate) struct ReceptionClient {
     base: String,
-    agent: ureq::Agent,
+    http: reqwest::Client,
 }
 
 impl std::fmt::Debug for ReceptionClient {
@@ -45,17 +153,17 @@ impl std::fmt::Debug for ReceptionClient {
     }
 }
 
+/// An answer as it came: its status and body.
+struct Answer {
+    status: u16,
+    body: Vec<u8>,
+}
+
 impl ReceptionClient {
     pub(crate) fn new(base: &str) -> ReceptionClient {
-        let agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .timeout_connect(Some(Duration::from_secs(5)))
-            .timeout_global(Some(Duration::from_secs(300)))
-            .build()
-            .into();
         ReceptionClient {
             base: base.trim_end_matches('/').to_owned(),
-            agent,
+            http: http_client(),
         }
     }
 
@@ -67,26 +175,35 @@ impl ReceptionClient {
         format!("{}{path}", self.base)
     }
 
-    fn unreachable(&self, err: ureq::Error) -> AppError {
+    fn unreachable(&self, detail: String) -> AppError {
         AppError::ServerUnreachable {
             url: self.base.clone(),
-            detail: err.to_string(),
+            detail,
         }
     }
 
+    /// Sends a request and reads its whole answer (at most `limit` bytes).
+    fn call(&self, request: reqwest::RequestBuilder, limit: usize) -> Result<Answer, AppError> {
+        let result = block(async move {
+            let response = request.send().await.map_err(|e| error_chain(&e))?;
+            let status = response.status().as_u16();
+            let mut body = Vec::new();
+            let mut stream = response.bytes_stream();
+            while let Some(piece) = stream.next().await {
+                let piece = piece.map_err(|e| error_chain(&e))?;
+                if body.len() + piece.len() > limit {
+                    return Err(format!("the answer is larger than {limit} bytes"));
+                }
+                body.extend_from_slice(&piece);
+            }
+            Ok(Answer { status, body })
+        });
+        result.map_err(|detail| self.unreachable(detail))
+    }
+
     /// Reads a JSON answer as `T`; a non-2xx answer becomes the server's `{code, message}`.
-    fn answer<T: DeserializeOwned>(
-        &self,
-        result: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
-    ) -> Result<T, AppError> {
-        let mut response = result.map_err(|e| self.unreachable(e))?;
-        let status = response.status().as_u16();
-        let body = response
-            .body_mut()
-            .with_config()
-            .limit(20_000_000)
-            .read_to_vec()
-            .unwrap_or_default();
+    fn answer<T: DeserializeOwned>(&self, answer: Answer) -> Result<T, AppError> {
+        let Answer { status, body } = answer;
         if (200..300).contains(&status) {
             return serde_json::from_slice(&body).map_err(|e| AppError::Server {
                 status,
@@ -94,26 +211,23 @@ impl ReceptionClient {
                 message: format!("the server's answer was not understood: {e}"),
             });
         }
-        Err(match serde_json::from_slice::<ErrorBody>(&body) {
-            Ok(error) => AppError::Server {
-                status,
-                code: error.code,
-                message: error.message,
-            },
-            Err(_) => AppError::Server {
-                status,
-                code: "server_error".into(),
-                message: format!("the server answered {status}"),
-            },
-        })
+        Err(server_error(status, &body))
+    }
+
+    fn authorized(
+        request: reqwest::RequestBuilder,
+        token: Option<&str>,
+    ) -> reqwest::RequestBuilder {
+        match token {
+            Some(token) => request.bearer_auth(token),
+            None => request,
+        }
     }
 
     fn get<T: DeserializeOwned>(&self, path: &str, token: Option<&str>) -> Result<T, AppError> {
-        let mut request = self.agent.get(self.url(path));
-        if let Some(token) = token {
-            request = request.header("Authorization", format!("Bearer {token}"));
-        }
-        self.answer(request.call())
+        let request = Self::authorized(self.http.get(self.url(path)), token);
+        let answer = self.call(request, 20_000_000)?;
+        self.answer(answer)
     }
 
     fn post<T: DeserializeOwned>(
@@ -122,11 +236,16 @@ impl ReceptionClient {
         token: Option<&str>,
         body: &impl Serialize,
     ) -> Result<T, AppError> {
-        let mut request = self.agent.post(self.url(path));
-        if let Some(token) = token {
-            request = request.header("Authorization", format!("Bearer {token}"));
-        }
-        self.answer(request.send_json(body))
+        let json = serde_json::to_vec(body).map_err(|e| AppError::Server {
+            status: 0,
+            code: "server_answer_unexpected".into(),
+            message: format!("the request could not be written: {e}"),
+        })?;
+        let request = Self::authorized(self.http.post(self.url(path)), token)
+            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .body(json);
+        let answer = self.call(request, 20_000_000)?;
+        self.answer(answer)
     }
 
     fn delete<T: DeserializeOwned>(&self, path: &str, token: &str) -> Result<T, AppError> {
@@ -139,7 +258,8 @@ impl ReceptionClient {
 
     /// Whether the server answers at all (the diagnosis page).
     pub(crate) fn reachable(&self) -> bool {
-        self.agent.get(self.url("/openapi.json")).call().is_ok()
+        self.call(self.http.get(self.url("/openapi.json")), 20_000_000)
+            .is_ok()
     }
 
     pub(crate) fn register(
@@ -380,16 +500,13 @@ impl ReceptionClient {
         on: bool,
     ) -> Result<Vec<String>, AppError> {
         let url = self.url(&format!("/api/favorites/{}", path_segment(procedure)));
-        let auth = format!("Bearer {token}");
-        let result = if on {
-            self.agent
-                .put(url)
-                .header("Authorization", auth)
-                .send_empty()
+        let request = if on {
+            self.http.put(url)
         } else {
-            self.agent.delete(url).header("Authorization", auth).call()
+            self.http.delete(url)
         };
-        self.answer(result)
+        let answer = self.call(request.bearer_auth(token), 20_000_000)?;
+        self.answer(answer)
     }
 
     pub(crate) fn applications(&self, token: &str) -> Result<Vec<Application>, AppError> {
@@ -443,37 +560,18 @@ impl ReceptionClient {
             "/api/applications/{id}/files/{}",
             url::form_urlencoded::byte_serialize(sha256.as_bytes()).collect::<String>()
         );
-        let mut response = self
-            .agent
-            .get(self.url(&path))
-            .header("Authorization", format!("Bearer {token}"))
-            .call()
-            .map_err(|e| self.unreachable(e))?;
-        let status = response.status().as_u16();
-        let body = response
-            .body_mut()
-            .with_config()
-            .limit(30_000_000)
-            .read_to_vec()
-            .map_err(|e| self.unreachable(e))?;
+        let request = self.http.get(self.url(&path)).bearer_auth(token);
+        let Answer { status, body } = self.call(request, 30_000_000)?;
         if (200..300).contains(&status) {
             return Ok(body);
         }
-        Err(match serde_json::from_slice::<ErrorBody>(&body) {
-            Ok(error) => AppError::Server {
-                status,
-                code: error.code,
-                message: error.message,
-            },
-            Err(_) => AppError::Server {
-                status,
-                code: "server_error".into(),
-                message: format!("the server answered {status}"),
-            },
-        })
+        Err(server_error(status, &body))
     }
 
-    /// Sends a signed submission as `multipart/form-data`: the metadata, then the files.
+    /// Sends a signed submission as `multipart/form-data`: the metadata, then the files,
+    /// streamed in pieces with `control.progress` told of every piece. It fails only when no
+    /// byte moved for `control.stall_limit` (`upload_stalled`) or when `control.cancel` is set
+    /// (`upload_cancelled`); a slow upload that keeps moving takes as long as it needs.
     /// `resubmit_of` sends it as a new version of an application In Return Process.
     pub(crate) fn submit(
         &self,
@@ -481,6 +579,7 @@ impl ReceptionClient {
         metadata: &SubmissionMetadata,
         files: &[FilePart<'_>],
         resubmit_of: Option<i64>,
+        control: &UploadControl,
     ) -> Result<Application, AppError> {
         let boundary = format!("zairyu-{}", uuid::Uuid::new_v4().simple());
         let body = multipart_body(&boundary, metadata, files);
@@ -488,16 +587,80 @@ impl ReceptionClient {
             Some(id) => format!("/api/applications/{id}/resubmit"),
             None => "/api/applications".to_owned(),
         };
-        let result = self
-            .agent
+        let total = body.len() as u64;
+        let sent = Arc::new(AtomicU64::new(0));
+        let pieces: Vec<Vec<u8>> = body.chunks(UPLOAD_CHUNK).map(<[u8]>::to_vec).collect();
+        drop(body);
+        let stream = {
+            let sent = Arc::clone(&sent);
+            let progress = Arc::clone(&control.progress);
+            futures_util::stream::iter(pieces).map(move |piece| {
+                let now =
+                    sent.fetch_add(piece.len() as u64, Ordering::Relaxed) + piece.len() as u64;
+                progress(now, total);
+                Ok::<_, std::io::Error>(piece)
+            })
+        };
+        let request = self
+            .http
             .post(self.url(&path))
-            .header("Authorization", format!("Bearer {token}"))
+            .bearer_auth(token)
             .header(
-                "Content-Type",
+                reqwest::header::CONTENT_TYPE,
                 format!("multipart/form-data; boundary={boundary}"),
             )
-            .send(&body[..]);
-        self.answer(result)
+            .header(reqwest::header::CONTENT_LENGTH, total)
+            .body(reqwest::Body::wrap_stream(stream));
+        let cancel = Arc::clone(&control.cancel);
+        let stall_limit = control.stall_limit;
+        let outcome = block(async move {
+            let answer = async {
+                let response = request.send().await.map_err(|e| error_chain(&e))?;
+                let status = response.status().as_u16();
+                let body = response.bytes().await.map_err(|e| error_chain(&e))?;
+                Ok::<_, String>(Answer {
+                    status,
+                    body: body.to_vec(),
+                })
+            };
+            tokio::pin!(answer);
+            let mut last = 0;
+            let mut moved_at = Instant::now();
+            let mut tick = tokio::time::interval(Duration::from_millis(200));
+            loop {
+                tokio::select! {
+                    answer = &mut answer => return Upload::Answered(answer),
+                    _ = tick.tick() => {
+                        if cancel.load(Ordering::Relaxed) {
+                            return Upload::Cancelled;
+                        }
+                        let now = sent.load(Ordering::Relaxed);
+                        // All handed over: the send buffer drains unseen, then the answer.
+                        let limit = if now == total {
+                            stall_limit + SEND_BUFFER_DRAIN
+                        } else {
+                            stall_limit
+                        };
+                        if now != last {
+                            last = now;
+                            moved_at = Instant::now();
+                        } else if moved_at.elapsed() >= limit {
+                            return Upload::Stalled { sent: now, seconds: limit.as_secs() };
+                        }
+                    }
+                }
+            }
+        });
+        match outcome {
+            Upload::Answered(Ok(answer)) => self.answer(answer),
+            Upload::Answered(Err(detail)) => Err(self.unreachable(detail)),
+            Upload::Cancelled => Err(AppError::UploadCancelled),
+            Upload::Stalled { sent, seconds } => Err(AppError::UploadStalled {
+                seconds,
+                sent,
+                total,
+            }),
+        }
     }
 
     // Organisations (`zairyu_wire::organisation`): the student's links, staff invitations,
@@ -590,6 +753,42 @@ impl ReceptionClient {
     }
 }
 
+/// How an upload ended.
+enum Upload {
+    Answered(Result<Answer, String>),
+    Cancelled,
+    Stalled { sent: u64, seconds: u64 },
+}
+
+/// A non-2xx answer as the server's `{code, message}` (or a generic `server_error`).
+fn server_error(status: u16, body: &[u8]) -> AppError {
+    match serde_json::from_slice::<ErrorBody>(body) {
+        Ok(error) => AppError::Server {
+            status,
+            code: error.code,
+            message: error.message,
+        },
+        Err(_) => AppError::Server {
+            status,
+            code: "server_error".into(),
+            message: format!("the server answered {status}"),
+        },
+    }
+}
+
+/// An HTTP error with its causes ("error sending request: connection refused"), for the
+/// `server_unreachable` detail.
+fn error_chain(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
 /// A procedure id as one URL path segment (ids are `[a-z0-9-]`; anything else is escaped).
 fn path_segment(text: &str) -> String {
     text.bytes()
@@ -648,7 +847,7 @@ fn multipart_body(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -697,8 +896,199 @@ mod tests {
         let port = listener.local_addr().unwrap().port();
         drop(listener);
         let reception = ReceptionClient::new(&format!("http://127.0.0.1:{port}"));
+        // Any thread may call it, one on a tokio runtime (the desktop's commands) too.
         let err = reception.login("ZR1", "x").unwrap_err();
         assert_eq!(err.code(), "server_unreachable");
         assert!(!reception.reachable());
+    }
+
+    /// A server that reads a request's body at `rate` bytes a second, or stops reading after
+    /// `stop_after` bytes of it (the connection stays open), then answers one `Application`.
+    pub(crate) fn throttled_server(rate: usize, stop_after: Option<usize>) -> String {
+        use std::io::{BufRead, BufReader, Read, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                std::thread::spawn(move || {
+                    let mut reader = BufReader::with_capacity(8192, stream);
+                    let mut length = 0usize;
+                    let mut request = String::new();
+                    loop {
+                        let mut line = String::new();
+                        if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                            break;
+                        }
+                        if request.is_empty() {
+                            request = line.clone();
+                        }
+                        if let Some((n, v)) = line.split_once(':') {
+                            if n.eq_ignore_ascii_case("content-length") {
+                                length = v.trim().parse().unwrap_or(0);
+                            }
+                        }
+                    }
+                    let mut read = 0;
+                    let mut buf = vec![0; 8192];
+                    let started = Instant::now();
+                    while read < length {
+                        if stop_after.is_some_and(|stop| read >= stop) {
+                            // Holds the connection without reading: nothing moves any more.
+                            std::thread::sleep(Duration::from_secs(30));
+                            return;
+                        }
+                        let want = buf.len().min(length - read);
+                        let Ok(n) = reader.read(&mut buf[..want]) else {
+                            return;
+                        };
+                        if n == 0 {
+                            return;
+                        }
+                        read += n;
+                        // Keeps to `rate`: sleeps until the bytes read so far are due.
+                        let due = Duration::from_secs_f64(read as f64 / rate as f64);
+                        if let Some(wait) = due.checked_sub(started.elapsed()) {
+                            std::thread::sleep(wait);
+                        }
+                    }
+                    let answer = if request.starts_with("POST /api/login") {
+                        serde_json::json!({ "token": "tok-ZRA" })
+                    } else if request.starts_with("GET /api/me") {
+                        serde_json::json!({
+                            "user_id": "ZRA", "email": "s@example.jp",
+                            "user_type": "foreign_national", "name_en": "S", "telephone": "0",
+                            "role": "applicant", "usage_application_done": true
+                        })
+                    } else {
+                        serde_json::json!({
+                            "id": 1, "reference_number": "ZR-SLOW", "temporary_reception_number": "T1",
+                            "procedure_id": "extension-of-stay", "submission_id": "slow",
+                            "status": "pending", "created_at": 0, "updated_at": 0
+                        })
+                    }
+                    .to_string();
+                    let mut stream = reader.into_inner();
+                    let _ = write!(
+                        stream,
+                        "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{answer}",
+                        answer.len()
+                    );
+                });
+            }
+        });
+        url
+    }
+
+    pub(crate) fn metadata() -> SubmissionMetadata {
+        SubmissionMetadata {
+            procedure_id: "extension-of-stay".into(),
+            submission_id: "slow".into(),
+            signed_at: "t".into(),
+            form: serde_json::json!({}),
+            certificate: "c".into(),
+            signature: "g".into(),
+            for_user: None,
+            agreed_to_terms: true,
+            action: None,
+            application_id: None,
+            server_id: None,
+            files: Vec::new(),
+        }
+    }
+
+    /// A control that records every progress report.
+    /// Every (sent, total) progress report, in order.
+    type Reports = Arc<std::sync::Mutex<Vec<(u64, u64)>>>;
+
+    fn recording(stall: Duration) -> (UploadControl, Reports) {
+        let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let log = Arc::clone(&seen);
+        let control = UploadControl {
+            progress: Arc::new(move |sent, total| log.lock().unwrap().push((sent, total))),
+            cancel: Arc::new(AtomicBool::new(false)),
+            stall_limit: stall,
+        };
+        (control, seen)
+    }
+
+    #[test]
+    fn a_slow_upload_that_keeps_moving_finishes_however_long_it_takes() {
+        // 16 MB at 2 MB/s: about eight seconds, eight times the stall limit of one second (the
+        // old client had one fixed limit for the whole request instead). The body is larger
+        // than what the sockets' buffers take in at once, so progress moves as it is read.
+        let url = throttled_server(2_000_000, None);
+        let (control, seen) = recording(Duration::from_secs(1));
+        let bytes = vec![7u8; 16_000_000];
+        let files = [FilePart {
+            kind: "attachment",
+            name: "big.pdf",
+            bytes: &bytes,
+        }];
+        let started = Instant::now();
+        let filed = ReceptionClient::new(&url)
+            .submit("tok", &metadata(), &files, None, &control)
+            .unwrap();
+        let took = started.elapsed();
+        assert_eq!(filed.reference_number, "ZR-SLOW");
+        assert!(took > Duration::from_secs(6), "took {took:?}");
+        let seen = seen.lock().unwrap();
+        let (last_sent, total) = *seen.last().unwrap();
+        assert_eq!(last_sent, total);
+        assert!(total > 16_000_000);
+        assert!(seen.len() > 20, "progress came in pieces: {}", seen.len());
+        assert!(seen.windows(2).all(|w| w[0].0 < w[1].0));
+        println!(
+            "slow upload: {total} bytes in {took:?}, {} progress reports",
+            seen.len()
+        );
+    }
+
+    #[test]
+    fn an_upload_that_stops_moving_fails_with_upload_stalled() {
+        // The server stops reading after 200 kB; the body (24 MB) is larger than what the
+        // sockets' buffers take in, so the sending side stops moving too.
+        let url = throttled_server(50_000_000, Some(200_000));
+        let (control, _) = recording(Duration::from_secs(2));
+        let bytes = vec![7u8; 24_000_000];
+        let files = [FilePart {
+            kind: "attachment",
+            name: "big.pdf",
+            bytes: &bytes,
+        }];
+        let started = Instant::now();
+        let err = ReceptionClient::new(&url)
+            .submit("tok", &metadata(), &files, None, &control)
+            .unwrap_err();
+        assert_eq!(err.code(), "upload_stalled", "{err}");
+        assert!(started.elapsed() < Duration::from_secs(25));
+        assert!(
+            err.to_string().contains("no data moved for 2 seconds"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn cancel_stops_an_upload_under_way() {
+        let url = throttled_server(200_000, None);
+        let (control, seen) = recording(Duration::from_secs(60));
+        let cancel = Arc::clone(&control.cancel);
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(800));
+            cancel.store(true, Ordering::SeqCst);
+        });
+        let bytes = vec![7u8; 20_000_000];
+        let files = [FilePart {
+            kind: "attachment",
+            name: "big.pdf",
+            bytes: &bytes,
+        }];
+        let started = Instant::now();
+        let err = ReceptionClient::new(&url)
+            .submit("tok", &metadata(), &files, None, &control)
+            .unwrap_err();
+        assert_eq!(err.code(), "upload_cancelled");
+        assert!(started.elapsed() < Duration::from_secs(5));
+        let (sent, total) = *seen.lock().unwrap().last().unwrap();
+        assert!(sent < total);
     }
 }

@@ -396,9 +396,16 @@ impl App {
                 bytes,
             })
             .collect();
-        let sent = self
-            .reception()
-            .and_then(|r| r.submit(token, &queued.metadata, &parts, queued.resubmit_of));
+        let control = self.upload.control(submission_id);
+        let sent = self.reception().and_then(|r| {
+            r.submit(
+                token,
+                &queued.metadata,
+                &parts,
+                queued.resubmit_of,
+                &control,
+            )
+        });
         match sent {
             Ok(application) => {
                 let receipt = Receipt {
@@ -431,6 +438,9 @@ impl App {
                 submission: Self::summary(submission_id, &queued, current),
                 reason: detail,
             }),
+            // Stopped on this side (no byte moved for a while, or Cancel): kept, and said
+            // with its own code so the window can tell which.
+            Err(e @ (AppError::UploadStalled { .. } | AppError::UploadCancelled)) => Err(e),
             Err(e) => {
                 let _ = fs::remove_dir_all(&folder);
                 Err(e)
@@ -711,5 +721,64 @@ mod tests {
             .submit_draft("draft-sub-q", None, "1234", false, None)
             .unwrap_err();
         assert_eq!(refused.code(), "already_filed");
+    }
+
+    /// desktop-io: a submission whose upload is cancelled (or stalls) stays in the outbox and
+    /// is sent by the next `send_queued`; progress reaches the listener the shell set.
+    #[test]
+    fn a_cancelled_upload_stays_in_the_outbox_and_is_sent_again_later() {
+        let url = crate::reception_client::tests::throttled_server(400_000, None);
+        let dir = tempfile::tempdir().unwrap();
+        let app = Arc::new(
+            App::open(dir.path(), Profile::Production)
+                .unwrap()
+                .with_vault(Box::new(MemoryVault::default())),
+        );
+        app.set_server(Some(&url)).unwrap();
+        app.sign_in("ZRA", "password-a").unwrap();
+        queue(&app, "sub-big", app.signed_in_user().as_deref());
+        // A 2 MB attachment in the outbox copy.
+        let folder = app.outbox().join("sub-big");
+        fs::write(folder.join("a.pdf"), vec![1u8; 2_000_000]).unwrap();
+        let mut queued = app.read_queued("sub-big").unwrap();
+        queued.files.push(QueuedFile {
+            kind: "attachment".into(),
+            name: "a.pdf".into(),
+            file: "a.pdf".into(),
+        });
+        crate::json_file::write_json(&folder, "submission.json", &queued).unwrap();
+
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let log = seen.clone();
+        let canceller = app.clone();
+        app.on_upload_progress(move |p| {
+            log.lock().unwrap().push(p.clone());
+            // The user presses Cancel once a quarter is sent.
+            if p.sent * 4 > p.total {
+                canceller.cancel_upload();
+            }
+        });
+        let err = app.send_queued().unwrap_err();
+        assert_eq!(err.code(), "upload_cancelled");
+        let left: Vec<_> = app
+            .queued_submissions()
+            .into_iter()
+            .map(|q| q.submission_id)
+            .collect();
+        assert_eq!(left, vec!["sub-big"]);
+        {
+            let seen = seen.lock().unwrap();
+            assert!(seen
+                .iter()
+                .all(|p| p.submission_id == "sub-big" && p.total > 2_000_000));
+        }
+
+        // Retry from the outbox: sent in full this time.
+        app.on_upload_progress(|_| {});
+        let sent = app.send_queued().unwrap();
+        assert!(
+            matches!(&sent[0], SubmitOutcome::Sent { receipt } if receipt.application.reference_number == "ZR-SLOW")
+        );
+        assert!(app.queued_submissions().is_empty());
     }
 }

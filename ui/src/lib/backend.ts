@@ -8,6 +8,8 @@
 // call.
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
+import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
+import { revealItemInDir } from "@tauri-apps/plugin-opener";
 import {
   commandSpecs,
   type BytesCommand,
@@ -15,12 +17,33 @@ import {
   type CommandMethods,
   type Commands,
   type StatusChange,
+  type UploadProgress,
 } from "./generated/bindings";
+
+/** Which files a native dialog offers: a name and extensions without the dot. */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** The desktop's native file dialogs and file manager (Tauri only). */
+export interface NativeFiles {
+  /** A save dialog starting at `defaultName`; answers the chosen path, or null when cancelled. */
+  savePath(defaultName: string, filter: FileFilter): Promise<string | null>;
+  /** An open dialog; answers the chosen paths (empty when cancelled). */
+  openPaths(filter: FileFilter, multiple: boolean): Promise<string[]>;
+  /** Shows the file selected in the system's file manager. */
+  showInFolder(path: string): Promise<void>;
+}
 
 /** Everything the UI can ask of the application layer: every command, and the one event. */
 export interface Backend extends CommandMethods {
   /** Calls `handler` when the app notices status changes in the background; answers a stop function. */
   onStatusChanged(handler: (changes: StatusChange[]) => void): Promise<() => void>;
+  /** Calls `handler` with a submission's byte progress while it is sent; answers a stop function. */
+  onUploadProgress(handler: (progress: UploadProgress) => void): Promise<() => void>;
+  /** Native dialogs, or null where there are none (browser, `ui-serve`): the HTML pickers stay. */
+  readonly files: NativeFiles | null;
 }
 
 /** An error from the backend, with the stable code the UI translates. */
@@ -43,6 +66,8 @@ export interface Transport {
   callRaw<K extends BytesCommand>(name: K, bytes: Uint8Array, headers: Record<string, string>): Promise<Commands[K]["result"]>;
   /** Events the app sends on its own (Tauri only); answers a stop function. */
   listen?(event: string, handler: (payload: unknown) => void): Promise<() => void>;
+  /** Native dialogs (Tauri only). */
+  files?: NativeFiles;
 }
 
 function toBackendError(err: unknown): BackendError {
@@ -67,6 +92,31 @@ export const tauriTransport: Transport = {
     }
   },
   listen: (event, handler) => listen(event, (e) => handler(e.payload)),
+  files: {
+    async savePath(defaultName, filter) {
+      try {
+        return await saveDialog({ defaultPath: defaultName, filters: [filter] });
+      } catch (err) {
+        throw toBackendError(err);
+      }
+    },
+    async openPaths(filter, multiple) {
+      try {
+        const chosen = await openDialog({ multiple, directory: false, filters: [filter] });
+        if (chosen === null) return [];
+        return Array.isArray(chosen) ? chosen : [chosen];
+      } catch (err) {
+        throw toBackendError(err);
+      }
+    },
+    async showInFolder(path) {
+      try {
+        await revealItemInDir(path);
+      } catch (err) {
+        throw toBackendError(err);
+      }
+    },
+  },
 };
 
 /**
@@ -123,6 +173,9 @@ export function backendOver(t: Transport): Backend {
     ...(methods as unknown as CommandMethods),
     onStatusChanged: async (handler) =>
       t.listen ? t.listen("status-changed", (payload) => handler(payload as StatusChange[])) : () => undefined,
+    onUploadProgress: async (handler) =>
+      t.listen ? t.listen("upload-progress", (payload) => handler(payload as UploadProgress)) : () => undefined,
+    files: t.files ?? null,
   };
 }
 

@@ -3,7 +3,7 @@
 // `npm run check`), with a small form (postal code → address, a choice that shows another
 // field) so the screens can be driven without the Rust side. It records every call so tests
 // can assert what was saved.
-import { BackendError, type Backend } from "../lib/backend";
+import { BackendError, type Backend, type NativeFiles } from "../lib/backend";
 import type {
   Application,
   Attention,
@@ -18,6 +18,7 @@ import type {
   Procedure,
   Schema,
   StatusEntry,
+  UploadProgress,
 } from "../lib/generated/bindings";
 
 const procedure = (id: string, name_en: string, name_ja: string, has_form: boolean): Procedure => ({
@@ -126,7 +127,11 @@ export const schema: Schema = {
   ],
 };
 
-export function memoryBackend() {
+/**
+ * `nativeFiles`: answer the native dialogs as the desktop does (a save dialog accepts its
+ * default name under /home/lan/Documents; an open dialog picks `openAnswer`).
+ */
+export function memoryBackend(options: { nativeFiles?: boolean } = {}) {
   const ids = ["my_number_card", "card_pins", "residence_card", "passport", "pc", "card_reader", "documents_pdf"] as const;
   const state = {
     language: "en" as Language,
@@ -233,6 +238,19 @@ export function memoryBackend() {
   /** What the home screen's "needs attention" panel is fed (tests change it). */
   const attention: Attention = { applications: [], revision_requests: [], stay_ending: [], queued: 0, statuses_unknown: false };
   const statusHandlers: ((changes: StatusChange[]) => void)[] = [];
+  // desktop-io: upload progress listeners and the native dialogs.
+  const uploadHandlers: ((progress: UploadProgress) => void)[] = [];
+  const dialogs = { openAnswer: [] as string[], revealed: [] as string[], saveNames: [] as string[] };
+  const native: NativeFiles = {
+    savePath: async (defaultName) => {
+      dialogs.saveNames.push(defaultName);
+      return `/home/lan/Documents/${defaultName}`;
+    },
+    openPaths: async () => [...dialogs.openAnswer],
+    showInFolder: async (path) => {
+      dialogs.revealed.push(path);
+    },
+  };
   /** The applications "on the server" (tests fill it). */
   const sent: Application[] = [];
   const panel = () => ({
@@ -622,8 +640,40 @@ export function memoryBackend() {
       statusHandlers.push(handler);
       return () => statusHandlers.splice(statusHandlers.indexOf(handler), 1);
     },
+    // desktop-io
+    exportDraftTo: async (_id, path) => {
+      calls.push(`export-to:${path}`);
+      return path;
+    },
+    importDraftFrom: async (path) => {
+      calls.push(`import-from:${path}`);
+      return draftState();
+    },
+    attachFileFrom: async (_id, slot, path) => {
+      calls.push(`attach-from:${slot}:${path}`);
+      return draftState();
+    },
+    saveReceiptTo: async (id, path) => {
+      calls.push(`receipt-to:${id}:${path}`);
+      return path;
+    },
+    saveFiledCopy: async (id, path) => {
+      calls.push(`filed-copy:${id}:${path}`);
+      return path || `/tmp/zairyu/downloads/R-${id}/zairyu-application-R-${id}.pdf`;
+    },
+    cancelUpload: async () => {
+      calls.push("cancel-upload");
+      return null;
+    },
+    onUploadProgress: async (handler) => {
+      uploadHandlers.push(handler);
+      return () => uploadHandlers.splice(uploadHandlers.indexOf(handler), 1);
+    },
+    files: options.nativeFiles ? native : null,
   };
+  /** Plays the backend sending a submission's progress. */
+  const uploading = (progress: UploadProgress) => uploadHandlers.forEach((h) => h(progress));
   /** Plays the background watch telling the window of status changes. */
   const announce = (changes: StatusChange[]) => statusHandlers.forEach((h) => h(changes));
-  return { api, state, calls, pending, card, account, settings, attention, announce, sent, local, counter, board };
+  return { api, state, calls, pending, card, account, settings, attention, announce, sent, local, counter, board, dialogs, uploading };
 }

@@ -511,6 +511,26 @@ export const en = {
   "error.not_a_student": "Only a student's own account links a school or attorney office.",
   "error.applicant_not_named": "A resubmission for a student must name the student and be signed with their card.",
   "error.bad_page": "This page of the list does not exist.",
+  // desktop-io: native save/open dialogs, "Show in folder", the PDF copy, upload progress.
+  "files.savedTo": "Saved as {path}",
+  "files.showInFolder": "Show in folder",
+  "files.chooseFile": "Choose file…",
+  "files.openBundle": "Open a draft file…",
+  "files.draftFilter": "Zairyu draft",
+  "files.pdfFilter": "PDF document",
+  "files.photoFilter": "JPEG photo",
+  "files.textFilter": "Text file",
+  "files.saveCopy": "Save a copy of the filed application (PDF)",
+  "files.saveReceipt": "Save receipt",
+  "files.saving": "Saving…",
+  "upload.progress": "Sending: {sent} of {total} MB",
+  "upload.cancel": "Cancel sending",
+  "error.pdf_font_missing": "No font is installed to print the copy with. Install a font (for example Noto Sans CJK or IPA Gothic) and save the copy again.",
+  "error.pdf_copy_failed": "The PDF copy could not be made. Try again.",
+  "error.no_such_receipt": "This computer has no receipt for that application. Save the copy from the Application Details instead.",
+  "error.not_a_file": "That is not a file that can be used. Choose a file, not a folder.",
+  "error.upload_stalled": "Sending stopped: nothing moved for a minute. Your application is kept in the outbox; check the network and send it again.",
+  "error.upload_cancelled": "Sending was cancelled. Your application is kept in the outbox; send it when you are ready.",
 } as const;
 
 export type MessageKey = keyof typeof en;
