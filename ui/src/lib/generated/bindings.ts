@@ -282,7 +282,7 @@ export type FieldKind = "text" | "date" | "month" | "choice" | "checkbox" | "int
 
 export type FieldState = { path: string, shown: boolean, required: boolean, };
 
-export type Language = "en" | "ja";
+export type Language = "en" | "ja" | "zh-Hans" | "vi" | "ne" | "ko" | "id";
 
 export type LocalData = { 
 /**

@@ -83,10 +83,12 @@ export function errorText(language: Language, code: string, message: string): st
     : (format(language, code, {}) ?? t(language, "error.unknown", { message }));
 }
 
-/** A finding of the Rust checks or forms as it travels: a code, its arguments, and the English and Japanese texts. */
+/** A finding of the Rust checks or forms as it travels: its message id and arguments, and the English and Japanese texts. */
 export interface FindingText {
   code: string;
+  message_id?: string;
   args?: Record<string, FindingArg> | null;
+  file?: string | null;
   message: string;
   message_ja: string;
   hint?: string;
@@ -94,30 +96,44 @@ export interface FindingText {
 }
 export type FindingArg = string | number | string[];
 
+/** Of a text the data has in English and Japanese only: the one of the language, or both (the official Japanese term beside the English). */
+export function pairText(language: Language, english: string, japanese: string): string {
+  if (language === "en") return english;
+  if (language === "ja") return japanese;
+  return english === japanese || japanese === "" ? english : `${english}（${japanese}）`;
+}
+
+function renderArg(language: Language, value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    return new Date(`${value}T00:00:00`).toLocaleDateString(intlLocale[language], { dateStyle: "long" });
+  }
+  return format(language, `term-${value}`, {}) ?? value;
+}
+
 function findingValues(language: Language, args: Record<string, FindingArg>): Record<string, FluentVariable> {
   const values: Record<string, FluentVariable> = {};
   const list = new Intl.ListFormat(intlLocale[language], { type: "conjunction" });
   for (const [name, value] of Object.entries(args)) {
-    if (Array.isArray(value)) {
-      values[name] = list.format(value.map((item) => format(language, `term-${item}`, {}) ?? item));
-    } else if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      values[name] = new Date(`${value}T00:00:00`).toLocaleDateString(intlLocale[language], { dateStyle: "long" });
-    } else if (typeof value === "string" && format(language, `term-${value}`, {}) !== undefined) {
-      values[name] = format(language, `term-${value}`, {}) ?? value;
-    } else {
-      values[name] = value;
+    if (Array.isArray(value)) values[name] = list.format(value.map((item) => renderArg(language, item)));
+    else if (typeof value === "string") values[name] = renderArg(language, value);
+    else values[name] = value;
+    const japanese = args[name.replace(/_en$/, "_ja")];
+    if (name.endsWith("_en") && typeof value === "string" && typeof japanese === "string") {
+      values[name.slice(0, -3)] = pairText(language, value, japanese);
     }
   }
   return values;
 }
 
-/** A finding's message (or `hint`) in `language`, from its code and arguments; the texts it carries when the catalogue has none. */
+/** A finding's message (or `hint`) in `language`, from its message id and arguments; the texts it carries when the catalogue has none. */
 export function findingText(language: Language, finding: FindingText, part: "message" | "hint" = "message"): string {
-  const id = finding.args ? finding.code : undefined;
+  const id = finding.message_id || (finding.args ? finding.code : "");
   const values = findingValues(language, finding.args ?? {});
-  const rendered = id ? format(language, id, values, part === "hint" ? "hint" : undefined) : undefined;
-  if (rendered !== undefined) return rendered;
   const english = part === "hint" ? (finding.hint ?? "") : finding.message;
-  const japanese = part === "hint" ? (finding.hint_ja ?? "") : finding.message_ja;
-  return language === "ja" ? japanese : english;
+  if (part === "hint" && english === "") return "";
+  const rendered = id ? format(language, id, values, part === "hint" ? "hint" : undefined) : undefined;
+  if (rendered === undefined) return language === "ja" ? (part === "hint" ? (finding.hint_ja ?? "") : finding.message_ja) : english;
+  return part === "message" && finding.file
+    ? (format(language, "finding-in-file", { file: finding.file, message: rendered }) ?? rendered)
+    : rendered;
 }
