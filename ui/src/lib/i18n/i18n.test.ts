@@ -17,7 +17,8 @@ function shape(source: string): Map<string, string> {
     }
     if (!current) continue;
     const parts = messages.get(current)!;
-    for (const m of line.matchAll(/\{\s*\$(\w+)/g)) parts.push(`$${m[1]}`);
+    // A variable only chosen on (`{ $count -> …}`: plurals) may be left out by a language without that choice.
+    for (const m of line.matchAll(/\{\s*\$(\w+)\b(?!\s*->)/g)) parts.push(`$${m[1]}`);
     const attribute = /^\s+\.([\w-]+)\s*=/.exec(line)?.[1];
     if (attribute) parts.push(`.${attribute}`);
   }
