@@ -64,7 +64,8 @@ function format(language: Language, id: string, values: Record<string, FluentVar
     const b = bundle(lang);
     const message = b.getMessage(id);
     const pattern = attribute ? message?.attributes[attribute] : message?.value;
-    if (pattern) return b.formatPattern(pattern, values);
+    // A missing argument shows as `{$name}` (as the old `{name}` did) rather than throwing.
+    if (pattern) return b.formatPattern(pattern, values, []);
   }
   return undefined;
 }
