@@ -64,7 +64,7 @@ error-terms_not_agreed = 先に利用規約を読み、同意してください�
 error-bad_date = 申請日は8桁で入力してください（例：2000年1月23日は20000123）。
 error-already_completed = この申請は完了しているため、受領方法は変更できません。
 
-## これまで画面で翻訳されていなかったエラーコード（docs/error-codes.md）
+## unreviewed: error codes the screens did not translate before, written by the languages helper (issue 17)
 
 error-demo_profile_unavailable = この Zairyu にはデモ用プロファイルがありません。本番用プロファイルで起動するか、開発版を使ってください。
 error-nothing_attached = まだ何も添付されていません。先にファイルを添付してください。
