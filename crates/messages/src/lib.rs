@@ -1,5 +1,5 @@
 //! The message catalogues of Zairyu and their rendering: every text a library reports by code
-//! (a finding of the checks or forms, an error code, a desktop notification, a mail) is a
+//! (a finding of the checks or forms, an error code, a desktop notification) is a
 //! Fluent message in `locales/<language>/*.ftl` at the repository root, embedded here at build
 //! time. The libraries hand out a code and its [`Args`]; the edges (the CLI, the desktop
 //! commands, the server's mails) render them with [`text`] in the user's [`Language`].
@@ -68,22 +68,20 @@ macro_rules! args {
 }
 
 /// The catalogue files the Rust side renders from (the UI's own `ui.ftl` is embedded by Vite).
-pub const FILES: [&str; 5] = ["errors.ftl", "findings.ftl", "forms.ftl", "notifications.ftl", "mail.ftl"];
+pub const FILES: [&str; 3] = ["errors.ftl", "findings.ftl", "notifications.ftl"];
 
 macro_rules! catalogue {
     ($($tag:literal),*) => {
         [$([
             ("errors.ftl", include_str!(concat!("../../../locales/", $tag, "/errors.ftl"))),
             ("findings.ftl", include_str!(concat!("../../../locales/", $tag, "/findings.ftl"))),
-            ("forms.ftl", include_str!(concat!("../../../locales/", $tag, "/forms.ftl"))),
             ("notifications.ftl", include_str!(concat!("../../../locales/", $tag, "/notifications.ftl"))),
-            ("mail.ftl", include_str!(concat!("../../../locales/", $tag, "/mail.ftl"))),
         ]),*]
     };
 }
 
 /// Every catalogue file's text, per language in the order of [`Language::ALL`].
-static SOURCES: [[(&str, &str); 5]; 7] = catalogue!("en", "ja", "zh-Hans", "vi", "ne", "ko", "id");
+static SOURCES: [[(&str, &str); 3]; 7] = catalogue!("en", "ja", "zh-Hans", "vi", "ne", "ko", "id");
 
 /// The catalogue files of `language`: (file name, Fluent text).
 pub fn sources(language: Language) -> &'static [(&'static str, &'static str)] {
