@@ -27,7 +27,7 @@ pub struct DraftFinding {
     pub hint_ja: String,
     /// The one-click fix of the file (`App::fix_draft_file`) removes this finding.
     pub fixable: bool,
-    /// The message's id in the catalogue (`locales/*/findings.ftl`); its `.hint` is the hint.
+    /// The message's id in the catalogue (`locales/<language>/findings.ftl`); its `.hint` is the hint.
     pub message_id: String,
     /// The message's arguments, to render it in any language (`DraftFinding::render`).
     #[ts(type = "Record<string, string | number | Array<string>>")]

@@ -184,7 +184,19 @@ hint: string, hint_ja: string,
 /**
  * The one-click fix of the file (`App::fix_draft_file`) removes this finding.
  */
-fixable: boolean, };
+fixable: boolean, 
+/**
+ * The message's id in the catalogue (`locales/<language>/findings.ftl`); its `.hint` is the hint.
+ */
+message_id: string, 
+/**
+ * The message's arguments, to render it in any language (`DraftFinding::render`).
+ */
+args: Record<string, string | number | Array<string>>, 
+/**
+ * The attached file a file finding is about (its name leads the message).
+ */
+file: string | null, };
 
 export type DraftMeta = { format: number, id: string, procedure: string, 
 /**
