@@ -19,42 +19,77 @@ fn json(out: &Output) -> Value {
 }
 
 fn fixture() -> String {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/languages/saved-web-page.pdf");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/languages/saved-web-page.pdf"
+    );
     path.to_owned()
 }
 
 fn check_speaks(language: Language) {
     let tag = language.tag();
     let file = fixture();
-    let out = zairyu(&["check", "--json", "--lang", tag, "--today", "2026-11-24", &file]);
+    let out = zairyu(&[
+        "check",
+        "--json",
+        "--lang",
+        tag,
+        "--today",
+        "2026-11-24",
+        &file,
+    ]);
     assert_eq!(out.status.code(), Some(1), "a web page is not a PDF");
     let report = json(&out);
     let finding = &report["files"][0]["findings"][0];
     assert_eq!(finding["code"], "pdf_not_a_pdf");
     let expected_args = args!["actually" => "html"];
     let message = zairyu_messages::text(language, "pdf_not_a_pdf", &expected_args).unwrap();
-    let hint = zairyu_messages::attribute(language, "pdf_not_a_pdf", "hint", &expected_args).unwrap();
+    let hint =
+        zairyu_messages::attribute(language, "pdf_not_a_pdf", "hint", &expected_args).unwrap();
     assert_eq!(finding["message"], message.as_str(), "{tag}");
     assert_eq!(finding["hint"], hint.as_str(), "{tag}");
-    assert!(finding["message_ja"].as_str().unwrap().contains("HTMLページ"));
+    assert!(finding["message_ja"]
+        .as_str()
+        .unwrap()
+        .contains("HTMLページ"));
     let english = zairyu_messages::text(Language::En, "pdf_not_a_pdf", &expected_args).unwrap();
     if language == Language::En {
         assert!(message.contains("an HTML page"), "{message}");
     } else {
         assert_ne!(message, english, "{tag} is translated");
         let term = zairyu_messages::text(language, "term-html", &args![]).unwrap();
-        assert!(message.contains(&term), "{tag}: the kind is named in the language: {message}");
+        assert!(
+            message.contains(&term),
+            "{tag}: the kind is named in the language: {message}"
+        );
     }
 
     let text = zairyu(&["check", "--lang", tag, &file]);
     let printed = String::from_utf8_lossy(&text.stdout);
-    assert!(printed.contains(&message) && printed.contains(&hint), "{tag}: {printed}");
+    assert!(
+        printed.contains(&message) && printed.contains(&hint),
+        "{tag}: {printed}"
+    );
 
     let dir = tempfile::tempdir().unwrap();
     let draft = dir.path().join("draft").display().to_string();
     let made = zairyu(&["draft", "new", "extension-of-stay", "--dir", &draft]);
-    assert_eq!(made.status.code(), Some(0), "{}", String::from_utf8_lossy(&made.stderr));
-    let out = zairyu(&["draft", "check", &draft, "--json", "--lang", tag, "--today", "2026-11-24"]);
+    assert_eq!(
+        made.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let out = zairyu(&[
+        "draft",
+        "check",
+        &draft,
+        "--json",
+        "--lang",
+        tag,
+        "--today",
+        "2026-11-24",
+    ]);
     assert_eq!(out.status.code(), Some(1), "an empty draft has errors");
     let report = json(&out);
     let findings = report["findings"].as_array().unwrap();
@@ -81,8 +116,19 @@ fn check_speaks(language: Language) {
             "{tag}: the official Japanese term stays beside the field's name: {expected}"
         );
     }
-    let text = zairyu(&["draft", "check", &draft, "--lang", tag, "--today", "2026-11-24"]);
-    assert!(String::from_utf8_lossy(&text.stdout).contains(&expected), "{tag}");
+    let text = zairyu(&[
+        "draft",
+        "check",
+        &draft,
+        "--lang",
+        tag,
+        "--today",
+        "2026-11-24",
+    ]);
+    assert!(
+        String::from_utf8_lossy(&text.stdout).contains(&expected),
+        "{tag}"
+    );
 }
 
 #[test]

@@ -25,7 +25,11 @@ fn catalogue_text(tag: &str, id: &str) -> String {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_first_run_speaks_the_os_language_and_every_language_shows_home_and_the_form() {
     let data = tempfile::tempdir().unwrap();
-    let locale = [("LANG", "ko_KR.UTF-8"), ("LC_ALL", "ko_KR.UTF-8"), ("LC_MESSAGES", "ko_KR.UTF-8")];
+    let locale = [
+        ("LANG", "ko_KR.UTF-8"),
+        ("LC_ALL", "ko_KR.UTF-8"),
+        ("LC_MESSAGES", "ko_KR.UTF-8"),
+    ];
     let app = DesktopSession::start_with_env(data.path(), &locale).await;
     let c = &app.client;
     app.wait_for_text("#checklist-title", &catalogue_text("ko", "checklist-title"))
@@ -64,8 +68,11 @@ async fn the_first_run_speaks_the_os_language_and_every_language_shows_home_and_
             .await
             .unwrap();
         app.wait_for("[data-testid=draft-form]").await;
-        app.wait_for_text("[data-testid=draft-form]", &catalogue_text(tag, "draft-required"))
-            .await;
+        app.wait_for_text(
+            "[data-testid=draft-form]",
+            &catalogue_text(tag, "draft-required"),
+        )
+        .await;
         screenshot(c, &format!("form-{tag}")).await;
         app.wait_for("[data-testid=nav-home]")
             .await
@@ -75,5 +82,8 @@ async fn the_first_run_speaks_the_os_language_and_every_language_shows_home_and_
     }
     app.close().await;
     let settings = std::fs::read_to_string(data.path().join("settings.json")).unwrap();
-    assert!(settings.contains("\"id\""), "the last choice is kept: {settings}");
+    assert!(
+        settings.contains("\"id\""),
+        "the last choice is kept: {settings}"
+    );
 }

@@ -164,8 +164,16 @@ impl Problem {
             PdfDamaged { what } => ("pdf_damaged", E, args!["what" => what.as_str()]),
             PdfTruncated => ("pdf_truncated", E, args![]),
             PdfNoPages => ("pdf_no_pages", E, args![]),
-            PdfTooManyObjects { count } => ("pdf_too_complex", E, args!["kind" => "objects", "count" => *count]),
-            PdfTooManyValues { count, max } => ("pdf_too_complex", E, args!["kind" => "values", "count" => *count, "max" => *max]),
+            PdfTooManyObjects { count } => (
+                "pdf_too_complex",
+                E,
+                args!["kind" => "objects", "count" => *count],
+            ),
+            PdfTooManyValues { count, max } => (
+                "pdf_too_complex",
+                E,
+                args!["kind" => "values", "count" => *count, "max" => *max],
+            ),
             PdfInflatesTooMuch { max } => ("pdf_inflates_too_much", E, args!["mb" => mb(max)]),
             DecodingBudgetSpent { max } => ("files_decode_too_large", E, args!["mb" => mb(max)]),
             PdfPageBlank { pages, of } => {
@@ -177,29 +185,86 @@ impl Problem {
                 a.insert("pages".into(), Arg::List(shown));
                 ("pdf_page_blank", E, a)
             }
-            PdfTooLargeToShrink { bytes, max } => ("pdf_too_large_to_shrink", E, args!["bytes" => *bytes, "max" => *max]),
-            PdfVersionTooNew { version } => ("pdf_version_too_new", E, args!["version" => version.as_str()]),
+            PdfTooLargeToShrink { bytes, max } => (
+                "pdf_too_large_to_shrink",
+                E,
+                args!["bytes" => *bytes, "max" => *max],
+            ),
+            PdfVersionTooNew { version } => (
+                "pdf_version_too_new",
+                E,
+                args!["version" => version.as_str()],
+            ),
             PdfJavaScript => ("pdf_has_javascript", W, args![]),
             PdfLaunchAction => ("pdf_has_launch_action", W, args![]),
             PdfEmbeddedFiles => ("pdf_has_embedded_files", W, args![]),
-            PhotoNotJpeg { actually } => ("photo_not_jpeg", E, args!["actually" => kind_term(actually)]),
+            PhotoNotJpeg { actually } => (
+                "photo_not_jpeg",
+                E,
+                args!["actually" => kind_term(actually)],
+            ),
             PhotoDamaged { reason } => ("photo_damaged", E, args!["reason" => reason.as_str()]),
             PhotoTruncated => ("photo_truncated", E, args![]),
-            PhotoTooManyPixels { width, height } => ("photo_too_many_pixels", E, args!["width" => *width, "height" => *height]),
-            PhotoDecodeTooLarge { width, height, max } => ("photo_decode_too_large", E, args!["width" => *width, "height" => *height, "mb" => mb(max)]),
-            PhotoNotPortrait34 { width, height } => ("photo_not_3_4", E, args!["width" => *width, "height" => *height]),
-            PhotoTooSmall { width, height, min_w, min_h } => ("photo_too_small", E, args!["width" => *width, "height" => *height, "min_w" => *min_w, "min_h" => *min_h]),
-            PhotoFileLarge { bytes, max } => ("photo_file_large", W, args!["bytes" => *bytes, "max" => *max]),
-            PhotoTooOld { taken, days } => ("photo_too_old", E, args!["taken" => taken.as_str(), "days" => *days]),
+            PhotoTooManyPixels { width, height } => (
+                "photo_too_many_pixels",
+                E,
+                args!["width" => *width, "height" => *height],
+            ),
+            PhotoDecodeTooLarge { width, height, max } => (
+                "photo_decode_too_large",
+                E,
+                args!["width" => *width, "height" => *height, "mb" => mb(max)],
+            ),
+            PhotoNotPortrait34 { width, height } => (
+                "photo_not_3_4",
+                E,
+                args!["width" => *width, "height" => *height],
+            ),
+            PhotoTooSmall {
+                width,
+                height,
+                min_w,
+                min_h,
+            } => (
+                "photo_too_small",
+                E,
+                args!["width" => *width, "height" => *height, "min_w" => *min_w, "min_h" => *min_h],
+            ),
+            PhotoFileLarge { bytes, max } => (
+                "photo_file_large",
+                W,
+                args!["bytes" => *bytes, "max" => *max],
+            ),
+            PhotoTooOld { taken, days } => (
+                "photo_too_old",
+                E,
+                args!["taken" => taken.as_str(), "days" => *days],
+            ),
             PhotoDateUnknown => ("photo_date_unknown", W, args![]),
-            PhotoDateInFuture { taken } => ("photo_date_in_future", W, args!["taken" => taken.as_str()]),
+            PhotoDateInFuture { taken } => {
+                ("photo_date_in_future", W, args!["taken" => taken.as_str()])
+            }
             PhotoBackgroundBusy => ("photo_background_busy", W, args![]),
             PhotoBlurred => ("photo_blurred", W, args![]),
             PhotoHasLocation => ("photo_has_location", W, args![]),
-            SetTooManyFiles { count, max } => ("set_too_many_files", E, args!["count" => *count, "max" => *max]),
-            SetTooLarge { total, max } => ("set_too_large", E, args!["total" => *total, "max" => *max]),
-            SetDuplicate { first, second } => ("set_duplicate_file", W, args!["first" => first.as_str(), "second" => second.as_str()]),
-            UnsupportedFile { actually } => ("file_unsupported", E, args!["actually" => kind_term(actually)]),
+            SetTooManyFiles { count, max } => (
+                "set_too_many_files",
+                E,
+                args!["count" => *count, "max" => *max],
+            ),
+            SetTooLarge { total, max } => {
+                ("set_too_large", E, args!["total" => *total, "max" => *max])
+            }
+            SetDuplicate { first, second } => (
+                "set_duplicate_file",
+                W,
+                args!["first" => first.as_str(), "second" => second.as_str()],
+            ),
+            UnsupportedFile { actually } => (
+                "file_unsupported",
+                E,
+                args!["actually" => kind_term(actually)],
+            ),
         }
     }
 
@@ -321,7 +386,11 @@ mod tests {
             what: vec!["printing".into(), "copying".into()],
         }
         .finding();
-        assert!(f.message.contains("forbids printing and copying"), "{}", f.message);
+        assert!(
+            f.message.contains("forbids printing and copying"),
+            "{}",
+            f.message
+        );
         assert!(f.message_ja.contains("印刷、コピー"), "{}", f.message_ja);
         let (vi, _) = f.render(Language::Vi);
         assert_ne!(vi, f.message, "rendered in Vietnamese");

@@ -223,7 +223,12 @@ pub fn validate_form(schema: &Schema, data: &Value) -> Result<Vec<Finding>, Form
 }
 
 fn unknown(path: &str) -> Finding {
-    Finding::error("unknown_field", path, "form-unknown_field", args!["path" => path])
+    Finding::error(
+        "unknown_field",
+        path,
+        "form-unknown_field",
+        args!["path" => path],
+    )
 }
 
 /// The arguments naming a field: its label in English and Japanese.
@@ -307,9 +312,7 @@ fn check_field(
     }
     let format_error = |format: &str| fail("bad_format", with(label.clone(), "format", format));
     match field.kind {
-        FieldKind::Date if FormDate::parse(text).is_none() => {
-            out.push(format_error("date"))
-        }
+        FieldKind::Date if FormDate::parse(text).is_none() => out.push(format_error("date")),
         FieldKind::Month if FormDate::parse(&format!("{text}-01")).is_none() => {
             out.push(format_error("month"))
         }
@@ -329,9 +332,13 @@ fn check_field(
         FieldKind::Telephone if !contact::valid_telephone(text) => {
             out.push(format_error("telephone"))
         }
-        FieldKind::ResidenceCardNumber if !is_residence_card_number(text) => out.push(format_error("residence_card_number")),
+        FieldKind::ResidenceCardNumber if !is_residence_card_number(text) => {
+            out.push(format_error("residence_card_number"))
+        }
         FieldKind::EnglishName if !is_english_name(text) => out.push(format_error("english_name")),
-        FieldKind::ReceptionNumber if !is_reception_number(text) => out.push(format_error("reception_number")),
+        FieldKind::ReceptionNumber if !is_reception_number(text) => {
+            out.push(format_error("reception_number"))
+        }
         _ => {}
     }
 }

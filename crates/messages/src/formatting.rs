@@ -27,7 +27,11 @@ pub fn format_number(language: Language, n: i64) -> String {
     }
     groups.push(&digits[..end]);
     groups.reverse();
-    let mut out = if n < 0 { String::from("-") } else { String::new() };
+    let mut out = if n < 0 {
+        String::from("-")
+    } else {
+        String::new()
+    };
     out.push_str(&groups.join(&separator.to_string()));
     if language == Language::Ne {
         out = out
@@ -62,16 +66,46 @@ pub fn format_date(language: Language, iso: &str) -> Option<String> {
         return None;
     }
     const EN: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     const ID: [&str; 12] = [
-        "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-        "Oktober", "November", "Desember",
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
     ];
     const NE: [&str; 12] = [
-        "जनवरी", "फेब्रुअरी", "मार्च", "अप्रिल", "मे", "जुन", "जुलाई", "अगस्ट", "सेप्टेम्बर",
-        "अक्टोबर", "नोभेम्बर", "डिसेम्बर",
+        "जनवरी",
+        "फेब्रुअरी",
+        "मार्च",
+        "अप्रिल",
+        "मे",
+        "जुन",
+        "जुलाई",
+        "अगस्ट",
+        "सेप्टेम्बर",
+        "अक्टोबर",
+        "नोभेम्बर",
+        "डिसेम्बर",
     ];
     Some(match language {
         Language::En => format!("{day} {} {year}", EN[month - 1]),
@@ -109,7 +143,9 @@ pub fn join_list(language: Language, items: &[String]) -> String {
 
 fn format_fluent_number<const L: usize, M>(value: &FluentValue, _: &M) -> Option<String> {
     match value {
-        FluentValue::Number(number) if number.value.fract() == 0.0 && number.options.minimum_fraction_digits.is_none() => {
+        FluentValue::Number(number)
+            if number.value.fract() == 0.0 && number.options.minimum_fraction_digits.is_none() =>
+        {
             #[allow(clippy::cast_possible_truncation)]
             Some(format_number(Language::ALL[L], number.value as i64))
         }

@@ -61,7 +61,11 @@ impl Language {
     /// The language of a tag as `--lang` takes it (`ja`, `zh-Hans`, `zh`, `ko-KR`, …), or of a
     /// POSIX locale (`ja_JP.UTF-8`); `None` when it is not one of ours.
     pub fn from_locale(locale: &str) -> Option<Language> {
-        let locale = locale.split(['.', '@']).next().unwrap_or("").replace('_', "-");
+        let locale = locale
+            .split(['.', '@'])
+            .next()
+            .unwrap_or("")
+            .replace('_', "-");
         let mut parts = locale.split('-').map(str::to_ascii_lowercase);
         let language = parts.next()?;
         let rest: Vec<String> = parts.collect();

@@ -130,7 +130,10 @@ fn fluent_args(language: Language, args: &Args) -> FluentArgs<'static> {
     for (name, value) in args {
         if let (Some(base), Arg::Text(english)) = (name.strip_suffix("_en"), value) {
             if let Some(Arg::Text(japanese)) = args.get(&format!("{base}_ja")) {
-                out.set(base.to_owned(), FluentValue::from(pair_text(language, english, japanese)));
+                out.set(
+                    base.to_owned(),
+                    FluentValue::from(pair_text(language, english, japanese)),
+                );
             }
         }
     }

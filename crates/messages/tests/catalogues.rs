@@ -15,7 +15,8 @@ fn locales() -> PathBuf {
 /// Per message id: its variables and attributes (`$name`, `.hint`). A variable only chosen on
 /// (`{ $count -> … }`, a plural) may be left out by a language that does not make that choice.
 fn shape(source: &str) -> BTreeMap<String, BTreeSet<String>> {
-    let resource = fluent_syntax::parser::parse(source).unwrap_or_else(|(_, errors)| panic!("{errors:?}"));
+    let resource =
+        fluent_syntax::parser::parse(source).unwrap_or_else(|(_, errors)| panic!("{errors:?}"));
     let mut out = BTreeMap::new();
     for entry in resource.body {
         if let Entry::Message(message) = entry {
@@ -88,7 +89,11 @@ fn every_catalogue_has_every_english_message_with_the_same_arguments() {
     for language in Language::ALL {
         let theirs = files(language);
         let names: BTreeSet<&String> = theirs.keys().collect();
-        assert_eq!(names, english.keys().collect(), "{language}: catalogue files");
+        assert_eq!(
+            names,
+            english.keys().collect(),
+            "{language}: catalogue files"
+        );
         for (file, source) in &english {
             let ours = shape(source);
             let translated = shape(&theirs[file]);
@@ -113,9 +118,15 @@ fn every_catalogue_has_every_english_message_with_the_same_arguments() {
 fn the_check_of_arguments_fails_on_a_missing_or_extra_argument() {
     let english = shape("a = { $n } of { $total }\n    .hint = x\n");
     assert_ne!(shape("a = { $n }\n    .hint = x\n"), english);
-    assert_ne!(shape("a = { $n } { $total } { $x }\n    .hint = x\n"), english);
+    assert_ne!(
+        shape("a = { $n } { $total } { $x }\n    .hint = x\n"),
+        english
+    );
     assert_ne!(shape("a = { $n } { $total }\n"), english);
-    assert_eq!(shape("a = { $total }件中{ $n }件\n    .hint = y\n"), english);
+    assert_eq!(
+        shape("a = { $total }件中{ $n }件\n    .hint = y\n"),
+        english
+    );
 }
 
 /// The codes of docs/error-codes.md: every backticked code in the first cell of a table row.
@@ -128,7 +139,9 @@ fn documented_codes() -> Vec<String> {
         for (i, part) in first.split('`').enumerate() {
             let code = part.trim();
             let snake = !code.is_empty()
-                && code.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+                && code
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
             if i % 2 == 1 && snake && !codes.iter().any(|c| c == code) {
                 codes.push(code.to_owned());
             }
@@ -145,15 +158,23 @@ fn every_documented_error_code_has_a_text_in_every_language() {
     let mut missing = Vec::new();
     for language in Language::ALL {
         for code in &codes {
-            let known = [format!("error-{code}"), code.clone(), format!("form-{code}")]
-                .iter()
-                .any(|id| zairyu_messages::has_message(language, id));
+            let known = [
+                format!("error-{code}"),
+                code.clone(),
+                format!("form-{code}"),
+            ]
+            .iter()
+            .any(|id| zairyu_messages::has_message(language, id));
             if !known {
                 missing.push(format!("{language}: {code}"));
             }
         }
     }
-    assert!(missing.is_empty(), "codes without a text:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "codes without a text:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]
@@ -162,7 +183,10 @@ fn an_error_code_renders_in_every_language_with_its_argument() {
     let mut texts = BTreeSet::new();
     for language in Language::ALL {
         let text = zairyu_messages::error_text(language, "pin_wrong", &args).unwrap();
-        assert!(text.contains('2') || text.contains('२'), "{language}: {text}");
+        assert!(
+            text.contains('2') || text.contains('२'),
+            "{language}: {text}"
+        );
         texts.insert(text);
     }
     assert_eq!(texts.len(), Language::ALL.len(), "one text per language");

@@ -26,5 +26,9 @@ fn the_os_locale_chooses_the_language_when_it_is_one_of_ours() {
     }
     std::env::set_var("LANG", "fr_FR.UTF-8");
     std::env::set_var("LC_ALL", "ko_KR.UTF-8");
-    assert_eq!(Language::from_os(), Some(Language::Ko), "LC_ALL wins over LANG");
+    assert_eq!(
+        Language::from_os(),
+        Some(Language::Ko),
+        "LC_ALL wins over LANG"
+    );
 }
