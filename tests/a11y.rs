@@ -76,6 +76,13 @@ fn axe_finds_no_violation_on_any_screen() {
     for screen in ["en-my-page", "ja-procedures-favorite", "ja-my-page"] {
         assert!(report.contains(screen), "the screen {screen} was reached");
     }
+    // Every interface language: home, the form, review, account, status and settings.
+    for lang in ["zh-Hans", "vi", "ne", "ko", "id"] {
+        for screen in ["home", "form", "review", "account", "status", "settings"] {
+            let name = format!("{lang}-{screen}");
+            assert!(report.contains(&name), "the screen {name} was reached");
+        }
+    }
 }
 
 #[test]

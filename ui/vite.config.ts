@@ -5,7 +5,8 @@ import { svelte } from "@sveltejs/vite-plugin-svelte";
 export default defineConfig({
   plugins: [svelte()],
   clearScreen: false,
-  server: { port: 1420, strictPort: true },
+  // The message catalogues live at the repository root (locales/), shared with the Rust side.
+  server: { port: 1420, strictPort: true, fs: { allow: [".", "../locales"] } },
   build: { target: "safari15", outDir: "dist", emptyOutDir: true },
   test: {
     environment: "jsdom",

@@ -11,6 +11,9 @@ use zairyu_checks::{Date, FixError, Report, Severity};
 pub(crate) struct CheckArgs {
     #[arg(long)]
     pub(crate) json: bool,
+    /// The language of `message` and `hint` (en, ja, zh-Hans, vi, ne, ko, id); English by default.
+    #[arg(long, value_name = "LANG")]
+    pub(crate) lang: Option<zairyu_messages::Language>,
     /// The date to check the photo's age against (YYYY-MM-DD); today by default.
     #[arg(long)]
     pub(crate) today: Option<String>,
@@ -56,7 +59,7 @@ pub(crate) fn run_check(args: CheckArgs) -> ExitCode {
     let paths: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
     let started = Instant::now();
     let show_progress = std::io::stderr().is_terminal();
-    let report = zairyu_checks::check_paths(&paths, today, |done, total| {
+    let mut report = zairyu_checks::check_paths(&paths, today, |done, total| {
         if show_progress && started.elapsed() > Duration::from_millis(300) {
             eprint!("\rchecking {done}/{total}…");
             if done == total {
@@ -65,6 +68,12 @@ pub(crate) fn run_check(args: CheckArgs) -> ExitCode {
             let _ = std::io::stderr().flush();
         }
     });
+    if let Some(language) = args.lang {
+        let findings = report.files.iter_mut().flat_map(|f| f.findings.iter_mut());
+        for finding in findings.chain(report.set.findings.iter_mut()) {
+            (finding.message, finding.hint) = finding.render(language);
+        }
+    }
     if args.json {
         println!(
             "{}",

@@ -30,6 +30,9 @@ pub(crate) enum DraftCommand {
         /// The date the photo's age is measured against (YYYY-MM-DD); today by default.
         #[arg(long)]
         today: Option<String>,
+        /// The language of `message` and `hint` (en, ja, zh-Hans, vi, ne, ko, id); English by default.
+        #[arg(long, value_name = "LANG")]
+        lang: Option<zairyu_messages::Language>,
     },
     /// Write the draft with its photo and attachments to one bundle file.
     Export { dir: PathBuf, file: PathBuf },
@@ -90,15 +93,26 @@ pub(crate) fn run(cmd: DraftCommand) -> ExitCode {
             Err(e) => fail(false, &e),
         },
         DraftCommand::Set { dir, assignments } => set(&dir, &assignments),
-        DraftCommand::Check { dir, json, today } => {
+        DraftCommand::Check {
+            dir,
+            json,
+            today,
+            lang,
+        } => {
             let today = match today_or(today.as_deref(), json) {
                 Ok(d) => d,
                 Err(code) => return code,
             };
-            let report = match Draft::open(&dir).and_then(|d| zairyu_app::check_draft(&d, today)) {
-                Ok(r) => r,
-                Err(e) => return fail(json, &e),
-            };
+            let mut report =
+                match Draft::open(&dir).and_then(|d| zairyu_app::check_draft(&d, today)) {
+                    Ok(r) => r,
+                    Err(e) => return fail(json, &e),
+                };
+            if let Some(language) = lang {
+                for finding in &mut report.findings {
+                    (finding.message, finding.hint) = finding.render(language);
+                }
+            }
             if json {
                 println!(
                     "{}",

@@ -17,6 +17,21 @@ describe("interface language", () => {
     useBackend(fake.api);
   });
 
+  it("offers every language, each named in itself, and speaks the chosen one on every screen", async () => {
+    render(App);
+    await screen.findByTestId("nav-home");
+    const offered = ["en", "ja", "zh-Hans", "vi", "ne", "ko", "id"];
+    const names = ["English", "日本語", "简体中文", "Tiếng Việt", "नेपाली", "한국어", "Bahasa Indonesia"];
+    offered.forEach((tag, i) => expect(screen.getByTestId(`lang-${tag}`).textContent?.trim()).toBe(names[i]));
+    const homes = { "zh-Hans": "首页", vi: "Trang chủ", ne: "गृहपृष्ठ", ko: "홈", id: "Beranda" } as const;
+    for (const [tag, home] of Object.entries(homes)) {
+      await fireEvent.click(screen.getByTestId(`lang-${tag}`));
+      await waitFor(() => expect(screen.getByTestId("nav-home").textContent).toBe(home));
+      expect(document.documentElement.lang).toBe(tag);
+      expect(fake.state.language).toBe(tag);
+    }
+  });
+
   it("switches the account page in the middle of a registration without losing its step", async () => {
     render(App);
     await fireEvent.click(await screen.findByTestId("nav-account"));

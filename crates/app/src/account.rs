@@ -105,16 +105,7 @@ impl UsageInfo {
         Ok(findings
             .into_iter()
             .filter(|f| USAGE_TYPED_FIELDS.contains(&f.path.as_str()))
-            .map(|f| crate::DraftFinding {
-                code: f.code,
-                path: f.path,
-                severity: f.severity,
-                message: f.message,
-                message_ja: f.message_ja,
-                hint: String::new(),
-                hint_ja: String::new(),
-                fixable: false,
-            })
+            .map(crate::DraftFinding::of_form)
             .collect())
     }
 }

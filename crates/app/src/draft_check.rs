@@ -11,6 +11,7 @@ use zairyu_checks::{check_pdf_bytes, check_photo_bytes, check_set, Date, SetEntr
 use zairyu_drafts::{Draft, DraftError};
 use zairyu_forms::schema::FieldKind;
 use zairyu_forms::Severity;
+use zairyu_messages::Language;
 
 /// One thing to fix before the draft can be signed, from the form or from a file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -26,6 +27,60 @@ pub struct DraftFinding {
     pub hint_ja: String,
     /// The one-click fix of the file (`App::fix_draft_file`) removes this finding.
     pub fixable: bool,
+    /// The message's id in the catalogue (`locales/<language>/findings.ftl`); its `.hint` is the hint.
+    pub message_id: String,
+    /// The message's arguments, to render it in any language (`DraftFinding::render`).
+    #[ts(type = "Record<string, string | number | Array<string>>")]
+    pub args: zairyu_messages::Args,
+    /// The attached file a file finding is about (its name leads the message).
+    pub file: Option<String>,
+}
+
+impl DraftFinding {
+    /// A finding of the form.
+    pub fn of_form(f: zairyu_forms::Finding) -> DraftFinding {
+        DraftFinding {
+            code: f.code,
+            path: f.path,
+            severity: f.severity,
+            message: f.message,
+            message_ja: f.message_ja,
+            hint: String::new(),
+            hint_ja: String::new(),
+            fixable: false,
+            message_id: f.message_id,
+            args: f.args,
+            file: None,
+        }
+    }
+
+    /// The message and the hint in `language`, rendered from the catalogue.
+    pub fn render(&self, language: Language) -> (String, String) {
+        let rendered = (!self.message_id.is_empty())
+            .then(|| zairyu_messages::text(language, &self.message_id, &self.args))
+            .flatten();
+        let message = rendered.unwrap_or_else(|| match language {
+            Language::Ja => self.message_ja.clone(),
+            _ => self.message.clone(),
+        });
+        let message = match &self.file {
+            Some(file) => zairyu_messages::text(
+                language,
+                "finding-in-file",
+                &zairyu_messages::args!["file" => file.as_str(), "message" => message.as_str()],
+            )
+            .unwrap_or(message),
+            None => message,
+        };
+        let hint = (!self.message_id.is_empty() && !self.hint.is_empty())
+            .then(|| zairyu_messages::attribute(language, &self.message_id, "hint", &self.args))
+            .flatten()
+            .unwrap_or_else(|| match language {
+                Language::Ja => self.hint_ja.clone(),
+                _ => self.hint.clone(),
+            });
+        (message, hint)
+    }
 }
 
 /// The state of a draft before signing.
@@ -103,16 +158,7 @@ pub fn check_draft_with(
     let mut findings: Vec<DraftFinding> = draft
         .validate()?
         .into_iter()
-        .map(|f| DraftFinding {
-            code: f.code,
-            path: f.path,
-            severity: f.severity,
-            message: f.message,
-            message_ja: f.message_ja,
-            hint: String::new(),
-            hint_ja: String::new(),
-            fixable: false,
-        })
+        .map(DraftFinding::of_form)
         .collect();
     let schema = draft.schema()?;
     let mut set = Vec::new();
@@ -151,6 +197,7 @@ pub fn check_draft_with(
             });
             findings.extend(file_findings.into_iter().map(|f| DraftFinding {
                 fixable: zairyu_checks::FIXABLE.contains(&f.code.as_str()),
+                message_id: f.code.clone(),
                 code: f.code,
                 path: path.clone(),
                 severity: severity(f.severity),
@@ -158,11 +205,14 @@ pub fn check_draft_with(
                 message_ja: format!("{name}：{}", f.message_ja),
                 hint: f.hint,
                 hint_ja: f.hint_ja,
+                args: f.args,
+                file: Some(name.to_owned()),
             }));
         }
     }
     findings.extend(check_set(&set).into_iter().map(|f| DraftFinding {
         fixable: false,
+        message_id: f.code.clone(),
         code: f.code,
         path: String::new(),
         severity: severity(f.severity),
@@ -170,6 +220,8 @@ pub fn check_draft_with(
         message_ja: f.message_ja,
         hint: f.hint,
         hint_ja: f.hint_ja,
+        args: f.args,
+        file: None,
     }));
     Ok(DraftReport {
         procedure: draft.meta().procedure.clone(),

@@ -253,7 +253,7 @@ impl App {
     /// The saved settings, or the defaults when none were saved yet.
     pub fn settings(&self) -> Result<Settings, AppError> {
         let read = settings::load(&self.data_dir)?;
-        Ok(self.note(read).unwrap_or_default())
+        Ok(self.note(read).unwrap_or_else(Settings::first_run))
     }
 
     /// Changes the interface language and saves it at once.
@@ -266,7 +266,7 @@ impl App {
         let _guard = lock(&self.write_lock);
         let mut current = self
             .note(settings::load(&self.data_dir)?)
-            .unwrap_or_default();
+            .unwrap_or_else(Settings::first_run);
         change(&mut current);
         settings::save(&self.data_dir, &current)?;
         Ok(current)

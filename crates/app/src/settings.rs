@@ -9,14 +9,8 @@ use crate::{json_file, AppError};
 
 const FILE: &str = "settings.json";
 
-/// The interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum Language {
-    #[default]
-    En,
-    Ja,
-}
+/// The interface language (`zairyu-messages` owns the list and the catalogues).
+pub use zairyu_messages::Language;
 
 /// Everything the user chose that is not a draft or an application.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
@@ -33,6 +27,17 @@ pub struct Settings {
     /// Minutes without activity after which an open visit ends by itself; `None`: the default
     /// ([`crate::DEFAULT_VISIT_IDLE_MINUTES`]).
     pub visit_idle_minutes: Option<u32>,
+}
+
+impl Settings {
+    /// The settings at first run: the operating system's language when it is one of ours,
+    /// else English.
+    pub fn first_run() -> Settings {
+        Settings {
+            language: Language::from_os().unwrap_or_default(),
+            ..Settings::default()
+        }
+    }
 }
 
 pub(crate) fn load(dir: &Path) -> Result<json_file::Read<Settings>, AppError> {

@@ -11,6 +11,7 @@ use zairyu_checks::Date;
 
 use crate::error::AppError;
 use crate::{json_file, lock, App, Language};
+use zairyu_messages::{args, Args};
 use zairyu_wire::{Application, ApplicationStatus};
 
 /// The last status seen of each application, keyed `server#id`.
@@ -69,50 +70,35 @@ impl StatusChange {
     /// window, so the text is made here rather than in the UI's translations).
     pub fn notification(&self, language: Language) -> (String, String) {
         let a = &self.application;
-        let status = status_name(a.status, language);
-        match language {
-            Language::En => (
-                format!("Application status: {status}"),
-                format!(
-                    "{} (reference {}) is now {status}.{}",
-                    a.procedure_name_en.as_deref().unwrap_or(&a.procedure_id),
-                    a.reference_number,
-                    if a.status == ApplicationStatus::InReturnProcess {
-                        " Open Zairyu to see what to change."
-                    } else {
-                        ""
-                    }
-                ),
-            ),
-            Language::Ja => (
-                format!("申請状況：{status}"),
-                format!(
-                    "{}（整理番号 {}）は「{status}」になりました。{}",
-                    a.procedure_name_ja.as_deref().unwrap_or(&a.procedure_id),
-                    a.reference_number,
-                    if a.status == ApplicationStatus::InReturnProcess {
-                        "修正内容は Zairyu で確認してください。"
-                    } else {
-                        ""
-                    }
-                ),
-            ),
-        }
+        let status = zairyu_messages::text(
+            language,
+            &format!("notification-status-{}", a.status.as_str()),
+            &Args::new(),
+        )
+        .unwrap_or_else(|| a.status.as_str().to_owned());
+        let procedure = match (&a.procedure_name_en, &a.procedure_name_ja) {
+            (Some(en), Some(ja)) => zairyu_messages::pair_text(language, en, ja),
+            (Some(name), None) | (None, Some(name)) => name.clone(),
+            (None, None) => a.procedure_id.clone(),
+        };
+        let args = args![
+            "status" => status.as_str(),
+            "procedure" => procedure,
+            "reference" => a.reference_number.as_str(),
+        ];
+        let body = if a.status == ApplicationStatus::InReturnProcess {
+            "notification-body-returned"
+        } else {
+            "notification-body"
+        };
+        let text = |id: &str| zairyu_messages::text(language, id, &args).unwrap_or_default();
+        (text("notification-title"), text(body))
     }
 }
 
 /// An application in the seen file: ids are per server.
 fn seen_key(server: &str, application: &Application) -> String {
     format!("{server}#{}", application.id)
-}
-
-/// The manual's name of a status (5.1).
-fn status_name(status: ApplicationStatus, language: Language) -> &'static str {
-    let (en, ja) = status.names();
-    match language {
-        Language::En => en,
-        Language::Ja => ja,
-    }
 }
 
 impl App {

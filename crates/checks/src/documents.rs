@@ -123,18 +123,13 @@ pub fn missing_documents(assignments: &[Assignment]) -> Vec<Finding> {
     document_status(assignments)
         .into_iter()
         .filter(|s| s.requirement == Requirement::Required && !s.received)
-        .map(|s| Finding {
-            code: "document_missing".to_owned(),
-            severity: Severity::Error,
-            message: format!("No file is attached for item {}, {}.", s.number, s.title),
-            hint: "Attach the PDF for it, or assign an attached file to this item.".to_owned(),
-            message_ja: format!(
-                "{}. {} のファイルが添付されていません。",
-                s.number, s.title_ja
-            ),
-            hint_ja:
-                "この項目のPDFを添付するか、添付済みのファイルをこの項目に割り当ててください。"
-                    .to_owned(),
+        .map(|s| {
+            let args = zairyu_messages::args![
+                "number" => u32::from(s.number),
+                "title_en" => s.title.as_str(),
+                "title_ja" => s.title_ja.as_str(),
+            ];
+            Finding::new("document_missing", Severity::Error, args)
         })
         .collect()
 }

@@ -141,7 +141,7 @@ pub(crate) fn check_within(
             Problem::PdfEncrypted
         } else {
             Problem::PdfRestricted {
-                what: join_words(&denied),
+                what: denied.iter().map(|w| (*w).to_owned()).collect(),
             }
         });
     }
@@ -204,14 +204,6 @@ fn count_objects(bytes: &[u8]) -> usize {
 fn has_eof_marker(bytes: &[u8]) -> bool {
     let tail = &bytes[bytes.len().saturating_sub(1024)..];
     tail.windows(5).any(|w| w == b"%%EOF")
-}
-
-fn join_words(words: &[&str]) -> String {
-    match words {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }
 
 /// A page whose object or resources do not resolve, described for the message.

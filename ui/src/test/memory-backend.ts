@@ -169,7 +169,7 @@ export function memoryBackend(options: { nativeFiles?: boolean } = {}) {
         const shown = !cond || !("equals" in cond) || value(cond.equals.field) === cond.equals.value;
         fields.push({ path, shown, required: shown && field.required });
         if (shown && field.required && (value(path) === undefined || value(path) === "")) {
-          findings.push({ code: "required", path, severity: "error", message: `${field.label_en}: required; enter it.`, message_ja: `${field.label_ja}：必須項目です。`, hint: "", hint_ja: "", fixable: false });
+          findings.push({ code: "required", path, severity: "error", message: `${field.label_en}: required; enter it.`, message_ja: `${field.label_ja}：必須項目です。入力してください。`, hint: "", hint_ja: "", fixable: false, message_id: "form-required", args: { label_en: field.label_en, label_ja: field.label_ja }, file: null });
         }
       }
     }
@@ -446,7 +446,7 @@ export function memoryBackend(options: { nativeFiles?: boolean } = {}) {
     checkUsageInfo: async (info) => {
       const findings: DraftFinding[] = [];
       const needs = (path: string, ok: boolean, message: string) => {
-        if (!ok) findings.push({ code: "required", path, severity: "error", message, message_ja: message, hint: "", hint_ja: "", fixable: false });
+        if (!ok) findings.push({ code: "required", path, severity: "error", message, message_ja: message, hint: "", hint_ja: "", fixable: false, message_id: "", args: {}, file: null });
       };
       needs("user.name_en", info.name_en.trim() !== "", "Name: required");
       needs("user.postal_code", /^[0-9]{3}-?[0-9]{4}$/.test(info.postal_code.trim()), "Postal code: 7 digits");

@@ -184,7 +184,19 @@ hint: string, hint_ja: string,
 /**
  * The one-click fix of the file (`App::fix_draft_file`) removes this finding.
  */
-fixable: boolean, };
+fixable: boolean, 
+/**
+ * The message's id in the catalogue (`locales/<language>/findings.ftl`); its `.hint` is the hint.
+ */
+message_id: string, 
+/**
+ * The message's arguments, to render it in any language (`DraftFinding::render`).
+ */
+args: Record<string, string | number | Array<string>>, 
+/**
+ * The attached file a file finding is about (its name leads the message).
+ */
+file: string | null, };
 
 export type DraftMeta = { format: number, id: string, procedure: string, 
 /**
@@ -282,7 +294,7 @@ export type FieldKind = "text" | "date" | "month" | "choice" | "checkbox" | "int
 
 export type FieldState = { path: string, shown: boolean, required: boolean, };
 
-export type Language = "en" | "ja";
+export type Language = "en" | "ja" | "zh-Hans" | "vi" | "ne" | "ko" | "id";
 
 export type LocalData = { 
 /**

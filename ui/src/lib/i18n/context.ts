@@ -4,7 +4,7 @@
 // screen at once, with no `language` prop handed from component to component.
 import { getContext, hasContext, setContext } from "svelte";
 import type { Language } from "../generated/bindings";
-import { errorText, t, type MessageKey } from "./index";
+import { errorText, findingText, intlLocale, t, type FindingText, type MessageKey } from "./index";
 
 export interface LanguageContext {
   /** The language the interface speaks now. */
@@ -13,8 +13,23 @@ export interface LanguageContext {
   t(key: MessageKey, values?: Record<string, string | number>): string;
   /** The message for an error code from the backend, in the current language. */
   errorText(code: string, message: string): string;
-  /** Of a pair of texts from the data (names, hints, findings), the one in the current language. */
+  /**
+   * Of a pair of texts from the data (names, hints), the one in the current language: the
+   * Japanese one in Japanese, the English one in every other language (the data has only these two).
+   */
   pick<T>(english: T, japanese: T): T;
+  /**
+   * An official term of the agency's forms (a label, a title): the English one in English, the
+   * Japanese one in Japanese, and in any other language both, so the Japanese term the forms
+   * print stays visible.
+   */
+  term(english: string, japanese: string): string;
+  /** A finding's message (or hint) in the current language, from its code and arguments. */
+  finding(finding: FindingText, part?: "message" | "hint"): string;
+  /** The locale dates and numbers are formatted with (Intl). */
+  readonly locale: string;
+  /** A date and time in the current language's format. */
+  dateTime(when: Date): string;
 }
 
 const key = Symbol("language");
@@ -27,6 +42,16 @@ function contextOver(current: () => Language): LanguageContext {
     t: (messageKey, values) => t(current(), messageKey, values),
     errorText: (code, message) => errorText(current(), code, message),
     pick: (english, japanese) => (current() === "ja" ? japanese : english),
+    term: (english, japanese) => {
+      const language = current();
+      if (language === "ja") return japanese;
+      return language === "en" || english === japanese ? english : `${english}（${japanese}）`;
+    },
+    finding: (finding, part) => findingText(current(), finding, part),
+    get locale() {
+      return intlLocale[current()];
+    },
+    dateTime: (when) => when.toLocaleString(intlLocale[current()]),
   };
 }
 

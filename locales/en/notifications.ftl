@@ -1,0 +1,17 @@
+### The desktop notifications (crates/app status_watch.rs): shown by the OS outside the window.
+
+## A status change
+
+notification-title = Application status: { $status }
+notification-body = { $procedure } (reference { $reference }) is now { $status }.
+notification-body-returned = { $procedure } (reference { $reference }) is now { $status }. Open Zairyu to see what to change.
+
+## The manual's names of the statuses (5.1)
+
+notification-status-pending = Pending
+notification-status-application_completed = Application completed
+notification-status-under_review = Under review
+notification-status-awaiting_issuance = Awaiting issuance
+notification-status-in_return_process = In Return Process
+notification-status-completed = Completed
+notification-status-completed_not_permitted = Completed (not permitted)
