@@ -426,6 +426,8 @@ mod tests {
                 revision_request: None,
                 created_at: 1_796_083_200,
                 updated_at: 1_796_083_200,
+                filed_by: None,
+                filed_for: None,
             },
             applicant_name: "NGUYEN VAN AN".into(),
             history: vec![StatusEntry {

@@ -249,11 +249,9 @@ impl ReceptionClient {
     }
 
     fn delete<T: DeserializeOwned>(&self, path: &str, token: &str) -> Result<T, AppError> {
-        let request = self
-            .agent
-            .delete(self.url(path))
-            .header("Authorization", format!("Bearer {token}"));
-        self.answer(request.call())
+        let request = Self::authorized(self.http.delete(self.url(path)), Some(token));
+        let answer = self.call(request, 20_000_000)?;
+        self.answer(answer)
     }
 
     /// Whether the server answers at all (the diagnosis page).
@@ -733,23 +731,21 @@ impl ReceptionClient {
     }
 
     pub(crate) fn board(&self, token: &str, query: &BoardQuery) -> Result<BoardPage, AppError> {
-        let mut request = self
-            .agent
-            .get(self.url("/api/staff/board"))
-            .header("Authorization", format!("Bearer {token}"));
         let status = query.status.map(|s| s.as_str());
-        for (key, value) in [
+        let pairs: Vec<(&str, String)> = [
             ("page", query.page.map(|n| n.to_string())),
             ("page_size", query.page_size.map(|n| n.to_string())),
             ("search", query.search.clone()),
             ("status", status.map(str::to_owned)),
             ("procedure", query.procedure.clone()),
-        ] {
-            if let Some(value) = value {
-                request = request.query(key, value);
-            }
-        }
-        self.answer(request.call())
+        ]
+        .into_iter()
+        .filter_map(|(key, value)| value.map(|v| (key, v)))
+        .collect();
+        let request = Self::authorized(self.http.get(self.url("/api/staff/board")), Some(token))
+            .query(&pairs);
+        let answer = self.call(request, 20_000_000)?;
+        self.answer(answer)
     }
 }
 
