@@ -47,7 +47,17 @@ revision_request: string | null,
 /**
  * Unix seconds.
  */
-created_at: number, updated_at: number, };
+created_at: number, updated_at: number, 
+/**
+ * Proxy filing: the staff member (school or attorney office) who filed it for the
+ * student; absent when the student filed it.
+ */
+filed_by?: FiledBy, 
+/**
+ * Proxy filing: the student it was filed for (the applicant); absent when the student
+ * filed it.
+ */
+filed_for?: FiledFor, };
 
 export type ApplicationDetails = { application: Application, 
 /**
@@ -103,6 +113,36 @@ export type BasicFour = { name: string, address: string,
  * YYYY-MM-DD.
  */
 birth_date: string, sex: Sex, };
+
+export type BoardPage = { rows: Array<BoardRow>, 
+/**
+ * Rows matching the search and filters, over all pages.
+ */
+total: number, page: number, page_size: number, };
+
+export type BoardQuery = { page?: number, page_size?: number, search?: string, status?: ApplicationStatus, procedure?: string, };
+
+export type BoardRow = { student_user_id: string, student_name: string, application_id?: number, reference_number?: string, procedure_id?: string, procedure_name_en?: string, procedure_name_ja?: string, status?: ApplicationStatus, 
+/**
+ * What the examiner asked to change (In Return Process).
+ */
+revision_request?: string, 
+/**
+ * Unix seconds: the application's last change, or when the student linked.
+ */
+last_change: number, next_actor: NextActor, urgency: Urgency, 
+/**
+ * The end of the period of stay as the student gave it (`YYYY-MM-DD`), if known.
+ */
+stay_expires_on?: string, 
+/**
+ * The last day of the bound card certificate (`YYYY-MM-DD`), if known.
+ */
+card_expires_on?: string, 
+/**
+ * Set when staff filed this application for the student.
+ */
+filed_by?: FiledBy, };
 
 export type CardPanelState = { 
 /**
@@ -224,7 +264,16 @@ ok: boolean, findings: Array<DraftFinding>,
 /**
  * Fields carried over from a past application that should be checked again.
  */
-recheck: Array<string>, };
+recheck: Array<string>, 
+/**
+ * Every attached file, slot by slot in form order, each slot's files in order.
+ */
+files: Array<SlotFile>, 
+/**
+ * The manual's limits for one application (4.2.8), photo included: 20 files and
+ * 25,000,000 bytes.
+ */
+max_files: number, max_total_bytes: number, };
 
 export type DraftState = { id: string, meta: DraftMeta, 
 /**
@@ -294,6 +343,18 @@ export type FieldKind = "text" | "date" | "month" | "choice" | "checkbox" | "int
 
 export type FieldState = { path: string, shown: boolean, required: boolean, };
 
+export type FiledBy = { 
+/**
+ * The staff member's user ID and name.
+ */
+user_id: string, name_en: string, 
+/**
+ * Their organisation at the time of filing.
+ */
+organisation_id: string, organisation_name: string, };
+
+export type FiledFor = { user_id: string, name_en: string, };
+
 export type Language = "en" | "ja" | "zh-Hans" | "vi" | "ne" | "ko" | "id";
 
 export type LocalData = { 
@@ -310,11 +371,13 @@ receipts: number,
  */
 queued_submissions: number, };
 
-export type Notice = { "code": "file_recovered", kept_as: string, };
+export type NextActor = "student" | "school" | "agency";
+
+export type Notice = { "code": "file_recovered", kept_as: string, } | { "code": "leftover_visit_removed", discarded_submissions: number, };
 
 export type PdfChange = { draft: DraftState, 
 /**
- * Bytes and pages of the slot's file before (0 when the slot was empty) and after.
+ * Bytes and pages before (all the files merged, or the one shrunk) and after.
  */
 bytes_before: number, bytes_after: number, pages_before: number, pages_after: number, };
 
@@ -414,11 +477,35 @@ server_url: string | null,
 /**
  * The card reader to use when several are connected; `None`: the first with a card.
  */
-reader: string | null, };
+reader: string | null, 
+/**
+ * A counter PC (a school's advisor desk): a staff sign-in kept in memory only, and each
+ * student's work in a visit that leaves nothing behind (`counter_visit.rs`).
+ */
+counter_pc: boolean, 
+/**
+ * Minutes without activity after which an open visit ends by itself; `None`: the default
+ * ([`crate::DEFAULT_VISIT_IDLE_MINUTES`]).
+ */
+visit_idle_minutes: number | null, };
 
 export type Severity = "error" | "warning";
 
 export type Sex = "male" | "female" | "other";
+
+export type SlotFile = { slot: string, 
+/**
+ * Its path in the draft folder (`attachments/bank-2.pdf`): what remove/move name.
+ */
+file: string, 
+/**
+ * The name shown (and sent).
+ */
+name: string, bytes: number, 
+/**
+ * Pages of a readable PDF; null for the photo or an unreadable file.
+ */
+pages: number | null, };
 
 export type StatusChange = { application: Application, 
 /**
@@ -458,9 +545,12 @@ en: string, };
 
 export type UploadProgress = { submission_id: string, sent: number, total: number, };
 
+export type Urgency = "returned_for_changes" | "stay_ends_soon_nothing_filed" | "card_expires_before_stay" | "none";
+
 export type UsageInfo = { name: string, address: string, birth_date: string, sex: string, residence_card_number: string, 
 /**
- * The school, for organisation staff to see the application (optional).
+ * The school or attorney office to link (its organisation ID, `ORG` and eight digits),
+ * so its staff see the applications (optional; anything else is kept as given).
  */
 organisation: string | null, 
 /**
@@ -475,6 +565,38 @@ postal_code: string,
  * Manual 3.2 step 15: telephone number.
  */
 telephone: string, };
+
+export type VisitEnd = { 
+/**
+ * Files of the visit removed from this computer.
+ */
+removed_files: number, 
+/**
+ * Signed applications that were never sent and were discarded on request.
+ */
+discarded_submissions: number, };
+
+export type VisitState = { 
+/**
+ * This PC is a counter PC (settings).
+ */
+counter_pc: boolean, 
+/**
+ * A visit is open.
+ */
+open: boolean, 
+/**
+ * When it began (seconds since the Unix epoch), if open.
+ */
+started_at: number | null, 
+/**
+ * Minutes without activity before an open visit ends by itself.
+ */
+idle_minutes: number, 
+/**
+ * The staff member signed in on this counter PC (user ID), if any.
+ */
+staff_user: string | null, };
 
 export type Width = "any" | "half" | "full";
 
@@ -495,8 +617,11 @@ export interface Commands {
   get_draft: { args: { id: string }; result: DraftState };
   set_draft_field: { args: { id: string; path: string; value: string }; result: DraftState };
   attach_file: { args: { draftId: string; slot: string; fileName: string; bytes: Uint8Array }; result: DraftState };
-  add_pdf_part: { args: { draftId: string; slot: string; fileName: string; bytes: Uint8Array }; result: PdfChange };
-  shrink_draft_pdf: { args: { id: string; slot: string }; result: PdfChange };
+  add_slot_file: { args: { draftId: string; slot: string; fileName: string; bytes: Uint8Array }; result: DraftState };
+  remove_slot_file: { args: { id: string; slot: string; file: string }; result: DraftState };
+  move_slot_file: { args: { id: string; slot: string; file: string; up: boolean }; result: DraftState };
+  merge_slot_pdfs: { args: { id: string; slot: string }; result: PdfChange };
+  shrink_draft_pdf: { args: { id: string; slot: string; file: string }; result: PdfChange };
   detach_file: { args: { id: string; slot: string }; result: DraftState };
   undo_draft: { args: { id: string }; result: DraftState };
   export_draft: { args: { id: string }; result: string };
@@ -546,6 +671,13 @@ export interface Commands {
   set_favorite: { args: { procedure: string; on: boolean }; result: Array<string> };
   set_reader: { args: { reader: string | null }; result: Settings };
   attention: { args: Record<string, never>; result: Attention };
+  visit: { args: Record<string, never>; result: VisitState };
+  set_counter_pc: { args: { on: boolean }; result: Settings };
+  set_visit_idle_minutes: { args: { minutes: number }; result: Settings };
+  start_visit: { args: Record<string, never>; result: VisitState };
+  end_visit: { args: { discardUnsent: boolean }; result: VisitEnd };
+  clear_web_storage: { args: Record<string, never>; result: null };
+  advisor_board: { args: { query: BoardQuery }; result: BoardPage };
   export_draft_to: { args: { id: string; path: string }; result: string };
   import_draft_from: { args: { path: string }; result: DraftState };
   attach_file_from: { args: { draftId: string; slot: string; path: string }; result: DraftState };
@@ -555,7 +687,7 @@ export interface Commands {
 }
 
 /** The commands whose body is raw bytes; their other arguments travel as headers. */
-export type BytesCommand = "attach_file" | "add_pdf_part" | "import_draft";
+export type BytesCommand = "attach_file" | "add_slot_file" | "import_draft";
 
 /** Every command as the UI calls it: `backend().setDraftField(id, path, value)`. */
 export interface CommandMethods {
@@ -579,10 +711,16 @@ export interface CommandMethods {
   setDraftField(id: string, path: string, value: string): Promise<DraftState>;
   /** Puts a file (its bytes) into a photo or attachment slot; saved at once. */
   attachFile(draftId: string, slot: string, fileName: string, bytes: Uint8Array): Promise<DraftState>;
-  /** Manual 4.2.8: one more PDF for a document slot, merged after the one there; sizes and pages before/after. */
-  addPdfPart(draftId: string, slot: string, fileName: string, bytes: Uint8Array): Promise<PdfChange>;
-  /** Shrinks the scanned pages of the PDF in a slot; sizes and pages before/after. */
-  shrinkDraftPdf(id: string, slot: string): Promise<PdfChange>;
+  /** Manual 4.2.8: one more file for a document slot, after the files there (at most 20 files and 25,000,000 bytes per application). */
+  addSlotFile(draftId: string, slot: string, fileName: string, bytes: Uint8Array): Promise<DraftState>;
+  /** Removes one file of a slot (`file` as listed in `report.files`); undo brings it back. */
+  removeSlotFile(id: string, slot: string, file: string): Promise<DraftState>;
+  /** Moves one file of a slot one place up (towards part 1) or down. */
+  moveSlotFile(id: string, slot: string, file: string, up: boolean): Promise<DraftState>;
+  /** "Merge these PDFs into one": the slot's PDFs in order; sizes and pages before/after. */
+  mergeSlotPdfs(id: string, slot: string): Promise<PdfChange>;
+  /** Shrinks the scanned pages of one PDF of a slot; sizes and pages before/after. */
+  shrinkDraftPdf(id: string, slot: string, file: string): Promise<PdfChange>;
   detachFile(id: string, slot: string): Promise<DraftState>;
   undoDraft(id: string): Promise<DraftState>;
   /** Writes the draft and its files to one bundle; returns the file's path. */
@@ -658,6 +796,20 @@ export interface CommandMethods {
   setReader(reader: string | null): Promise<Settings>;
   /** What needs action first: returned applications, a period of stay ending, the outbox. */
   attention(): Promise<Attention>;
+  /** Counter PC (counter-app): the mode and the open visit, if any. */
+  visit(): Promise<VisitState>;
+  /** Makes this PC a counter PC (session in memory only, visits) or an ordinary one. */
+  setCounterPc(on: boolean): Promise<Settings>;
+  /** Minutes without activity before an open visit ends by itself (1–120). */
+  setVisitIdleMinutes(minutes: number): Promise<Settings>;
+  /** Starts a visit: the student's files go to a fresh folder until it ends. */
+  startVisit(): Promise<VisitState>;
+  /** Ends the visit and removes every file of it; unsent applications stop it unless discarded. */
+  endVisit(discardUnsent: boolean): Promise<VisitEnd>;
+  /** Clears the web view's storage (local and session storage, IndexedDB, caches): the end of a visit. */
+  clearWebStorage(): Promise<null>;
+  /** The advisor's board: one page of the organisation's students' applications, most urgent first. */
+  advisorBoard(query: BoardQuery): Promise<BoardPage>;
   /** "Export draft" to a file chosen in a save dialog; answers the path written. */
   exportDraftTo(id: string, path: string): Promise<string>;
   /** Opens a draft bundle chosen in an open dialog as a new draft. */
@@ -691,8 +843,11 @@ export const commandSpecs = [
   { method: "getDraft", command: "get_draft", args: ["id"] },
   { method: "setDraftField", command: "set_draft_field", args: ["id", "path", "value"] },
   { method: "attachFile", command: "attach_file", args: ["x-draft-id", "x-slot", "x-file-name"], bytes: true },
-  { method: "addPdfPart", command: "add_pdf_part", args: ["x-draft-id", "x-slot", "x-file-name"], bytes: true },
-  { method: "shrinkDraftPdf", command: "shrink_draft_pdf", args: ["id", "slot"] },
+  { method: "addSlotFile", command: "add_slot_file", args: ["x-draft-id", "x-slot", "x-file-name"], bytes: true },
+  { method: "removeSlotFile", command: "remove_slot_file", args: ["id", "slot", "file"] },
+  { method: "moveSlotFile", command: "move_slot_file", args: ["id", "slot", "file", "up"] },
+  { method: "mergeSlotPdfs", command: "merge_slot_pdfs", args: ["id", "slot"] },
+  { method: "shrinkDraftPdf", command: "shrink_draft_pdf", args: ["id", "slot", "file"] },
   { method: "detachFile", command: "detach_file", args: ["id", "slot"] },
   { method: "undoDraft", command: "undo_draft", args: ["id"] },
   { method: "exportDraft", command: "export_draft", args: ["id"] },
@@ -742,6 +897,13 @@ export const commandSpecs = [
   { method: "setFavorite", command: "set_favorite", args: ["procedure", "on"] },
   { method: "setReader", command: "set_reader", args: ["reader"] },
   { method: "attention", command: "attention", args: [] },
+  { method: "visit", command: "visit", args: [] },
+  { method: "setCounterPc", command: "set_counter_pc", args: ["on"] },
+  { method: "setVisitIdleMinutes", command: "set_visit_idle_minutes", args: ["minutes"] },
+  { method: "startVisit", command: "start_visit", args: [] },
+  { method: "endVisit", command: "end_visit", args: ["discardUnsent"] },
+  { method: "clearWebStorage", command: "clear_web_storage", args: [] },
+  { method: "advisorBoard", command: "advisor_board", args: ["query"] },
   { method: "exportDraftTo", command: "export_draft_to", args: ["id", "path"] },
   { method: "importDraftFrom", command: "import_draft_from", args: ["path"] },
   { method: "attachFileFrom", command: "attach_file_from", args: ["draftId", "slot", "path"] },
