@@ -25,7 +25,7 @@ fn a_jpeg_claiming_100_megapixels_is_refused_from_its_header() {
     let (findings, _) = check_photo_bytes(&bomb, today());
     assert_eq!(codes(&findings), ["photo_too_many_pixels"]);
     assert!(
-        findings[0].message.contains("10000×10000"),
+        findings[0].message.contains("10,000×10,000"),
         "{}",
         findings[0].message
     );
@@ -74,7 +74,7 @@ fn a_progressive_jpeg_too_costly_to_decode_is_refused_from_its_header() {
     let (findings, _) = check_photo_bytes(&bomb, today());
     assert_eq!(codes(&findings), ["photo_decode_too_large"]);
     assert!(
-        findings[0].message.contains("5000×5000"),
+        findings[0].message.contains("5,000×5,000"),
         "{}",
         findings[0].message
     );

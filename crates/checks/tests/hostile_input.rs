@@ -101,7 +101,7 @@ fn huge_object_counts_are_refused_before_parsing() {
     assert_eq!(findings.len(), 1, "{findings:?}");
     assert_eq!(findings[0].code, "pdf_too_complex");
     assert!(
-        findings[0].message.contains("600003"),
+        findings[0].message.contains("600,003"),
         "{}",
         findings[0].message
     );
