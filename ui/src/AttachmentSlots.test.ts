@@ -102,7 +102,7 @@ describe("the files of a document item", () => {
     expect(change.textContent).toContain("Before: 1.50 MB, 3 page(s) → now: 1.50 MB, 3 page(s)");
     await waitFor(() => expect(names()).toEqual(["part1.pdf"]));
     expect(screen.queryByRole("button", { name: "Merge these PDFs into one" })).toBeNull();
-    await fireEvent.click(screen.getByRole("button", { name: "Make the scan part1.pdf smaller" }));
+    await fireEvent.click(screen.getByRole("button", { name: "Shrink part1.pdf (make the scan smaller)" }));
     await waitFor(() => expect(screen.getByTestId(`change-${slot}`).textContent).toContain("→ now: 0.75 MB, 3 page(s)"));
     expect(fake.calls).toEqual(expect.arrayContaining([`merge:${slot}`, `shrink:${slot}:attachments/part1.pdf`]));
   });

@@ -39,8 +39,9 @@ impl App {
         self.import_draft(&file)
     }
 
-    /// Attaches the chosen file to a slot: the same as the HTML picker's `attach_file`, with
-    /// the file's own name.
+    /// Attaches the chosen file to a slot with the file's own name, as the HTML picker does: a
+    /// document item gets it added after its files (`add_slot_file`), the photo slot has it
+    /// replace the photo.
     pub fn attach_file_from(
         &self,
         draft_id: &str,
@@ -56,7 +57,11 @@ impl App {
             .map(|n| n.to_string_lossy().into_owned())
             .ok_or_else(|| AppError::NotAFile(path.to_owned()))?;
         let bytes = std::fs::read(file).map_err(io(file))?;
-        self.attach_to_draft(draft_id, slot, &name, &bytes)
+        if self.schema_kind_is_photo(draft_id, slot)? {
+            self.attach_to_draft(draft_id, slot, &name, &bytes)
+        } else {
+            self.add_slot_file(draft_id, slot, &name, &bytes)
+        }
     }
 
     /// Saves the receipt of an application filed from this computer as a text file.
@@ -126,5 +131,42 @@ impl App {
         };
         write_whole(&file, &pdf)?;
         Ok(file.display().to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{App, Profile};
+
+    #[test]
+    fn files_chosen_in_a_dialog_are_added_after_a_document_items_files_and_a_folder_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = App::open(&dir.path().join("data"), Profile::Production).unwrap();
+        let draft = app.create_draft("extension-of-stay").unwrap();
+        let slot = "attachments.for_organization";
+        let pdf = dir.path().join("bank-january.pdf");
+        std::fs::copy(zairyu_testkit::corpus::path("pdf_good.pdf"), &pdf).unwrap();
+        let second = dir.path().join("bank-february.pdf");
+        std::fs::copy(&pdf, &second).unwrap();
+        app.attach_file_from(&draft.id, slot, pdf.to_str().unwrap())
+            .unwrap();
+        let state = app
+            .attach_file_from(&draft.id, slot, second.to_str().unwrap())
+            .unwrap();
+        let names: Vec<_> = state
+            .report
+            .files
+            .iter()
+            .filter(|f| f.slot == slot)
+            .map(|f| f.name.as_str())
+            .collect();
+        assert_eq!(names, ["bank-january.pdf", "bank-february.pdf"]);
+
+        let folder = dir.path().join("a-folder");
+        std::fs::create_dir(&folder).unwrap();
+        let refused = app
+            .attach_file_from(&draft.id, slot, folder.to_str().unwrap())
+            .unwrap_err();
+        assert_eq!(refused.code(), "not_a_file");
     }
 }

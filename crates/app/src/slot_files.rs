@@ -165,7 +165,7 @@ impl App {
         })
     }
 
-    fn schema_kind_is_photo(&self, id: &str, slot: &str) -> Result<bool, AppError> {
+    pub(crate) fn schema_kind_is_photo(&self, id: &str, slot: &str) -> Result<bool, AppError> {
         let draft = self.drafts_folder().open(id)?;
         Ok(draft
             .schema()?
