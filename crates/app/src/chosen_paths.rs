@@ -141,7 +141,7 @@ mod tests {
     #[test]
     fn files_chosen_in_a_dialog_are_added_after_a_document_items_files_and_a_folder_is_refused() {
         let dir = tempfile::tempdir().unwrap();
-        let app = App::open(&dir.path().join("data"), Profile::Production).unwrap();
+        let app = App::open(dir.path().join("data"), Profile::Production).unwrap();
         let draft = app.create_draft("extension-of-stay").unwrap();
         let slot = "attachments.for_organization";
         let pdf = dir.path().join("bank-january.pdf");
