@@ -111,21 +111,13 @@ impl App {
             .unwrap_or_default();
         let pdf = filed_copy::render(&details, schema, &font, now)?;
         let file = if path.is_empty() {
-            let reference: String = details
-                .application
-                .reference_number
-                .chars()
-                .map(|c| {
-                    if c.is_ascii_alphanumeric() || c == '-' {
-                        c
-                    } else {
-                        '_'
-                    }
-                })
-                .collect();
-            let dir = self.work_dir().join("downloads").join(&reference);
-            std::fs::create_dir_all(&dir).map_err(io(&dir))?;
-            dir.join(format!("zairyu-application-{reference}.pdf"))
+            let reference = &details.application.reference_number;
+            let dir = self.downloads_dir(reference)?;
+            let name = dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            dir.join(format!("zairyu-application-{name}.pdf"))
         } else {
             PathBuf::from(path)
         };

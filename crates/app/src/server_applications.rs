@@ -12,6 +12,20 @@ use crate::{App, AppError, DraftState};
 const REUSE_SECONDS: i64 = 2 * 365 * 24 * 3600 + 12 * 3600;
 
 impl App {
+    /// `DATA/downloads/<reference number>/` (in the visit's folder on a counter PC), made:
+    /// where an application's files and its PDF copy are saved.
+    pub(crate) fn downloads_dir(&self, reference: &str) -> Result<std::path::PathBuf, AppError> {
+        let dir = self
+            .work_dir()
+            .join("downloads")
+            .join(safe_file_name(reference));
+        std::fs::create_dir_all(&dir).map_err(|source| AppError::Io {
+            path: dir.clone(),
+            source,
+        })?;
+        Ok(dir)
+    }
+
     /// The Application Details screen (manual 5.1 step 5).
     pub fn application_details(&self, id: i64) -> Result<ApplicationDetails, AppError> {
         let token = self.session_vault().load().ok_or(AppError::NotSignedIn)?;
@@ -34,28 +48,8 @@ impl App {
                 message: "There is no such file of this application.".into(),
             })?;
         let bytes = reception.application_file(&token, id, sha256)?;
-        let safe = |text: &str| -> String {
-            text.chars()
-                .map(|c| {
-                    if c.is_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                        c
-                    } else {
-                        '_'
-                    }
-                })
-                .collect::<String>()
-                .trim_start_matches('.')
-                .to_owned()
-        };
-        let dir = self
-            .work_dir()
-            .join("downloads")
-            .join(safe(&details.application.reference_number));
-        std::fs::create_dir_all(&dir).map_err(|source| AppError::Io {
-            path: dir.clone(),
-            source,
-        })?;
-        let name = match safe(&file.name) {
+        let dir = self.downloads_dir(&details.application.reference_number)?;
+        let name = match safe_file_name(&file.name) {
             n if n.is_empty() => sha256.chars().take(16).collect(),
             n => n,
         };
@@ -131,4 +125,20 @@ impl App {
             &record.application.reference_number,
         )
     }
+}
+
+/// A name the server gave, made safe as one file name: letters, digits, `.`, `-` and `_` kept,
+/// anything else `_`, no leading dot.
+fn safe_file_name(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect::<String>()
+        .trim_start_matches('.')
+        .to_owned()
 }
