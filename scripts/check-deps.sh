@@ -5,15 +5,18 @@
 #    server's HTTP client, may have reqwest's hyper);
 # 2. the demo parts stay out of a production build: without the `demo` feature, zairyu-app has
 #    no virtual card (zairyu-card-sim) and zairyu-desktop neither that nor the bundled server
-#    (zairyu-server); both build without a warning; and a zairyu-desktop binary built so does
-#    not contain the demo private keys of crates/card-sim/keys/ (their PEM text is what
-#    card-sim compiles in).
-# `--quick` skips the production build and the binary search (the cargo tree and clippy checks
-# take seconds); CI runs the whole script.
+#    (zairyu-server); both are clippy-clean so; and the demo private keys of
+#    crates/card-sim/keys/ (their PEM text is what card-sim compiles in) are nowhere else, so no
+#    production binary can contain them (`--binary` builds one and searches it as well).
+# CI runs it with no argument: the tree checks, where the key text is, and clippy without demo.
+# `--quick` skips the clippy (seconds in all); `--binary` adds a debug production build of the
+# desktop and a search of it for the keys (minutes: its features differ from the test build's,
+# so most of the Tauri stack is compiled again).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-quick=false
+quick=false binary=false
 [ "${1:-}" = "--quick" ] && quick=true
+[ "${1:-}" = "--binary" ] && binary=true
 status=0
 timed() { # NAME COMMAND…: runs it, printing how long it took
   local name=$1 start=$SECONDS
@@ -59,24 +62,39 @@ for build in "${production_builds[@]}"; do
     echo "ok   ${args[0]} without demo: no zairyu-card-sim, no zairyu-server"
   fi
 done
-# zairyu-app without demo: clippy-clean (small: the app's own dependencies only).
-if timed "clippy" cargo clippy --quiet -p zairyu-app --no-default-features -- -D warnings; then
-  echo "ok   zairyu-app without demo: clippy clean"
-else
-  echo "FAIL zairyu-app without demo: clippy warns (see above)"
-  status=1
-fi
-$quick && exit $status
-
-# The search: one line from the middle of each demo key (the lines around it are only PEM
-# framing and the PKCS#8 prefix every RSA-2048 key shares).
+# Where the demo private keys are: one line from the middle of each (the lines around it are
+# only PEM framing and the PKCS#8 prefix every RSA-2048 key shares).
 keys=(crates/card-sim/keys/*.pem)
 patterns=$(for pem in "${keys[@]}"; do sed -n 3p "$pem"; done)
 [ "$(echo "$patterns" | grep -c .)" -eq ${#keys[@]} ] || { echo "cannot read the demo keys" >&2; exit 1; }
+# The keys' text is only in zairyu-card-sim, and only zairyu-card-sim's sources embed them: with
+# the tree check above (a build without demo has no zairyu-card-sim), no production binary
+# can hold them. `--binary` also builds that binary and searches it.
+elsewhere=$(git grep -l -F -f <(echo "$patterns") -- . ':!crates/card-sim/keys' || true)
+embedders=$(git grep -l -E 'include_(str|bytes)!\([^)]*keys/' -- '*.rs' ':!crates/card-sim' || true)
+if [ -n "$elsewhere$embedders" ]; then
+  echo "FAIL demo private key text or an include of it outside crates/card-sim: $(echo "$elsewhere $embedders" | tr '\n' ' ')"
+  status=1
+else
+  echo "ok   the ${#keys[@]} demo private keys are only in zairyu-card-sim"
+fi
+$quick && exit $status
+
+# Without demo, the app layer and the desktop shell are clippy-clean (dead code there shows
+# up only when demo is off).
+if timed "clippy without demo" cargo clippy --quiet -p zairyu-app -p zairyu-desktop \
+  --no-default-features --features zairyu-desktop/custom-protocol -- -D warnings; then
+  echo "ok   zairyu-app and zairyu-desktop without demo: clippy clean"
+else
+  echo "FAIL zairyu-app or zairyu-desktop without demo: clippy warns (see above)"
+  status=1
+fi
+$binary || exit $status
+
 # How many of the keys are in a file (a line may sit in a longer string, e.g. escaped).
 found_in() { strings -a -n 60 "$1" | grep -F -o -f <(echo "$patterns") | sort -u | grep -c . || true; }
 
-# The search works: card-sim's own library holds every key (cheap: built by the tests anyway).
+# The search works: card-sim's own library holds every key.
 timed "card-sim build" cargo build --quiet -p zairyu-card-sim --lib
 debug=${CARGO_TARGET_DIR:-target}/debug
 sim_lib=$(ls -t "$debug"/deps/libzairyu_card_sim-*.rlib | head -1)

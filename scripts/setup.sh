@@ -2,8 +2,15 @@
 # Installs what a fresh Debian/Ubuntu machine lacks to build, run and test Zairyu, then builds
 # the UI and the Rust binaries. Safe to run again: it installs only what is missing.
 #   scripts/setup.sh            system packages, tools, npm dependencies, UI and debug binaries
+#   scripts/setup.sh --tests    the same, and the Rust build is every test target as well
+#                               (scripts/test-all.sh): one build whose features are unified over
+#                               the workspace and its dev-dependencies, so the test build that
+#                               follows reuses every compiled crate instead of building many a
+#                               second time with other features (minutes on two cores)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+for_tests=false
+[ "${1:-}" = "--tests" ] && for_tests=true
 
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 say() { printf '\n== %s\n' "$*"; }
@@ -69,5 +76,12 @@ else
   echo "ui/dist is up to date"
 fi
 
-say "Rust binaries (debug)"
-cargo build -p zairyu -p zairyu-desktop
+if $for_tests; then
+  # Libraries, binaries, tests and examples of every member in one resolution: the same units
+  # `cargo test --workspace` builds, plus the desktop binary the end-to-end tests start.
+  say "Rust binaries and tests (debug)"
+  cargo build --workspace --lib --bins --tests --examples
+else
+  say "Rust binaries (debug)"
+  cargo build -p zairyu -p zairyu-desktop
+fi

@@ -20,7 +20,7 @@ report() {
 }
 trap report EXIT
 
-stage "setup"            timeout 2400 scripts/setup.sh
+stage "setup"            timeout 2400 scripts/setup.sh --tests
 stage "cargo fmt"        cargo fmt --all --check
 stage "dependency check" scripts/check-deps.sh
 stage "ui type check"    npm --prefix ui run --silent check

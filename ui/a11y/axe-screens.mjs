@@ -63,9 +63,14 @@ for (const lang of languages) {
   await click("new-application");
   await page.waitForSelector('[data-testid="procedure-search"]');
   await check(`${lang}-procedures`);
-  if (await page.locator('[data-testid="favorite"]').count()) {
-    await page.locator('[data-testid="favorite"]').first().click();
-    await page.waitForSelector('[data-testid="favorite"][aria-pressed="true"]');
+  // Star one more procedure (an earlier language starred some: clicking one of those would
+  // take its star away) and wait until one more star shows.
+  const starred = '[data-testid="favorite"][aria-pressed="true"]';
+  const unstarred = page.locator('[data-testid="favorite"][aria-pressed="false"]');
+  if (await unstarred.count()) {
+    const before = await page.locator(starred).count();
+    await unstarred.first().click();
+    await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length > n, [starred, before]);
     await check(`${lang}-procedures-favorite`);
   }
   await page.click('[data-testid="procedure-extension-of-stay"] [data-testid="choose-procedure"]');
