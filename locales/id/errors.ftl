@@ -127,3 +127,4 @@ error-no_such_receipt = Komputer ini tidak memiliki tanda terima untuk permohona
 error-not_a_file = Itu bukan berkas yang dapat digunakan. Pilih berkas, bukan folder.
 error-upload_stalled = Pengiriman berhenti: tidak ada data yang terkirim selama satu menit. Permohonan Anda tetap disimpan di kotak keluar; periksa jaringan lalu kirim lagi.
 error-upload_cancelled = Pengiriman dibatalkan. Permohonan Anda tetap disimpan di kotak keluar; kirim saat Anda siap.
+error-not_a_filing_student = Mahasiswa ini tidak dapat dipilih: ia harus terhubung dengan organisasi Anda dan sudah menyelesaikan permohonan penggunaan dengan kartunya sendiri.

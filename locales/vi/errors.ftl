@@ -127,3 +127,4 @@ error-no_such_receipt = Máy tính này không có biên nhận của đơn đó
 error-not_a_file = Đó không phải là tệp có thể dùng được. Hãy chọn một tệp, không phải thư mục.
 error-upload_stalled = Việc gửi đã dừng: không có dữ liệu nào được truyền trong một phút. Đơn của bạn được giữ trong hộp thư đi; hãy kiểm tra mạng rồi gửi lại.
 error-upload_cancelled = Đã hủy gửi. Đơn của bạn được giữ trong hộp thư đi; hãy gửi khi bạn sẵn sàng.
+error-not_a_filing_student = Không thể chọn sinh viên này: sinh viên phải được liên kết với tổ chức của bạn và đã hoàn tất đơn đăng ký sử dụng bằng thẻ của chính mình.

@@ -127,3 +127,4 @@ error-no_such_receipt = 这台电脑上没有该申请的受理凭证。请改�
 error-not_a_file = 这不是可以使用的文件。请选择文件，而不是文件夹。
 error-upload_stalled = 发送已停止：一分钟内没有任何数据传输。您的申请保留在发件箱中；请检查网络后重新发送。
 error-upload_cancelled = 已取消发送。您的申请保留在发件箱中；准备好后再发送。
+error-not_a_filing_student = 无法选择此学生：该学生必须已关联到您的机构，并已用本人的卡完成使用申请。

@@ -60,6 +60,29 @@ describe("counter PC", () => {
     await waitFor(() => expect(window.location.hash).toBe("#visit-ended=7"));
   });
 
+  it("files for a linked student chosen in the visit; students without a bound card cannot be chosen", async () => {
+    fake.counter.on = true;
+    fake.account.signedIn = "ZR00000007";
+    fake.students.push(
+      { user_id: "ZR00000011", name_en: "NGUYEN THI LAN", usage_application_done: true, linked_at: 1_767_225_600 },
+      { user_id: "ZR00000012", name_en: "TRAN VAN BINH", usage_application_done: false, linked_at: 1_767_225_600 },
+    );
+    render(App);
+    await fireEvent.click(await screen.findByTestId("visit-start"));
+    const select = (await screen.findByTestId("visit-applicant-select")) as HTMLSelectElement;
+    const options = [...select.options];
+    expect(options.map((o) => o.value)).toEqual(["", "ZR00000011", "ZR00000012"]);
+    expect(options[2].disabled).toBe(true);
+    expect(options[2].textContent).toContain("usage application not done");
+    select.value = "ZR00000011";
+    await fireEvent.change(select);
+    await waitFor(() => expect(fake.calls).toContain("visit:for:ZR00000011"));
+    expect((await screen.findByTestId("visit-applicant-note")).textContent).toContain("filed for NGUYEN THI LAN");
+    select.value = "";
+    await fireEvent.change(select);
+    await waitFor(() => expect(screen.queryByTestId("visit-applicant-note")).toBeNull());
+  });
+
   it("sends unsent applications on request before the end", async () => {
     fake.counter.on = true;
     fake.counter.open = true;

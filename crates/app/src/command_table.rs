@@ -159,6 +159,10 @@ macro_rules! command_table {
             set_visit_idle_minutes(minutes: u32) -> $crate::Settings = set_visit_idle_minutes [json quick fallible];
             /// Starts a visit: the student's files go to a fresh folder until it ends.
             start_visit() -> $crate::VisitState = start_visit [json quick fallible];
+            /// Proxy filing: the linked student this visit files for (null: nobody).
+            set_visit_applicant(user_id: Option<String>) -> $crate::VisitState = set_visit_applicant [json blocking fallible];
+            /// The students linked to the staff member's organisation (whom they may file for).
+            linked_students() -> $crate::LinkedStudents = linked_students [json blocking fallible];
             /// Ends the visit and removes every file of it; unsent applications stop it unless discarded.
             end_visit(discard_unsent: bool) -> $crate::VisitEnd = end_visit [json blocking fallible];
             /// Clears the web view's storage (local and session storage, IndexedDB, caches): the end of a visit.

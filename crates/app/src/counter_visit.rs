@@ -60,6 +60,16 @@ struct Visit {
     /// signed in during the visit is signed out).
     staff_token: Option<String>,
     staff_user: Option<String>,
+    /// Proxy filing: the linked student the staff member files for in this visit.
+    applicant: Option<VisitApplicant>,
+}
+
+/// The student a staff member files for during a visit (proxy filing): one of the students
+/// linked to their organisation, whose own card signs at the counter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct VisitApplicant {
+    pub user_id: String,
+    pub name_en: String,
 }
 
 /// What a counter PC keeps in memory only.
@@ -101,6 +111,8 @@ pub struct VisitState {
     pub idle_minutes: u32,
     /// The staff member signed in on this counter PC (user ID), if any.
     pub staff_user: Option<String>,
+    /// Proxy filing: the linked student this visit files for (chosen by the staff member).
+    pub applicant: Option<VisitApplicant>,
 }
 
 /// What ending a visit did.
@@ -223,6 +235,7 @@ impl App {
                 Some(v) => v.staff_user.clone(),
                 None => self.counter.signed_in(),
             },
+            applicant: visit.as_ref().and_then(|v| v.applicant.clone()),
         }
     }
 
@@ -249,6 +262,7 @@ impl App {
                 staff_token: self.counter.vault.load(),
                 staff_user: self.counter.signed_in(),
                 dir: dir.clone(),
+                applicant: None,
             });
             self.set_work_place(&dir);
         }
@@ -300,6 +314,45 @@ impl App {
             removed_files,
             discarded_submissions: if discard_unsent { unsent } else { 0 },
         })
+    }
+
+    /// Proxy filing: the staff member chooses the linked student this visit files for (`None`:
+    /// nobody; the student may then sign in themselves). The student must be linked to the
+    /// staff member's organisation and have finished the usage application (their card is the
+    /// one that signs); the server checks both again when the application arrives.
+    pub fn set_visit_applicant(&self, user_id: Option<&str>) -> Result<VisitState, AppError> {
+        let token = self.token()?;
+        if !self.is_staff_session_of_visit(&token) {
+            return Err(AppError::NoVisit);
+        }
+        let applicant = match user_id.map(str::trim) {
+            None | Some("") => None,
+            Some(id) => {
+                let linked = self.linked_students()?;
+                let student = linked
+                    .students
+                    .into_iter()
+                    .find(|s| s.user_id == id && s.usage_application_done)
+                    .ok_or_else(|| AppError::NotAFilingStudent(id.to_owned()))?;
+                Some(VisitApplicant {
+                    user_id: student.user_id,
+                    name_en: student.name_en,
+                })
+            }
+        };
+        if let Some(open) = lock(&self.counter.visit).as_mut() {
+            open.applicant = applicant;
+        }
+        Ok(self.visit())
+    }
+
+    /// The student to file for when `token` (the session that sends) is the staff member's of
+    /// the open visit and they chose one; `None` when the card holder files for themself.
+    pub(crate) fn filing_for(&self, token: &str) -> Option<String> {
+        lock(&self.counter.visit)
+            .as_ref()
+            .filter(|v| v.staff_token.as_deref() == Some(token))
+            .and_then(|v| v.applicant.as_ref().map(|a| a.user_id.clone()))
     }
 
     /// Whether `token` is the session of the staff member who started the open visit.

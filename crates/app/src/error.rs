@@ -98,6 +98,8 @@ pub enum AppError {
         "{0} signed application(s) of this visit are not sent yet: send them now or discard them"
     )]
     VisitUnsent(u32),
+    #[error("{0} is not a student you can file for: they must be linked to your organisation and have finished the usage application")]
+    NotAFilingStudent(String),
 }
 
 impl AppError {
@@ -125,6 +127,7 @@ impl AppError {
             AppError::VisitOpen => "visit_open",
             AppError::NoVisit => "no_visit",
             AppError::VisitUnsent(_) => "visit_unsent_submissions",
+            AppError::NotAFilingStudent(_) => "not_a_filing_student",
             AppError::NothingAttached(_) => "nothing_attached",
             AppError::TooManyFiles { .. } => "attachments_too_many",
             AppError::FilesTooLarge { .. } => "attachments_too_large",

@@ -40,7 +40,7 @@ pub use account::{Registration, SessionState, UsageInfo, USAGE_DOMAIN};
 pub use card_panel::{CardPanelState, PRACTICE_READER};
 pub use checklist::{ChecklistItem, ChecklistItemId};
 pub use command_table::DemoMail;
-pub use counter_visit::{VisitEnd, VisitState, DEFAULT_VISIT_IDLE_MINUTES};
+pub use counter_visit::{VisitApplicant, VisitEnd, VisitState, DEFAULT_VISIT_IDLE_MINUTES};
 pub use diagnosis::Diagnosis;
 pub use draft_check::{
     check_draft, check_draft_with, DraftFinding, DraftReport, FileCheckCache, SlotFile,
@@ -66,7 +66,7 @@ pub use zairyu_forms::schema::{Choice, Condition, Field, FieldKind, Rule, Sectio
 pub use zairyu_forms::{FieldState, Finding as FormFinding, Procedure, Schema, Severity};
 pub use zairyu_wire::{
     Account, Application, ApplicationDetails, ApplicationStatus, BoardPage, BoardQuery, BoardRow,
-    DetailFile, NextActor, StatusEntry, Urgency,
+    DetailFile, LinkedStudent, LinkedStudents, NextActor, StatusEntry, Urgency,
 };
 
 /// Which kind of deployment the app runs as; shown in the window title.

@@ -177,6 +177,9 @@ impl App {
         let token = self.session_vault().load().ok_or(AppError::NotSignedIn)?;
         // Who signs: recorded with the queued submission, so only this account sends it.
         let account = self.current_account(&token);
+        // Proxy filing: staff at a counter file for the linked student of the visit; the
+        // student's card signs, and the signed content names the student.
+        let applicant = self.filing_for(&token);
         // Signing a filed draft again would file a second application (issue 15 item 14):
         // only a resubmission of a returned application signs it again. Checked before the
         // card is touched, so no PIN try is used.
@@ -250,7 +253,7 @@ impl App {
             attachments,
             submission_id: submission_id.clone(),
             signed_at: zairyu_drafts::now(),
-            applicant: None,
+            applicant: applicant.clone(),
         };
         // The copies are made before the PIN is asked for: a full disk costs no try.
         let folder = self.outbox().join(&submission_id);
@@ -296,7 +299,7 @@ impl App {
                 form: content.form.clone(),
                 certificate: b64.encode(certificate),
                 signature: b64.encode(signature),
-                for_user: None,
+                for_user: applicant,
                 agreed_to_terms: true,
                 action: Some(content.action.as_str().to_owned()),
                 application_id: content.application_id,

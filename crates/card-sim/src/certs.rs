@@ -106,14 +106,17 @@ fn issue(
         subject,
         extensions,
     };
-    // Valid for five years from now, like a real card's certificates, but issued on a fixed
-    // day in the past: a test whose server clock is pinned to a date (not the machine's
-    // today) still finds the certificate valid, whatever day the test runs.
-    let mut validity = Validity::from_now(Duration::from_secs(5 * 365 * 86_400)).expect("validity");
-    validity.not_before = x509_cert::time::Time::try_from(
-        std::time::UNIX_EPOCH + Duration::from_secs(ISSUED_AT_UNIX),
-    )
-    .expect("time");
+    // Valid for five years, like a real card's certificates, issued on a fixed day in the
+    // past: a test whose server clock is pinned to a date (not the machine's today) still
+    // finds the certificate valid, and the same card gives the same certificate every time it
+    // is inserted (the server knows a card by its certificate's fingerprint).
+    let at = |unix: u64| {
+        x509_cert::time::Time::try_from(std::time::UNIX_EPOCH + Duration::from_secs(unix))
+            .expect("time")
+    };
+    let mut validity = Validity::from_now(Duration::from_secs(1)).expect("validity");
+    validity.not_before = at(ISSUED_AT_UNIX);
+    validity.not_after = at(ISSUED_AT_UNIX + 5 * 365 * 86_400);
     let spki = SubjectPublicKeyInfo::from_key(&key.to_public_key()).expect("public key encodes");
     let builder = CertificateBuilder::new(profile, SerialNumber::from(serial), validity, spki)
         .expect("builder");

@@ -8,6 +8,7 @@ import type {
   Application,
   Attention,
   BoardRow,
+  LinkedStudent,
   StatusChange,
   ChecklistItem,
   DraftFinding,
@@ -215,6 +216,8 @@ export function memoryBackend(options: { nativeFiles?: boolean } = {}) {
     files: 0,
     /** Signed applications of the visit not sent yet. */
     unsent: 0,
+    /** Proxy filing: whom the visit files for. */
+    applicant: null as { user_id: string; name_en: string } | null,
     webStorageCleared: 0,
   };
   const settingsNow = () => ({
@@ -232,7 +235,10 @@ export function memoryBackend(options: { nativeFiles?: boolean } = {}) {
     started_at: counter.startedAt,
     idle_minutes: counter.idleMinutes,
     staff_user: account.signedIn,
+    applicant: counter.open ? counter.applicant : null,
   });
+  /** counter-app: the students linked to the staff member's organisation (tests fill it). */
+  const students: LinkedStudent[] = [];
   /** What stays "on this computer" after sign-out (tests fill it). */
   const local: LocalData = { drafts: 0, receipts: 0, queued_submissions: 0 };
   /** What the home screen's "needs attention" panel is fed (tests change it). */
@@ -478,6 +484,7 @@ export function memoryBackend(options: { nativeFiles?: boolean } = {}) {
     sendQueued: async () => {
       calls.push("send-queued");
       counter.unsent = 0;
+      counter.applicant = null;
       return [];
     },
     queuedSubmissions: async () =>
@@ -619,6 +626,15 @@ export function memoryBackend(options: { nativeFiles?: boolean } = {}) {
       counter.startedAt = 1_767_225_600;
       return visitState();
     },
+    linkedStudents: async () => ({ students: structuredClone(students) }),
+    setVisitApplicant: async (userId) => {
+      if (!counter.open) throw new BackendError({ code: "no_visit", message: "no visit" });
+      const student = students.find((s) => s.user_id === userId && s.usage_application_done);
+      if (userId !== null && !student) throw new BackendError({ code: "not_a_filing_student", message: `${userId}` });
+      calls.push(`visit:for:${userId ?? ""}`);
+      counter.applicant = student ? { user_id: student.user_id, name_en: student.name_en } : null;
+      return visitState();
+    },
     endVisit: async (discardUnsent) => {
       if (!counter.open) throw new BackendError({ code: "no_visit", message: "no visit" });
       if (counter.unsent > 0 && !discardUnsent) {
@@ -675,5 +691,5 @@ export function memoryBackend(options: { nativeFiles?: boolean } = {}) {
   const uploading = (progress: UploadProgress) => uploadHandlers.forEach((h) => h(progress));
   /** Plays the background watch telling the window of status changes. */
   const announce = (changes: StatusChange[]) => statusHandlers.forEach((h) => h(changes));
-  return { api, state, calls, pending, card, account, settings, attention, announce, sent, local, counter, board, dialogs, uploading };
+  return { api, state, calls, pending, card, account, settings, attention, announce, sent, local, counter, board, students, dialogs, uploading };
 }

@@ -357,6 +357,15 @@ export type FiledFor = { user_id: string, name_en: string, };
 
 export type Language = "en" | "ja" | "zh-Hans" | "vi" | "ne" | "ko" | "id";
 
+export type LinkedStudent = { user_id: string, name_en: string, 
+/**
+ * The student's card is bound (the usage application is done): only then can staff
+ * file for them.
+ */
+usage_application_done: boolean, linked_at: number, };
+
+export type LinkedStudents = { students: Array<LinkedStudent>, };
+
 export type LocalData = { 
 /**
  * Drafts, those set aside included.
@@ -566,6 +575,8 @@ postal_code: string,
  */
 telephone: string, };
 
+export type VisitApplicant = { user_id: string, name_en: string, };
+
 export type VisitEnd = { 
 /**
  * Files of the visit removed from this computer.
@@ -596,7 +607,11 @@ idle_minutes: number,
 /**
  * The staff member signed in on this counter PC (user ID), if any.
  */
-staff_user: string | null, };
+staff_user: string | null, 
+/**
+ * Proxy filing: the linked student this visit files for (chosen by the staff member).
+ */
+applicant: VisitApplicant | null, };
 
 export type Width = "any" | "half" | "full";
 
@@ -675,6 +690,8 @@ export interface Commands {
   set_counter_pc: { args: { on: boolean }; result: Settings };
   set_visit_idle_minutes: { args: { minutes: number }; result: Settings };
   start_visit: { args: Record<string, never>; result: VisitState };
+  set_visit_applicant: { args: { userId: string | null }; result: VisitState };
+  linked_students: { args: Record<string, never>; result: LinkedStudents };
   end_visit: { args: { discardUnsent: boolean }; result: VisitEnd };
   clear_web_storage: { args: Record<string, never>; result: null };
   advisor_board: { args: { query: BoardQuery }; result: BoardPage };
@@ -804,6 +821,10 @@ export interface CommandMethods {
   setVisitIdleMinutes(minutes: number): Promise<Settings>;
   /** Starts a visit: the student's files go to a fresh folder until it ends. */
   startVisit(): Promise<VisitState>;
+  /** Proxy filing: the linked student this visit files for (null: nobody). */
+  setVisitApplicant(userId: string | null): Promise<VisitState>;
+  /** The students linked to the staff member's organisation (whom they may file for). */
+  linkedStudents(): Promise<LinkedStudents>;
   /** Ends the visit and removes every file of it; unsent applications stop it unless discarded. */
   endVisit(discardUnsent: boolean): Promise<VisitEnd>;
   /** Clears the web view's storage (local and session storage, IndexedDB, caches): the end of a visit. */
@@ -901,6 +922,8 @@ export const commandSpecs = [
   { method: "setCounterPc", command: "set_counter_pc", args: ["on"] },
   { method: "setVisitIdleMinutes", command: "set_visit_idle_minutes", args: ["minutes"] },
   { method: "startVisit", command: "start_visit", args: [] },
+  { method: "setVisitApplicant", command: "set_visit_applicant", args: ["userId"] },
+  { method: "linkedStudents", command: "linked_students", args: [] },
   { method: "endVisit", command: "end_visit", args: ["discardUnsent"] },
   { method: "clearWebStorage", command: "clear_web_storage", args: [] },
   { method: "advisorBoard", command: "advisor_board", args: ["query"] },

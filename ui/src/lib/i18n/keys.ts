@@ -397,6 +397,12 @@ export const messageKeys = [
   "counter.discard",
   "counter.ended",
   "counter.needVisit",
+  "counter.filingFor",
+  "counter.filingSelf",
+  "counter.student",
+  "counter.studentNoCard",
+  "counter.filingNote",
+  "counter.noStudents",
   "notice.leftover_visit",
   "board.title",
   "board.intro",
@@ -557,12 +563,14 @@ export const messageKeys = [
   "error.not_a_student",
   "error.applicant_not_named",
   "error.bad_page",
+  "error.bad_kind",
   "error.pdf_font_missing",
   "error.pdf_copy_failed",
   "error.no_such_receipt",
   "error.not_a_file",
   "error.upload_stalled",
   "error.upload_cancelled",
+  "error.not_a_filing_student",
 ] as const;
 
 export type MessageKey = (typeof messageKeys)[number];
