@@ -73,7 +73,14 @@ fn axe_finds_no_violation_on_any_screen() {
     let (ok, report) = run_in_chromium("axe-screens.mjs");
     assert!(ok, "axe found violations:\n{report}");
     assert!(report.contains("-review"), "the review screen was reached");
-    for screen in ["en-my-page", "ja-procedures-favorite", "ja-my-page"] {
+    for screen in [
+        "en-my-page",
+        "ja-procedures-favorite",
+        "ja-my-page",
+        "en-counter-settings",
+        "en-counter-visit",
+        "en-counter-end-visit",
+    ] {
         assert!(report.contains(screen), "the screen {screen} was reached");
     }
     // Every interface language: home, the form, review, account, status and settings.

@@ -51,6 +51,8 @@ const catalogueText = (lang, id) => {
   const source = readFileSync(new URL(`../../locales/${lang}/ui.ftl`, import.meta.url), "utf8");
   return new RegExp(`^${id} = (.*)$`, "m").exec(source)?.[1] ?? id;
 };
+/** The account registered in the English pass (the counter pass signs in with it). */
+let userId = "";
 for (const lang of languages) {
   await page.goto(base);
   await page.waitForSelector('[data-testid="applications"]');
@@ -120,6 +122,7 @@ for (const lang of languages) {
     await fill("password", "Zairyu#2026ok");
     await click("sign-in");
     await page.waitForSelector('[data-testid="account-details"]');
+    userId = /ZR\d{8}/.exec((await page.locator('[data-testid="account-details"]').textContent()) ?? "")?.[0] ?? "";
     await check(`${lang}-signed-in`);
   }
   if (await page.locator('[data-testid="my-page"]').count()) {
@@ -144,6 +147,30 @@ for (const lang of languages) {
   await page.waitForSelector('[data-testid="diagnosis"]');
   await check(`${lang}-settings`);
 }
+
+// The counter PC (English): Settings with the mode on, the visit bar with a staff member
+// signed in, an open visit (whom it files for) and the end-of-visit dialog.
+await page.goto(base);
+await page.waitForSelector('[data-testid="applications"]');
+await click("lang-en");
+await page.waitForFunction(() => document.documentElement.lang === "en");
+await click("nav-settings");
+await page.click('[data-testid="counter-mode"]');
+await page.waitForSelector('[data-testid="visit-bar"]');
+await check("en-counter-settings");
+await click("nav-account");
+await fill("user-id", userId);
+await fill("password", "Zairyu#2026ok");
+await click("sign-in");
+await page.waitForFunction((id) => document.querySelector('[data-testid="visit-staff"]')?.textContent?.includes(id), userId);
+await click("visit-start");
+await page.waitForSelector('[data-testid="visit-open"]');
+await page.waitForSelector('[data-testid="visit-applicant"]');
+await check("en-counter-visit");
+await click("visit-end");
+await page.waitForSelector('[data-testid="end-visit"]');
+await check("en-counter-end-visit");
+await click("end-visit-cancel");
 
 await browser.close();
 console.log(`${screens} screens checked, ${failures} violation(s)`);

@@ -22,13 +22,17 @@ describe("counter PC", () => {
   });
 
   it("is chosen in Settings; then drafts exist only inside a visit", async () => {
+    fake.account.signedIn = "ZR00000009";
     render(App);
+    await waitFor(() => expect(screen.getByTestId("who").textContent).toContain("ZR00000009"));
     await fireEvent.click(await screen.findByTestId("nav-settings"));
     const mode = await screen.findByTestId("counter-mode");
     expect(screen.queryByTestId("visit-bar")).toBeNull();
     await fireEvent.click(mode);
     await waitFor(() => expect(fake.calls).toContain("counter:true"));
     await screen.findByTestId("visit-bar");
+    // The mode change ended the session: the window says so at once.
+    await waitFor(() => expect(screen.getByTestId("who").textContent).not.toContain("ZR00000009"));
     await fireEvent.click(screen.getByTestId("nav-home"));
     expect((await screen.findByTestId("counter-need-visit")).textContent).toContain("Start a visit first");
     expect(screen.queryByTestId("applications")).toBeNull();
