@@ -93,6 +93,7 @@ fn issue(
     serial: u32,
     usages: KeyUsage,
     alt_names: Option<SubjectAltName>,
+    not_after: Option<x509_cert::time::Time>,
 ) -> Vec<u8> {
     let subject = Name::from_str(subject).expect("subject names are valid");
     let mut extensions = vec![usages
@@ -114,6 +115,9 @@ fn issue(
         std::time::UNIX_EPOCH + Duration::from_secs(ISSUED_AT_UNIX),
     )
     .expect("time");
+    if let Some(not_after) = not_after {
+        validity.not_after = not_after;
+    }
     let spki = SubjectPublicKeyInfo::from_key(&key.to_public_key()).expect("public key encodes");
     let builder = CertificateBuilder::new(profile, SerialNumber::from(serial), validity, spki)
         .expect("builder");
@@ -139,6 +143,12 @@ impl CardKeys {
             1,
             KeyUsage(KeyUsages::DigitalSignature.into()),
             None,
+            identity.auth_expires_ymd().map(|(y, m, d)| {
+                // 23:59:59 in Japan on that day, as the JPKI certificates end.
+                let end = x509_cert::der::DateTime::new(y, m, d, 14, 59, 59)
+                    .expect("auth_expires is a calendar date");
+                x509_cert::time::Time::from(end)
+            }),
         );
         let sex = match identity.sex.code() {
             b'1' => "1",
@@ -159,6 +169,7 @@ impl CardKeys {
             2,
             KeyUsage(KeyUsages::DigitalSignature | KeyUsages::NonRepudiation),
             Some(san),
+            None,
         );
         CardKeys {
             auth_key,
