@@ -130,3 +130,6 @@ error-no_such_receipt = This computer has no receipt for that application. Save 
 error-not_a_file = That is not a file that can be used. Choose a file, not a folder.
 error-upload_stalled = Sending stopped: nothing moved for a minute. Your application is kept in the outbox; check the network and send it again.
 error-upload_cancelled = Sending was cancelled. Your application is kept in the outbox; send it when you are ready.
+
+## card-expiry helper (issue 16)
+error-card_certificate_unreadable = The card's electronic certificate could not be read. Put the card on the reader again and retry; if it persists, have the certificate checked at your city office.

@@ -127,3 +127,6 @@ error-no_such_receipt = Komputer ini tidak memiliki tanda terima untuk permohona
 error-not_a_file = Itu bukan berkas yang dapat digunakan. Pilih berkas, bukan folder.
 error-upload_stalled = Pengiriman berhenti: tidak ada data yang terkirim selama satu menit. Permohonan Anda tetap disimpan di kotak keluar; periksa jaringan lalu kirim lagi.
 error-upload_cancelled = Pengiriman dibatalkan. Permohonan Anda tetap disimpan di kotak keluar; kirim saat Anda siap.
+
+## unreviewed: card-expiry helper (issue 16)
+error-card_certificate_unreadable = Sertifikat elektronik kartu tidak dapat dibaca. Letakkan kartu di pembaca lagi dan coba ulang; jika terus terjadi, minta kantor kota memeriksa sertifikatnya.

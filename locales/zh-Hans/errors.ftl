@@ -127,3 +127,6 @@ error-no_such_receipt = 这台电脑上没有该申请的受理凭证。请改�
 error-not_a_file = 这不是可以使用的文件。请选择文件，而不是文件夹。
 error-upload_stalled = 发送已停止：一分钟内没有任何数据传输。您的申请保留在发件箱中；请检查网络后重新发送。
 error-upload_cancelled = 已取消发送。您的申请保留在发件箱中；准备好后再发送。
+
+## unreviewed: card-expiry helper (issue 16)
+error-card_certificate_unreadable = 无法读取卡中的电子证书。请将卡重新放到读卡器上再试；如仍然如此，请到市区町村窗口检查证书。
