@@ -438,6 +438,10 @@ export const messageKeys = [
   "files.saving",
   "upload.progress",
   "upload.cancel",
+  "attention.cardBeforeDecision",
+  "attention.cardBeforeDecisionHelp",
+  "attention.cardBeforeStay",
+  "attention.cardBeforeStayHelp",
   "error.data_dir_unavailable",
   "error.storage_failed",
   "error.unknown_profile",
@@ -557,12 +561,14 @@ export const messageKeys = [
   "error.not_a_student",
   "error.applicant_not_named",
   "error.bad_page",
+  "error.bad_kind",
   "error.pdf_font_missing",
   "error.pdf_copy_failed",
   "error.no_such_receipt",
   "error.not_a_file",
   "error.upload_stalled",
   "error.upload_cancelled",
+  "error.card_certificate_unreadable",
 ] as const;
 
 export type MessageKey = (typeof messageKeys)[number];
