@@ -70,7 +70,10 @@ async fn a_card_ending_before_the_decision_is_warned_on_home_and_by_notification
     c.execute(
         "const [input, value] = arguments; input.value = value; \
          input.dispatchEvent(new Event('change', { bubbles: true }));",
-        vec![serde_json::to_value(&expiry).unwrap(), stay_ends.clone().into()],
+        vec![
+            serde_json::to_value(&expiry).unwrap(),
+            stay_ends.clone().into(),
+        ],
     )
     .await
     .unwrap();
@@ -120,7 +123,10 @@ async fn a_card_ending_before_the_decision_is_warned_on_home_and_by_notification
     );
     let text = warning.text().await.unwrap();
     assert!(text.contains("city office"), "{text}");
-    assert!(text.contains("in person at the immigration office"), "{text}");
+    assert!(
+        text.contains("in person at the immigration office"),
+        "{text}"
+    );
     screenshot(c, "card-expiry-warning").await;
 
     // The desktop notification, once.

@@ -268,7 +268,10 @@ mod tests {
         let (four, expiry) = panel
             .basic_four(Some(PRACTICE_READER), "1234", false)
             .unwrap();
-        assert!(expiry.is_some(), "the certificate's expiry is read with the basic four");
+        assert!(
+            expiry.is_some(),
+            "the certificate's expiry is read with the basic four"
+        );
         assert_eq!(four.name, "NGUYEN THI LAN");
         assert_eq!(four.birth_date, "2003-04-15");
         assert_eq!(

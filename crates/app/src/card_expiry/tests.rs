@@ -22,12 +22,24 @@ fn before_the_window_opens_the_decision_is_thirty_days_after_it_opens() {
         decision_expected(day("2027-03-31"), day("2026-11-01")),
         day("2027-01-28")
     );
-    assert_eq!(warning("2027-01-27", "2027-03-31", "2026-11-01"), Some(Decision));
-    assert_eq!(warning("2027-01-28", "2027-03-31", "2026-11-01"), Some(Stay));
-    assert_eq!(warning("2027-03-30", "2027-03-31", "2026-11-01"), Some(Stay));
+    assert_eq!(
+        warning("2027-01-27", "2027-03-31", "2026-11-01"),
+        Some(Decision)
+    );
+    assert_eq!(
+        warning("2027-01-28", "2027-03-31", "2026-11-01"),
+        Some(Stay)
+    );
+    assert_eq!(
+        warning("2027-03-30", "2027-03-31", "2026-11-01"),
+        Some(Stay)
+    );
     assert_eq!(warning("2027-03-31", "2027-03-31", "2026-11-01"), None);
     // A card that ends before the application can even be filed.
-    assert_eq!(warning("2026-12-01", "2027-03-31", "2026-11-01"), Some(Decision));
+    assert_eq!(
+        warning("2026-12-01", "2027-03-31", "2026-11-01"),
+        Some(Decision)
+    );
 }
 
 #[test]
@@ -38,8 +50,14 @@ fn inside_the_window_the_decision_is_thirty_days_from_today() {
     );
     // A foreign resident's card typically ends with the period of stay: filed now, it expires
     // while the application is pending.
-    assert_eq!(warning("2027-03-31", "2027-03-31", "2027-03-20"), Some(Decision));
-    assert_eq!(warning("2027-04-18", "2027-03-31", "2027-03-20"), Some(Decision));
+    assert_eq!(
+        warning("2027-03-31", "2027-03-31", "2027-03-20"),
+        Some(Decision)
+    );
+    assert_eq!(
+        warning("2027-04-18", "2027-03-31", "2027-03-20"),
+        Some(Decision)
+    );
     assert_eq!(warning("2027-04-19", "2027-03-31", "2027-03-20"), None);
     // The day the window opens counts as inside it.
     assert_eq!(
@@ -81,7 +99,10 @@ fn home_lists_the_drafts_the_card_ends_too_early_for_and_notifies_each_once() {
     app.remember_card_expiry(&expiry("2027-01-15"));
     assert_eq!(app.card_expires_on().as_deref(), Some("2027-01-15"));
     let on_disk = std::fs::read_to_string(dir.path().join(FILE)).unwrap();
-    assert!(on_disk.contains("2027-01-15") && !on_disk.contains("BEGIN"), "{on_disk}");
+    assert!(
+        on_disk.contains("2027-01-15") && !on_disk.contains("BEGIN"),
+        "{on_disk}"
+    );
     let listed: Vec<(String, CardExpiryWarning)> = app
         .attention_on(today)
         .unwrap()
@@ -94,7 +115,8 @@ fn home_lists_the_drafts_the_card_ends_too_early_for_and_notifies_each_once() {
         [(later.id.clone(), Decision), (soon.id.clone(), Stay)],
         "the more urgent first"
     );
-    let [first, second] = <[CardExpiring; 2]>::try_from(app.attention_on(today).unwrap().card_expiring).unwrap();
+    let [first, second] =
+        <[CardExpiring; 2]>::try_from(app.attention_on(today).unwrap().card_expiring).unwrap();
     // Filed when its window opens (2027-06-30), decided about 2027-07-30: after the card ends.
     assert_eq!(first.stay_expires_on, "2027-09-30");
     assert_eq!(first.decision_expected_on, "2027-07-30");
@@ -106,7 +128,10 @@ fn home_lists_the_drafts_the_card_ends_too_early_for_and_notifies_each_once() {
         .card_expiry_notifications_on(Language::En, today)
         .unwrap();
     assert_eq!(told.len(), 2);
-    assert_eq!(told[0].0, "Your My Number Card's certificate ends too early");
+    assert_eq!(
+        told[0].0,
+        "Your My Number Card's certificate ends too early"
+    );
     assert!(told[0].1.contains("city office"), "{}", told[0].1);
     assert!(
         app.card_expiry_notifications_on(Language::En, today)

@@ -41,7 +41,10 @@ fn a_card_made_to_expire_soon_answers_that_day_without_a_pin() {
         .iter()
         .map(|b| format!("{b:02X}"))
         .collect::<String>();
-    assert!(log.entries().iter().all(|e| e.app.as_deref() == Some(jpki.as_str())));
+    assert!(log
+        .entries()
+        .iter()
+        .all(|e| e.app.as_deref() == Some(jpki.as_str())));
     assert!(log
         .entries()
         .iter()
