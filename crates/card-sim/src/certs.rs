@@ -85,9 +85,9 @@ fn other_name(oid: &str, value: &str) -> GeneralName {
     })
 }
 
+/// A certificate of the card, signed by `ca` (the demo CA's key and name).
 fn issue(
-    ca: &SigningKey<Sha256>,
-    issuer: &Name,
+    (ca, issuer): (&SigningKey<Sha256>, &Name),
     subject: &str,
     key: &PrivateKey,
     serial: u32,
@@ -136,8 +136,7 @@ impl CardKeys {
         let signer = SigningKey::<Sha256>::new(key(CA_KEY));
         let (auth_key, sign_key) = (key(AUTH_KEY), key(SIGN_KEY));
         let auth_cert = issue(
-            &signer,
-            &issuer,
+            (&signer, &issuer),
             "CN=ZAIRYU-DEMO-AUTH-0001,C=JP",
             &auth_key,
             1,
@@ -162,8 +161,7 @@ impl CardKeys {
             other_name(OID_ADDRESS, &identity.address),
         ]);
         let sign_cert = issue(
-            &signer,
-            &issuer,
+            (&signer, &issuer),
             "CN=ZAIRYU-DEMO-SIGN-0001,L=Beppu-shi,L=Oita-ken,C=JP",
             &sign_key,
             2,
