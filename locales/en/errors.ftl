@@ -131,3 +131,6 @@ error-not_a_file = That is not a file that can be used. Choose a file, not a fol
 error-upload_stalled = Sending stopped: nothing moved for a minute. Your application is kept in the outbox; check the network and send it again.
 error-upload_cancelled = Sending was cancelled. Your application is kept in the outbox; send it when you are ready.
 error-not_a_filing_student = This student cannot be chosen: they must be linked to your organisation and have finished the usage application with their own card.
+
+## card-expiry helper (issue 16)
+error-card_certificate_unreadable = The card's electronic certificate could not be read. Put the card on the reader again and retry; if it persists, have the certificate checked at your city office.

@@ -15,3 +15,9 @@ notification-status-awaiting_issuance = Awaiting issuance
 notification-status-in_return_process = In Return Process
 notification-status-completed = Completed
 notification-status-completed_not_permitted = Completed (not permitted)
+
+## card-expiry helper (issue 16): the card's certificate ends too early for an application
+
+notification-card-expiry-title = Your My Number Card's certificate ends too early
+notification-card-expiry-before-decision = The card's user-authentication certificate ends on { $card }, before { $procedure } can be decided (about { $decision }). Renew the certificate at your city office before then, or apply in person at the immigration office.
+notification-card-expiry-before-stay = The card's user-authentication certificate ends on { $card }, before your period of stay ends ({ $stay }). Renew it at your city office before { $card }.

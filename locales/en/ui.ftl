@@ -444,3 +444,9 @@ files-saveReceipt = Save receipt
 files-saving = Saving…
 upload-progress = Sending: { $sent } of { $total } MB
 upload-cancel = Cancel sending
+
+## card-expiry helper (issue 16): Home's warning when the card's certificate ends too early
+attention-cardBeforeDecision = Your My Number Card's electronic certificate ends on { $card }, before “{ $title }” can be decided (about { $decision }).
+attention-cardBeforeDecisionHelp = Without a valid certificate the application cannot be made or followed up online. Renew the card's electronic certificate at your city office before { $card }, or apply in person at the immigration office.
+attention-cardBeforeStay = Your My Number Card's electronic certificate ends on { $card }, before your period of stay ends ({ $stay }).
+attention-cardBeforeStayHelp = Renew the card's electronic certificate at your city office before { $card }.

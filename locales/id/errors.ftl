@@ -128,3 +128,6 @@ error-not_a_file = Itu bukan berkas yang dapat digunakan. Pilih berkas, bukan fo
 error-upload_stalled = Pengiriman berhenti: tidak ada data yang terkirim selama satu menit. Permohonan Anda tetap disimpan di kotak keluar; periksa jaringan lalu kirim lagi.
 error-upload_cancelled = Pengiriman dibatalkan. Permohonan Anda tetap disimpan di kotak keluar; kirim saat Anda siap.
 error-not_a_filing_student = Mahasiswa ini tidak dapat dipilih: ia harus terhubung dengan organisasi Anda dan sudah menyelesaikan permohonan penggunaan dengan kartunya sendiri.
+
+## unreviewed: card-expiry helper (issue 16)
+error-card_certificate_unreadable = Sertifikat elektronik kartu tidak dapat dibaca. Letakkan kartu di pembaca lagi dan coba ulang; jika terus terjadi, minta kantor kota memeriksa sertifikatnya.

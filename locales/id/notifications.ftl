@@ -10,3 +10,9 @@ notification-status-awaiting_issuance = Menunggu penerbitan
 notification-status-in_return_process = Dikembalikan untuk perbaikan
 notification-status-completed = Selesai
 notification-status-completed_not_permitted = Selesai (tidak diizinkan)
+
+## unreviewed: card-expiry helper (issue 16): the card's certificate ends too early for an application
+
+notification-card-expiry-title = Sertifikat Kartu My Number Anda segera berakhir
+notification-card-expiry-before-decision = Sertifikat autentikasi pengguna pada kartu berakhir pada { $card }, sebelum { $procedure } dapat diputuskan (sekitar { $decision }). Perbarui sertifikat di kantor kota sebelum tanggal itu, atau ajukan permohonan langsung di kantor imigrasi.
+notification-card-expiry-before-stay = Sertifikat autentikasi pengguna pada kartu berakhir pada { $card }, sebelum masa tinggal Anda berakhir ({ $stay }). Perbarui di kantor kota sebelum { $card }.

@@ -444,3 +444,9 @@ files-saveReceipt = Simpan tanda terima
 files-saving = Menyimpan…
 upload-progress = Mengirim: { $sent } dari { $total } MB
 upload-cancel = Batalkan pengiriman
+
+## unreviewed: card-expiry helper (issue 16): Home's warning when the card's certificate ends too early
+attention-cardBeforeDecision = Sertifikat elektronik Kartu My Number Anda berakhir pada { $card }, sebelum “{ $title }” dapat diputuskan (sekitar { $decision }).
+attention-cardBeforeDecisionHelp = Tanpa sertifikat yang berlaku, permohonan tidak dapat diajukan atau ditindaklanjuti secara online. Perbarui sertifikat elektronik kartu di kantor kota sebelum { $card }, atau ajukan permohonan langsung di kantor imigrasi.
+attention-cardBeforeStay = Sertifikat elektronik Kartu My Number Anda berakhir pada { $card }, sebelum masa tinggal Anda berakhir ({ $stay }).
+attention-cardBeforeStayHelp = Perbarui sertifikat elektronik kartu di kantor kota sebelum { $card }.

@@ -444,3 +444,9 @@ files-saveReceipt = 受付票を保存
 files-saving = 保存中…
 upload-progress = 送信中：{ $total } MB 中 { $sent } MB
 upload-cancel = 送信を中止
+
+## card-expiry helper (issue 16): Home's warning when the card's certificate ends too early
+attention-cardBeforeDecision = マイナンバーカードの電子証明書は { $card } に有効期限を迎え、「{ $title }」の審査が終わる頃（{ $decision } ごろ）より前に切れます。
+attention-cardBeforeDecisionHelp = 有効な電子証明書がないと、オンラインで申請することも、申請後の対応をすることもできません。{ $card } までに市区町村の窓口で電子証明書を更新するか、地方出入国在留管理官署の窓口で申請してください。
+attention-cardBeforeStay = マイナンバーカードの電子証明書は { $card } に有効期限を迎え、在留期間の満了日（{ $stay }）より前に切れます。
+attention-cardBeforeStayHelp = { $card } までに市区町村の窓口で電子証明書を更新してください。

@@ -128,3 +128,6 @@ error-not_a_file = 사용할 수 있는 파일이 아닙니다. 폴더가 아닌
 error-upload_stalled = 전송이 멈췄습니다. 1분 동안 데이터가 전송되지 않았습니다. 신청은 보낼 편지함에 보관되어 있습니다. 네트워크를 확인하고 다시 보내세요.
 error-upload_cancelled = 전송을 취소했습니다. 신청은 보낼 편지함에 보관되어 있습니다. 준비가 되면 보내세요.
 error-not_a_filing_student = 이 학생은 선택할 수 없습니다. 귀하의 기관에 연결되어 있고 본인 카드로 이용 신청을 마쳤어야 합니다.
+
+## unreviewed: card-expiry helper (issue 16)
+error-card_certificate_unreadable = 카드의 전자 인증서를 읽을 수 없습니다. 카드를 리더기에 다시 올리고 재시도하세요. 계속되면 시·구·정·촌 창구에서 인증서를 확인받으세요.

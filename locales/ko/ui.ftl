@@ -444,3 +444,9 @@ files-saveReceipt = 접수증 저장
 files-saving = 저장 중…
 upload-progress = 보내는 중: { $total } MB 중 { $sent } MB
 upload-cancel = 보내기 취소
+
+## unreviewed: card-expiry helper (issue 16): Home's warning when the card's certificate ends too early
+attention-cardBeforeDecision = 마이넘버 카드의 전자 인증서는 { $card }에 만료되어 “{ $title }”의 심사 결과(약 { $decision })보다 먼저 끝납니다.
+attention-cardBeforeDecisionHelp = 유효한 인증서가 없으면 온라인으로 신청하거나 신청 후 대응을 할 수 없습니다. { $card } 전에 시·구·정·촌 창구에서 카드의 전자 인증서를 갱신하거나, 출입국재류관리국 창구에서 직접 신청하세요.
+attention-cardBeforeStay = 마이넘버 카드의 전자 인증서는 { $card }에 만료되어 체류 기간 만료일({ $stay })보다 먼저 끝납니다.
+attention-cardBeforeStayHelp = { $card } 전에 시·구·정·촌 창구에서 카드의 전자 인증서를 갱신하세요.

@@ -444,3 +444,9 @@ files-saveReceipt = रसिद सुरक्षित गर्नुहो�
 files-saving = सुरक्षित गर्दै…
 upload-progress = पठाउँदै: { $total } MB मध्ये { $sent } MB
 upload-cancel = पठाउन रद्द गर्नुहोस्
+
+## unreviewed: card-expiry helper (issue 16): Home's warning when the card's certificate ends too early
+attention-cardBeforeDecision = तपाईंको माइ नम्बर कार्डको इलेक्ट्रोनिक प्रमाणपत्र { $card } मा समाप्त हुन्छ, “{ $title }” को निर्णय (लगभग { $decision }) हुनुअघि नै।
+attention-cardBeforeDecisionHelp = मान्य प्रमाणपत्र बिना अनलाइन आवेदन दिन वा त्यसपछिका काम गर्न सकिँदैन। { $card } अघि नगरपालिका कार्यालयमा कार्डको इलेक्ट्रोनिक प्रमाणपत्र नवीकरण गर्नुहोस्, वा अध्यागमन कार्यालयमा आफैं गएर आवेदन दिनुहोस्।
+attention-cardBeforeStay = तपाईंको माइ नम्बर कार्डको इलेक्ट्रोनिक प्रमाणपत्र { $card } मा समाप्त हुन्छ, तपाईंको बसाइ अवधि ({ $stay }) सकिनुअघि नै।
+attention-cardBeforeStayHelp = { $card } अघि नगरपालिका कार्यालयमा कार्डको इलेक्ट्रोनिक प्रमाणपत्र नवीकरण गर्नुहोस्।

@@ -128,3 +128,6 @@ error-not_a_file = Đó không phải là tệp có thể dùng được. Hãy c
 error-upload_stalled = Việc gửi đã dừng: không có dữ liệu nào được truyền trong một phút. Đơn của bạn được giữ trong hộp thư đi; hãy kiểm tra mạng rồi gửi lại.
 error-upload_cancelled = Đã hủy gửi. Đơn của bạn được giữ trong hộp thư đi; hãy gửi khi bạn sẵn sàng.
 error-not_a_filing_student = Không thể chọn sinh viên này: sinh viên phải được liên kết với tổ chức của bạn và đã hoàn tất đơn đăng ký sử dụng bằng thẻ của chính mình.
+
+## unreviewed: card-expiry helper (issue 16)
+error-card_certificate_unreadable = Không đọc được chứng thư điện tử của thẻ. Hãy đặt lại thẻ lên đầu đọc và thử lại; nếu vẫn vậy, hãy nhờ văn phòng thành phố kiểm tra chứng thư.

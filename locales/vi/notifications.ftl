@@ -10,3 +10,9 @@ notification-status-awaiting_issuance = Chờ cấp
 notification-status-in_return_process = Đang bị trả lại
 notification-status-completed = Hoàn tất
 notification-status-completed_not_permitted = Hoàn tất (không được cấp phép)
+
+## unreviewed: card-expiry helper (issue 16): the card's certificate ends too early for an application
+
+notification-card-expiry-title = Chứng thư của thẻ My Number sắp hết hạn
+notification-card-expiry-before-decision = Chứng thư xác thực người dùng của thẻ hết hạn ngày { $card }, trước khi { $procedure } có kết quả (khoảng { $decision }). Hãy gia hạn chứng thư tại văn phòng thành phố trước ngày đó, hoặc nộp hồ sơ trực tiếp tại cơ quan xuất nhập cảnh.
+notification-card-expiry-before-stay = Chứng thư xác thực người dùng của thẻ hết hạn ngày { $card }, trước khi thời hạn lưu trú của bạn kết thúc ({ $stay }). Hãy gia hạn tại văn phòng thành phố trước ngày { $card }.

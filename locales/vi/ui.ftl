@@ -444,3 +444,9 @@ files-saveReceipt = Lưu biên nhận
 files-saving = Đang lưu…
 upload-progress = Đang gửi: { $sent } / { $total } MB
 upload-cancel = Hủy gửi
+
+## unreviewed: card-expiry helper (issue 16): Home's warning when the card's certificate ends too early
+attention-cardBeforeDecision = Chứng thư điện tử của thẻ My Number hết hạn ngày { $card }, trước khi “{ $title }” có kết quả (khoảng { $decision }).
+attention-cardBeforeDecisionHelp = Không có chứng thư còn hạn thì không thể nộp hay theo dõi hồ sơ trực tuyến. Hãy gia hạn chứng thư điện tử của thẻ tại văn phòng thành phố trước ngày { $card }, hoặc nộp hồ sơ trực tiếp tại cơ quan xuất nhập cảnh.
+attention-cardBeforeStay = Chứng thư điện tử của thẻ My Number hết hạn ngày { $card }, trước khi thời hạn lưu trú của bạn kết thúc ({ $stay }).
+attention-cardBeforeStayHelp = Hãy gia hạn chứng thư điện tử của thẻ tại văn phòng thành phố trước ngày { $card }.

@@ -128,3 +128,6 @@ error-not_a_file = 这不是可以使用的文件。请选择文件，而不是�
 error-upload_stalled = 发送已停止：一分钟内没有任何数据传输。您的申请保留在发件箱中；请检查网络后重新发送。
 error-upload_cancelled = 已取消发送。您的申请保留在发件箱中；准备好后再发送。
 error-not_a_filing_student = 无法选择此学生：该学生必须已关联到您的机构，并已用本人的卡完成使用申请。
+
+## unreviewed: card-expiry helper (issue 16)
+error-card_certificate_unreadable = 无法读取卡中的电子证书。请将卡重新放到读卡器上再试；如仍然如此，请到市区町村窗口检查证书。

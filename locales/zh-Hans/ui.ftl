@@ -444,3 +444,9 @@ files-saveReceipt = 保存受理凭证
 files-saving = 正在保存…
 upload-progress = 正在发送：{ $sent } / { $total } MB
 upload-cancel = 取消发送
+
+## unreviewed: card-expiry helper (issue 16): Home's warning when the card's certificate ends too early
+attention-cardBeforeDecision = 您的个人编号卡电子证书将于 { $card } 到期，早于“{ $title }”的审查结果（约 { $decision }）。
+attention-cardBeforeDecisionHelp = 没有有效的电子证书，就无法在线申请，也无法在线处理申请后的事项。请在 { $card } 之前到市区町村窗口更新卡的电子证书，或到出入国在留管理局窗口当面申请。
+attention-cardBeforeStay = 您的个人编号卡电子证书将于 { $card } 到期，早于在留期间届满日（{ $stay }）。
+attention-cardBeforeStayHelp = 请在 { $card } 之前到市区町村窗口更新卡的电子证书。

@@ -1,7 +1,10 @@
 //! The background watch of application statuses: shortly after start-up and then every few
 //! minutes it asks the app layer what changed since the last look, shows one desktop
 //! notification per change, and tells the window (event `status-changed`) so the status page
-//! and the home screen refresh. Offline or signed out, it simply tries again next time.
+//! and the home screen refresh. Offline or signed out, it simply tries again next time. On the
+//! same turn it asks whether the card read last ends too early for a draft's period of stay or
+//! decision (`App::card_expiry_notifications`, local files only) and shows each such warning
+//! once.
 
 use std::time::Duration;
 
@@ -34,6 +37,7 @@ pub(crate) fn start(handle: AppHandle) {
                 std::thread::sleep(wait);
                 wait = every;
                 let app = handle.state::<App>();
+                notify_card_expiry(&handle, &app);
                 if let Ok(changes) = app.status_changes() {
                     if !changes.is_empty() {
                         notify(&handle, &app, &changes);
@@ -46,20 +50,35 @@ pub(crate) fn start(handle: AppHandle) {
     }
 }
 
+/// One desktop notification.
+fn show(handle: &AppHandle, title: &str, body: &str) {
+    let shown = handle
+        .notification()
+        .builder()
+        .title(title)
+        .body(body)
+        .show();
+    if let Err(e) = shown {
+        // No notification service (e.g. a desktop without one): the in-app warning remains.
+        eprintln!("zairyu: desktop notification not shown: {e}");
+    }
+}
+
+/// The card-expiry warnings not told before (Home shows them too).
+fn notify_card_expiry(handle: &AppHandle, app: &App) {
+    let language = app.settings().map(|s| s.language).unwrap_or_default();
+    if let Ok(warnings) = app.card_expiry_notifications(language) {
+        for (title, body) in warnings {
+            show(handle, &title, &body);
+        }
+    }
+}
+
 fn notify(handle: &AppHandle, app: &App, changes: &[StatusChange]) {
     let language = app.settings().map(|s| s.language).unwrap_or_default();
     for change in changes {
         let (title, body) = change.notification(language);
-        let shown = handle
-            .notification()
-            .builder()
-            .title(&title)
-            .body(&body)
-            .show();
-        if let Err(e) = shown {
-            // No notification service (e.g. a desktop without one): the in-app badge remains.
-            eprintln!("zairyu: desktop notification not shown: {e}");
-        }
+        show(handle, &title, &body);
     }
     if let Err(e) = handle.emit(EVENT, changes) {
         eprintln!("zairyu: the window was not told of status changes: {e}");

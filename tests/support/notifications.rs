@@ -104,6 +104,11 @@ impl NotificationSink {
         }
     }
 
+    /// Every notification shown so far.
+    pub fn shown(&self) -> Vec<Shown> {
+        self.shown.lock().unwrap().clone()
+    }
+
     /// Waits (up to `within`) for a notification whose summary contains `text`.
     pub fn wait_for(&self, text: &str, within: Duration) -> Shown {
         let deadline = Instant::now() + within;

@@ -328,6 +328,7 @@ impl App {
         let (certificate, signature) = self
             .card
             .sign_with_auth_key(reader, &message, pin, last_try)?;
+        self.remember_card_expiry_of(&certificate);
         let b64 = base64::engine::general_purpose::STANDARD;
         reception.usage_apply(
             &token,

@@ -1,7 +1,8 @@
 //! The card panel's actions: which readers there are and whether a card is on each, the
 //! practice card (the virtual card in-process, demo profile of a `demo` build only; see
 //! `practice_card.rs`), the card's status (tries
-//! left, none spent) and reading the basic four. PINs arrive as text, become a
+//! left, none spent) and reading the basic four (with the user-authentication certificate's
+//! expiry, no PIN). PINs arrive as text, become a
 //! `zairyu_card::Secret` for exactly one card command, and are wiped.
 
 use std::sync::Mutex;
@@ -11,7 +12,7 @@ use serde::Serialize;
 use ts_rs::TS;
 use zairyu_card::readers::{self, ReaderInfo};
 use zairyu_card::session::{self, BasicFour, CardStatus, CertKind};
-use zairyu_card::{LastTry, PinKind, Secret};
+use zairyu_card::{CertificateExpiry, LastTry, PinKind, Secret};
 
 use crate::error::AppError;
 use crate::practice_card::{self, PracticeSlot};
@@ -132,12 +133,15 @@ impl CardPanel {
         Ok(session::status(&mut self.card(reader, false)?)?)
     }
 
+    /// The basic four after the card-info PIN, and in the same card session the
+    /// user-authentication certificate's expiry (no PIN; `None` when it could not be read: the
+    /// basic four stand all the same).
     pub(crate) fn basic_four(
         &self,
         reader: Option<&str>,
         pin: &str,
         last_try: bool,
-    ) -> Result<BasicFour, AppError> {
+    ) -> Result<(BasicFour, Option<CertificateExpiry>), AppError> {
         let consent = if last_try {
             LastTry::Allow
         } else {
@@ -145,7 +149,9 @@ impl CardPanel {
         };
         let mut secret = Secret::new(PinKind::Text, pin)?;
         let mut card = self.card(reader, true)?;
-        Ok(session::read_basic_four(&mut card, &mut secret, consent)?)
+        let four = session::read_basic_four(&mut card, &mut secret, consent)?;
+        let expiry = zairyu_card::read_auth_expiry(&mut card).ok();
+        Ok((four, expiry))
     }
     /// Signs SHA-256 of `message` with the user-authentication key after its 4-digit PIN,
     /// holding the card exclusively from the certificate to the signature. Answers the
@@ -259,9 +265,13 @@ mod tests {
             panel.status(Some(PRACTICE_READER)).unwrap().text_pin_tries,
             Some(2)
         );
-        let four = panel
+        let (four, expiry) = panel
             .basic_four(Some(PRACTICE_READER), "1234", false)
             .unwrap();
+        assert!(
+            expiry.is_some(),
+            "the certificate's expiry is read with the basic four"
+        );
         assert_eq!(four.name, "NGUYEN THI LAN");
         assert_eq!(four.birth_date, "2003-04-15");
         assert_eq!(

@@ -5,6 +5,7 @@
 //! desktop commands in `src-tauri` and the `zairyu` CLI are thin shells over it.
 
 mod account;
+mod card_expiry;
 mod card_panel;
 mod checklist;
 mod chosen_paths;
@@ -37,6 +38,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use account::{Registration, SessionState, UsageInfo, USAGE_DOMAIN};
+pub use card_expiry::{
+    card_expiry_warning, decision_expected, CardExpiring, CardExpiryWarning, DECISION_DAYS,
+};
 pub use card_panel::{CardPanelState, PRACTICE_READER};
 pub use checklist::{ChecklistItem, ChecklistItemId};
 pub use command_table::DemoMail;
@@ -383,7 +387,10 @@ impl App {
         last_try: bool,
     ) -> Result<DraftState, AppError> {
         self.drafts_folder().get(id)?;
-        let four = self.card.basic_four(reader, pin, last_try)?;
+        let (four, expiry) = self.card.basic_four(reader, pin, last_try)?;
+        if let Some(expiry) = &expiry {
+            self.remember_card_expiry(expiry);
+        }
         self.drafts_folder().fill_from_card(id, &four)
     }
 
@@ -461,14 +468,19 @@ impl App {
         self.card.status(reader)
     }
 
-    /// The basic four, after the 4-digit card-info PIN (`last_try`: consent to use the last try).
+    /// The basic four, after the 4-digit card-info PIN (`last_try`: consent to use the last try);
+    /// the card's certificate expiry is read with it (no PIN) and remembered.
     pub fn read_basic_four(
         &self,
         reader: Option<&str>,
         pin: &str,
         last_try: bool,
     ) -> Result<BasicFour, AppError> {
-        self.card.basic_four(reader, pin, last_try)
+        let (four, expiry) = self.card.basic_four(reader, pin, last_try)?;
+        if let Some(expiry) = &expiry {
+            self.remember_card_expiry(expiry);
+        }
+        Ok(four)
     }
 
     /// Keeps a notice when a file had to be moved aside, and passes the value on.

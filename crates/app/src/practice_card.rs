@@ -18,6 +18,23 @@ mod slot {
 
     use crate::error::AppError;
 
+    /// Makes the practice card's user-authentication certificate end on a chosen day
+    /// (YYYY-MM-DD), to try the card-expiry warning; unset or not a date: five years on.
+    pub(crate) const AUTH_EXPIRES_VAR: &str = "ZAIRYU_PRACTICE_CARD_AUTH_EXPIRES";
+
+    /// The practice card's holder, its certificate ending on `auth_expires` when that is a date.
+    pub(crate) fn identity(auth_expires: Option<String>) -> Identity {
+        let chosen = Identity {
+            auth_expires,
+            ..Identity::default()
+        };
+        if chosen.validate().is_ok() {
+            chosen
+        } else {
+            Identity::default()
+        }
+    }
+
     /// The virtual card while it is "inserted".
     #[derive(Debug, Default)]
     pub(crate) struct PracticeSlot(Mutex<Option<SimTransport>>);
@@ -31,8 +48,9 @@ mod slot {
         pub(crate) fn insert(&self) -> Result<(), AppError> {
             let mut slot = crate::lock(&self.0);
             if slot.is_none() {
+                let expires = std::env::var(AUTH_EXPIRES_VAR).ok();
                 *slot = Some(SimTransport::new(VirtualCard::new(
-                    &Identity::default(),
+                    &identity(expires),
                     AccessLog::default(),
                 )));
             }
@@ -89,6 +107,20 @@ mod slot {
 }
 
 pub(crate) use slot::PracticeSlot;
+
+#[cfg(all(test, feature = "demo"))]
+mod tests {
+    use super::slot::identity;
+
+    #[test]
+    fn the_practice_card_expires_on_the_day_asked_for_when_it_is_a_date() {
+        let soon = identity(Some("2027-01-15".into()));
+        assert_eq!(soon.auth_expires.as_deref(), Some("2027-01-15"));
+        assert_eq!(soon.name, "NGUYEN THI LAN");
+        assert_eq!(identity(Some("soon".into())).auth_expires, None);
+        assert_eq!(identity(None).auth_expires, None);
+    }
+}
 
 /// Refuses the practice card outside the demo profile; in a build without it, always.
 pub(crate) fn allowed(profile: crate::Profile) -> Result<(), AppError> {

@@ -58,6 +58,8 @@ pub struct Attention {
     pub applications: Vec<Application>,
     pub revision_requests: Vec<RevisionRequest>,
     pub stay_ending: Vec<StayEnding>,
+    /// Drafts for which the card read last expires too early (`card_expiry.rs`).
+    pub card_expiring: Vec<crate::CardExpiring>,
     /// Signed submissions waiting in the outbox.
     pub queued: u32,
     /// The server could not be asked (offline, or not signed in): returned applications may
@@ -218,6 +220,7 @@ impl App {
             applications,
             revision_requests,
             stay_ending,
+            card_expiring: self.card_expiring_on(today)?,
             queued: self
                 .queued_submissions()
                 .iter()

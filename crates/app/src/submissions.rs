@@ -279,6 +279,7 @@ impl App {
             let (certificate, signature) =
                 self.card
                     .sign_with_auth_key(reader, &content.canonical_bytes(), pin, last_try)?;
+            self.remember_card_expiry_of(&certificate);
             Ok((queued_files, certificate, signature))
         })();
         let (queued_files, certificate, signature) = match staged {

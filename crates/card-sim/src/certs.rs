@@ -85,14 +85,15 @@ fn other_name(oid: &str, value: &str) -> GeneralName {
     })
 }
 
+/// A certificate of the card, signed by `ca` (the demo CA's key and name).
 fn issue(
-    ca: &SigningKey<Sha256>,
-    issuer: &Name,
+    (ca, issuer): (&SigningKey<Sha256>, &Name),
     subject: &str,
     key: &PrivateKey,
     serial: u32,
     usages: KeyUsage,
     alt_names: Option<SubjectAltName>,
+    not_after: Option<x509_cert::time::Time>,
 ) -> Vec<u8> {
     let subject = Name::from_str(subject).expect("subject names are valid");
     let mut extensions = vec![usages
@@ -109,14 +110,15 @@ fn issue(
     // Valid for five years, like a real card's certificates, issued on a fixed day in the
     // past: a test whose server clock is pinned to a date (not the machine's today) still
     // finds the certificate valid, and the same card gives the same certificate every time it
-    // is inserted (the server knows a card by its certificate's fingerprint).
+    // is inserted (the server knows a card by its certificate's fingerprint). A card made to
+    // expire soon (`Identity::auth_expires`) ends on its own day.
     let at = |unix: u64| {
         x509_cert::time::Time::try_from(std::time::UNIX_EPOCH + Duration::from_secs(unix))
             .expect("time")
     };
     let mut validity = Validity::from_now(Duration::from_secs(1)).expect("validity");
     validity.not_before = at(ISSUED_AT_UNIX);
-    validity.not_after = at(ISSUED_AT_UNIX + 5 * 365 * 86_400);
+    validity.not_after = not_after.unwrap_or_else(|| at(ISSUED_AT_UNIX + 5 * 365 * 86_400));
     let spki = SubjectPublicKeyInfo::from_key(&key.to_public_key()).expect("public key encodes");
     let builder = CertificateBuilder::new(profile, SerialNumber::from(serial), validity, spki)
         .expect("builder");
@@ -135,13 +137,18 @@ impl CardKeys {
         let signer = SigningKey::<Sha256>::new(key(CA_KEY));
         let (auth_key, sign_key) = (key(AUTH_KEY), key(SIGN_KEY));
         let auth_cert = issue(
-            &signer,
-            &issuer,
+            (&signer, &issuer),
             "CN=ZAIRYU-DEMO-AUTH-0001,C=JP",
             &auth_key,
             1,
             KeyUsage(KeyUsages::DigitalSignature.into()),
             None,
+            identity.auth_expires_ymd().map(|(y, m, d)| {
+                // 23:59:59 in Japan on that day, as the JPKI certificates end.
+                let end = x509_cert::der::DateTime::new(y, m, d, 14, 59, 59)
+                    .expect("auth_expires is a calendar date");
+                x509_cert::time::Time::from(end)
+            }),
         );
         let sex = match identity.sex.code() {
             b'1' => "1",
@@ -155,13 +162,13 @@ impl CardKeys {
             other_name(OID_ADDRESS, &identity.address),
         ]);
         let sign_cert = issue(
-            &signer,
-            &issuer,
+            (&signer, &issuer),
             "CN=ZAIRYU-DEMO-SIGN-0001,L=Beppu-shi,L=Oita-ken,C=JP",
             &sign_key,
             2,
             KeyUsage(KeyUsages::DigitalSignature | KeyUsages::NonRepudiation),
             Some(san),
+            None,
         );
         CardKeys {
             auth_key,

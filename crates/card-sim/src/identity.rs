@@ -1,6 +1,8 @@
 //! The virtual card's holder and secrets, from a TOML file with the keys `name`, `address`,
 //! `birth_date` (YYYY-MM-DD), `sex` (`male`, `female`, `other`), `auth_pin`, `text_pin` and
-//! `sign_password`. Missing keys take the defaults: a fictional student living in Beppu.
+//! `sign_password`, and optionally `auth_expires` (YYYY-MM-DD: the last day, in Japan time, of
+//! the user-authentication certificate; absent: five years from now, like a new card). Missing
+//! keys take the defaults: a fictional student living in Beppu.
 
 use serde::Deserialize;
 
@@ -38,6 +40,9 @@ pub struct Identity {
     pub text_pin: String,
     /// The 6–16 character signing password (upper-case letters and digits).
     pub sign_password: String,
+    /// The user-authentication certificate's last valid day (YYYY-MM-DD, Japan time: its
+    /// notAfter is 14:59:59 UTC that day, as on real cards); `None`: five years from now.
+    pub auth_expires: Option<String>,
 }
 
 impl Default for Identity {
@@ -50,6 +55,7 @@ impl Default for Identity {
             auth_pin: "1234".into(),
             text_pin: "1234".into(),
             sign_password: "ZAIRYU26".into(),
+            auth_expires: None,
         }
     }
 }
@@ -97,10 +103,27 @@ impl Identity {
         if self.birth_digits().is_none() {
             return invalid("birth_date", "must be YYYY-MM-DD");
         }
+        if self.auth_expires.is_some() && self.auth_expires_ymd().is_none() {
+            return invalid("auth_expires", "must be YYYY-MM-DD");
+        }
         if self.name.is_empty() || self.address.is_empty() {
             return invalid("name/address", "must not be empty");
         }
         Ok(())
+    }
+
+    /// `auth_expires` as year, month and day, when it is a date.
+    pub fn auth_expires_ymd(&self) -> Option<(u16, u8, u8)> {
+        let text = self.auth_expires.as_deref()?;
+        let mut parts = text.split('-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let (y, m, d) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+        // A calendar date (month lengths, leap years) that a certificate can carry.
+        x509_cert::der::DateTime::new(y, m, d, 0, 0, 0).ok()?;
+        Some((y, m, d))
     }
 
     /// The birth date as the card stores it: 8 ASCII digits, YYYYMMDD.
@@ -134,5 +157,14 @@ mod tests {
             IdentityError::Toml(_)
         ));
         assert!(Identity::from_toml("sign_password = \"short\"").is_err());
+        let soon = Identity::from_toml("auth_expires = \"2027-01-15\"").unwrap();
+        assert_eq!(soon.auth_expires_ymd(), Some((2027, 1, 15)));
+        assert_eq!(Identity::default().auth_expires_ymd(), None);
+        for bad in ["2027-1-15", "2027-13-01", "2027-02-29", "15.01.2027"] {
+            assert!(
+                Identity::from_toml(&format!("auth_expires = \"{bad}\"")).is_err(),
+                "{bad}"
+            );
+        }
     }
 }

@@ -30,6 +30,8 @@ pub enum CardError {
     CardBusy,
     #[error("The card gave an unexpected answer ({detail}). Take the card off the reader, place it back and try again.")]
     UnexpectedAnswer { detail: String },
+    #[error("The card's electronic certificate could not be read ({detail}). Take the card off the reader, place it back and try again; if it persists, have the certificate checked at your municipal office.")]
+    CertificateUnreadable { detail: String },
 }
 
 impl CardError {
@@ -49,6 +51,7 @@ impl CardError {
             CardError::Cancelled => "card_cancelled",
             CardError::CardBusy => "card_busy",
             CardError::UnexpectedAnswer { .. } => "card_unexpected_answer",
+            CardError::CertificateUnreadable { .. } => "card_certificate_unreadable",
         }
     }
 
@@ -68,6 +71,7 @@ impl CardError {
             CardError::Cancelled => "暗証番号を送る前に取り消しました。回数は減っていません。".into(),
             CardError::CardBusy => "別のプログラムがカードを使用中です。そのプログラムを閉じてからお試しください。".into(),
             CardError::UnexpectedAnswer { detail } => format!("カードから想定外の応答がありました（{detail}）。カードを置き直してお試しください。"),
+            CardError::CertificateUnreadable { detail } => format!("カードの電子証明書を読み取れませんでした（{detail}）。カードを置き直してお試しください。続く場合は市区町村の窓口で証明書を確認してもらってください。"),
         }
     }
 

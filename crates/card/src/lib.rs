@@ -6,6 +6,7 @@
 //!   explicit consent, a wrong PIN never retried, the secret wiped on every exit.
 //! - [`session`]: the workflows — status (is it a My Number Card, the three retry counters),
 //!   the basic four, the two certificates, signing a SHA-256 digest with either key.
+//! - [`expiry`]: the user-authentication certificate's last valid day, read without a PIN.
 //! - [`error`]: every failure with a stable code and English and Japanese text saying what to do.
 //!
 //! **Never the individual number**: this crate reads only JPKI files and EF 0002 of the
@@ -14,10 +15,12 @@
 //! proves it in the tests.
 
 pub mod error;
+pub mod expiry;
 pub mod pin;
 pub mod readers;
 pub mod session;
 
 pub use error::CardError;
+pub use expiry::{read_auth_expiry, CertificateExpiry};
 pub use pin::{LastTry, PinKind, Secret};
 pub use session::{BasicFour, CardStatus, CertKind, Counting, Sex};

@@ -72,14 +72,15 @@ fn sfi(id: u16) -> Result<ShortEfId, CardError> {
     ShortEfId::from_ef_id(id).map_err(Into::into)
 }
 
-fn jpki<T: Transmit>(card: &mut Card<T>) -> Result<JpkiAp<'_, T>, CardError> {
+/// Selects the JPKI application; a card without it is `NotMyNumberCard`.
+pub(crate) fn select_jpki<T: Transmit>(card: &mut Card<T>) -> Result<JpkiAp<'_, T>, CardError> {
     JpkiAp::select(card).map_err(not_my_number_card)
 }
 
 /// Is it a My Number Card (the JPKI application answers, not the ATR), and how many tries are
 /// left on each PIN.
 pub fn status<T: Transmit>(card: &mut Card<T>) -> Result<CardStatus, CardError> {
-    let mut ap = match jpki(card) {
+    let mut ap = match select_jpki(card) {
         Ok(ap) => ap,
         Err(CardError::NotMyNumberCard) => {
             return Ok(CardStatus {
@@ -181,7 +182,7 @@ fn certificate_flow<T: Transmit>(
     password: Option<&mut Secret>,
     consent: LastTry,
 ) -> Result<Vec<u8>, CardError> {
-    let ap = std::cell::RefCell::new(jpki(card)?);
+    let ap = std::cell::RefCell::new(select_jpki(card)?);
     match (kind, password) {
         (CertKind::Auth, _) => Ok(ap.borrow_mut().read_auth_certificate_der()?),
         (CertKind::Sign, None) => Err(CardError::PinFormat {
@@ -212,7 +213,7 @@ fn sign_flow<T: Transmit>(
 ) -> Result<Vec<u8>, CardError> {
     // Four APDUs: SELECT of JPKI, the tries and VERIFY naming the PIN by its short EF id (no
     // SELECT of the PIN file), and the signature naming its key the same way.
-    let ap = std::cell::RefCell::new(jpki(card)?);
+    let ap = std::cell::RefCell::new(select_jpki(card)?);
     let pin_sfi = sfi(match kind {
         CertKind::Auth => AUTH_PIN,
         CertKind::Sign => SIGN_PIN,

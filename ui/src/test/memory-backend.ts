@@ -242,7 +242,7 @@ export function memoryBackend(options: { nativeFiles?: boolean } = {}) {
   /** What stays "on this computer" after sign-out (tests fill it). */
   const local: LocalData = { drafts: 0, receipts: 0, queued_submissions: 0 };
   /** What the home screen's "needs attention" panel is fed (tests change it). */
-  const attention: Attention = { applications: [], revision_requests: [], stay_ending: [], queued: 0, statuses_unknown: false };
+  const attention: Attention = { applications: [], revision_requests: [], stay_ending: [], card_expiring: [], queued: 0, statuses_unknown: false };
   const statusHandlers: ((changes: StatusChange[]) => void)[] = [];
   // desktop-io: upload progress listeners and the native dialogs.
   const uploadHandlers: ((progress: UploadProgress) => void)[] = [];

@@ -99,6 +99,10 @@ export type Attention = {
  */
 applications: Array<Application>, revision_requests: Array<RevisionRequest>, stay_ending: Array<StayEnding>, 
 /**
+ * Drafts for which the card read last expires too early (`card_expiry.rs`).
+ */
+card_expiring: Array<CardExpiring>, 
+/**
  * Signed submissions waiting in the outbox.
  */
 queued: number, 
@@ -143,6 +147,22 @@ card_expires_on?: string,
  * Set when staff filed this application for the student.
  */
 filed_by?: FiledBy, };
+
+export type CardExpiring = { draft_id: string, title_en: string, title_ja: string, warning: CardExpiryWarning, 
+/**
+ * The certificate's last valid day, YYYY-MM-DD.
+ */
+card_expires_on: string, 
+/**
+ * The period of stay's last day, YYYY-MM-DD.
+ */
+stay_expires_on: string, 
+/**
+ * The day a decision can be expected at the earliest, YYYY-MM-DD.
+ */
+decision_expected_on: string, };
+
+export type CardExpiryWarning = "card_expires_before_decision" | "card_expires_before_stay";
 
 export type CardPanelState = { 
 /**

@@ -444,6 +444,10 @@ export const messageKeys = [
   "files.saving",
   "upload.progress",
   "upload.cancel",
+  "attention.cardBeforeDecision",
+  "attention.cardBeforeDecisionHelp",
+  "attention.cardBeforeStay",
+  "attention.cardBeforeStayHelp",
   "error.data_dir_unavailable",
   "error.storage_failed",
   "error.unknown_profile",
@@ -571,6 +575,7 @@ export const messageKeys = [
   "error.upload_stalled",
   "error.upload_cancelled",
   "error.not_a_filing_student",
+  "error.card_certificate_unreadable",
 ] as const;
 
 export type MessageKey = (typeof messageKeys)[number];
