@@ -36,6 +36,8 @@ export interface LanguageContext {
    * Japanese): the form then shows each translated label with the official Japanese term beside it.
    */
   readonly translatesForms: boolean;
+  /** As `formText`, in a language the agency's forms do not use followed by the official Japanese term in brackets (one string). */
+  formTerm(procedure: string, parts: string[], english: string, japanese: string): string;
   /** A finding's message (or hint) in the current language, from its code and arguments. */
   finding(finding: FindingText, part?: "message" | "hint"): string;
   /** The locale dates and numbers are formatted with (Intl). */
@@ -61,6 +63,11 @@ function contextOver(current: () => Language): LanguageContext {
     },
     formText: (procedure, parts, english, japanese, attribute) =>
       formText(current(), procedure, parts, english, japanese, attribute),
+    formTerm: (procedure, parts, english, japanese) => {
+      const language = current();
+      const text = formText(language, procedure, parts, english, japanese);
+      return language === "en" || language === "ja" || japanese === "" || text === japanese ? text : `${text}（${japanese}）`;
+    },
     get translatesForms() {
       const language = current();
       return language !== "en" && language !== "ja";
