@@ -286,8 +286,9 @@ fn mails_come_in_the_language_the_app_registered_with() {
     let user_id = done["user_id"].as_str().expect("a user ID").to_owned();
     let told = outbox_mails(data.path());
     assert!(
-        told.iter().any(|(subject, text)| subject == "Zairyu: ID người dùng của bạn"
-            && text.contains(&format!("ID người dùng của bạn là {user_id}."))),
+        told.iter()
+            .any(|(subject, text)| subject == "Zairyu: ID người dùng của bạn"
+                && text.contains(&format!("ID người dùng của bạn là {user_id}."))),
         "{told:?}"
     );
     // The language is the account's: a later mail (a forgotten user ID) is Vietnamese too.

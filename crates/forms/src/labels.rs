@@ -70,7 +70,11 @@ fn push_field(out: &mut Vec<LabelText>, procedure: &str, parents: &[&str], field
     };
     out.push(LabelText {
         hint,
-        ..plain(label_id(procedure, &parts), &field.label_en, &field.label_ja)
+        ..plain(
+            label_id(procedure, &parts),
+            &field.label_en,
+            &field.label_ja,
+        )
     });
     if field.choices_from.is_none() {
         for choice in &field.choices {
@@ -96,7 +100,13 @@ pub fn catalogue_en_ja(japanese: bool) -> String {
          # `UPDATE_LABELS=1 cargo test -p zairyu-forms --test label_catalogues`.\n\n",
     );
     for label in label_texts() {
-        let pick = |en: &str, ja: &str| if japanese { ja.to_owned() } else { en.to_owned() };
+        let pick = |en: &str, ja: &str| {
+            if japanese {
+                ja.to_owned()
+            } else {
+                en.to_owned()
+            }
+        };
         out.push_str(&format!(
             "{} = {}\n",
             label.id,

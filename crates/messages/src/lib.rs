@@ -68,7 +68,12 @@ macro_rules! args {
 }
 
 /// The catalogue files the Rust side renders from (the UI's own `ui.ftl` is embedded by Vite).
-pub const FILES: [&str; 4] = ["errors.ftl", "findings.ftl", "notifications.ftl", "mails.ftl"];
+pub const FILES: [&str; 4] = [
+    "errors.ftl",
+    "findings.ftl",
+    "notifications.ftl",
+    "mails.ftl",
+];
 
 macro_rules! catalogue {
     ($($tag:literal),*) => {

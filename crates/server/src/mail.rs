@@ -175,7 +175,9 @@ fn decode_word(token: &str) -> Option<Vec<u8>> {
     let mut parts = inner.splitn(3, '?');
     let (_charset, encoding, text) = (parts.next()?, parts.next()?, parts.next()?);
     let bytes = match encoding {
-        "B" | "b" => base64::engine::general_purpose::STANDARD.decode(text).ok()?,
+        "B" | "b" => base64::engine::general_purpose::STANDARD
+            .decode(text)
+            .ok()?,
         "Q" | "q" => {
             let mut out = Vec::new();
             let bytes = text.as_bytes();

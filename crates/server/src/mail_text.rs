@@ -10,19 +10,28 @@ use zairyu_wire::ApplicationStatus;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice<'a> {
     /// Registration step 1: the link (`url`) and the code it carries.
-    RegisterConfirm { url: &'a str, code: &'a str },
+    RegisterConfirm {
+        url: &'a str,
+        code: &'a str,
+    },
     /// The new account's (or a forgotten) user ID.
-    UserId { user_id: &'a str },
+    UserId {
+        user_id: &'a str,
+    },
     /// A staff member's new user ID.
     StaffUserId {
         user_id: &'a str,
         organisation: &'a str,
     },
     PasswordChanged,
-    PasswordReset { code: &'a str },
+    PasswordReset {
+        code: &'a str,
+    },
     /// An address change to an address another account already uses.
     EmailInUse,
-    EmailChangeConfirm { code: &'a str },
+    EmailChangeConfirm {
+        code: &'a str,
+    },
     EmailChanged,
     StaffInvitation {
         /// An attorney office's staff (else a school's).
@@ -36,15 +45,24 @@ pub enum Notice<'a> {
         temporary: &'a str,
         status: ApplicationStatus,
     },
-    ResubmissionReceived { reference: &'a str, version: i64 },
+    ResubmissionReceived {
+        reference: &'a str,
+        version: i64,
+    },
     ApplicationAccepted {
         reference: &'a str,
         temporary: &'a str,
         status: ApplicationStatus,
     },
     /// An examiner set a status (its wire name, e.g. `under_review`).
-    StatusChanged { reference: &'a str, status: &'a str },
-    RevisionRequested { reference: &'a str, message: &'a str },
+    StatusChanged {
+        reference: &'a str,
+        status: &'a str,
+    },
+    RevisionRequested {
+        reference: &'a str,
+        message: &'a str,
+    },
     /// A change of method of receipt; the form's choices as (English, Japanese) pairs.
     ReceiptMethodChanged {
         reference: &'a str,
@@ -143,7 +161,10 @@ impl Notice<'_> {
             Notice::ResubmissionReceived { reference, version } => {
                 zairyu_messages::args!["reference" => *reference, "version" => *version]
             }
-            Notice::StatusChanged { reference, status: s } => {
+            Notice::StatusChanged {
+                reference,
+                status: s,
+            } => {
                 zairyu_messages::args!["reference" => *reference, "status" => status(s)]
             }
             Notice::RevisionRequested { reference, message } => {
@@ -198,7 +219,8 @@ pub fn staff_copy(
     user_id: &str,
     reference: &str,
 ) -> Letter {
-    let args = zairyu_messages::args!["name" => name, "user_id" => user_id, "reference" => reference];
+    let args =
+        zairyu_messages::args!["name" => name, "user_id" => user_id, "reference" => reference];
     let one = |language: Language| Letter {
         subject: zairyu_messages::text(language, "mail-copy", &args).unwrap_or_default(),
         body: zairyu_messages::attribute(language, "mail-copy", "body", &args).unwrap_or_default(),
@@ -239,7 +261,12 @@ mod tests {
                 },
                 vec!["https://r.example/register?token=ab12", "ab12"],
             ),
-            (Notice::UserId { user_id: "ZR12345678" }, vec!["ZR12345678"]),
+            (
+                Notice::UserId {
+                    user_id: "ZR12345678",
+                },
+                vec!["ZR12345678"],
+            ),
             (
                 Notice::StaffUserId {
                     user_id: "ZR87654321",
@@ -250,7 +277,10 @@ mod tests {
             (Notice::PasswordChanged, vec![]),
             (Notice::PasswordReset { code: "c0de99" }, vec!["c0de99"]),
             (Notice::EmailInUse, vec![]),
-            (Notice::EmailChangeConfirm { code: "c0de77" }, vec!["c0de77"]),
+            (
+                Notice::EmailChangeConfirm { code: "c0de77" },
+                vec!["c0de77"],
+            ),
             (Notice::EmailChanged, vec![]),
             (
                 Notice::StaffInvitation {
@@ -328,7 +358,10 @@ mod tests {
                     "{language}: a parameter or id left unfilled: {whole}"
                 );
                 for value in &shown {
-                    assert!(whole.contains(value), "{language}: {value} missing in {whole}");
+                    assert!(
+                        whole.contains(value),
+                        "{language}: {value} missing in {whole}"
+                    );
                 }
                 subjects.insert(letter.body.clone());
             }
@@ -411,7 +444,11 @@ mod tests {
         assert!(copy.body.contains("LE VAN AN") && copy.body.contains("ZR1"));
         assert!(copy.body.ends_with(&notice.render(Some(Language::Ko)).body));
         let both = staff_copy(&notice, None, "LE VAN AN", "ZR1", "R9");
-        assert!(both.subject.starts_with("Copy / 写し: "), "{}", both.subject);
+        assert!(
+            both.subject.starts_with("Copy / 写し: "),
+            "{}",
+            both.subject
+        );
     }
 
     #[test]

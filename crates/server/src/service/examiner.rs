@@ -170,5 +170,4 @@ impl ReceptionOffice {
             .application(id)?
             .ok_or_else(|| ApiError::internal("application vanished"))
     }
-
 }

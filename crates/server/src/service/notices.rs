@@ -7,8 +7,8 @@
 use super::ReceptionOffice;
 use crate::mail_text::{language_of, staff_copy, Notice};
 use crate::store::ApplicationRow;
-use zairyu_messages::Language;
 use zairyu_forms::contact::valid_email;
+use zairyu_messages::Language;
 
 /// The notification address a form carries (`contact.email`), if it is an address.
 pub(super) fn form_notification_email(form: &serde_json::Value) -> Option<String> {
