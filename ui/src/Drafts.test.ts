@@ -155,6 +155,22 @@ describe("a new application", () => {
     await waitFor(() => expect(screen.getByTestId("review-confirm-text").textContent).toContain("申請はまだ完了していません"));
   });
 
+  it("reviews the form in Vietnamese, each label with its official Japanese term", async () => {
+    fake.state.created = true;
+    fake.state.form = { applicant: { postal_code: "8748577", address: "大分県別府市十文字原" }, work: { part_time: "no" } };
+    render(App);
+    const row = await screen.findByTestId("draft-row");
+    await fireEvent.click(within(row).getByRole("button", { name: "Open" }));
+    await fireEvent.click(await screen.findByTestId("draft-review"));
+    await screen.findByTestId("review-page");
+    await fireEvent.click(screen.getByTestId("lang-vi"));
+    const term = await screen.findByText("8 Mã bưu chính");
+    expect(term.tagName).toBe("DT");
+    expect(term.querySelector('[lang="ja"]')?.textContent).toBe("8 郵便番号");
+    // A choice's value: the translation with the Japanese term.
+    expect(screen.getByTestId("review-page").textContent).toContain("Không（無）");
+  });
+
   it("shows every document item's hint, item 7 the manual's explanation (bankbook, remittance)", async () => {
     await openForm();
     const item7 = screen.getByTestId("field-attachments.proof_of_funds");
