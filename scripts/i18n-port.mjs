@@ -7,6 +7,10 @@
 //       with the English text under a `## unreviewed` group (to be translated), then rewrites
 //       ui/src/lib/i18n/keys.ts. `error.*` keys go to errors.ftl, the rest to ui.ftl.
 //       A key `a.b.c` is the Fluent id `a-b-c`; `{name}` becomes `{ $name }`.
+//   node scripts/i18n-port.mjs forms         appends to every other language's forms.ftl the form
+//       labels of locales/en/forms.ftl it lacks (English text, `## unreviewed` group, to be
+//       translated) and names the ones it has beyond English (after a schema change and
+//       `UPDATE_LABELS=1 cargo test -p zairyu-forms --test label_catalogues`)
 //   node scripts/i18n-port.mjs keys          rewrites ui/src/lib/i18n/keys.ts from locales/en
 //   node scripts/i18n-port.mjs unreviewed    writes locales/UNREVIEWED.md (and prints the counts)
 import { readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
@@ -83,6 +87,27 @@ function importKeys(options) {
   console.log(`added ${added.length} key(s): ${added.join(", ") || "none"}`);
 }
 
+/** forms.ftl of each translated language: English form labels it lacks appended, extra ones named. */
+function portFormLabels() {
+  // Each message of locales/en/forms.ftl with its lines (the id line and its `.hint`).
+  const blocks = new Map();
+  let current = null;
+  for (const line of readFileSync(join(locales, "en", "forms.ftl"), "utf8").split("\n")) {
+    const id = /^(label-[\w-]+)\s*=/.exec(line)?.[1];
+    if (id) blocks.set((current = id), [line]);
+    else if (current && /^\s+\./.test(line)) blocks.get(current).push(line);
+    else current = null;
+  }
+  for (const language of languages.filter((l) => l !== "en" && l !== "ja")) {
+    const file = join(locales, language, "forms.ftl");
+    const have = new Set(messages(file).map((m) => m.id));
+    const missing = [...blocks.keys()].filter((id) => !have.has(id));
+    append(file, "## unreviewed: English text still to translate (form labels)", missing.flatMap((id) => blocks.get(id)));
+    const extra = [...have].filter((id) => !blocks.has(id));
+    console.log(`${language}: added ${missing.length}${extra.length ? `; not in English, remove: ${extra.join(", ")}` : ""}`);
+  }
+}
+
 /** ui/src/lib/i18n/keys.ts: the UI's message keys, from the English catalogue. */
 function writeKeys() {
   const ids = ["ui.ftl", "errors.ftl"].flatMap((f) => messages(join(locales, "en", f)).map((m) => m.id));
@@ -130,9 +155,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [command, ...rest] = process.argv.slice(2);
   if (command === "import") importKeys(parseArgs(rest));
   else if (command === "keys") writeKeys();
+  else if (command === "forms") portFormLabels();
   else if (command === "unreviewed") writeUnreviewed();
   else {
-    console.error("usage: i18n-port.mjs import --en en.ts [--ja ja.ts] [--keys k1,k2] [--from NAME] | keys | unreviewed");
+    console.error("usage: i18n-port.mjs import --en en.ts [--ja ja.ts] [--keys k1,k2] [--from NAME] | keys | forms | unreviewed");
     process.exit(2);
   }
 }

@@ -224,6 +224,108 @@ fn accounts_errors_and_upload_limits_over_http() {
     );
 }
 
+/// The (subject, text) of every mail in the outbox.
+fn outbox_mails(data: &Path) -> Vec<(String, String)> {
+    std::fs::read_dir(data.join("outbox"))
+        .unwrap()
+        .flatten()
+        .map(|e| {
+            let eml = std::fs::read_to_string(e.path()).unwrap();
+            (
+                zairyu_server::mail::eml_subject(&eml),
+                zairyu_server::mail::eml_text(&eml),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn mails_come_in_the_language_the_app_registered_with() {
+    let data = tempfile::tempdir().unwrap();
+    let server = ServeProcess::start(env!("CARGO_BIN_EXE_zairyu"), data.path());
+    let http = Client::new();
+    let url = |p: &str| format!("{}{p}", server.url);
+    let post = |path: &str, body: Value| http.post(url(path)).json(&body).send().unwrap();
+    let subjects = || -> Vec<String> {
+        outbox_mails(data.path())
+            .into_iter()
+            .map(|(subject, _)| subject)
+            .collect()
+    };
+
+    // Registered from an app speaking Vietnamese: the link comes in Vietnamese only.
+    let sent = post(
+        "/api/register",
+        json!({"email": "lan@example.jp", "email_again": "lan@example.jp", "agreed_to_terms": true, "language": "vi"}),
+    );
+    assert_eq!(sent.status().as_u16(), 200);
+    let (subject, text) = outbox_mails(data.path()).pop().unwrap();
+    assert_eq!(subject, "Zairyu: xác nhận địa chỉ e-mail của bạn");
+    assert!(text.contains("Hoặc dán mã này vào Zairyu: "), "{text}");
+    assert!(!text.contains("24時間"), "{text}");
+    let token = text
+        .split("token=")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        post("/api/register/confirm", json!({"token": token}))
+            .status()
+            .as_u16(),
+        200
+    );
+    let done: Value = post(
+        "/api/register/complete",
+        json!({"token": token, "user_type": "foreign_national", "name_en": "NGUYEN THI LAN", "telephone": "09012345678", "password": "Zairyu#2026ok", "language": "vi"}),
+    )
+    .json()
+    .unwrap();
+    let user_id = done["user_id"].as_str().expect("a user ID").to_owned();
+    let told = outbox_mails(data.path());
+    assert!(
+        told.iter()
+            .any(|(subject, text)| subject == "Zairyu: ID người dùng của bạn"
+                && text.contains(&format!("ID người dùng của bạn là {user_id}."))),
+        "{told:?}"
+    );
+    // The language is the account's: a later mail (a forgotten user ID) is Vietnamese too.
+    let before = subjects().len();
+    assert_eq!(
+        post("/api/forgot-user-id", json!({"email": "lan@example.jp"}))
+            .status()
+            .as_u16(),
+        200
+    );
+    let now = subjects();
+    assert_eq!(now.len(), before + 1);
+    assert_eq!(
+        now.iter()
+            .filter(|s| *s == "Zairyu: ID người dùng của bạn")
+            .count(),
+        2,
+        "{now:?}"
+    );
+
+    // A client that says no language (or one we do not speak) gets English and Japanese.
+    for (email, language) in [("an@example.jp", None), ("le@example.jp", Some("fr"))] {
+        let mut body = json!({"email": email, "email_again": email, "agreed_to_terms": true});
+        if let Some(language) = language {
+            body["language"] = json!(language);
+        }
+        assert_eq!(post("/api/register", body).status().as_u16(), 200);
+    }
+    let bilingual = "Zairyu: confirm your e-mail address / Zairyu：メールアドレスの確認";
+    assert_eq!(
+        subjects().iter().filter(|s| *s == bilingual).count(),
+        2,
+        "{:?}",
+        subjects()
+    );
+}
+
 #[test]
 fn examiner_commands_work_on_the_servers_data_folder() {
     let data = tempfile::tempdir().unwrap();

@@ -29,6 +29,30 @@ describe("a new application", () => {
     await screen.findByTestId("draft-form");
   }
 
+  it("shows the form in Vietnamese, each translated label with the official Japanese term beside it", async () => {
+    await openForm();
+    await fireEvent.click(screen.getByTestId("lang-vi"));
+    const postal = screen.getByTestId("field-applicant.postal_code");
+    await waitFor(() => expect(postal.querySelector("label .en")?.textContent).toBe("8 Mã bưu chính"));
+    const official = postal.querySelector('label [lang="ja"]');
+    expect(official?.textContent).toBe("8 郵便番号");
+    expect(postal.textContent).not.toContain("8 Postal code");
+    expect(screen.getByRole("heading", { level: 2 }).textContent).toBe("Đơn xin gia hạn thời hạn lưu trú (Du học)");
+    const legend = screen.getByText("23 Làm thêm", { exact: false });
+    expect(legend.tagName).toBe("LEGEND");
+    expect(legend.querySelector('[lang="ja"]')?.textContent).toBe("23 資格外活動の有無");
+    const partTime = screen.getByTestId("field-work.part_time");
+    expect([...partTime.querySelectorAll("option")].map((o) => o.textContent)).toContain("Có / 有");
+    expect(screen.getByTestId("field-attachments.proof_of_funds").textContent).toContain("Một trong các giấy tờ sau.");
+    // A shipped list the catalogues do not translate (the offices) keeps English beside Japanese.
+    const offices = [...screen.getByTestId("field-receipt.office").querySelectorAll("option")].map((o) => o.textContent);
+    expect(offices).toContain("Sapporo Regional Immigration Services Bureau / 札幌出入国在留管理局");
+
+    await fireEvent.click(screen.getByTestId("lang-en"));
+    await waitFor(() => expect(postal.querySelector("label .en")?.textContent).toBe("8 Postal code"));
+    expect(postal.querySelector('label [lang="ja"]')?.textContent).toBe("8 郵便番号");
+  });
+
   it("goes from the procedure list through the terms to the form", async () => {
     await openForm();
     expect(fake.calls).toContain("create:extension-of-stay");
@@ -129,6 +153,22 @@ describe("a new application", () => {
     expect(text.textContent).toContain("The application is not yet complete. If the following information is correct");
     await fireEvent.click(screen.getByTestId("lang-ja"));
     await waitFor(() => expect(screen.getByTestId("review-confirm-text").textContent).toContain("申請はまだ完了していません"));
+  });
+
+  it("reviews the form in Vietnamese, each label with its official Japanese term", async () => {
+    fake.state.created = true;
+    fake.state.form = { applicant: { postal_code: "8748577", address: "大分県別府市十文字原" }, work: { part_time: "no" } };
+    render(App);
+    const row = await screen.findByTestId("draft-row");
+    await fireEvent.click(within(row).getByRole("button", { name: "Open" }));
+    await fireEvent.click(await screen.findByTestId("draft-review"));
+    await screen.findByTestId("review-page");
+    await fireEvent.click(screen.getByTestId("lang-vi"));
+    const term = await screen.findByText("8 Mã bưu chính");
+    expect(term.tagName).toBe("DT");
+    expect(term.querySelector('[lang="ja"]')?.textContent).toBe("8 郵便番号");
+    // A choice's value: the translation with the Japanese term.
+    expect(screen.getByTestId("review-page").textContent).toContain("Không（無）");
   });
 
   it("shows every document item's hint, item 7 the manual's explanation (bankbook, remittance)", async () => {

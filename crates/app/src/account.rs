@@ -138,16 +138,26 @@ impl App {
         self.session_vault().load().ok_or(AppError::NotSignedIn)
     }
 
+    /// The interface language, which the server writes the account's mails in.
+    fn mail_language(&self) -> Option<String> {
+        self.settings().ok().map(|s| s.language.tag().to_owned())
+    }
+
     /// Step 1 (manual 3.1 steps 3–4): the terms of use agreed, the e-mail address twice; the
-    /// server mails a link (its page confirms the address) and the code it carries.
+    /// server mails a link (its page confirms the address) and the code it carries, in the
+    /// interface language.
     pub fn register(
         &self,
         email: &str,
         email_again: &str,
         agreed_to_terms: bool,
     ) -> Result<(), AppError> {
-        self.reception()?
-            .register(email.trim(), email_again.trim(), agreed_to_terms)
+        self.reception()?.register(
+            email.trim(),
+            email_again.trim(),
+            agreed_to_terms,
+            self.mail_language(),
+        )
     }
 
     /// Step 2: the code or link from the e-mail; answers the confirmed address.
@@ -163,6 +173,7 @@ impl App {
             r.name_en.trim(),
             r.telephone.trim(),
             r.password.expose(),
+            self.mail_language(),
         )
     }
 

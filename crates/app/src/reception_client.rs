@@ -265,6 +265,7 @@ impl ReceptionClient {
         email: &str,
         email_again: &str,
         agreed_to_terms: bool,
+        language: Option<String>,
     ) -> Result<(), AppError> {
         let _: Sent = self.post(
             "/api/register",
@@ -273,6 +274,7 @@ impl ReceptionClient {
                 email: email.to_owned(),
                 email_again: email_again.to_owned(),
                 agreed_to_terms,
+                language,
             },
         )?;
         Ok(())
@@ -297,6 +299,7 @@ impl ReceptionClient {
         name_en: &str,
         telephone: &str,
         password: &str,
+        language: Option<String>,
     ) -> Result<String, AppError> {
         let registered: Registered = self.post(
             "/api/register/complete",
@@ -307,6 +310,7 @@ impl ReceptionClient {
                 name_en: name_en.to_owned(),
                 telephone: telephone.to_owned(),
                 password: password.to_owned(),
+                language,
             },
         )?;
         Ok(registered.user_id)

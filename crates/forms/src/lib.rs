@@ -12,6 +12,7 @@
 //! - [`postal`]: postal code → address, offline, from Japan Post data.
 //! - [`immigration_offices`]: the offices a residence card can be received at, as data.
 //! - [`contact`]: the one e-mail and telephone rule (the server uses it too).
+//! - [`labels`]: the Fluent ids of the forms' labels (`locales/<lang>/forms.ftl`).
 
 pub mod canonical;
 pub mod catalog;
@@ -20,6 +21,7 @@ mod date;
 pub mod engine;
 mod finding;
 pub mod immigration_offices;
+pub mod labels;
 pub mod postal;
 pub mod schema;
 pub mod signing;

@@ -68,7 +68,12 @@ macro_rules! args {
 }
 
 /// The catalogue files the Rust side renders from (the UI's own `ui.ftl` is embedded by Vite).
-pub const FILES: [&str; 3] = ["errors.ftl", "findings.ftl", "notifications.ftl"];
+pub const FILES: [&str; 4] = [
+    "errors.ftl",
+    "findings.ftl",
+    "notifications.ftl",
+    "mails.ftl",
+];
 
 macro_rules! catalogue {
     ($($tag:literal),*) => {
@@ -76,12 +81,13 @@ macro_rules! catalogue {
             ("errors.ftl", include_str!(concat!("../../../locales/", $tag, "/errors.ftl"))),
             ("findings.ftl", include_str!(concat!("../../../locales/", $tag, "/findings.ftl"))),
             ("notifications.ftl", include_str!(concat!("../../../locales/", $tag, "/notifications.ftl"))),
+            ("mails.ftl", include_str!(concat!("../../../locales/", $tag, "/mails.ftl"))),
         ]),*]
     };
 }
 
 /// Every catalogue file's text, per language in the order of [`Language::ALL`].
-static SOURCES: [[(&str, &str); 3]; 7] = catalogue!("en", "ja", "zh-Hans", "vi", "ne", "ko", "id");
+static SOURCES: [[(&str, &str); 4]; 7] = catalogue!("en", "ja", "zh-Hans", "vi", "ne", "ko", "id");
 
 /// The catalogue files of `language`: (file name, Fluent text).
 pub fn sources(language: Language) -> &'static [(&'static str, &'static str)] {

@@ -22,6 +22,7 @@ pub mod connections;
 pub mod error;
 pub mod http;
 pub mod mail;
+pub mod mail_text;
 pub mod owner_only;
 pub mod postgres_store;
 pub mod rate_limit;

@@ -119,6 +119,87 @@ pub fn outbox_messages(dir: &std::path::Path, limit: usize) -> Vec<(String, Stri
         .collect()
 }
 
+/// The `Subject` of an `.eml` file, its RFC 2047 encoded words (`=?utf-8?b?…?=`, `?q?`, as
+/// lettre writes a subject that is not ASCII, folded over several lines) decoded: for the
+/// tests that check which language a mail was written in.
+pub fn eml_subject(eml: &str) -> String {
+    let head = eml
+        .split_once("\r\n\r\n")
+        .or_else(|| eml.split_once("\n\n"))
+        .map_or(eml, |(head, _)| head);
+    let mut raw = String::new();
+    let mut inside = false;
+    for line in head.lines() {
+        if inside && line.starts_with([' ', '\t']) {
+            raw.push_str(line);
+        } else if let Some(value) = line
+            .get(..8)
+            .filter(|name| name.eq_ignore_ascii_case("subject:"))
+            .map(|_| &line[8..])
+        {
+            raw.push_str(value);
+            inside = true;
+        } else {
+            inside = false;
+        }
+    }
+    // Adjacent encoded words are one text (the space between them is folding, and a
+    // character may be split across them): their bytes are joined before decoding.
+    let mut out = String::new();
+    let mut bytes = Vec::new();
+    for token in raw.split_whitespace() {
+        match decode_word(token) {
+            Some(decoded) => {
+                if bytes.is_empty() && !out.is_empty() {
+                    out.push(' ');
+                }
+                bytes.extend(decoded);
+            }
+            None => {
+                out.push_str(&String::from_utf8_lossy(&std::mem::take(&mut bytes)));
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(token);
+            }
+        }
+    }
+    out.push_str(&String::from_utf8_lossy(&bytes));
+    out
+}
+
+/// The bytes of one RFC 2047 encoded word (`=?charset?B?…?=` or `?Q?`).
+fn decode_word(token: &str) -> Option<Vec<u8>> {
+    use base64::Engine;
+    let inner = token.strip_prefix("=?")?.strip_suffix("?=")?;
+    let mut parts = inner.splitn(3, '?');
+    let (_charset, encoding, text) = (parts.next()?, parts.next()?, parts.next()?);
+    let bytes = match encoding {
+        "B" | "b" => base64::engine::general_purpose::STANDARD
+            .decode(text)
+            .ok()?,
+        "Q" | "q" => {
+            let mut out = Vec::new();
+            let bytes = text.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                match bytes[i] {
+                    b'_' => out.push(b' '),
+                    b'=' => {
+                        out.push(u8::from_str_radix(text.get(i + 1..i + 3)?, 16).ok()?);
+                        i += 2;
+                    }
+                    b => out.push(b),
+                }
+                i += 1;
+            }
+            out
+        }
+        _ => return None,
+    };
+    Some(bytes)
+}
+
 /// The text body of an `.eml` file as lettre writes it (decoding base64 when used): for the
 /// bundled server's outbox reader and the tests.
 pub fn eml_text(eml: &str) -> String {
@@ -164,5 +245,28 @@ pub fn eml_text(eml: &str) -> String {
         String::from_utf8_lossy(&out).into_owned()
     } else {
         body.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_subject_in_any_script_reads_back_from_the_eml_lettre_writes() {
+        for subject in [
+            "Zairyu: xác nhận địa chỉ e-mail của bạn",
+            "Zairyu: आफ्नो इमेल ठेगाना पुष्टि गर्नुहोस् — a long subject that lettre folds over lines",
+            "plain ASCII",
+        ] {
+            let message = Message::builder()
+                .from("a@example.jp".parse().unwrap())
+                .to("b@example.jp".parse().unwrap())
+                .subject(subject)
+                .body(String::from("body"))
+                .unwrap();
+            let eml = String::from_utf8(message.formatted()).unwrap();
+            assert_eq!(eml_subject(&eml), subject, "{eml}");
+        }
     }
 }

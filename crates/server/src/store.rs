@@ -214,6 +214,10 @@ pub trait Store: OrganisationStore + Send + Sync + std::fmt::Debug {
         user_id: &str,
     ) -> Result<Option<(String, String, i64)>, StoreError>;
     fn set_email(&self, user_id: &str, email: &str) -> Result<(), StoreError>;
+    /// The language the account's mails are written in (a tag of zairyu-messages: `vi`, …),
+    /// as the app said at registration; `None`: English and Japanese.
+    fn set_user_language(&self, user_id: &str, language: Option<&str>) -> Result<(), StoreError>;
+    fn user_language(&self, user_id: &str) -> Result<Option<String>, StoreError>;
     fn set_receipt(&self, id: i64, receipt: &str, now: i64) -> Result<(), StoreError>;
     /// The entries of the audit trail not tied to an application (sign-ins, resets, e-mail
     /// changes, listings) whose actor is `actor`, oldest first.

@@ -1,5 +1,6 @@
 //! Mail over real SMTP: an aiosmtpd sink (PyPI; scripts/setup.sh installs it) receives the
-//! registration e-mail the server sends when configured with `smtp = "HOST:PORT"`.
+//! registration e-mail the server sends when configured with `smtp = "HOST:PORT"`, in the
+//! language the registration asked for (its subject decoded from the message as delivered).
 
 use std::net::TcpListener;
 use std::process::{Command, Stdio};
@@ -53,9 +54,16 @@ fn the_registration_link_arrives_through_smtp() {
         Arc::new(SystemClock),
     )
     .unwrap();
-    office.register("lan@example.jp", "lan@example.jp").unwrap();
+    // Registered from an app speaking Vietnamese: the mail's subject is Vietnamese.
+    office
+        .register_in(
+            "lan@example.jp",
+            "lan@example.jp",
+            Some(zairyu_messages::Language::Vi),
+        )
+        .unwrap();
     let deadline = Instant::now() + Duration::from_secs(10);
-    let text = loop {
+    let (subject, text) = loop {
         let found: Vec<String> = std::fs::read_dir(maildir.join("new"))
             .map(|d| {
                 d.flatten()
@@ -64,7 +72,10 @@ fn the_registration_link_arrives_through_smtp() {
             })
             .unwrap_or_default();
         if let Some(mail) = found.into_iter().next() {
-            break zairyu_server::mail::eml_text(&mail);
+            break (
+                zairyu_server::mail::eml_subject(&mail),
+                zairyu_server::mail::eml_text(&mail),
+            );
         }
         assert!(
             Instant::now() < deadline,
@@ -84,6 +95,8 @@ fn the_registration_link_arrives_through_smtp() {
     let _ = sink.kill();
     let _ = sink.wait();
     assert!(text.contains("token="), "{text}");
+    assert_eq!(subject, "Zairyu: xác nhận địa chỉ e-mail của bạn");
+    assert!(text.contains("Hoặc dán mã này vào Zairyu"), "{text}");
     assert!(
         !dir.path()
             .join("data/outbox")

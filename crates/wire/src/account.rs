@@ -13,6 +13,10 @@ pub struct EmailTwiceRequest {
     pub email_again: String,
     #[serde(default)]
     pub agreed_to_terms: bool,
+    /// The app's interface language (`en`, `ja`, `zh-Hans`, `vi`, `ne`, `ko`, `id`): the mails
+    /// come in it. Absent (or another tag): in English and Japanese.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// `POST /api/me/email`: the new address typed twice and the account's current password.
@@ -39,6 +43,9 @@ pub struct CompleteRegistrationRequest {
     pub name_en: String,
     pub telephone: String,
     pub password: String,
+    /// The account's language for its mails (as in [`EmailTwiceRequest`]); stored with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// `POST /api/login`.

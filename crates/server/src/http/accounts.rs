@@ -53,7 +53,14 @@ pub(super) async fn register(
     Body(b): Body<EmailTwiceRequest>,
 ) -> Reply<Sent> {
     s.client_allowed("register", &client)?;
-    off_the_workers(|| s.register_after_terms(&b.email, &b.email_again, b.agreed_to_terms))?;
+    off_the_workers(|| {
+        s.register_after_terms(
+            &b.email,
+            &b.email_again,
+            b.agreed_to_terms,
+            b.language.as_deref(),
+        )
+    })?;
     answer(Sent { sent: true })
 }
 
@@ -77,12 +84,13 @@ pub(super) async fn complete_registration(
 ) -> Reply<Registered> {
     s.client_allowed("complete_registration", &client)?;
     let id = off_the_workers(|| {
-        s.complete_registration(
+        s.complete_registration_in(
             &b.token,
             &b.user_type,
             &b.name_en,
             &b.telephone,
             &b.password,
+            b.language.as_deref(),
         )
     })?;
     answer(Registered { user_id: id })

@@ -8,8 +8,10 @@ use argon2::Argon2;
 use super::sessions::login_key;
 use super::{hash_token, random_digits, random_hex, ReceptionOffice, DAY};
 use crate::error::ApiError;
+use crate::mail_text::{language_of, Notice};
 use crate::store::UserRow;
 use zairyu_forms::contact::{valid_email, valid_telephone};
+use zairyu_messages::Language;
 
 /// The password rule of manual 3.2: 10–20 characters, at least one upper-case letter, one
 /// lower-case letter, one digit and one of `$ % & = @ _ # * + - ? !`, nothing else.
@@ -88,6 +90,7 @@ impl ReceptionOffice {
         email: &str,
         email_again: &str,
         agreed_to_terms: bool,
+        language: Option<&str>,
     ) -> Result<(), ApiError> {
         email_typed_twice(email, email_again)?;
         if !agreed_to_terms {
@@ -96,25 +99,33 @@ impl ReceptionOffice {
                 "Read the terms of use and agree to them before registering.",
             ));
         }
-        self.register(email, email_again)
+        self.register_in(email, email_again, language_of(language))
     }
 
     /// Step 1: the e-mail address twice; a link valid 24 hours is sent. Returns nothing that
     /// says whether the address is known.
     pub fn register(&self, email: &str, email_again: &str) -> Result<(), ApiError> {
+        self.register_in(email, email_again, None)
+    }
+
+    /// [`ReceptionOffice::register`] with the mail in `language` (`None`: English and Japanese).
+    pub fn register_in(
+        &self,
+        email: &str,
+        email_again: &str,
+        language: Option<Language>,
+    ) -> Result<(), ApiError> {
         email_typed_twice(email, email_again)?;
         self.mail_allowed(email)?;
         let token = random_hex(24);
         self.store
             .add_registration(&hash_token(&token), email, self.now() + DAY)?;
-        self.mailer.send(
-            email,
-            "Zairyu: confirm your e-mail address / メールアドレスの確認",
-            &format!(
-                "Open this link within 24 hours to continue your registration (it works once):\n{}/register?token={token}\n\nOr paste this code into Zairyu: {token}\n\n24時間以内に上記のリンクを開くか、コードを貼り付けてください。",
-                self.public_url
-            ),
-        );
+        let url = format!("{}/register?token={token}", self.public_url);
+        let notice = Notice::RegisterConfirm {
+            url: &url,
+            code: &token,
+        };
+        self.send_notice(email, language, &notice);
         Ok(())
     }
 
@@ -158,6 +169,22 @@ impl ReceptionOffice {
         telephone: &str,
         password: &str,
     ) -> Result<String, ApiError> {
+        self.complete_registration_in(token, user_type, name_en, telephone, password, None)
+    }
+
+    /// [`ReceptionOffice::complete_registration`] for an account whose mails are written in
+    /// `language` (a tag of zairyu-messages, stored with the account; `None` or another tag:
+    /// English and Japanese).
+    pub fn complete_registration_in(
+        &self,
+        token: &str,
+        user_type: &str,
+        name_en: &str,
+        telephone: &str,
+        password: &str,
+        language: Option<&str>,
+    ) -> Result<String, ApiError> {
+        let language = language_of(language);
         let email = self.live_registration(token)?;
         let (_, _, confirmed, _) = self
             .store
@@ -199,12 +226,10 @@ impl ReceptionOffice {
         };
         self.store.add_user(&user, self.now())?;
         self.store
+            .set_user_language(&id, language.map(Language::tag))?;
+        self.store
             .set_registration(&hash_token(token), true, true)?;
-        self.mailer.send(
-            &email,
-            "Zairyu: your user ID / 利用者ID",
-            &format!("Your user ID is {id}.\n利用者IDは {id} です。"),
-        );
+        self.send_notice(&email, language, &Notice::UserId { user_id: &id });
         Ok(id)
     }
 
@@ -250,11 +275,8 @@ impl ReceptionOffice {
     pub fn forgot_user_id(&self, email: &str) -> Result<(), ApiError> {
         self.mail_allowed(email)?;
         if let Some(user) = self.store.user_by_email(email)? {
-            self.mailer.send(
-                email,
-                "Zairyu: your user ID / 利用者ID",
-                &format!("Your user ID is {}.", user.id),
-            );
+            let language = self.mail_language(&user.id);
+            self.send_notice(email, language, &Notice::UserId { user_id: &user.id });
         }
         Ok(())
     }
@@ -294,11 +316,8 @@ impl ReceptionOffice {
             s.remove_other_sessions(&user.id, Some(&keep))?;
             s.audit(None, &user.id, "password_changed", "", now)
         })?;
-        self.mailer.send(
-            &user.email,
-            "Zairyu: your password was changed / パスワードが変更されました",
-            "The password of your Zairyu account was changed, and every other sign-in ended. If this was not you, set a new password with “forgot password”.\nZairyuのパスワードが変更されました。心当たりがない場合は「パスワードを忘れた」から再設定してください。",
-        );
+        let language = self.mail_language(&user.id);
+        self.send_notice(&user.email, language, &Notice::PasswordChanged);
         Ok(())
     }
 
@@ -316,10 +335,11 @@ impl ReceptionOffice {
             let token = random_hex(24);
             self.store
                 .add_password_reset(&hash_token(&token), &user.id, self.now() + DAY)?;
-            self.mailer.send(
+            let language = self.mail_language(&user.id);
+            self.send_notice(
                 &user.email,
-                "Zairyu: reset your password / パスワードの再設定",
-                &format!("Code to set a new password (24 hours, once): {token}"),
+                language,
+                &Notice::PasswordReset { code: &token },
             );
         }
         Ok(())

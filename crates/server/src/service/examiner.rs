@@ -6,6 +6,7 @@
 use super::statuses::{transition_allowed, STATUSES};
 use super::ReceptionOffice;
 use crate::error::ApiError;
+use crate::mail_text::Notice;
 use crate::store::{ApplicationRow, AuditEntry, UserRow};
 
 impl ReceptionOffice {
@@ -119,12 +120,12 @@ impl ReceptionOffice {
             &format!("{} -> {status}", app.status),
             now,
         )?;
-        self.notify(
+        self.tell_applicant(
             &app,
-            &format!(
-                "The status of your application {} is now: {status}",
-                app.reference_number
-            ),
+            &Notice::StatusChanged {
+                reference: &app.reference_number,
+                status,
+            },
         );
         self.store
             .application(id)?
@@ -158,20 +159,15 @@ impl ReceptionOffice {
             .set_status(id, "in_return_process", Some(message), now)?;
         self.store
             .audit(Some(id), &examiner.id, "request_revision", message, now)?;
-        self.notify(
+        self.tell_applicant(
             &app,
-            &format!(
-                "Your application {} needs changes: {message}",
-                app.reference_number
-            ),
+            &Notice::RevisionRequested {
+                reference: &app.reference_number,
+                message,
+            },
         );
         self.store
             .application(id)?
             .ok_or_else(|| ApiError::internal("application vanished"))
-    }
-
-    /// Tells the applicant (the form's notification address and the account's).
-    fn notify(&self, app: &ApplicationRow, text: &str) {
-        self.tell_applicant(app, "Zairyu: your application / 申請状況のお知らせ", text);
     }
 }

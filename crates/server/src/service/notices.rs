@@ -5,8 +5,10 @@
 //! school address still hears on the account's.
 
 use super::ReceptionOffice;
+use crate::mail_text::{language_of, staff_copy, Notice};
 use crate::store::ApplicationRow;
 use zairyu_forms::contact::valid_email;
+use zairyu_messages::Language;
 
 /// The notification address a form carries (`contact.email`), if it is an address.
 pub(super) fn form_notification_email(form: &serde_json::Value) -> Option<String> {
@@ -47,12 +49,25 @@ impl ReceptionOffice {
         to
     }
 
-    /// Sends one notice about `app` to every address of [`Self::notice_addresses`]; when staff
-    /// filed it for the student and still act for them, a copy note goes to that staff member.
-    pub(super) fn tell_applicant(&self, app: &ApplicationRow, subject: &str, text: &str) {
+    /// The language the account chose for its mails (`None`: English and Japanese).
+    pub(super) fn mail_language(&self, user_id: &str) -> Option<Language> {
+        language_of(self.store.user_language(user_id).ok().flatten().as_deref())
+    }
+
+    /// Sends `notice` to `to` in `language` (`None`: English, then Japanese).
+    pub(super) fn send_notice(&self, to: &str, language: Option<Language>, notice: &Notice<'_>) {
+        let letter = notice.render(language);
+        self.mailer.send(to, &letter.subject, &letter.body);
+    }
+
+    /// Sends one notice about `app`, in the applicant account's language, to every address of
+    /// [`Self::notice_addresses`]; when staff filed it for the student and still act for them,
+    /// a copy goes to that staff member, in theirs.
+    pub(super) fn tell_applicant(&self, app: &ApplicationRow, notice: &Notice<'_>) {
         let to = self.notice_addresses(app);
+        let language = self.mail_language(&app.user_id);
         for address in &to {
-            self.mailer.send(address, subject, text);
+            self.send_notice(address, language, notice);
         }
         let Some(filing) = crate::answers::filing(app) else {
             return;
@@ -61,14 +76,14 @@ impl ReceptionOffice {
         if let Some(staff) = staff {
             let still_acts = self.staff_may_see(&staff, app).unwrap_or(false);
             if still_acts && !to.iter().any(|t| t.eq_ignore_ascii_case(&staff.email)) {
-                self.mailer.send(
-                    &staff.email,
-                    &format!("Copy / 写し: {subject}"),
-                    &format!(
-                        "A copy of the notice sent to {} ({}), for whom you filed {}.\n{}さんに送った通知の写しです。\n\n{text}",
-                        filing.filed_for.name_en, filing.filed_for.user_id, app.reference_number, filing.filed_for.name_en
-                    ),
+                let copy = staff_copy(
+                    notice,
+                    self.mail_language(&staff.id),
+                    &filing.filed_for.name_en,
+                    &filing.filed_for.user_id,
+                    &app.reference_number,
                 );
+                self.mailer.send(&staff.email, &copy.subject, &copy.body);
             }
         }
     }

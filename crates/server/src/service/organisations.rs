@@ -7,6 +7,7 @@ use super::accounts::{check_account_details, hash_password};
 use super::{hash_token, random_digits, random_hex, ReceptionOffice, DAY};
 use crate::clock::{date_text, japan_date, parse_date, years_later};
 use crate::error::ApiError;
+use crate::mail_text::Notice;
 use crate::store::{InvitationRow, OrganisationRow, UserRow};
 use zairyu_forms::contact::valid_email;
 use zairyu_wire::{
@@ -191,20 +192,17 @@ impl ReceptionOffice {
             &format!("organisation {}", row.id),
             now,
         )?;
-        let kind = match kind_of(&row) {
-            OrganisationKind::School => "Staff Member of the Organization / 所属機関等職員",
-            OrganisationKind::AttorneyOffice => {
-                "Attorney / Administrative Procedures Legal Specialist / 弁護士・行政書士"
-            }
-        };
-        self.mailer.send(
+        let attorney = matches!(kind_of(&row), OrganisationKind::AttorneyOffice);
+        // No account yet: English and Japanese.
+        self.send_notice(
             email,
-            "Zairyu: invitation for organisation staff / 所属機関職員の招待",
-            &format!(
-                "You are invited to register as {kind} of {name} ({id}).\nIn Zairyu choose \"Register with an invitation\" and enter this code within 7 days (it works once):\n{code}\n\n{name}（{id}）の職員として登録するよう招待されました。7日以内にZairyuで上記の招待コードを入力してください。",
-                name = row.name,
-                id = row.id,
-            ),
+            None,
+            &Notice::StaffInvitation {
+                attorney,
+                organisation: &row.name,
+                organisation_id: &row.id,
+                code: &code,
+            },
         );
         Ok(StaffInvitation {
             organisation: summary(&row),
@@ -287,14 +285,13 @@ impl ReceptionOffice {
         if !taken {
             return Err(invitation_gone());
         }
-        self.mailer.send(
+        self.send_notice(
             &user.email,
-            "Zairyu: your user ID / 利用者ID",
-            &format!(
-                "Your user ID is {id} (staff of {name}).\n利用者IDは {id} です（{name}の職員）。",
-                id = user.id,
-                name = row.name
-            ),
+            None,
+            &Notice::StaffUserId {
+                user_id: &user.id,
+                organisation: &row.name,
+            },
         );
         Ok(user.id)
     }

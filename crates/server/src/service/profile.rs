@@ -5,6 +5,7 @@ use super::accounts::{email_typed_twice, verify_password};
 use super::sessions::login_key;
 use super::{hash_token, random_hex, ReceptionOffice, DAY};
 use crate::error::ApiError;
+use crate::mail_text::Notice;
 use crate::store::UserRow;
 use zairyu_forms::contact::valid_telephone;
 
@@ -71,12 +72,10 @@ impl ReceptionOffice {
         }
         self.store.clear_login_failures(&login_key(&user.id))?;
         self.mail_allowed(email)?;
-        if self.store.user_by_email(email)?.is_some() {
-            self.mailer.send(
-                email,
-                "Zairyu: e-mail address change / メールアドレスの変更",
-                "Someone asked to move a Zairyu account to this address, but an account already uses it, so nothing was changed. Use “forgot user ID” if you need that account's ID.\nこのアドレスは既に別のアカウントで使われているため、変更は行われませんでした。",
-            );
+        if let Some(owner) = self.store.user_by_email(email)? {
+            // The address belongs to another account: told in that account's language.
+            let language = self.mail_language(&owner.id);
+            self.send_notice(email, language, &Notice::EmailInUse);
             return Ok(());
         }
         let token = random_hex(24);
@@ -85,10 +84,11 @@ impl ReceptionOffice {
             s.add_email_change(&hash_token(&token), &user.id, email, now + DAY)?;
             s.audit(None, &user.id, "email_change_requested", "", now)
         })?;
-        self.mailer.send(
+        let language = self.mail_language(&user.id);
+        self.send_notice(
             email,
-            "Zairyu: confirm your new e-mail address / 新しいメールアドレスの確認",
-            &format!("Code to confirm this address (24 hours, once): {token}"),
+            language,
+            &Notice::EmailChangeConfirm { code: &token },
         );
         Ok(())
     }
@@ -120,11 +120,8 @@ impl ReceptionOffice {
                 "This code has expired, was already used or belongs to another account; sign in to the account that asked and change the address again.",
             )
         })?;
-        self.mailer.send(
-            &user.email,
-            "Zairyu: your e-mail address was changed / メールアドレスが変更されました",
-            "The e-mail address of your Zairyu account was changed; messages now go to the new address. If this was not you, contact the reception office.\nZairyuアカウントのメールアドレスが変更されました。心当たりがない場合は窓口に連絡してください。",
-        );
+        let language = self.mail_language(&user.id);
+        self.send_notice(&user.email, language, &Notice::EmailChanged);
         Ok(email)
     }
 }

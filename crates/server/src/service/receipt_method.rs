@@ -7,6 +7,7 @@
 use super::ReceptionOffice;
 use crate::answers::temporary_application_number;
 use crate::error::ApiError;
+use crate::mail_text::Notice;
 use crate::store::{ApplicationRow, UserRow};
 use zairyu_forms::Schema;
 
@@ -93,21 +94,17 @@ impl ReceptionOffice {
         } else {
             Default::default()
         };
-        self.tell_applicant(
-            &app,
-            "Zairyu: method of receipt changed / 受領方法の変更を受け付けました",
-            &format!(
-                "Your application for change of method of receipt was received.\n\
-                 Application: {reference} ({kind_en} {number})\n\
-                 Classification of change: {class_en}\n\
-                 Method of receipt now: {method_en}{office_en}\n\n\
-                 受領方法変更申請を受け付けました。\n\
-                 申請：{reference}（{kind_ja} {number}）\n\
-                 変更区分：{class_ja}\n\
-                 変更後の受領方法：{method_ja}{office_ja}",
-                reference = app.reference_number,
+        let notice = Notice::ReceiptMethodChanged {
+            reference: &app.reference_number,
+            number_kind: (&kind_en, &kind_ja),
+            number: text("number"),
+            classification: (&class_en, &class_ja),
+            method: (
+                format!("{method_en}{office_en}"),
+                format!("{method_ja}{office_ja}"),
             ),
-        );
+        };
+        self.tell_applicant(&app, &notice);
         self.store
             .application(app.id)?
             .ok_or_else(|| ApiError::internal("application vanished"))

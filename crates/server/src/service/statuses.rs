@@ -15,6 +15,7 @@ pub fn transition_allowed(from: &str, to: &str) -> bool {
 
 use super::ReceptionOffice;
 use crate::error::ApiError;
+use crate::mail_text::Notice;
 use crate::store::ApplicationRow;
 use zairyu_wire::ApplicationStatus;
 
@@ -57,14 +58,13 @@ impl ReceptionOffice {
         if !tell {
             return Ok(());
         }
-        let (en, ja) = to.names();
         self.tell_applicant(
             app,
-            "Zairyu: application accepted / 申請を受理しました",
-            &format!(
-                "Your application {} (temporary reception number {}) was accepted: its status is now {en}.\n申請 {}（仮受付番号 {}）を受理しました。現在の状況：{ja}",
-                app.reference_number, app.temporary_reception_number, app.reference_number, app.temporary_reception_number
-            ),
+            &Notice::ApplicationAccepted {
+                reference: &app.reference_number,
+                temporary: &app.temporary_reception_number,
+                status: to,
+            },
         );
         Ok(())
     }

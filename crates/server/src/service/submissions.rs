@@ -11,6 +11,7 @@ use super::{random_digits, ReceptionOffice, StoredFile, SubmissionMeta};
 use crate::answers::Filing;
 use crate::clock::{japan_minute, utc_date};
 use crate::error::ApiError;
+use crate::mail_text::Notice;
 use crate::store::{ApplicationRow, UserRow, VersionRow};
 use zairyu_wire::ApplicationStatus;
 
@@ -97,14 +98,13 @@ impl ReceptionOffice {
         } else {
             Self::RECEIVED
         };
-        let (en, ja) = status.names();
         self.tell_applicant(
             &stored,
-            "Zairyu: application received / 申請を受け付けました",
-            &format!(
-                "Reference number: {}\nTemporary reception number: {}\nStatus: {en}\n受付番号: {}\n仮受付番号: {}\n状況: {ja}",
-                app.reference_number, app.temporary_reception_number, app.reference_number, app.temporary_reception_number
-            ),
+            &Notice::ApplicationReceived {
+                reference: &app.reference_number,
+                temporary: &app.temporary_reception_number,
+                status,
+            },
         );
         self.store
             .application(app.id)?
@@ -325,11 +325,10 @@ impl ReceptionOffice {
         }
         self.tell_applicant(
             &stored,
-            "Zairyu: resubmission received / 再申請を受け付けました",
-            &format!(
-                "Your changed application {} (version {next}) was received.\n修正した申請 {}（第{next}版）を受け付けました。",
-                app.reference_number, app.reference_number
-            ),
+            &Notice::ResubmissionReceived {
+                reference: &app.reference_number,
+                version: next,
+            },
         );
         self.store
             .application(app.id)?

@@ -456,4 +456,21 @@ impl<D: Database> Store for D {
             params![user_id, email],
         )
     }
+    fn set_user_language(&self, user_id: &str, language: Option<&str>) -> Result<(), StoreError> {
+        run(
+            self,
+            "UPDATE users SET language = ?2 WHERE id = ?1",
+            params![user_id, language],
+        )
+    }
+    fn user_language(&self, user_id: &str) -> Result<Option<String>, StoreError> {
+        first(
+            self,
+            "SELECT language FROM users WHERE id = ?1",
+            params![user_id],
+        )?
+        .map(|r| r.opt_text(0))
+        .transpose()
+        .map(Option::flatten)
+    }
 }

@@ -46,6 +46,8 @@ const MIGRATIONS: &[&str] = &[
      ALTER TABLE users ADD COLUMN cert_not_after {INT};
      ALTER TABLE applications ADD COLUMN filed_by_organisation TEXT;
      ALTER TABLE applications ADD COLUMN filing TEXT;",
+    // The language an account's mails are written in (issue 17; NULL: English and Japanese).
+    "ALTER TABLE users ADD COLUMN language TEXT;",
 ];
 
 /// Applies the migrations this database has not had yet. (PostgreSQL holds an advisory lock

@@ -4,7 +4,7 @@
 // screen at once, with no `language` prop handed from component to component.
 import { getContext, hasContext, setContext } from "svelte";
 import type { Language } from "../generated/bindings";
-import { errorText, findingText, intlLocale, t, type FindingText, type MessageKey } from "./index";
+import { errorText, findingText, formText, intlLocale, t, type FindingText, type MessageKey } from "./index";
 
 export interface LanguageContext {
   /** The language the interface speaks now. */
@@ -24,6 +24,20 @@ export interface LanguageContext {
    * print stays visible.
    */
   term(english: string, japanese: string): string;
+  /**
+   * A label of the procedure's form (`parts`: section id, field id, column id, choice value; none
+   * for the form's title) in the current language: the schema's English or Japanese text, or the
+   * translation of locales/<language>/forms.ftl (the form shows the official Japanese term beside
+   * it). `attribute` "hint": the field's hint.
+   */
+  formText(procedure: string, parts: string[], english: string, japanese: string, attribute?: "hint"): string;
+  /**
+   * Whether the interface speaks a language the agency's forms do not use (not English or
+   * Japanese): the form then shows each translated label with the official Japanese term beside it.
+   */
+  readonly translatesForms: boolean;
+  /** As `formText`, in a language the agency's forms do not use followed by the official Japanese term in brackets (one string). */
+  formTerm(procedure: string, parts: string[], english: string, japanese: string): string;
   /** A finding's message (or hint) in the current language, from its code and arguments. */
   finding(finding: FindingText, part?: "message" | "hint"): string;
   /** The locale dates and numbers are formatted with (Intl). */
@@ -46,6 +60,17 @@ function contextOver(current: () => Language): LanguageContext {
       const language = current();
       if (language === "ja") return japanese;
       return language === "en" || english === japanese ? english : `${english}（${japanese}）`;
+    },
+    formText: (procedure, parts, english, japanese, attribute) =>
+      formText(current(), procedure, parts, english, japanese, attribute),
+    formTerm: (procedure, parts, english, japanese) => {
+      const language = current();
+      const text = formText(language, procedure, parts, english, japanese);
+      return language === "en" || language === "ja" || japanese === "" || text === japanese ? text : `${text}（${japanese}）`;
+    },
+    get translatesForms() {
+      const language = current();
+      return language !== "en" && language !== "ja";
     },
     finding: (finding, part) => findingText(current(), finding, part),
     get locale() {

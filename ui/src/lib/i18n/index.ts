@@ -23,7 +23,7 @@ export const intlLocale: Record<Language, string> = {
   id: "id-ID",
 };
 
-const files = import.meta.glob("../../../../locales/*/{ui,errors,findings}.ftl", {
+const files = import.meta.glob("../../../../locales/*/{ui,errors,findings,forms}.ftl", {
   query: "?raw",
   import: "default",
   eager: true,
@@ -102,6 +102,36 @@ export function pairText(language: Language, english: string, japanese: string):
   if (language === "en") return english;
   if (language === "ja") return japanese;
   return english === japanese || japanese === "" ? english : `${english}（${japanese}）`;
+}
+
+/**
+ * The Fluent id of a form's label (locales/<language>/forms.ftl, the same ids as
+ * `zairyu_forms::labels::label_id`): `label-<procedure>` then each part (section id, field id,
+ * column id, choice value) after `--`.
+ */
+export function formLabelId(procedure: string, ...parts: string[]): string {
+  return ["label-" + procedure, ...parts].join("--");
+}
+
+/**
+ * A form's label (or, with `attribute` "hint", its hint) in `language`: English and Japanese are
+ * the schema's own texts; another language's comes from its forms.ftl, the English one when the
+ * catalogue has none (a choice from a shipped list: nationalities, offices).
+ */
+export function formText(
+  language: Language,
+  procedure: string,
+  parts: string[],
+  english: string,
+  japanese: string,
+  attribute?: "hint",
+): string {
+  if (language === "en") return english;
+  if (language === "ja") return japanese;
+  const b = bundle(language);
+  const message = b.getMessage(formLabelId(procedure, ...parts));
+  const pattern = attribute ? message?.attributes[attribute] : message?.value;
+  return pattern ? b.formatPattern(pattern, {}, []) : english;
 }
 
 function renderArg(language: Language, value: string): string {
