@@ -29,6 +29,7 @@ mod slot_files;
 mod status_watch;
 mod submissions;
 mod upload_progress;
+mod window_geometry;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
@@ -57,6 +58,7 @@ pub use status_watch::{
 };
 pub use submissions::{QueuedSubmission, Receipt, SubmitOutcome, RECEIPT_METHOD_CHANGE};
 pub use upload_progress::UploadProgress;
+pub use window_geometry::{ScreenArea, WindowGeometry};
 pub use zairyu_card::readers::ReaderInfo;
 pub use zairyu_card::session::{BasicFour, CardStatus, Sex};
 pub use zairyu_drafts::{AttachmentEntry, DraftMeta, Submitted};
