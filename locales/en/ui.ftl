@@ -438,3 +438,25 @@ files-saveReceipt = Save receipt
 files-saving = Saving…
 upload-progress = Sending: { $sent } of { $total } MB
 upload-cancel = Cancel sending
+
+## conventions (issue 16): Help, the official pages and the keyboard shortcuts
+
+nav-help = Help
+help-title = Help
+help-intro = Zairyu helps you prepare and send your application. The Immigration Services Agency's own pages have the rules and the latest news.
+help-pages-title = Official pages
+help-pages-online-title = Online Residence Application System (Immigration Services Agency)
+help-pages-online-about = The agency's page for online applications, with the latest user manual.
+help-pages-eligible-title = Applications and statuses of residence you can apply for online (PDF)
+help-pages-eligible-about = Check it before you apply: anything else must be applied for at an immigration office.
+help-pages-photo-title = Photo specifications
+help-pages-photo-about = The size, framing and background your facial photo needs.
+help-pages-mynaportal-title = Mynaportal quick guide
+help-pages-mynaportal-about = How to sign in with your My Number Card.
+help-pages-opens = The pages open in your web browser.
+help-shortcuts-title = Keyboard shortcuts
+help-shortcuts-keys = Keys
+help-shortcuts-action = Action
+help-shortcuts-new = New application
+help-shortcuts-help = This help
+help-shortcuts-inFields = While you type in a field, only F1 works there; the other keys stay the field's.

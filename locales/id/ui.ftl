@@ -438,3 +438,25 @@ files-saveReceipt = Simpan tanda terima
 files-saving = Menyimpan…
 upload-progress = Mengirim: { $sent } dari { $total } MB
 upload-cancel = Batalkan pengiriman
+
+## unreviewed: written by the conventions helper (issue 16), not yet reviewed by a native speaker
+
+nav-help = Bantuan
+help-title = Bantuan
+help-intro = Zairyu membantu Anda menyiapkan dan mengirim permohonan. Aturan dan berita terbaru ada di halaman Badan Layanan Imigrasi sendiri.
+help-pages-title = Halaman resmi
+help-pages-online-title = Sistem Permohonan Izin Tinggal Online (Badan Layanan Imigrasi)
+help-pages-online-about = Halaman badan tentang permohonan online, dengan panduan pengguna terbaru.
+help-pages-eligible-title = Permohonan dan status izin tinggal yang dapat diajukan online (PDF)
+help-pages-eligible-about = Periksa sebelum mengajukan: permohonan lain harus diajukan di kantor imigrasi.
+help-pages-photo-title = Spesifikasi foto
+help-pages-photo-about = Ukuran, komposisi, dan latar belakang yang diperlukan foto wajah Anda.
+help-pages-mynaportal-title = Panduan singkat Mynaportal
+help-pages-mynaportal-about = Cara masuk dengan kartu My Number Anda.
+help-pages-opens = Halaman dibuka di peramban web Anda.
+help-shortcuts-title = Pintasan keyboard
+help-shortcuts-keys = Tombol
+help-shortcuts-action = Tindakan
+help-shortcuts-new = Permohonan baru
+help-shortcuts-help = Bantuan ini
+help-shortcuts-inFields = Saat mengetik di sebuah kolom, hanya F1 yang berfungsi; tombol lain tetap milik kolom itu.

@@ -438,3 +438,25 @@ files-saveReceipt = 受付票を保存
 files-saving = 保存中…
 upload-progress = 送信中：{ $total } MB 中 { $sent } MB
 upload-cancel = 送信を中止
+
+## conventions (issue 16): ヘルプ、公式ページ、キーボードショートカット
+
+nav-help = ヘルプ
+help-title = ヘルプ
+help-intro = Zairyu は申請の準備と送信を手伝います。規則と最新のお知らせは出入国在留管理庁のページをご覧ください。
+help-pages-title = 公式ページ
+help-pages-online-title = 在留申請オンラインシステム（出入国在留管理庁）
+help-pages-online-about = オンライン申請についての庁のページです。最新の操作マニュアルもあります。
+help-pages-eligible-title = オンラインで申請できる申請と在留資格（PDF）
+help-pages-eligible-about = 申請の前に確認してください。それ以外は地方出入国在留管理官署の窓口で申請します。
+help-pages-photo-title = 提出写真の規格
+help-pages-photo-about = 顔写真のサイズ、写り方、背景の決まりです。
+help-pages-mynaportal-title = マイナポータル クイックガイド
+help-pages-mynaportal-about = マイナンバーカードでのログインのしかたです。
+help-pages-opens = ページはウェブブラウザーで開きます。
+help-shortcuts-title = キーボードショートカット
+help-shortcuts-keys = キー
+help-shortcuts-action = 操作
+help-shortcuts-new = 新しい申請
+help-shortcuts-help = このヘルプ
+help-shortcuts-inFields = 入力欄で文字を入力している間は F1 だけが使えます。ほかのキーは入力欄の操作のままです。

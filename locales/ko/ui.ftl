@@ -438,3 +438,25 @@ files-saveReceipt = 접수증 저장
 files-saving = 저장 중…
 upload-progress = 보내는 중: { $total } MB 중 { $sent } MB
 upload-cancel = 보내기 취소
+
+## unreviewed: written by the conventions helper (issue 16), not yet reviewed by a native speaker
+
+nav-help = 도움말
+help-title = 도움말
+help-intro = Zairyu는 신청을 준비하고 보내는 것을 돕습니다. 규칙과 최신 소식은 출입국재류관리청의 페이지에 있습니다.
+help-pages-title = 공식 페이지
+help-pages-online-title = 재류 신청 온라인 시스템(출입국재류관리청)
+help-pages-online-about = 온라인 신청에 관한 관리청 페이지로, 최신 사용 설명서가 있습니다.
+help-pages-eligible-title = 온라인으로 신청할 수 있는 신청과 재류 자격(PDF)
+help-pages-eligible-about = 신청 전에 확인하세요. 그 밖의 신청은 출입국재류관리 관서 창구에서 해야 합니다.
+help-pages-photo-title = 사진 규격
+help-pages-photo-about = 얼굴 사진에 필요한 크기, 구도, 배경입니다.
+help-pages-mynaportal-title = 마이나포털 빠른 안내
+help-pages-mynaportal-about = 마이넘버 카드로 로그인하는 방법입니다.
+help-pages-opens = 페이지는 웹 브라우저에서 열립니다.
+help-shortcuts-title = 키보드 단축키
+help-shortcuts-keys = 키
+help-shortcuts-action = 동작
+help-shortcuts-new = 새 신청
+help-shortcuts-help = 이 도움말
+help-shortcuts-inFields = 입력란에 입력하는 동안에는 F1만 작동하고, 다른 키는 입력란에서 그대로 쓰입니다.

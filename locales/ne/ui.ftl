@@ -438,3 +438,25 @@ files-saveReceipt = रसिद सुरक्षित गर्नुहो�
 files-saving = सुरक्षित गर्दै…
 upload-progress = पठाउँदै: { $total } MB मध्ये { $sent } MB
 upload-cancel = पठाउन रद्द गर्नुहोस्
+
+## unreviewed: written by the conventions helper (issue 16), not yet reviewed by a native speaker
+
+nav-help = मद्दत
+help-title = मद्दत
+help-intro = Zairyu ले तपाईंलाई आवेदन तयार गर्न र पठाउन मद्दत गर्छ। नियम र नयाँ सूचना अध्यागमन सेवा एजेन्सीका आफ्नै पृष्ठहरूमा छन्।
+help-pages-title = आधिकारिक पृष्ठहरू
+help-pages-online-title = अनलाइन बसोबास आवेदन प्रणाली (अध्यागमन सेवा एजेन्सी)
+help-pages-online-about = अनलाइन आवेदनबारे एजेन्सीको पृष्ठ, नयाँ प्रयोगकर्ता पुस्तिकासहित।
+help-pages-eligible-title = अनलाइन आवेदन दिन मिल्ने आवेदन र बसोबास स्थितिहरू (PDF)
+help-pages-eligible-about = आवेदन दिनु अघि हेर्नुहोस्: अरू आवेदन अध्यागमन कार्यालयमा दिनुपर्छ।
+help-pages-photo-title = फोटोको मापदण्ड
+help-pages-photo-about = अनुहारको फोटोलाई चाहिने आकार, फ्रेम र पृष्ठभूमि।
+help-pages-mynaportal-title = Mynaportal छोटो निर्देशिका
+help-pages-mynaportal-about = My Number कार्डले कसरी साइन इन गर्ने।
+help-pages-opens = पृष्ठहरू तपाईंको वेब ब्राउजरमा खुल्छन्।
+help-shortcuts-title = किबोर्ड सर्टकटहरू
+help-shortcuts-keys = कुञ्जीहरू
+help-shortcuts-action = काम
+help-shortcuts-new = नयाँ आवेदन
+help-shortcuts-help = यो मद्दत
+help-shortcuts-inFields = कुनै फिल्डमा टाइप गर्दा त्यहाँ F1 मात्र चल्छ; अरू कुञ्जीहरू फिल्डकै लागि रहन्छन्।

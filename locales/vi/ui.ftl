@@ -438,3 +438,25 @@ files-saveReceipt = Lưu biên nhận
 files-saving = Đang lưu…
 upload-progress = Đang gửi: { $sent } / { $total } MB
 upload-cancel = Hủy gửi
+
+## unreviewed: written by the conventions helper (issue 16), not yet reviewed by a native speaker
+
+nav-help = Trợ giúp
+help-title = Trợ giúp
+help-intro = Zairyu giúp bạn chuẩn bị và gửi hồ sơ. Quy định và tin mới nhất có trên các trang của Cục Quản lý Xuất nhập cảnh và Lưu trú.
+help-pages-title = Trang chính thức
+help-pages-online-title = Hệ thống nộp hồ sơ lưu trú trực tuyến (Cục Quản lý Xuất nhập cảnh và Lưu trú)
+help-pages-online-about = Trang của Cục về nộp hồ sơ trực tuyến, có hướng dẫn sử dụng mới nhất.
+help-pages-eligible-title = Các loại hồ sơ và tư cách lưu trú nộp được trực tuyến (PDF)
+help-pages-eligible-about = Hãy xem trước khi nộp: các loại khác phải nộp tại cơ quan xuất nhập cảnh.
+help-pages-photo-title = Quy cách ảnh
+help-pages-photo-about = Kích thước, bố cục và nền mà ảnh chân dung cần có.
+help-pages-mynaportal-title = Hướng dẫn nhanh Mynaportal
+help-pages-mynaportal-about = Cách đăng nhập bằng thẻ My Number.
+help-pages-opens = Các trang sẽ mở trong trình duyệt web của bạn.
+help-shortcuts-title = Phím tắt
+help-shortcuts-keys = Phím
+help-shortcuts-action = Thao tác
+help-shortcuts-new = Hồ sơ mới
+help-shortcuts-help = Trợ giúp này
+help-shortcuts-inFields = Khi đang gõ trong một ô, chỉ F1 có tác dụng; các phím khác vẫn thuộc về ô đó.

@@ -438,3 +438,25 @@ files-saveReceipt = 保存受理凭证
 files-saving = 正在保存…
 upload-progress = 正在发送：{ $sent } / { $total } MB
 upload-cancel = 取消发送
+
+## unreviewed: written by the conventions helper (issue 16), not yet reviewed by a native speaker
+
+nav-help = 帮助
+help-title = 帮助
+help-intro = Zairyu 帮助您准备并提交申请。规定和最新消息请看出入国在留管理厅自己的网页。
+help-pages-title = 官方网页
+help-pages-online-title = 在留申请在线系统（出入国在留管理厅）
+help-pages-online-about = 管理厅关于在线申请的网页，附有最新的使用手册。
+help-pages-eligible-title = 可在线申请的申请种类和在留资格（PDF）
+help-pages-eligible-about = 申请前请先确认：其他申请须到出入国在留管理局窗口办理。
+help-pages-photo-title = 照片规格
+help-pages-photo-about = 证件照所需的尺寸、构图和背景。
+help-pages-mynaportal-title = Mynaportal 快速指南
+help-pages-mynaportal-about = 如何用个人编号卡（My Number Card）登录。
+help-pages-opens = 网页会在您的浏览器中打开。
+help-shortcuts-title = 键盘快捷键
+help-shortcuts-keys = 按键
+help-shortcuts-action = 操作
+help-shortcuts-new = 新申请
+help-shortcuts-help = 本帮助
+help-shortcuts-inFields = 在输入框中输入时只有 F1 有效，其他按键仍归输入框使用。

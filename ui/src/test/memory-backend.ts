@@ -240,7 +240,7 @@ export function memoryBackend(options: { nativeFiles?: boolean } = {}) {
   const statusHandlers: ((changes: StatusChange[]) => void)[] = [];
   // desktop-io: upload progress listeners and the native dialogs.
   const uploadHandlers: ((progress: UploadProgress) => void)[] = [];
-  const dialogs = { openAnswer: [] as string[], revealed: [] as string[], saveNames: [] as string[] };
+  const dialogs = { openAnswer: [] as string[], revealed: [] as string[], saveNames: [] as string[], browsed: [] as string[] };
   const native: NativeFiles = {
     savePath: async (defaultName) => {
       dialogs.saveNames.push(defaultName);
@@ -670,6 +670,14 @@ export function memoryBackend(options: { nativeFiles?: boolean } = {}) {
       return () => uploadHandlers.splice(uploadHandlers.indexOf(handler), 1);
     },
     files: options.nativeFiles ? native : null,
+    // conventions: the desktop opens the official pages in the system's browser.
+    links: options.nativeFiles
+      ? {
+          open: async (url: string) => {
+            dialogs.browsed.push(url);
+          },
+        }
+      : null,
   };
   /** Plays the backend sending a submission's progress. */
   const uploading = (progress: UploadProgress) => uploadHandlers.forEach((h) => h(progress));
