@@ -122,13 +122,20 @@ fn a_second_launch_on_the_same_folder_hands_over_and_exits() {
         first.0.try_wait().unwrap().is_none(),
         "the first app must keep running"
     );
-    assert_eq!(instance_names(&bus), names, "still the first app's name only");
+    assert_eq!(
+        instance_names(&bus),
+        names,
+        "still the first app's name only"
+    );
 
     // Another folder: a second app that runs beside the first.
     let mut beside = Running(launch(&bus, other.path()));
     let both = wait_for_instances(&bus, 2, &mut first.0);
     assert_eq!(both.len(), 2, "{both:?}");
     std::thread::sleep(Duration::from_secs(1));
-    assert!(beside.0.try_wait().unwrap().is_none(), "the app on another folder runs");
+    assert!(
+        beside.0.try_wait().unwrap().is_none(),
+        "the app on another folder runs"
+    );
     assert!(first.0.try_wait().unwrap().is_none());
 }

@@ -65,7 +65,10 @@ mod tests {
 
     #[test]
     fn the_os_folder_uses_the_bundle_identifier() {
-        assert_eq!(instance_id("app.zairyu.desktop", None), "app.zairyu.desktop");
+        assert_eq!(
+            instance_id("app.zairyu.desktop", None),
+            "app.zairyu.desktop"
+        );
     }
 
     #[test]

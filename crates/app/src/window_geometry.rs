@@ -96,7 +96,9 @@ impl WindowGeometry {
 impl App {
     /// The window geometry saved at the last close, if any (a corrupt file is moved aside).
     pub fn window_geometry(&self) -> Option<WindowGeometry> {
-        read_json(self.data_dir(), FILE).ok().and_then(|read| read.value())
+        read_json(self.data_dir(), FILE)
+            .ok()
+            .and_then(|read| read.value())
     }
 
     /// Remembers the window's geometry for the next launch. A maximised window keeps the
@@ -166,7 +168,11 @@ mod tests {
             geometry(1340, 200, 800, 600), // only 26 px of the title bar on screen
         ] {
             let back = saved.placed_on(&[LAPTOP], MIN).unwrap();
-            assert_eq!(back, geometry((1366 - 800) / 2, (768 - 600) / 2, 800, 600), "{saved:?}");
+            assert_eq!(
+                back,
+                geometry((1366 - 800) / 2, (768 - 600) / 2, 800, 600),
+                "{saved:?}"
+            );
         }
     }
 
@@ -177,13 +183,19 @@ mod tests {
         assert_eq!(back, geometry(0, 0, 1366, 768));
         // Partly past the right edge: moved left just enough.
         let past = geometry(1000, 100, 800, 600);
-        assert_eq!(past.placed_on(&[LAPTOP], MIN), Some(geometry(566, 100, 800, 600)));
+        assert_eq!(
+            past.placed_on(&[LAPTOP], MIN),
+            Some(geometry(566, 100, 800, 600))
+        );
     }
 
     #[test]
     fn never_below_the_smallest_size_and_nothing_without_a_screen() {
         let tiny = geometry(10, 10, 100, 50);
-        assert_eq!(tiny.placed_on(&[LAPTOP], MIN), Some(geometry(10, 10, 640, 480)));
+        assert_eq!(
+            tiny.placed_on(&[LAPTOP], MIN),
+            Some(geometry(10, 10, 640, 480))
+        );
         assert_eq!(tiny.placed_on(&[], MIN), None);
     }
 
