@@ -130,3 +130,7 @@ error-no_such_receipt = This computer has no receipt for that application. Save 
 error-not_a_file = That is not a file that can be used. Choose a file, not a folder.
 error-upload_stalled = Sending stopped: nothing moved for a minute. Your application is kept in the outbox; check the network and send it again.
 error-upload_cancelled = Sending was cancelled. Your application is kept in the outbox; send it when you are ready.
+
+## conventions (issue 16): the machine-wide server preset
+
+error-server_locked = This computer's reception server was set by your IT department and cannot be changed here. Ask them if it needs to change.

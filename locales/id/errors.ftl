@@ -127,3 +127,7 @@ error-no_such_receipt = Komputer ini tidak memiliki tanda terima untuk permohona
 error-not_a_file = Itu bukan berkas yang dapat digunakan. Pilih berkas, bukan folder.
 error-upload_stalled = Pengiriman berhenti: tidak ada data yang terkirim selama satu menit. Permohonan Anda tetap disimpan di kotak keluar; periksa jaringan lalu kirim lagi.
 error-upload_cancelled = Pengiriman dibatalkan. Permohonan Anda tetap disimpan di kotak keluar; kirim saat Anda siap.
+
+## unreviewed: written by the conventions helper (issue 16), not yet reviewed by a native speaker
+
+error-server_locked = Server penerimaan komputer ini diatur oleh bagian TI Anda dan tidak dapat diubah di sini. Tanyakan kepada mereka jika perlu diubah.

@@ -130,3 +130,7 @@ error-no_such_receipt = このパソコンにはその申請の受付票があ�
 error-not_a_file = 使用できるファイルではありません。フォルダではなくファイルを選択してください。
 error-upload_stalled = 送信が止まりました（1分間データが送られませんでした）。申請は送信待ちに残っています。ネットワークを確認して、もう一度送信してください。
 error-upload_cancelled = 送信を中止しました。申請は送信待ちに残っています。準備ができたら送信してください。
+
+## conventions (issue 16): the machine-wide server preset
+
+error-server_locked = このコンピューターの受付サーバーは IT 担当部署が設定しているため、ここでは変更できません。変更が必要なときは担当部署にお問い合わせください。

@@ -127,3 +127,7 @@ error-no_such_receipt = Máy tính này không có biên nhận của đơn đó
 error-not_a_file = Đó không phải là tệp có thể dùng được. Hãy chọn một tệp, không phải thư mục.
 error-upload_stalled = Việc gửi đã dừng: không có dữ liệu nào được truyền trong một phút. Đơn của bạn được giữ trong hộp thư đi; hãy kiểm tra mạng rồi gửi lại.
 error-upload_cancelled = Đã hủy gửi. Đơn của bạn được giữ trong hộp thư đi; hãy gửi khi bạn sẵn sàng.
+
+## unreviewed: written by the conventions helper (issue 16), not yet reviewed by a native speaker
+
+error-server_locked = Máy chủ tiếp nhận của máy tính này do bộ phận IT đặt và không thể đổi ở đây. Nếu cần đổi, hãy hỏi họ.

@@ -127,3 +127,7 @@ error-no_such_receipt = 这台电脑上没有该申请的受理凭证。请改�
 error-not_a_file = 这不是可以使用的文件。请选择文件，而不是文件夹。
 error-upload_stalled = 发送已停止：一分钟内没有任何数据传输。您的申请保留在发件箱中；请检查网络后重新发送。
 error-upload_cancelled = 已取消发送。您的申请保留在发件箱中；准备好后再发送。
+
+## unreviewed: written by the conventions helper (issue 16), not yet reviewed by a native speaker
+
+error-server_locked = 这台电脑的受理服务器由 IT 部门设定，不能在这里更改。如需更改，请联系他们。

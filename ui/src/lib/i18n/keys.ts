@@ -457,6 +457,15 @@ export const messageKeys = [
   "help.shortcuts.new",
   "help.shortcuts.help",
   "help.shortcuts.inFields",
+  "firstRun.title",
+  "firstRun.intro",
+  "firstRun.url",
+  "firstRun.save",
+  "firstRun.later",
+  "firstRun.practiceTitle",
+  "firstRun.practice",
+  "settings.presetLocked",
+  "settings.presetDefault",
   "error.data_dir_unavailable",
   "error.storage_failed",
   "error.unknown_profile",
@@ -583,6 +592,7 @@ export const messageKeys = [
   "error.not_a_file",
   "error.upload_stalled",
   "error.upload_cancelled",
+  "error.server_locked",
 ] as const;
 
 export type MessageKey = (typeof messageKeys)[number];
