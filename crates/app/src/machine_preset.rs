@@ -155,12 +155,24 @@ mod tests {
             crate::Profile::Production,
             "[server]\nurl = \"https://reception.example.ac.jp\"\n",
         );
-        assert_eq!(app.server_url().as_deref(), Some("https://reception.example.ac.jp"));
-        assert_eq!(app.info().server_preset.url.as_deref(), Some("https://reception.example.ac.jp"));
+        assert_eq!(
+            app.server_url().as_deref(),
+            Some("https://reception.example.ac.jp")
+        );
+        assert_eq!(
+            app.info().server_preset.url.as_deref(),
+            Some("https://reception.example.ac.jp")
+        );
         app.set_server(Some("https://other.example.jp")).unwrap();
-        assert_eq!(app.server_url().as_deref(), Some("https://other.example.jp"));
+        assert_eq!(
+            app.server_url().as_deref(),
+            Some("https://other.example.jp")
+        );
         app.set_server(None).unwrap();
-        assert_eq!(app.server_url().as_deref(), Some("https://reception.example.ac.jp"));
+        assert_eq!(
+            app.server_url().as_deref(),
+            Some("https://reception.example.ac.jp")
+        );
     }
 
     #[test]
@@ -175,8 +187,13 @@ mod tests {
             br#"{"server_url":"https://older.example.jp"}"#,
         )
         .unwrap();
-        assert_eq!(app.server_url().as_deref(), Some("https://reception.example.ac.jp"));
-        let err = app.set_server(Some("https://other.example.jp")).unwrap_err();
+        assert_eq!(
+            app.server_url().as_deref(),
+            Some("https://reception.example.ac.jp")
+        );
+        let err = app
+            .set_server(Some("https://other.example.jp"))
+            .unwrap_err();
         assert_eq!(err.code(), "server_locked");
         assert!(app.info().server_preset.locked);
     }
@@ -191,7 +208,11 @@ mod tests {
             "[server]\nurl = \"https://reception.example.ac.jp\"\nlocked = true\n",
         );
         assert_eq!(app.info().server_preset, ServerPreset::default());
-        assert_eq!(app.server_url(), None, "no bundled server started in this test");
+        assert_eq!(
+            app.server_url(),
+            None,
+            "no bundled server started in this test"
+        );
         app.set_server(Some("https://other.example.jp")).unwrap();
     }
 
