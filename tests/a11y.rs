@@ -83,9 +83,20 @@ fn axe_finds_no_violation_on_any_screen() {
     ] {
         assert!(report.contains(screen), "the screen {screen} was reached");
     }
-    // Every interface language: home, the form, review, account, status and settings.
+    // The dark palette (prefers-color-scheme: dark), English: home, the form, settings, help.
+    for screen in [
+        "en-dark-home",
+        "en-dark-form",
+        "en-dark-settings",
+        "en-dark-help",
+    ] {
+        assert!(report.contains(screen), "the screen {screen} was reached");
+    }
+    // Every interface language: home, the form, review, account, status, settings and help.
     for lang in ["zh-Hans", "vi", "ne", "ko", "id"] {
-        for screen in ["home", "form", "review", "account", "status", "settings"] {
+        for screen in [
+            "home", "form", "review", "account", "status", "settings", "help",
+        ] {
             let name = format!("{lang}-{screen}");
             assert!(report.contains(&name), "the screen {name} was reached");
         }

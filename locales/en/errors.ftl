@@ -134,3 +134,7 @@ error-not_a_filing_student = This student cannot be chosen: they must be linked 
 
 ## card-expiry helper (issue 16)
 error-card_certificate_unreadable = The card's electronic certificate could not be read. Put the card on the reader again and retry; if it persists, have the certificate checked at your city office.
+
+## conventions (issue 16): the machine-wide server preset
+
+error-server_locked = This computer's reception server was set by your IT department and cannot be changed here. Ask them if it needs to change.

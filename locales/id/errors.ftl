@@ -131,3 +131,7 @@ error-not_a_filing_student = Mahasiswa ini tidak dapat dipilih: ia harus terhubu
 
 ## unreviewed: card-expiry helper (issue 16)
 error-card_certificate_unreadable = Sertifikat elektronik kartu tidak dapat dibaca. Letakkan kartu di pembaca lagi dan coba ulang; jika terus terjadi, minta kantor kota memeriksa sertifikatnya.
+
+## unreviewed: written by the conventions helper (issue 16), not yet reviewed by a native speaker
+
+error-server_locked = Server penerimaan komputer ini diatur oleh bagian TI Anda dan tidak dapat diubah di sini. Tanyakan kepada mereka jika perlu diubah.

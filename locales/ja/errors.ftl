@@ -134,3 +134,7 @@ error-not_a_filing_student = この学生は選べません。あなたの所属
 
 ## card-expiry helper (issue 16)
 error-card_certificate_unreadable = カードの電子証明書を読み取れませんでした。カードを置き直してもう一度お試しください。続く場合は市区町村の窓口で証明書を確認してもらってください。
+
+## conventions (issue 16): the machine-wide server preset
+
+error-server_locked = このコンピューターの受付サーバーは IT 担当部署が設定しているため、ここでは変更できません。変更が必要なときは担当部署にお問い合わせください。

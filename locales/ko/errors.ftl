@@ -131,3 +131,7 @@ error-not_a_filing_student = 이 학생은 선택할 수 없습니다. 귀하의
 
 ## unreviewed: card-expiry helper (issue 16)
 error-card_certificate_unreadable = 카드의 전자 인증서를 읽을 수 없습니다. 카드를 리더기에 다시 올리고 재시도하세요. 계속되면 시·구·정·촌 창구에서 인증서를 확인받으세요.
+
+## unreviewed: written by the conventions helper (issue 16), not yet reviewed by a native speaker
+
+error-server_locked = 이 컴퓨터의 접수 서버는 IT 부서가 설정한 것이라 여기서 바꿀 수 없습니다. 바꿔야 하면 IT 부서에 문의하세요.

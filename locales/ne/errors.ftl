@@ -131,3 +131,7 @@ error-not_a_filing_student = यो विद्यार्थी छान्�
 
 ## unreviewed: card-expiry helper (issue 16)
 error-card_certificate_unreadable = कार्डको इलेक्ट्रोनिक प्रमाणपत्र पढ्न सकिएन। कार्ड फेरि रिडरमा राखेर प्रयास गर्नुहोस्; यस्तै भइरहे नगरपालिका कार्यालयमा प्रमाणपत्र जाँच गराउनुहोस्।
+
+## unreviewed: written by the conventions helper (issue 16), not yet reviewed by a native speaker
+
+error-server_locked = यो कम्प्युटरको रिसेप्सन सर्भर तपाईंको IT विभागले सेट गरेको हो र यहाँ बदल्न मिल्दैन। बदल्नुपर्ने भए उनीहरूलाई सोध्नुहोस्।

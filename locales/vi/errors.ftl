@@ -131,3 +131,7 @@ error-not_a_filing_student = Không thể chọn sinh viên này: sinh viên ph�
 
 ## unreviewed: card-expiry helper (issue 16)
 error-card_certificate_unreadable = Không đọc được chứng thư điện tử của thẻ. Hãy đặt lại thẻ lên đầu đọc và thử lại; nếu vẫn vậy, hãy nhờ văn phòng thành phố kiểm tra chứng thư.
+
+## unreviewed: written by the conventions helper (issue 16), not yet reviewed by a native speaker
+
+error-server_locked = Máy chủ tiếp nhận của máy tính này do bộ phận IT đặt và không thể đổi ở đây. Nếu cần đổi, hãy hỏi họ.

@@ -131,3 +131,7 @@ error-not_a_filing_student = 无法选择此学生：该学生必须已关联到
 
 ## unreviewed: card-expiry helper (issue 16)
 error-card_certificate_unreadable = 无法读取卡中的电子证书。请将卡重新放到读卡器上再试；如仍然如此，请到市区町村窗口检查证书。
+
+## unreviewed: written by the conventions helper (issue 16), not yet reviewed by a native speaker
+
+error-server_locked = 这台电脑的受理服务器由 IT 部门设定，不能在这里更改。如需更改，请联系他们。

@@ -7,16 +7,27 @@ mod bindings;
 mod bundled;
 mod commands;
 mod launch;
+mod single_instance;
 mod startup_report;
 mod status_notifications;
 mod webview_tuning;
+mod window_placement;
 
 use tauri::webview::PageLoadEvent;
 use tauri::{Emitter, Manager};
 
 fn main() {
     startup_report::mark_start();
-    tauri::Builder::default()
+    let context = tauri::generate_context!("../tauri.conf.json");
+    let mut builder = tauri::Builder::default();
+    // First of the plugins: a second launch hands over before anything else starts.
+    if let Some(plugin) = single_instance::plugin(
+        &context.config().identifier,
+        launch::explicit_data_dir().as_deref(),
+    ) {
+        builder = builder.plugin(plugin);
+    }
+    builder
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
@@ -30,6 +41,9 @@ fn main() {
             startup_report::stage("app_open");
             if let Some(window) = app.get_webview_window("main") {
                 window.set_title(&launch::window_title(config.profile))?;
+                if let Err(e) = window_placement::restore(&window, &state) {
+                    eprintln!("zairyu: the window's last size and position were not restored: {e}");
+                }
             }
             if let Err(e) = bundled::start(&state) {
                 // The app works offline without it; the diagnosis page says the server is down.
@@ -45,11 +59,18 @@ fn main() {
             status_notifications::start(app.handle().clone());
             Ok(())
         })
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::CloseRequested { .. } = event {
+                if let Some(app) = window.try_state::<zairyu_app::App>() {
+                    window_placement::save(window, &app);
+                }
+            }
+        })
         .on_page_load(|_, payload| match payload.event() {
             PageLoadEvent::Started => startup_report::stage("page_started"),
             PageLoadEvent::Finished => startup_report::stage("page_finished"),
         })
         .invoke_handler(commands::handler())
-        .run(tauri::generate_context!("../tauri.conf.json"))
+        .run(context)
         .expect("the Zairyu window could not start");
 }

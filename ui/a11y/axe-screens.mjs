@@ -146,10 +146,35 @@ for (const lang of languages) {
   await click("nav-settings");
   await page.waitForSelector('[data-testid="diagnosis"]');
   await check(`${lang}-settings`);
+  await click("nav-help");
+  await page.waitForSelector('[data-testid="help-page"]');
+  await check(`${lang}-help`);
 }
 
-// The counter PC (English): Settings with the mode on, the visit bar with a staff member
-// signed in, an open visit (whom it files for) and the end-of-visit dialog.
+// The dark palette (the OS's dark mode, prefers-color-scheme), English only: a few screens.
+await page.emulateMedia({ colorScheme: "dark" });
+await page.goto(base);
+await page.waitForSelector('[data-testid="applications"]');
+await click("lang-en");
+await page.waitForFunction(() => document.documentElement.lang === "en");
+await page.waitForSelector('[data-testid="attention-stay"]');
+await check("en-dark-home");
+const readyDark = page.locator('[data-testid="draft-row"]', { hasText: catalogueText("en", "apps-ready") });
+if ((await readyDark.count()) > 0) {
+  await readyDark.first().locator("button").first().click();
+  await page.waitForSelector('[data-testid="draft-form"]');
+  await check("en-dark-form");
+}
+await click("nav-settings");
+await page.waitForSelector('[data-testid="diagnosis"]');
+await check("en-dark-settings");
+await click("nav-help");
+await page.waitForSelector('[data-testid="help-page"]');
+await check("en-dark-help");
+
+// The counter PC (English, light): Settings with the mode on, the visit bar with a staff
+// member signed in, an open visit (whom it files for) and the end-of-visit dialog.
+await page.emulateMedia({ colorScheme: "light" });
 await page.goto(base);
 await page.waitForSelector('[data-testid="applications"]');
 await click("lang-en");

@@ -88,6 +88,8 @@ pub enum AppError {
     NotAFile(String),
     #[error("{0:?} is not a server address: use https://… (or http://127.0.0.1 for a server on this computer)")]
     BadServerUrl(String),
+    #[error("this computer's machine-wide preset fixes the reception server: ask your IT department to change it")]
+    ServerLocked,
     #[error("this is not a counter PC: choose \"counter PC\" in the settings first")]
     NotACounterPc,
     #[error("a visit is open: end it first")]
@@ -123,6 +125,7 @@ impl AppError {
             AppError::AlreadyFiled(_) => "already_filed",
             AppError::UsageApplicationNotADraft => "usage_application_not_a_draft",
             AppError::BadServerUrl(_) => "bad_server_url",
+            AppError::ServerLocked => "server_locked",
             AppError::NotACounterPc => "not_a_counter_pc",
             AppError::VisitOpen => "visit_open",
             AppError::NoVisit => "no_visit",

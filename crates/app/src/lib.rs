@@ -18,6 +18,7 @@ mod error;
 mod filed_copy;
 mod json_file;
 mod local_data;
+mod machine_preset;
 mod organisations;
 mod practice_card;
 mod reception_client;
@@ -30,6 +31,7 @@ mod slot_files;
 mod status_watch;
 mod submissions;
 mod upload_progress;
+mod window_geometry;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
@@ -52,6 +54,7 @@ pub use draft_check::{
 pub use drafts_folder::{DraftState, DraftSummary};
 pub use error::AppError;
 pub use local_data::LocalData;
+pub use machine_preset::{preset_path, ServerPreset};
 pub use secret_text::SecretText;
 pub use session_vault::{KeychainVault, MemoryVault, SessionVault};
 pub use settings::{Language, Settings};
@@ -61,6 +64,7 @@ pub use status_watch::{
 };
 pub use submissions::{QueuedSubmission, Receipt, SubmitOutcome, RECEIPT_METHOD_CHANGE};
 pub use upload_progress::UploadProgress;
+pub use window_geometry::{ScreenArea, WindowGeometry};
 pub use zairyu_card::readers::ReaderInfo;
 pub use zairyu_card::session::{BasicFour, CardStatus, Sex};
 pub use zairyu_drafts::{AttachmentEntry, DraftMeta, Submitted};
@@ -114,6 +118,8 @@ pub struct AppInfo {
     pub version: String,
     /// The app-data folder, so an advisor can find (and clear) what the app keeps.
     pub data_dir: String,
+    /// The reception server preset for this computer by its IT department (production only).
+    pub server_preset: ServerPreset,
 }
 
 /// Something the user should know that is not an error: shown once, then gone.
@@ -148,6 +154,8 @@ pub struct App {
     counter: counter_visit::CounterState,
     /// The progress listener, cancel flag and stall limit of submission uploads.
     upload: upload_progress::UploadWatch,
+    /// The machine-wide server preset (`machine_preset.rs`; production profile only).
+    server_preset: ServerPreset,
 }
 
 /// The terms of use shown before a procedure is started.
@@ -183,6 +191,11 @@ impl App {
             write_lock: Mutex::new(()),
             notices: Mutex::new(Vec::new()),
             upload: upload_progress::UploadWatch::default(),
+            server_preset: ServerPreset::default(),
+        };
+        let app = match machine_preset::preset_path() {
+            Some(path) => app.with_server_preset_file(&path),
+            None => app,
         };
         if let Ok(read) = settings::load(&app.data_dir) {
             let settings = app.note(read);
@@ -200,24 +213,43 @@ impl App {
         self
     }
 
+    /// Reads the machine-wide server preset from `path` instead of the OS's place (tests). The
+    /// practice (demo) profile ignores presets: it always uses its bundled server.
+    pub fn with_server_preset_file(mut self, path: &Path) -> App {
+        self.server_preset = match self.profile {
+            Profile::Production => machine_preset::read_preset(path),
+            Profile::Demo => ServerPreset::default(),
+        };
+        self
+    }
+
     /// The address of the server the app started itself (the bundled one).
     pub fn set_bundled_server(&self, url: &str) {
         *lock(&self.bundled_server) = Some(url.to_owned());
     }
 
-    /// The server in use: the remote one chosen in the settings, else the bundled one.
+    /// The server in use: a locked preset's; else the remote one chosen in the settings, else
+    /// the preset's, else the bundled one.
     pub fn server_url(&self) -> Option<String> {
+        if self.server_preset.locked {
+            return self.server_preset.url.clone();
+        }
         let chosen = settings::load(&self.data_dir)
             .ok()
             .and_then(|r| r.value())
             .and_then(|s| s.server_url)
             .filter(|u| !u.trim().is_empty());
-        chosen.or_else(|| lock(&self.bundled_server).clone())
+        chosen
+            .or_else(|| self.server_preset.url.clone())
+            .or_else(|| lock(&self.bundled_server).clone())
     }
 
     /// Chooses a remote server (`Some`) or the bundled one (`None`); saved at once. Signing
     /// in again is needed: the session belonged to the other server.
     pub fn set_server(&self, url: Option<&str>) -> Result<Settings, AppError> {
+        if self.server_preset.locked {
+            return Err(AppError::ServerLocked);
+        }
         let url = url.map(str::trim).filter(|u| !u.is_empty());
         if let Some(u) = url {
             if !server_address::is_acceptable(u) {
@@ -251,6 +283,7 @@ impl App {
             profile: self.profile,
             version: env!("CARGO_PKG_VERSION").to_owned(),
             data_dir: self.data_dir.display().to_string(),
+            server_preset: self.server_preset.clone(),
         }
     }
 

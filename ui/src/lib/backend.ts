@@ -9,7 +9,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
-import { revealItemInDir } from "@tauri-apps/plugin-opener";
+import { openUrl, revealItemInDir } from "@tauri-apps/plugin-opener";
 import {
   commandSpecs,
   type BytesCommand,
@@ -36,6 +36,11 @@ export interface NativeFiles {
   showInFolder(path: string): Promise<void>;
 }
 
+/** Pages on the web, opened in the system's browser (Tauri only: the window itself never leaves the app). */
+export interface ExternalLinks {
+  open(url: string): Promise<void>;
+}
+
 /** Everything the UI can ask of the application layer: every command, and the one event. */
 export interface Backend extends CommandMethods {
   /** Calls `handler` when the app notices status changes in the background; answers a stop function. */
@@ -44,6 +49,8 @@ export interface Backend extends CommandMethods {
   onUploadProgress(handler: (progress: UploadProgress) => void): Promise<() => void>;
   /** Native dialogs, or null where there are none (browser, `ui-serve`): the HTML pickers stay. */
   readonly files: NativeFiles | null;
+  /** The system's browser, or null in a browser, where a link opens itself. */
+  readonly links: ExternalLinks | null;
 }
 
 /** An error from the backend, with the stable code the UI translates. */
@@ -68,6 +75,8 @@ export interface Transport {
   listen?(event: string, handler: (payload: unknown) => void): Promise<() => void>;
   /** Native dialogs (Tauri only). */
   files?: NativeFiles;
+  /** The system's browser (Tauri only). */
+  links?: ExternalLinks;
 }
 
 function toBackendError(err: unknown): BackendError {
@@ -112,6 +121,15 @@ export const tauriTransport: Transport = {
     async showInFolder(path) {
       try {
         await revealItemInDir(path);
+      } catch (err) {
+        throw toBackendError(err);
+      }
+    },
+  },
+  links: {
+    async open(url) {
+      try {
+        await openUrl(url);
       } catch (err) {
         throw toBackendError(err);
       }
@@ -176,6 +194,7 @@ export function backendOver(t: Transport): Backend {
     onUploadProgress: async (handler) =>
       t.listen ? t.listen("upload-progress", (payload) => handler(payload as UploadProgress)) : () => undefined,
     files: t.files ?? null,
+    links: t.links ?? null,
   };
 }
 

@@ -246,7 +246,12 @@ export function memoryBackend(options: { nativeFiles?: boolean } = {}) {
   const statusHandlers: ((changes: StatusChange[]) => void)[] = [];
   // desktop-io: upload progress listeners and the native dialogs.
   const uploadHandlers: ((progress: UploadProgress) => void)[] = [];
-  const dialogs = { openAnswer: [] as string[], revealed: [] as string[], saveNames: [] as string[] };
+  /** conventions: the profile and the machine-wide server preset (tests change them). */
+  const info: { profile: "demo" | "production"; server_preset: { url: string | null; locked: boolean } } = {
+    profile: "demo",
+    server_preset: { url: null, locked: false },
+  };
+  const dialogs = { openAnswer: [] as string[], revealed: [] as string[], saveNames: [] as string[], browsed: [] as string[] };
   const native: NativeFiles = {
     savePath: async (defaultName) => {
       dialogs.saveNames.push(defaultName);
@@ -289,7 +294,7 @@ export function memoryBackend(options: { nativeFiles?: boolean } = {}) {
   });
 
   const api: Backend = {
-    appInfo: async () => ({ profile: "demo", version: "0.1.0", data_dir: "/tmp/zairyu" }),
+    appInfo: async () => ({ profile: info.profile, version: "0.1.0", data_dir: "/tmp/zairyu", server_preset: { ...info.server_preset } }),
     getSettings: async () => settingsNow(),
     setLanguage: async (language) => {
       calls.push(`language:${language}`);
@@ -686,10 +691,18 @@ export function memoryBackend(options: { nativeFiles?: boolean } = {}) {
       return () => uploadHandlers.splice(uploadHandlers.indexOf(handler), 1);
     },
     files: options.nativeFiles ? native : null,
+    // conventions: the desktop opens the official pages in the system's browser.
+    links: options.nativeFiles
+      ? {
+          open: async (url: string) => {
+            dialogs.browsed.push(url);
+          },
+        }
+      : null,
   };
   /** Plays the backend sending a submission's progress. */
   const uploading = (progress: UploadProgress) => uploadHandlers.forEach((h) => h(progress));
   /** Plays the background watch telling the window of status changes. */
   const announce = (changes: StatusChange[]) => statusHandlers.forEach((h) => h(changes));
-  return { api, state, calls, pending, card, account, settings, attention, announce, sent, local, counter, board, students, dialogs, uploading };
+  return { api, state, calls, pending, card, account, settings, attention, announce, sent, local, counter, board, students, dialogs, uploading, info };
 }

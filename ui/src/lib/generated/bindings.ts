@@ -20,7 +20,11 @@ export type AppInfo = { profile: Profile, version: string,
 /**
  * The app-data folder, so an advisor can find (and clear) what the app keeps.
  */
-data_dir: string, };
+data_dir: string, 
+/**
+ * The reception server preset for this computer by its IT department (production only).
+ */
+server_preset: ServerPreset, };
 
 export type Application = { id: number, reference_number: string, 
 /**
@@ -491,6 +495,16 @@ version: number, title_en: string, title_ja: string, sections: Array<Section>,
 rules: Array<Rule>, };
 
 export type Section = { id: string, title_en: string, title_ja: string, shown_when?: Condition, fields: Array<Field>, };
+
+export type ServerPreset = { 
+/**
+ * The preset server's address (already checked like one typed in Settings).
+ */
+url: string | null, 
+/**
+ * Settings cannot change the server (only with a preset `url`).
+ */
+locked: boolean, };
 
 export type SessionState = { server: string, account: Account | null, 
 /**
