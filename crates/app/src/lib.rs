@@ -17,6 +17,7 @@ mod error;
 mod filed_copy;
 mod json_file;
 mod local_data;
+pub mod log_trail;
 mod organisations;
 mod practice_card;
 mod reception_client;
@@ -26,6 +27,7 @@ mod server_applications;
 mod session_vault;
 mod settings;
 mod slot_files;
+mod support_report;
 mod status_watch;
 mod submissions;
 mod upload_progress;
@@ -52,6 +54,7 @@ pub use secret_text::SecretText;
 pub use session_vault::{KeychainVault, MemoryVault, SessionVault};
 pub use settings::{Language, Settings};
 pub use slot_files::PdfChange;
+pub use support_report::{SupportReport, SupportReportFile};
 pub use status_watch::{
     Attention, RevisionRequest, StatusChange, StayEnding, EXTENSION_WINDOW_DAYS, STAY_EXPIRY_FIELD,
 };
@@ -140,6 +143,8 @@ pub struct App {
     bundled_server: Mutex<Option<String>>,
     /// Where the session token is kept.
     vault: Box<dyn SessionVault>,
+    /// The folder of the log files, set by the shell that writes them (support report).
+    log_dir: Mutex<Option<PathBuf>>,
     /// A counter PC: the session lives here, in memory only, never in `vault`.
     counter: counter_visit::CounterState,
     /// The progress listener, cancel flag and stall limit of submission uploads.
@@ -174,6 +179,7 @@ impl App {
             card: card_panel::CardPanel::default(),
             bundled_server: Mutex::new(None),
             vault,
+            log_dir: Mutex::new(None),
             counter: counter_visit::CounterState::default(),
             data_dir,
             write_lock: Mutex::new(()),
@@ -187,6 +193,12 @@ impl App {
             app.counter.set_on(settings.is_some_and(|s| s.counter_pc));
         }
         app.remove_leftover_visits();
+        log::info!(
+            target: log_trail::TARGET,
+            "app opened: version {}, profile {}",
+            env!("CARGO_PKG_VERSION"),
+            profile.as_str()
+        );
         Ok(app)
     }
 
@@ -222,6 +234,8 @@ impl App {
         }
         let current = self.update_settings(|s| s.server_url = url.map(str::to_owned))?;
         self.forget_session();
+        // An accepted address has no user name or password in it (server_address.rs).
+        log::info!(target: log_trail::TARGET, "server address set to {}", url.unwrap_or("the bundled server"));
         Ok(current)
     }
 
