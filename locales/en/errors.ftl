@@ -130,3 +130,6 @@ error-no_such_receipt = This computer has no receipt for that application. Save 
 error-not_a_file = That is not a file that can be used. Choose a file, not a folder.
 error-upload_stalled = Sending stopped: nothing moved for a minute. Your application is kept in the outbox; check the network and send it again.
 error-upload_cancelled = Sending was cancelled. Your application is kept in the outbox; send it when you are ready.
+
+## support: the error screen after a panic
+error-internal_panic = Zairyu ran into an internal error (a bug) and wrote it to its log. Save a support report and send it to whoever helps you, then restart Zairyu.

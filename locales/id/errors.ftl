@@ -127,3 +127,6 @@ error-no_such_receipt = Komputer ini tidak memiliki tanda terima untuk permohona
 error-not_a_file = Itu bukan berkas yang dapat digunakan. Pilih berkas, bukan folder.
 error-upload_stalled = Pengiriman berhenti: tidak ada data yang terkirim selama satu menit. Permohonan Anda tetap disimpan di kotak keluar; periksa jaringan lalu kirim lagi.
 error-upload_cancelled = Pengiriman dibatalkan. Permohonan Anda tetap disimpan di kotak keluar; kirim saat Anda siap.
+
+## unreviewed: support (the error screen after a panic)
+error-internal_panic = Zairyu mengalami kesalahan internal (bug) dan telah mencatatnya di log. Simpan laporan dukungan, kirimkan kepada orang yang membantu Anda, lalu mulai ulang Zairyu.

@@ -130,3 +130,6 @@ error-no_such_receipt = このパソコンにはその申請の受付票があ�
 error-not_a_file = 使用できるファイルではありません。フォルダではなくファイルを選択してください。
 error-upload_stalled = 送信が止まりました（1分間データが送られませんでした）。申請は送信待ちに残っています。ネットワークを確認して、もう一度送信してください。
 error-upload_cancelled = 送信を中止しました。申請は送信待ちに残っています。準備ができたら送信してください。
+
+## support: the error screen after a panic
+error-internal_panic = Zairyu で内部エラー（不具合）が起きました。ログに記録されています。サポート用レポートを保存して担当者に送り、Zairyu を再起動してください。

@@ -127,3 +127,6 @@ error-no_such_receipt = 이 컴퓨터에는 그 신청의 접수증이 없습니
 error-not_a_file = 사용할 수 있는 파일이 아닙니다. 폴더가 아닌 파일을 고르세요.
 error-upload_stalled = 전송이 멈췄습니다. 1분 동안 데이터가 전송되지 않았습니다. 신청은 보낼 편지함에 보관되어 있습니다. 네트워크를 확인하고 다시 보내세요.
 error-upload_cancelled = 전송을 취소했습니다. 신청은 보낼 편지함에 보관되어 있습니다. 준비가 되면 보내세요.
+
+## unreviewed: support (the error screen after a panic)
+error-internal_panic = Zairyu에서 내부 오류(버그)가 발생하여 로그에 기록했습니다. 지원 보고서를 저장해 도와주는 분께 보내고 Zairyu를 다시 시작하세요.

@@ -127,3 +127,6 @@ error-no_such_receipt = Máy tính này không có biên nhận của đơn đó
 error-not_a_file = Đó không phải là tệp có thể dùng được. Hãy chọn một tệp, không phải thư mục.
 error-upload_stalled = Việc gửi đã dừng: không có dữ liệu nào được truyền trong một phút. Đơn của bạn được giữ trong hộp thư đi; hãy kiểm tra mạng rồi gửi lại.
 error-upload_cancelled = Đã hủy gửi. Đơn của bạn được giữ trong hộp thư đi; hãy gửi khi bạn sẵn sàng.
+
+## unreviewed: support (the error screen after a panic)
+error-internal_panic = Zairyu gặp lỗi nội bộ (một lỗi phần mềm) và đã ghi vào nhật ký. Hãy lưu báo cáo hỗ trợ, gửi cho người đang giúp bạn, rồi khởi động lại Zairyu.

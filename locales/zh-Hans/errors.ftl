@@ -127,3 +127,6 @@ error-no_such_receipt = 这台电脑上没有该申请的受理凭证。请改�
 error-not_a_file = 这不是可以使用的文件。请选择文件，而不是文件夹。
 error-upload_stalled = 发送已停止：一分钟内没有任何数据传输。您的申请保留在发件箱中；请检查网络后重新发送。
 error-upload_cancelled = 已取消发送。您的申请保留在发件箱中；准备好后再发送。
+
+## unreviewed: support (the error screen after a panic)
+error-internal_panic = Zairyu 发生了内部错误（程序缺陷），已写入日志。请保存支持报告并发送给帮助您的人，然后重新启动 Zairyu。
