@@ -438,3 +438,19 @@ files-saveReceipt = Save receipt
 files-saving = Saving…
 upload-progress = Sending: { $sent } of { $total } MB
 upload-cancel = Cancel sending
+
+## support: the support report and the error screen after a panic
+support-show = Save a support report…
+support-contentsTitle = What the support report contains
+support-explain = A zip file with the diagnosis below and the app's recent log files, for whoever helps you. It holds no application, no attached file, no password or PIN, and none of your personal details.
+support-size = { $kb } kB
+support-diagnosisText = The diagnosis (diagnosis.txt)
+support-save = Save the report
+support-cancel = Cancel
+support-working = Preparing the support report…
+support-zipFilter = Zip file
+panic-title = Zairyu ran into an internal error
+panic-code = Error code:
+panic-nothingLost = What you saved is kept: drafts are saved as you type, and signed applications wait in the outbox. Restart Zairyu to be safe, or continue if the screen still works.
+panic-restart = Restart Zairyu
+panic-continue = Continue

@@ -438,3 +438,19 @@ files-saveReceipt = Simpan tanda terima
 files-saving = Menyimpan…
 upload-progress = Mengirim: { $sent } dari { $total } MB
 upload-cancel = Batalkan pengiriman
+
+## unreviewed: support (the support report and the error screen after a panic), written by the support helper
+support-show = Simpan laporan dukungan…
+support-contentsTitle = Isi laporan dukungan
+support-explain = Sebuah file zip berisi hasil diagnosis di bawah dan file log terbaru aplikasi, untuk orang yang membantu Anda. Isinya tidak mencakup permohonan, file lampiran, kata sandi atau PIN, maupun data pribadi Anda.
+support-size = { $kb } kB
+support-diagnosisText = Hasil diagnosis (diagnosis.txt)
+support-save = Simpan laporan
+support-cancel = Batal
+support-working = Menyiapkan laporan dukungan…
+support-zipFilter = File zip
+panic-title = Zairyu mengalami kesalahan internal
+panic-code = Kode kesalahan:
+panic-nothingLost = Yang sudah Anda simpan tetap ada: draf disimpan saat Anda mengetik, dan permohonan yang sudah ditandatangani menunggu di kotak keluar. Agar aman, mulai ulang Zairyu, atau lanjutkan jika layar masih berfungsi.
+panic-restart = Mulai ulang Zairyu
+panic-continue = Lanjutkan

@@ -438,3 +438,19 @@ files-saveReceipt = 受付票を保存
 files-saving = 保存中…
 upload-progress = 送信中：{ $total } MB 中 { $sent } MB
 upload-cancel = 送信を中止
+
+## support: the support report and the error screen after a panic
+support-show = サポート用レポートを保存…
+support-contentsTitle = サポート用レポートの内容
+support-explain = 下の診断結果とアプリの最近のログファイルをまとめた zip ファイルです。担当者に送るためのものです。申請内容、添付ファイル、パスワードや暗証番号、個人情報は含まれません。
+support-size = { $kb } kB
+support-diagnosisText = 診断結果（diagnosis.txt）
+support-save = レポートを保存
+support-cancel = キャンセル
+support-working = サポート用レポートを準備しています…
+support-zipFilter = zip ファイル
+panic-title = Zairyu で内部エラーが起きました
+panic-code = エラーコード：
+panic-nothingLost = 保存した内容は残っています。下書きは入力のたびに保存され、署名済みの申請は送信待ちに残ります。念のため Zairyu を再起動するか、画面が動くならそのまま続けてください。
+panic-restart = Zairyu を再起動
+panic-continue = 続ける

@@ -438,3 +438,19 @@ files-saveReceipt = 접수증 저장
 files-saving = 저장 중…
 upload-progress = 보내는 중: { $total } MB 중 { $sent } MB
 upload-cancel = 보내기 취소
+
+## unreviewed: support (the support report and the error screen after a panic), written by the support helper
+support-show = 지원 보고서 저장…
+support-contentsTitle = 지원 보고서에 들어 있는 내용
+support-explain = 아래 진단 결과와 앱의 최근 로그 파일을 담은 zip 파일로, 도와주는 분께 보내기 위한 것입니다. 신청 내용, 첨부 파일, 비밀번호나 PIN, 개인 정보는 들어 있지 않습니다.
+support-size = { $kb } kB
+support-diagnosisText = 진단 결과 (diagnosis.txt)
+support-save = 보고서 저장
+support-cancel = 취소
+support-working = 지원 보고서를 준비하고 있습니다…
+support-zipFilter = zip 파일
+panic-title = Zairyu에서 내부 오류가 발생했습니다
+panic-code = 오류 코드:
+panic-nothingLost = 저장한 내용은 그대로 있습니다. 초안은 입력할 때마다 저장되고, 서명한 신청은 보낼 편지함에서 기다립니다. 안전을 위해 Zairyu를 다시 시작하거나, 화면이 작동하면 계속하세요.
+panic-restart = Zairyu 다시 시작
+panic-continue = 계속

@@ -438,3 +438,19 @@ files-saveReceipt = रसिद सुरक्षित गर्नुहो�
 files-saving = सुरक्षित गर्दै…
 upload-progress = पठाउँदै: { $total } MB मध्ये { $sent } MB
 upload-cancel = पठाउन रद्द गर्नुहोस्
+
+## unreviewed: support (the support report and the error screen after a panic), written by the support helper
+support-show = सहायता रिपोर्ट सेभ गर्नुहोस्…
+support-contentsTitle = सहायता रिपोर्टमा के छ
+support-explain = तलको निदान र एपका हालका लग फाइलहरू भएको zip फाइल, तपाईंलाई सहयोग गर्ने व्यक्तिका लागि। यसमा कुनै आवेदन, संलग्न फाइल, पासवर्ड वा PIN, वा तपाईंको व्यक्तिगत विवरण हुँदैन।
+support-size = { $kb } kB
+support-diagnosisText = निदान (diagnosis.txt)
+support-save = रिपोर्ट सेभ गर्नुहोस्
+support-cancel = रद्द गर्नुहोस्
+support-working = सहायता रिपोर्ट तयार हुँदैछ…
+support-zipFilter = zip फाइल
+panic-title = Zairyu मा आन्तरिक त्रुटि भयो
+panic-code = त्रुटि कोड:
+panic-nothingLost = तपाईंले सेभ गरेका कुरा सुरक्षित छन्: ड्राफ्ट टाइप गर्दै गर्दा सेभ हुन्छ, र हस्ताक्षर गरिएका आवेदनहरू आउटबक्समा पर्खिरहेका छन्। सुरक्षित रहन Zairyu पुनः सुरु गर्नुहोस्, वा स्क्रिन चलिरहेको छ भने जारी राख्नुहोस्।
+panic-restart = Zairyu पुनः सुरु गर्नुहोस्
+panic-continue = जारी राख्नुहोस्

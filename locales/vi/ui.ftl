@@ -438,3 +438,19 @@ files-saveReceipt = Lưu biên nhận
 files-saving = Đang lưu…
 upload-progress = Đang gửi: { $sent } / { $total } MB
 upload-cancel = Hủy gửi
+
+## unreviewed: support (the support report and the error screen after a panic), written by the support helper
+support-show = Lưu báo cáo hỗ trợ…
+support-contentsTitle = Nội dung của báo cáo hỗ trợ
+support-explain = Một tệp zip gồm kết quả chẩn đoán bên dưới và các tệp nhật ký gần đây của ứng dụng, dành cho người đang giúp bạn. Tệp không chứa đơn, tệp đính kèm, mật khẩu hay mã PIN, và không có thông tin cá nhân của bạn.
+support-size = { $kb } kB
+support-diagnosisText = Kết quả chẩn đoán (diagnosis.txt)
+support-save = Lưu báo cáo
+support-cancel = Hủy
+support-working = Đang chuẩn bị báo cáo hỗ trợ…
+support-zipFilter = Tệp zip
+panic-title = Zairyu gặp lỗi nội bộ
+panic-code = Mã lỗi:
+panic-nothingLost = Những gì bạn đã lưu vẫn còn: bản nháp được lưu khi bạn nhập, đơn đã ký nằm chờ trong hộp thư đi. Để an toàn, hãy khởi động lại Zairyu, hoặc tiếp tục nếu màn hình vẫn hoạt động.
+panic-restart = Khởi động lại Zairyu
+panic-continue = Tiếp tục

@@ -438,3 +438,19 @@ files-saveReceipt = 保存受理凭证
 files-saving = 正在保存…
 upload-progress = 正在发送：{ $sent } / { $total } MB
 upload-cancel = 取消发送
+
+## unreviewed: support (the support report and the error screen after a panic), written by the support helper
+support-show = 保存支持报告…
+support-contentsTitle = 支持报告包含的内容
+support-explain = 一个 zip 文件，包含下面的诊断结果和本应用最近的日志文件，供帮助您的人使用。其中不含申请内容、附件、密码或 PIN，也不含您的个人信息。
+support-size = { $kb } kB
+support-diagnosisText = 诊断结果（diagnosis.txt）
+support-save = 保存报告
+support-cancel = 取消
+support-working = 正在准备支持报告…
+support-zipFilter = zip 文件
+panic-title = Zairyu 发生了内部错误
+panic-code = 错误代码：
+panic-nothingLost = 您保存的内容都还在：草稿在输入时即已保存，已签名的申请在发件箱中等待发送。为稳妥起见请重新启动 Zairyu；如果界面仍可使用，也可以继续。
+panic-restart = 重新启动 Zairyu
+panic-continue = 继续

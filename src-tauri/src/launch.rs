@@ -21,12 +21,19 @@ impl LaunchConfig {
     ) -> Result<LaunchConfig, Box<dyn std::error::Error>> {
         let args: Vec<String> = std::env::args().collect();
         let profile = profile_from(&args, std::env::var("ZAIRYU_PROFILE").ok())?;
-        let data_dir = match std::env::var_os("ZAIRYU_DATA_DIR") {
-            Some(dir) if !dir.is_empty() => PathBuf::from(dir),
-            _ => handle.path().app_data_dir()?,
+        let data_dir = match data_dir_override() {
+            Some(dir) => dir,
+            None => handle.path().app_data_dir()?,
         };
         Ok(LaunchConfig { profile, data_dir })
     }
+}
+
+/// The app-data folder `ZAIRYU_DATA_DIR` chooses, if it is set and not empty.
+pub(crate) fn data_dir_override() -> Option<PathBuf> {
+    std::env::var_os("ZAIRYU_DATA_DIR")
+        .filter(|dir| !dir.is_empty())
+        .map(PathBuf::from)
 }
 
 /// The profile when none is asked for: the demo one only in a build that has it.

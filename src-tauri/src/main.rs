@@ -7,6 +7,8 @@ mod bindings;
 mod bundled;
 mod commands;
 mod launch;
+mod log_files;
+mod panic_screen;
 mod startup_report;
 mod status_notifications;
 mod webview_tuning;
@@ -16,7 +18,9 @@ use tauri::{Emitter, Manager};
 
 fn main() {
     startup_report::mark_start();
+    panic_screen::install();
     tauri::Builder::default()
+        .plugin(log_files::plugin())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
@@ -25,15 +29,19 @@ fn main() {
             if let Some(window) = app.get_webview_window("main") {
                 webview_tuning::apply(&window)?;
             }
+            panic_screen::attach(app.handle().clone());
             let config = launch::LaunchConfig::from_env_and_args(app.handle())?;
             let state = zairyu_app::App::open(&config.data_dir, config.profile)?;
+            if let Some(dir) = log_files::log_dir(app.handle()) {
+                state.set_log_dir(dir);
+            }
             startup_report::stage("app_open");
             if let Some(window) = app.get_webview_window("main") {
                 window.set_title(&launch::window_title(config.profile))?;
             }
             if let Err(e) = bundled::start(&state) {
                 // The app works offline without it; the diagnosis page says the server is down.
-                eprintln!("zairyu: the bundled server did not start: {e}");
+                log::warn!("the bundled server did not start: {e}");
             }
             startup_report::stage("server");
             // A submission's byte progress goes to the window as it is sent.

@@ -42,7 +42,7 @@ pub(crate) fn start(handle: AppHandle) {
             }
         });
     if let Err(e) = spawned {
-        eprintln!("zairyu: status changes will not be announced: {e}");
+        log::warn!("status changes will not be announced: {e}");
     }
 }
 
@@ -58,10 +58,10 @@ fn notify(handle: &AppHandle, app: &App, changes: &[StatusChange]) {
             .show();
         if let Err(e) = shown {
             // No notification service (e.g. a desktop without one): the in-app badge remains.
-            eprintln!("zairyu: desktop notification not shown: {e}");
+            log::warn!("desktop notification not shown: {e}");
         }
     }
     if let Err(e) = handle.emit(EVENT, changes) {
-        eprintln!("zairyu: the window was not told of status changes: {e}");
+        log::warn!("the window was not told of status changes: {e}");
     }
 }

@@ -211,6 +211,7 @@ impl App {
     /// The address of the server the app started itself (the bundled one).
     pub fn set_bundled_server(&self, url: &str) {
         *lock(&self.bundled_server) = Some(url.to_owned());
+        log::info!(target: log_trail::TARGET, "bundled server at {url}");
     }
 
     /// The server in use: the remote one chosen in the settings, else the bundled one.

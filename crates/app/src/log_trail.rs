@@ -15,6 +15,11 @@ use crate::AppError;
 /// The target of the app layer's records (`zairyu_app` is the module path's default too).
 pub const TARGET: &str = "zairyu_app";
 
+/// The time a record is written with: UTC, RFC 3339, whole seconds.
+pub fn timestamp() -> String {
+    zairyu_drafts::now()
+}
+
 /// One record as a line of the log file: `TIMESTAMP LEVEL target: message`. Line breaks in the
 /// message are written as `\n`, so one record is one line (a panic message may span lines).
 pub fn log_line(timestamp: &str, record: &log::Record<'_>) -> String {
