@@ -14,11 +14,9 @@ use support::desktop::{screenshot, DesktopSession};
 #[tokio::test(flavor = "multi_thread")]
 async fn a_panicking_command_shows_the_error_screen_and_is_written_to_the_log() {
     let data = tempfile::tempdir().unwrap();
-    let app = DesktopSession::start_with_env(
-        data.path(),
-        &[("ZAIRYU_TEST_PANIC_COMMAND", "diagnosis")],
-    )
-    .await;
+    let app =
+        DesktopSession::start_with_env(data.path(), &[("ZAIRYU_TEST_PANIC_COMMAND", "diagnosis")])
+            .await;
     let c = &app.client;
     // Settings runs the diagnosis when it opens: that command panics.
     app.wait_for("[data-testid=nav-settings]")

@@ -94,7 +94,7 @@ fn run<T>(name: &str, call: impl FnOnce() -> Result<T, AppError>) -> Reply<T> {
         Err(_) => {
             log::error!("command {name}: answered {}", crate::panic_screen::CODE);
             Err(CommandError {
-            code: crate::panic_screen::CODE.into(),
+                code: crate::panic_screen::CODE.into(),
                 message: format!("the command {name} stopped on an internal error (see the log)"),
             })
         }

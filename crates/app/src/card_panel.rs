@@ -149,7 +149,10 @@ impl CardPanel {
             Ok(session::read_basic_four(&mut card, &mut secret, consent)?)
         })();
         // The operation and the reader only: never the PIN, never what was read.
-        crate::log_trail::outcome(&format!("card: read the basic four ({})", reader_label(reader)), &read);
+        crate::log_trail::outcome(
+            &format!("card: read the basic four ({})", reader_label(reader)),
+            &read,
+        );
         read
     }
     /// Signs SHA-256 of `message` with the user-authentication key after its 4-digit PIN,
@@ -179,7 +182,10 @@ impl CardPanel {
         })();
         secret.wipe();
         crate::log_trail::outcome(
-            &format!("card: sign with the user-authentication key ({})", reader_label(reader)),
+            &format!(
+                "card: sign with the user-authentication key ({})",
+                reader_label(reader)
+            ),
             &signed,
         );
         signed

@@ -27,9 +27,9 @@ mod server_applications;
 mod session_vault;
 mod settings;
 mod slot_files;
-mod support_report;
 mod status_watch;
 mod submissions;
+mod support_report;
 mod upload_progress;
 
 use std::path::{Path, PathBuf};
@@ -54,11 +54,11 @@ pub use secret_text::SecretText;
 pub use session_vault::{KeychainVault, MemoryVault, SessionVault};
 pub use settings::{Language, Settings};
 pub use slot_files::PdfChange;
-pub use support_report::{SupportReport, SupportReportFile};
 pub use status_watch::{
     Attention, RevisionRequest, StatusChange, StayEnding, EXTENSION_WINDOW_DAYS, STAY_EXPIRY_FIELD,
 };
 pub use submissions::{QueuedSubmission, Receipt, SubmitOutcome, RECEIPT_METHOD_CHANGE};
+pub use support_report::{SupportReport, SupportReportFile};
 pub use upload_progress::UploadProgress;
 pub use zairyu_card::readers::ReaderInfo;
 pub use zairyu_card::session::{BasicFour, CardStatus, Sex};

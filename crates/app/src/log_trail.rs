@@ -23,7 +23,11 @@ pub fn timestamp() -> String {
 /// One record as a line of the log file: `TIMESTAMP LEVEL target: message`. Line breaks in the
 /// message are written as `\n`, so one record is one line (a panic message may span lines).
 pub fn log_line(timestamp: &str, record: &log::Record<'_>) -> String {
-    let message = record.args().to_string().replace('\r', "").replace('\n', "\\n");
+    let message = record
+        .args()
+        .to_string()
+        .replace('\r', "")
+        .replace('\n', "\\n");
     format!(
         "{timestamp} {:<5} {}: {message}",
         record.level(),
@@ -108,7 +112,8 @@ mod tests {
         let reader = Some(crate::PRACTICE_READER);
         assert!(app.read_basic_four(reader, "9876", false).is_err());
         let four = app.read_basic_four(reader, "1234", false).unwrap();
-        app.set_server(Some("https://reception.example.org")).unwrap();
+        app.set_server(Some("https://reception.example.org"))
+            .unwrap();
         let lines = LINES.with(|l| l.borrow().join("\n"));
         assert!(lines.contains("app opened: version"), "{lines}");
         assert!(lines.contains("card: read the basic four"), "{lines}");

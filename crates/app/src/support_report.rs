@@ -180,7 +180,10 @@ impl App {
                 d.server.as_deref().unwrap_or("none"),
                 yes(d.server_reachable)
             ),
-            format!("submissions waiting in the outbox: {}", d.queued_submissions),
+            format!(
+                "submissions waiting in the outbox: {}",
+                d.queued_submissions
+            ),
             format!("data folder: {}", without_home(Path::new(&d.data_dir))),
             format!("log folder: {log_dir}"),
             String::new(),
@@ -248,8 +251,15 @@ mod tests {
             .map(|i| zip.by_index(i).unwrap().name().unwrap().into_owned())
             .collect();
         assert!(entries.contains(&"diagnosis.txt".to_owned()), "{entries:?}");
-        assert!(entries.contains(&"logs/zairyu.log".to_owned()), "{entries:?}");
-        assert_eq!(entries.len(), 2, "only the diagnosis and the log: {entries:?}");
+        assert!(
+            entries.contains(&"logs/zairyu.log".to_owned()),
+            "{entries:?}"
+        );
+        assert_eq!(
+            entries.len(),
+            2,
+            "only the diagnosis and the log: {entries:?}"
+        );
         let mut all = String::new();
         for i in 0..zip.len() {
             zip.by_index(i).unwrap().read_to_string(&mut all).unwrap();
