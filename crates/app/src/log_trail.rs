@@ -3,7 +3,8 @@
 //! format of a record.
 //!
 //! What is logged: start-up (version, profile), server address changes, submissions started
-//! and finished (the submission ID and the application's reference number), card operations by
+//! and finished (the submission ID and the application's reference number — not the reference
+//! on a counter PC, where nothing of a visit may outlive it), card operations by
 //! name with the reader, and every error by its code. Never logged: PINs, passwords, one-time
 //! codes, names, addresses, dates of birth, user IDs, e-mail addresses or file contents — the
 //! records carry codes, identifiers the system made (submission IDs, reference numbers) and

@@ -377,8 +377,13 @@ impl App {
         use crate::log_trail::TARGET;
         log::info!(target: TARGET, "submission {submission_id}: sending");
         let outcome = self.send_one_unlogged(token, current, submission_id);
-        // The submission ID and the reference number only (no form value, no file name).
+        // The submission ID and the reference number only (no form value, no file name); on
+        // a counter PC not even the reference number: nothing of a visit outlives it.
         match &outcome {
+            Ok(SubmitOutcome::Sent { .. }) if self.counter.on() => log::info!(
+                target: TARGET,
+                "submission {submission_id}: filed (reference not logged on a counter PC)"
+            ),
             Ok(SubmitOutcome::Sent { receipt }) => log::info!(
                 target: TARGET,
                 "submission {submission_id}: filed as {}",
