@@ -220,7 +220,7 @@ impl App {
         let submission_id = uuid::Uuid::new_v4().to_string();
         log::info!(
             target: crate::log_trail::TARGET,
-            "submission {submission_id}: signing a {} application",
+            "submission {submission_id}: signing an application ({})",
             meta.procedure
         );
         let mut files = Vec::new();
