@@ -138,3 +138,6 @@ error-card_certificate_unreadable = The card's electronic certificate could not 
 ## conventions (issue 16): the machine-wide server preset
 
 error-server_locked = This computer's reception server was set by your IT department and cannot be changed here. Ask them if it needs to change.
+
+## support: the error screen after a panic
+error-internal_panic = Zairyu ran into an internal error (a bug) and wrote it to its log. Save a support report and send it to whoever helps you, then restart Zairyu.

@@ -135,3 +135,6 @@ error-card_certificate_unreadable = Sertifikat elektronik kartu tidak dapat diba
 ## unreviewed: written by the conventions helper (issue 16), not yet reviewed by a native speaker
 
 error-server_locked = Server penerimaan komputer ini diatur oleh bagian TI Anda dan tidak dapat diubah di sini. Tanyakan kepada mereka jika perlu diubah.
+
+## unreviewed: support (the error screen after a panic)
+error-internal_panic = Zairyu mengalami kesalahan internal (bug) dan telah mencatatnya di log. Simpan laporan dukungan, kirimkan kepada orang yang membantu Anda, lalu mulai ulang Zairyu.

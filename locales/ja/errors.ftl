@@ -138,3 +138,6 @@ error-card_certificate_unreadable = カードの電子証明書を読み取れ�
 ## conventions (issue 16): the machine-wide server preset
 
 error-server_locked = このコンピューターの受付サーバーは IT 担当部署が設定しているため、ここでは変更できません。変更が必要なときは担当部署にお問い合わせください。
+
+## support: the error screen after a panic
+error-internal_panic = Zairyu で内部エラー（不具合）が起きました。ログに記録されています。サポート用レポートを保存して担当者に送り、Zairyu を再起動してください。

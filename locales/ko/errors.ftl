@@ -135,3 +135,6 @@ error-card_certificate_unreadable = 카드의 전자 인증서를 읽을 수 없
 ## unreviewed: written by the conventions helper (issue 16), not yet reviewed by a native speaker
 
 error-server_locked = 이 컴퓨터의 접수 서버는 IT 부서가 설정한 것이라 여기서 바꿀 수 없습니다. 바꿔야 하면 IT 부서에 문의하세요.
+
+## unreviewed: support (the error screen after a panic)
+error-internal_panic = Zairyu에서 내부 오류(버그)가 발생하여 로그에 기록했습니다. 지원 보고서를 저장해 도와주는 분께 보내고 Zairyu를 다시 시작하세요.

@@ -135,3 +135,6 @@ error-card_certificate_unreadable = कार्डको इलेक्ट्�
 ## unreviewed: written by the conventions helper (issue 16), not yet reviewed by a native speaker
 
 error-server_locked = यो कम्प्युटरको रिसेप्सन सर्भर तपाईंको IT विभागले सेट गरेको हो र यहाँ बदल्न मिल्दैन। बदल्नुपर्ने भए उनीहरूलाई सोध्नुहोस्।
+
+## unreviewed: support (the error screen after a panic)
+error-internal_panic = Zairyu मा आन्तरिक त्रुटि (बग) भयो र यो लगमा लेखिएको छ। सहायता रिपोर्ट सेभ गरी तपाईंलाई सहयोग गर्ने व्यक्तिलाई पठाउनुहोस्, त्यसपछि Zairyu पुनः सुरु गर्नुहोस्।

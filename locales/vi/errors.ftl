@@ -135,3 +135,6 @@ error-card_certificate_unreadable = Không đọc được chứng thư điện 
 ## unreviewed: written by the conventions helper (issue 16), not yet reviewed by a native speaker
 
 error-server_locked = Máy chủ tiếp nhận của máy tính này do bộ phận IT đặt và không thể đổi ở đây. Nếu cần đổi, hãy hỏi họ.
+
+## unreviewed: support (the error screen after a panic)
+error-internal_panic = Zairyu gặp lỗi nội bộ (một lỗi phần mềm) và đã ghi vào nhật ký. Hãy lưu báo cáo hỗ trợ, gửi cho người đang giúp bạn, rồi khởi động lại Zairyu.

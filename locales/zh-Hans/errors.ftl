@@ -135,3 +135,6 @@ error-card_certificate_unreadable = 无法读取卡中的电子证书。请将�
 ## unreviewed: written by the conventions helper (issue 16), not yet reviewed by a native speaker
 
 error-server_locked = 这台电脑的受理服务器由 IT 部门设定，不能在这里更改。如需更改，请联系他们。
+
+## unreviewed: support (the error screen after a panic)
+error-internal_panic = Zairyu 发生了内部错误（程序缺陷），已写入日志。请保存支持报告并发送给帮助您的人，然后重新启动 Zairyu。

@@ -10,7 +10,7 @@ use zairyu_app::command_table::{calls, header_name};
 use zairyu_app::{App, AppError};
 
 /// The one error shape the UI sees: a stable code it translates, and an English message.
-#[derive(Debug, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub(crate) struct CommandError {
     pub(crate) code: String,
     pub(crate) message: String,
@@ -50,13 +50,13 @@ macro_rules! tauri_command {
     (json quick $name:ident ($($arg:ident : $ty:ty),*) -> $result:ty) => {
         #[tauri::command]
         fn $name(app: State<'_, App>, $($arg: $ty),*) -> Reply<$result> {
-            Ok(calls::$name(&app, $($arg),*)?)
+            run(stringify!($name), || calls::$name(&app, $($arg),*))
         }
     };
     (json blocking $name:ident ($($arg:ident : $ty:ty),*) -> $result:ty) => {
         #[tauri::command(async)]
         fn $name(app: State<'_, App>, $($arg: $ty),*) -> Reply<$result> {
-            Ok(calls::$name(&app, $($arg),*)?)
+            run(stringify!($name), || calls::$name(&app, $($arg),*))
         }
     };
     (bytes quick $name:ident ($($arg:ident : $ty:ty),*) -> $result:ty) => {
@@ -64,18 +64,42 @@ macro_rules! tauri_command {
         fn $name(app: State<'_, App>, request: Request<'_>) -> Reply<$result> {
             let bytes = raw_body(&request)?;
             $( let $arg: $ty = header(&request, stringify!($arg))?; )*
-            Ok(calls::$name(&app, $($arg,)* bytes)?)
+            run(stringify!($name), || calls::$name(&app, $($arg,)* bytes))
         }
     };
     (shell quick $name:ident ($($arg:ident : $ty:ty),*) -> $result:ty) => {
         #[tauri::command]
         fn $name(app: State<'_, App>, webview: tauri::Webview, $($arg: $ty),*) -> Reply<$result> {
-            Ok(shell::$name(&app, &webview, $($arg),*))
+            run(stringify!($name), || Ok(shell::$name(&app, &webview, $($arg),*)))
         }
     };
 }
 
 zairyu_app::command_table!(tauri_commands);
+
+/// Runs one command: its error is logged with its code (never its message, which may quote
+/// what was typed), and a panic in it (a bug) is caught here — logged by the panic hook, the
+/// window told — and answered as `internal_panic`, so one command's bug does not end the app.
+fn run<T>(name: &str, call: impl FnOnce() -> Result<T, AppError>) -> Reply<T> {
+    let answered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        crate::panic_screen::test_trigger(name);
+        call()
+    }));
+    match answered {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(err)) => {
+            log::warn!("command {name}: failed with {}", err.code());
+            Err(err.into())
+        }
+        Err(_) => {
+            log::error!("command {name}: answered {}", crate::panic_screen::CODE);
+            Err(CommandError {
+                code: crate::panic_screen::CODE.into(),
+                message: format!("the command {name} stopped on an internal error (see the log)"),
+            })
+        }
+    }
+}
 
 /// The `shell` commands of the table: what only the desktop shell knows.
 mod shell {
@@ -98,8 +122,14 @@ mod shell {
     /// storage, IndexedDB, caches, cookies) is cleared, in memory and on disk.
     pub(super) fn clear_web_storage(_: &App, webview: &tauri::Webview) {
         if let Err(e) = webview.clear_all_browsing_data() {
-            eprintln!("zairyu: the web view's storage could not be cleared: {e}");
+            log::warn!("the web view's storage could not be cleared: {e}");
         }
+    }
+
+    /// "Restart" on the error screen: the process starts again (never returns).
+    pub(super) fn restart_app(_: &App, webview: &tauri::Webview) {
+        log::info!("restarting on the user's request");
+        tauri::Manager::app_handle(webview).restart()
     }
 }
 

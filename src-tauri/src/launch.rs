@@ -29,7 +29,7 @@ impl LaunchConfig {
     }
 }
 
-/// The app-data folder given with `ZAIRYU_DATA_DIR` (tests, counters), if any.
+/// The app-data folder `ZAIRYU_DATA_DIR` chooses (tests, counters), if set and not empty.
 pub(crate) fn explicit_data_dir() -> Option<PathBuf> {
     std::env::var_os("ZAIRYU_DATA_DIR")
         .filter(|dir| !dir.is_empty())

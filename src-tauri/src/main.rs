@@ -7,6 +7,8 @@ mod bindings;
 mod bundled;
 mod commands;
 mod launch;
+mod log_files;
+mod panic_screen;
 mod single_instance;
 mod startup_report;
 mod status_notifications;
@@ -18,6 +20,7 @@ use tauri::{Emitter, Manager};
 
 fn main() {
     startup_report::mark_start();
+    panic_screen::install();
     let context = tauri::generate_context!("../tauri.conf.json");
     let mut builder = tauri::Builder::default();
     // First of the plugins: a second launch hands over before anything else starts.
@@ -28,6 +31,7 @@ fn main() {
         builder = builder.plugin(plugin);
     }
     builder
+        .plugin(log_files::plugin())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
@@ -36,8 +40,12 @@ fn main() {
             if let Some(window) = app.get_webview_window("main") {
                 webview_tuning::apply(&window)?;
             }
+            panic_screen::attach(app.handle().clone());
             let config = launch::LaunchConfig::from_env_and_args(app.handle())?;
             let state = zairyu_app::App::open(&config.data_dir, config.profile)?;
+            if let Some(dir) = log_files::log_dir(app.handle()) {
+                state.set_log_dir(dir);
+            }
             startup_report::stage("app_open");
             if let Some(window) = app.get_webview_window("main") {
                 window.set_title(&launch::window_title(config.profile))?;
@@ -47,7 +55,7 @@ fn main() {
             }
             if let Err(e) = bundled::start(&state) {
                 // The app works offline without it; the diagnosis page says the server is down.
-                eprintln!("zairyu: the bundled server did not start: {e}");
+                log::warn!("the bundled server did not start: {e}");
             }
             startup_report::stage("server");
             // A submission's byte progress goes to the window as it is sent.

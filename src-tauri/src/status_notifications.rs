@@ -46,7 +46,7 @@ pub(crate) fn start(handle: AppHandle) {
             }
         });
     if let Err(e) = spawned {
-        eprintln!("zairyu: status changes will not be announced: {e}");
+        log::warn!("status changes will not be announced: {e}");
     }
 }
 
@@ -60,7 +60,7 @@ fn show(handle: &AppHandle, title: &str, body: &str) {
         .show();
     if let Err(e) = shown {
         // No notification service (e.g. a desktop without one): the in-app warning remains.
-        eprintln!("zairyu: desktop notification not shown: {e}");
+        log::warn!("desktop notification not shown: {e}");
     }
 }
 
@@ -81,6 +81,6 @@ fn notify(handle: &AppHandle, app: &App, changes: &[StatusChange]) {
         show(handle, &title, &body);
     }
     if let Err(e) = handle.emit(EVENT, changes) {
-        eprintln!("zairyu: the window was not told of status changes: {e}");
+        log::warn!("the window was not told of status changes: {e}");
     }
 }

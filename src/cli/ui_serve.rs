@@ -266,6 +266,9 @@ mod shell {
 
     /// The browser's storage is the UI's to clear (it does so itself at the end of a visit).
     pub(super) fn clear_web_storage(_: &App) {}
+
+    /// The server keeps running; the browser UI reloads its page itself.
+    pub(super) fn restart_app(_: &App) {}
 }
 
 #[cfg(test)]

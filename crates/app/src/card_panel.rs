@@ -147,11 +147,19 @@ impl CardPanel {
         } else {
             LastTry::Refuse
         };
-        let mut secret = Secret::new(PinKind::Text, pin)?;
-        let mut card = self.card(reader, true)?;
-        let four = session::read_basic_four(&mut card, &mut secret, consent)?;
-        let expiry = zairyu_card::read_auth_expiry(&mut card).ok();
-        Ok((four, expiry))
+        let read = (|| {
+            let mut secret = Secret::new(PinKind::Text, pin)?;
+            let mut card = self.card(reader, true)?;
+            let four = session::read_basic_four(&mut card, &mut secret, consent)?;
+            let expiry = zairyu_card::read_auth_expiry(&mut card).ok();
+            Ok((four, expiry))
+        })();
+        // The operation and the reader only: never the PIN, never what was read.
+        crate::log_trail::outcome(
+            &format!("card: read the basic four ({})", reader_label(reader)),
+            &read,
+        );
+        read
     }
     /// Signs SHA-256 of `message` with the user-authentication key after its 4-digit PIN,
     /// holding the card exclusively from the certificate to the signature. Answers the
@@ -179,8 +187,20 @@ impl CardPanel {
             Ok((certificate, signature))
         })();
         secret.wipe();
+        crate::log_trail::outcome(
+            &format!(
+                "card: sign with the user-authentication key ({})",
+                reader_label(reader)
+            ),
+            &signed,
+        );
         signed
     }
+}
+
+/// The reader a card operation names in the log (`auto`: the reader chosen then).
+fn reader_label(reader: Option<&str>) -> &str {
+    reader.unwrap_or("auto")
 }
 
 /// The reader card commands use: the preferred one when it holds a card, else the first with a card.

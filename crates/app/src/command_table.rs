@@ -182,6 +182,13 @@ macro_rules! command_table {
             save_filed_copy(id: i64, path: String) -> String = save_filed_copy [json blocking fallible];
             /// Cancels the submission being sent; it stays in the outbox (`upload_cancelled`).
             cancel_upload() -> () = cancel_upload [json quick infallible];
+            // support: the support report and the error screen after a panic.
+            /// What "Save a support report" would save: the files and the diagnosis text.
+            support_report() -> $crate::SupportReport = support_report [json blocking infallible];
+            /// The support report (diagnosis and recent logs, a zip) to a file chosen in a save dialog; answers the path.
+            save_support_report_to(path: String) -> String = save_support_report_to [json blocking fallible];
+            /// Starts the app again (the error screen after an internal error).
+            restart_app() -> () = restart_app [shell quick infallible];
         }
     };
 }

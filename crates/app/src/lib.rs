@@ -18,6 +18,7 @@ mod error;
 mod filed_copy;
 mod json_file;
 mod local_data;
+pub mod log_trail;
 mod machine_preset;
 mod organisations;
 mod practice_card;
@@ -30,6 +31,7 @@ mod settings;
 mod slot_files;
 mod status_watch;
 mod submissions;
+mod support_report;
 mod upload_progress;
 mod window_geometry;
 
@@ -63,6 +65,7 @@ pub use status_watch::{
     Attention, RevisionRequest, StatusChange, StayEnding, EXTENSION_WINDOW_DAYS, STAY_EXPIRY_FIELD,
 };
 pub use submissions::{QueuedSubmission, Receipt, SubmitOutcome, RECEIPT_METHOD_CHANGE};
+pub use support_report::{SupportReport, SupportReportFile};
 pub use upload_progress::UploadProgress;
 pub use window_geometry::{ScreenArea, WindowGeometry};
 pub use zairyu_card::readers::ReaderInfo;
@@ -150,6 +153,8 @@ pub struct App {
     bundled_server: Mutex<Option<String>>,
     /// Where the session token is kept.
     vault: Box<dyn SessionVault>,
+    /// The folder of the log files, set by the shell that writes them (support report).
+    log_dir: Mutex<Option<PathBuf>>,
     /// A counter PC: the session lives here, in memory only, never in `vault`.
     counter: counter_visit::CounterState,
     /// The progress listener, cancel flag and stall limit of submission uploads.
@@ -186,6 +191,7 @@ impl App {
             card: card_panel::CardPanel::default(),
             bundled_server: Mutex::new(None),
             vault,
+            log_dir: Mutex::new(None),
             counter: counter_visit::CounterState::default(),
             data_dir,
             write_lock: Mutex::new(()),
@@ -204,6 +210,12 @@ impl App {
             app.counter.set_on(settings.is_some_and(|s| s.counter_pc));
         }
         app.remove_leftover_visits();
+        log::info!(
+            target: log_trail::TARGET,
+            "app opened: version {}, profile {}",
+            env!("CARGO_PKG_VERSION"),
+            profile.as_str()
+        );
         Ok(app)
     }
 
@@ -226,6 +238,7 @@ impl App {
     /// The address of the server the app started itself (the bundled one).
     pub fn set_bundled_server(&self, url: &str) {
         *lock(&self.bundled_server) = Some(url.to_owned());
+        log::info!(target: log_trail::TARGET, "bundled server at {url}");
     }
 
     /// The server in use: a locked preset's; else the remote one chosen in the settings, else
@@ -258,6 +271,8 @@ impl App {
         }
         let current = self.update_settings(|s| s.server_url = url.map(str::to_owned))?;
         self.forget_session();
+        // An accepted address has no user name or password in it (server_address.rs).
+        log::info!(target: log_trail::TARGET, "server address set to {}", url.unwrap_or("the bundled server"));
         Ok(current)
     }
 

@@ -221,6 +221,11 @@ impl App {
         }
         let server_id = self.server_id_for_signing()?;
         let submission_id = uuid::Uuid::new_v4().to_string();
+        log::info!(
+            target: crate::log_trail::TARGET,
+            "submission {submission_id}: signing an application ({})",
+            meta.procedure
+        );
         let mut files = Vec::new();
         let mut photo_sha256 = None;
         let mut attachments = Vec::new();
@@ -368,6 +373,39 @@ impl App {
     /// queued. Refused for its content: it is removed (the signature covers content the server will never accept) and the error
     /// says why, so the student fixes the draft and signs again.
     fn send_one(
+        &self,
+        token: &str,
+        current: Option<&str>,
+        submission_id: &str,
+    ) -> Result<SubmitOutcome, AppError> {
+        use crate::log_trail::TARGET;
+        log::info!(target: TARGET, "submission {submission_id}: sending");
+        let outcome = self.send_one_unlogged(token, current, submission_id);
+        // The submission ID and the reference number only (no form value, no file name); on
+        // a counter PC not even the reference number: nothing of a visit outlives it.
+        match &outcome {
+            Ok(SubmitOutcome::Sent { .. }) if self.counter.on() => log::info!(
+                target: TARGET,
+                "submission {submission_id}: filed (reference not logged on a counter PC)"
+            ),
+            Ok(SubmitOutcome::Sent { receipt }) => log::info!(
+                target: TARGET,
+                "submission {submission_id}: filed as {}",
+                receipt.application.reference_number
+            ),
+            Ok(SubmitOutcome::Queued { .. }) => {
+                log::info!(target: TARGET, "submission {submission_id}: kept in the outbox")
+            }
+            Err(e) => log::warn!(
+                target: TARGET,
+                "submission {submission_id}: failed with {}",
+                e.code()
+            ),
+        }
+        outcome
+    }
+
+    fn send_one_unlogged(
         &self,
         token: &str,
         current: Option<&str>,

@@ -41,12 +41,17 @@ export interface ExternalLinks {
   open(url: string): Promise<void>;
 }
 
-/** Everything the UI can ask of the application layer: every command, and the one event. */
+/** Everything the UI can ask of the application layer: every command, and the events. */
 export interface Backend extends CommandMethods {
   /** Calls `handler` when the app notices status changes in the background; answers a stop function. */
   onStatusChanged(handler: (changes: StatusChange[]) => void): Promise<() => void>;
   /** Calls `handler` with a submission's byte progress while it is sent; answers a stop function. */
   onUploadProgress(handler: (progress: UploadProgress) => void): Promise<() => void>;
+  /**
+   * Calls `handler` when the Rust side hit a bug (a panic, code `internal_panic`): a command
+   * answered it, or a background task told the window (`internal-panic`); answers a stop function.
+   */
+  onInternalPanic(handler: (error: CommandError) => void): Promise<() => void>;
   /** Native dialogs, or null where there are none (browser, `ui-serve`): the HTML pickers stay. */
   readonly files: NativeFiles | null;
   /** The system's browser, or null in a browser, where a link opens itself. */
@@ -176,6 +181,15 @@ export function uiServeToken(location: Location, storage: Storage): string {
 
 /** Every command of the generated table as a method over one transport. */
 export function backendOver(t: Transport): Backend {
+  const panicHandlers = new Set<(error: CommandError) => void>();
+  /** A command's answer; `internal_panic` is also told to the error screen. */
+  const watched = <T>(answer: Promise<T>): Promise<T> =>
+    answer.catch((err: unknown) => {
+      if (err instanceof BackendError && err.code === "internal_panic") {
+        panicHandlers.forEach((h) => h({ code: err.code, message: err.message }));
+      }
+      throw err;
+    });
   const methods: Record<string, (...params: unknown[]) => Promise<unknown>> = {};
   for (const spec of commandSpecs) {
     const named = (params: unknown[]) => Object.fromEntries(spec.args.map((name, i) => [name, params[i]]));
@@ -183,9 +197,9 @@ export function backendOver(t: Transport): Backend {
       "bytes" in spec
         ? (...params) => {
             const headers = Object.fromEntries(spec.args.map((name, i) => [name, encodeURIComponent(String(params[i]))]));
-            return t.callRaw(spec.command, params[spec.args.length] as Uint8Array, headers);
+            return watched(t.callRaw(spec.command, params[spec.args.length] as Uint8Array, headers));
           }
-        : (...params) => t.call(spec.command, named(params) as Commands[typeof spec.command]["args"]);
+        : (...params) => watched(t.call(spec.command, named(params) as Commands[typeof spec.command]["args"]));
   }
   return {
     ...(methods as unknown as CommandMethods),
@@ -193,6 +207,14 @@ export function backendOver(t: Transport): Backend {
       t.listen ? t.listen("status-changed", (payload) => handler(payload as StatusChange[])) : () => undefined,
     onUploadProgress: async (handler) =>
       t.listen ? t.listen("upload-progress", (payload) => handler(payload as UploadProgress)) : () => undefined,
+    onInternalPanic: async (handler) => {
+      panicHandlers.add(handler);
+      const stop = t.listen ? await t.listen("internal-panic", (payload) => handler(payload as CommandError)) : () => undefined;
+      return () => {
+        panicHandlers.delete(handler);
+        stop();
+      };
+    },
     files: t.files ?? null,
     links: t.links ?? null,
   };

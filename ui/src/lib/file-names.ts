@@ -16,3 +16,4 @@ function safe(part: string): string {
 export const draftFileName = (procedure: string, now?: Date) => `zairyu-draft-${safe(procedure)}-${today(now)}.zairyu`;
 export const receiptFileName = (reference: string) => `zairyu-receipt-${safe(reference)}.txt`;
 export const filedCopyFileName = (reference: string, now?: Date) => `zairyu-application-${safe(reference)}-${today(now)}.pdf`;
+export const supportReportFileName = (now?: Date) => `zairyu-support-report-${today(now)}.zip`;

@@ -20,6 +20,7 @@ import type {
   Schema,
   StatusEntry,
   UploadProgress,
+  CommandError,
 } from "../lib/generated/bindings";
 
 const procedure = (id: string, name_en: string, name_ja: string, has_form: boolean): Procedure => ({
@@ -251,6 +252,8 @@ export function memoryBackend(options: { nativeFiles?: boolean } = {}) {
     profile: "demo",
     server_preset: { url: null, locked: false },
   };
+  // support: the error screen's listeners.
+  const panicHandlers: ((error: CommandError) => void)[] = [];
   const dialogs = { openAnswer: [] as string[], revealed: [] as string[], saveNames: [] as string[], browsed: [] as string[] };
   const native: NativeFiles = {
     savePath: async (defaultName) => {
@@ -690,6 +693,29 @@ export function memoryBackend(options: { nativeFiles?: boolean } = {}) {
       uploadHandlers.push(handler);
       return () => uploadHandlers.splice(uploadHandlers.indexOf(handler), 1);
     },
+    // support
+    supportReport: async () => {
+      calls.push("support-report");
+      return {
+        files: [
+          { name: "diagnosis.txt", bytes: 420 },
+          { name: "zairyu.log", bytes: 12_300 },
+        ],
+        diagnosis: "Zairyu support report\nversion: 0.1.0\nprofile: demo\n",
+      };
+    },
+    saveSupportReportTo: async (path) => {
+      calls.push(`support-report-to:${path}`);
+      return path || "/tmp/zairyu/zairyu-support-report.zip";
+    },
+    restartApp: async () => {
+      calls.push("restart");
+      return null;
+    },
+    onInternalPanic: async (handler) => {
+      panicHandlers.push(handler);
+      return () => panicHandlers.splice(panicHandlers.indexOf(handler), 1);
+    },
     files: options.nativeFiles ? native : null,
     // conventions: the desktop opens the official pages in the system's browser.
     links: options.nativeFiles
@@ -700,9 +726,11 @@ export function memoryBackend(options: { nativeFiles?: boolean } = {}) {
         }
       : null,
   };
+  /** Plays a bug in the Rust process (a panic on a background thread). */
+  const panic = (message: string) => panicHandlers.forEach((h) => h({ code: "internal_panic", message }));
   /** Plays the backend sending a submission's progress. */
   const uploading = (progress: UploadProgress) => uploadHandlers.forEach((h) => h(progress));
   /** Plays the background watch telling the window of status changes. */
   const announce = (changes: StatusChange[]) => statusHandlers.forEach((h) => h(changes));
-  return { api, state, calls, pending, card, account, settings, attention, announce, sent, local, counter, board, students, dialogs, uploading, info };
+  return { api, state, calls, pending, card, account, settings, attention, announce, sent, local, counter, board, students, dialogs, uploading, info, panic };
 }

@@ -576,6 +576,18 @@ export type Submitted = {
  */
 at: string, reference_number: string, };
 
+export type SupportReport = { 
+/**
+ * The zip's files in order: [`DIAGNOSIS_FILE`] first, then the log files, newest first.
+ */
+files: Array<SupportReportFile>, 
+/**
+ * The text of [`DIAGNOSIS_FILE`].
+ */
+diagnosis: string, };
+
+export type SupportReportFile = { name: string, bytes: number, };
+
 export type Terms = { 
 /**
  * The Japanese original, which prevails.
@@ -735,6 +747,9 @@ export interface Commands {
   save_receipt_to: { args: { applicationId: number; path: string }; result: string };
   save_filed_copy: { args: { id: number; path: string }; result: string };
   cancel_upload: { args: Record<string, never>; result: null };
+  support_report: { args: Record<string, never>; result: SupportReport };
+  save_support_report_to: { args: { path: string }; result: string };
+  restart_app: { args: Record<string, never>; result: null };
 }
 
 /** The commands whose body is raw bytes; their other arguments travel as headers. */
@@ -877,6 +892,12 @@ export interface CommandMethods {
   saveFiledCopy(id: number, path: string): Promise<string>;
   /** Cancels the submission being sent; it stays in the outbox (`upload_cancelled`). */
   cancelUpload(): Promise<null>;
+  /** What "Save a support report" would save: the files and the diagnosis text. */
+  supportReport(): Promise<SupportReport>;
+  /** The support report (diagnosis and recent logs, a zip) to a file chosen in a save dialog; answers the path. */
+  saveSupportReportTo(path: string): Promise<string>;
+  /** Starts the app again (the error screen after an internal error). */
+  restartApp(): Promise<null>;
 }
 
 /** How each method of `CommandMethods` reaches its command: the names its arguments
@@ -967,4 +988,7 @@ export const commandSpecs = [
   { method: "saveReceiptTo", command: "save_receipt_to", args: ["applicationId", "path"] },
   { method: "saveFiledCopy", command: "save_filed_copy", args: ["id", "path"] },
   { method: "cancelUpload", command: "cancel_upload", args: [] },
+  { method: "supportReport", command: "support_report", args: [] },
+  { method: "saveSupportReportTo", command: "save_support_report_to", args: ["path"] },
+  { method: "restartApp", command: "restart_app", args: [] },
 ] as const;

@@ -476,6 +476,20 @@ export const messageKeys = [
   "firstRun.practice",
   "settings.presetLocked",
   "settings.presetDefault",
+  "support.show",
+  "support.contentsTitle",
+  "support.explain",
+  "support.size",
+  "support.diagnosisText",
+  "support.save",
+  "support.cancel",
+  "support.working",
+  "support.zipFilter",
+  "panic.title",
+  "panic.code",
+  "panic.nothingLost",
+  "panic.restart",
+  "panic.continue",
   "error.data_dir_unavailable",
   "error.storage_failed",
   "error.unknown_profile",
@@ -605,6 +619,7 @@ export const messageKeys = [
   "error.not_a_filing_student",
   "error.card_certificate_unreadable",
   "error.server_locked",
+  "error.internal_panic",
 ] as const;
 
 export type MessageKey = (typeof messageKeys)[number];
