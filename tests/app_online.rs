@@ -12,7 +12,6 @@ use zairyu_app::{
     App, ApplicationStatus, MemoryVault, Profile, Registration, SessionVault as _, SubmitOutcome,
     UsageInfo, PRACTICE_READER,
 };
-use zairyu_testkit::corpus;
 
 const PASSWORD: &str = "Zairyu#2026ok";
 
@@ -81,26 +80,7 @@ fn start_server(dir: &Path, listen: &str) -> String {
 }
 
 fn fill_extension(app: &App, id: &str, scratch: &Path) {
-    for (path, text) in support::extension::form_inputs(&[]) {
-        app.set_draft_field(id, &path, &text).unwrap();
-    }
-    let photo = std::fs::read(support::extension::recent_photo(
-        &corpus::path("photo_good.jpg"),
-        scratch,
-    ))
-    .unwrap();
-    app.attach_to_draft(id, "attachments.photo", "me.jpg", &photo)
-        .unwrap();
-    for slot in support::extension::PDF_SLOTS {
-        let pdf = std::fs::read(support::extension::pdf(scratch, slot)).unwrap();
-        app.attach_to_draft(
-            id,
-            &format!("attachments.{slot}"),
-            &format!("{slot}.pdf"),
-            &pdf,
-        )
-        .unwrap();
-    }
+    support::extension::fill_in_app(app, id, scratch);
     // Manual 4.2.8: a second bank statement, its own file of the same document item.
     let second = std::fs::read(support::extension::pdf(scratch, "bank-2")).unwrap();
     let state = app

@@ -12,7 +12,6 @@ use std::path::Path;
 use zairyu_app::{
     App, MemoryVault, Profile, Registration, SubmitOutcome, UsageInfo, PRACTICE_READER,
 };
-use zairyu_testkit::corpus;
 
 const PASSWORD: &str = "Zairyu#2026ok";
 
@@ -72,29 +71,6 @@ fn bind_card(app: &App, name_en: &str, organisation: Option<&str>) {
         .apply_for_usage(Some(PRACTICE_READER), "1234", false, &info)
         .unwrap();
     assert!(session.account.unwrap().usage_application_done);
-}
-
-fn fill_extension(app: &App, id: &str, scratch: &Path) {
-    for (path, text) in support::extension::form_inputs(&[]) {
-        app.set_draft_field(id, &path, &text).unwrap();
-    }
-    let photo = std::fs::read(support::extension::recent_photo(
-        &corpus::path("photo_good.jpg"),
-        scratch,
-    ))
-    .unwrap();
-    app.attach_to_draft(id, "attachments.photo", "me.jpg", &photo)
-        .unwrap();
-    for slot in support::extension::PDF_SLOTS {
-        let pdf = std::fs::read(support::extension::pdf(scratch, slot)).unwrap();
-        app.attach_to_draft(
-            id,
-            &format!("attachments.{slot}"),
-            &format!("{slot}.pdf"),
-            &pdf,
-        )
-        .unwrap();
-    }
 }
 
 #[test]
@@ -166,7 +142,7 @@ fn staff_file_for_a_linked_student_with_the_students_card() {
 
     // The draft prepared by staff, signed with the student's card (the student types the PIN).
     let draft = app.create_draft("extension-of-stay").unwrap();
-    fill_extension(&app, &draft.id, scratch.path());
+    support::extension::fill_in_app(&app, &draft.id, scratch.path());
     app.insert_practice_card().unwrap();
     let outcome = app
         .submit_draft(&draft.id, Some(PRACTICE_READER), "1234", false, None)

@@ -1,6 +1,7 @@
 //! A complete extension-of-stay application for the end-to-end tests: the answers of
 //! `crates/forms/tests/fixtures/extension-complete.json` as a person types them, the seven
-//! PDF attachment slots filled with small Ghostscript PDFs, and a draft made with the CLI.
+//! PDF attachment slots filled with small Ghostscript PDFs, and a draft made with the CLI or
+//! filled through the app layer.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -112,4 +113,29 @@ pub fn cli_draft(dir: &Path, scratch: &Path, photo: &Path, except: &[&str]) {
         ));
     }
     zairyu(&args);
+}
+
+/// Fills the app's draft `id` with every answer, a recent photo and the seven PDFs, as the
+/// student would through the app layer.
+pub fn fill_in_app(app: &zairyu_app::App, id: &str, scratch: &Path) {
+    for (path, text) in form_inputs(&[]) {
+        app.set_draft_field(id, &path, &text).unwrap();
+    }
+    let photo = std::fs::read(recent_photo(
+        &zairyu_testkit::corpus::path("photo_good.jpg"),
+        scratch,
+    ))
+    .unwrap();
+    app.attach_to_draft(id, "attachments.photo", "me.jpg", &photo)
+        .unwrap();
+    for slot in PDF_SLOTS {
+        let pdf = std::fs::read(pdf(scratch, slot)).unwrap();
+        app.attach_to_draft(
+            id,
+            &format!("attachments.{slot}"),
+            &format!("{slot}.pdf"),
+            &pdf,
+        )
+        .unwrap();
+    }
 }
