@@ -21,6 +21,8 @@ fn corpus_files() -> Vec<String> {
         .filter_map(|entry| entry.ok())
         .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        // `.complete` marks the shared corpus folder whole; it is not a corpus file.
+        .filter(|name| !name.starts_with('.'))
         .collect();
     names.sort();
     names

@@ -22,23 +22,47 @@ fn run(program: &str, args: &[&str]) {
     );
 }
 
-/// The folder holding every corpus file, built on first use (kept after the process ends).
+/// The folder holding every corpus file. Every test process shares one corpus per version of
+/// this file (`TMPDIR/zairyu-corpus-<digest>`): the first process builds it in a folder of its
+/// own and renames that into place when it is complete; a process that loses the race drops
+/// its copy and uses the winner's. Before, each test process left a 43 MB folder behind.
 pub fn dir() -> &'static Path {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
-        let dir = tempfile::Builder::new()
-            .prefix("zairyu-corpus-")
+        use std::hash::{Hash, Hasher};
+        let mut digest = std::hash::DefaultHasher::new();
+        include_str!("corpus.rs").hash(&mut digest);
+        let shared = std::env::temp_dir().join(format!("zairyu-corpus-{:016x}", digest.finish()));
+        let complete = |dir: &Path| dir.join(COMPLETE).exists();
+        if complete(&shared) {
+            return shared;
+        }
+        let building = tempfile::Builder::new()
+            .prefix("zairyu-corpus-building-")
             .tempdir()
-            .unwrap()
-            .keep();
-        build_photos(&dir);
-        build_pixel_bomb(&dir);
-        build_pdfs(&dir);
-        build_hostile(&dir);
-        build_blank_pages(&dir);
-        dir
+            .unwrap();
+        let dir = building.path();
+        build_photos(dir);
+        build_pixel_bomb(dir);
+        build_pdfs(dir);
+        build_hostile(dir);
+        build_blank_pages(dir);
+        std::fs::write(dir.join(COMPLETE), b"").unwrap();
+        match std::fs::rename(dir, &shared) {
+            Ok(()) => {
+                // Renamed away: nothing is left for the guard to remove.
+                let _ = building.keep();
+            }
+            // Another process put its complete corpus there first; this copy goes.
+            Err(_) if complete(&shared) => {}
+            Err(e) => panic!("cannot put the corpus at {}: {e}", shared.display()),
+        }
+        shared
     })
 }
+
+/// The marker written last into a corpus folder: the folder is whole.
+const COMPLETE: &str = ".complete";
 
 /// One corpus file, e.g. `photo_good.jpg` or `pdf_user_aes256.pdf`.
 pub fn path(name: &str) -> PathBuf {
