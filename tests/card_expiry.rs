@@ -49,22 +49,7 @@ async fn a_card_ending_before_the_decision_is_warned_on_home_and_by_notification
     );
 
     // A draft of the extension of period of stay, its period of stay filled in.
-    app.wait_for("[data-testid=new-application]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_for("[data-testid=procedure-extension-of-stay] [data-testid=choose-procedure]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_for("[data-testid=agree]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_for("[data-testid=draft-form]").await;
+    app.new_extension_draft().await;
     let expiry = app.wait_for("#field-applicant-current-expiry").await;
     // WebKit's date input takes no typed keys through WebDriver: set it as a picker would.
     c.execute(

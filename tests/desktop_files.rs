@@ -56,22 +56,7 @@ async fn a_draft_is_exported_through_the_native_save_dialog() {
     let target = chosen.path().join("my-draft.zairyu");
     let app = DesktopSession::start(data.path()).await;
     let c = &app.client;
-    app.wait_for("[data-testid=new-application]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_for("[data-testid=procedure-extension-of-stay] [data-testid=choose-procedure]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_for("[data-testid=agree]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_for("[data-testid=draft-form]").await;
+    app.new_extension_draft().await;
     app.wait_for("[data-testid=draft-export]")
         .await
         .click()

@@ -52,22 +52,7 @@ async fn the_first_run_speaks_the_os_language_and_every_language_shows_home_and_
         assert_eq!(lang.as_str(), Some(tag), "the page's language");
         screenshot(c, &format!("home-{tag}")).await;
 
-        app.wait_for("[data-testid=new-application]")
-            .await
-            .click()
-            .await
-            .unwrap();
-        app.wait_for("[data-testid=procedure-extension-of-stay] [data-testid=choose-procedure]")
-            .await
-            .click()
-            .await
-            .unwrap();
-        app.wait_for("[data-testid=agree]")
-            .await
-            .click()
-            .await
-            .unwrap();
-        app.wait_for("[data-testid=draft-form]").await;
+        app.new_extension_draft().await;
         app.wait_for_text(
             "[data-testid=draft-form]",
             &catalogue_text(tag, "draft-required"),

@@ -140,6 +140,19 @@ impl DesktopSession {
             .unwrap_or_else(|err| panic!("{css} did not appear: {err}"))
     }
 
+    /// From Home, the way a student starts one: "New application", the extension of period of
+    /// stay, the terms agreed; answers when the draft's form shows.
+    pub async fn new_extension_draft(&self) {
+        for step in [
+            "[data-testid=new-application]",
+            "[data-testid=procedure-extension-of-stay] [data-testid=choose-procedure]",
+            "[data-testid=agree]",
+        ] {
+            self.wait_for(step).await.click().await.unwrap();
+        }
+        self.wait_for("[data-testid=draft-form]").await;
+    }
+
     /// Waits until the element matching `css` contains `text`.
     pub async fn wait_for_text(&self, css: &str, text: &str) {
         let deadline = Instant::now() + WAIT;

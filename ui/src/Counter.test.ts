@@ -85,6 +85,7 @@ describe("counter PC", () => {
     select.value = "";
     await fireEvent.change(select);
     await waitFor(() => expect(screen.queryByTestId("visit-applicant-note")).toBeNull());
+    expect(fake.calls.filter((c) => c === "linked-students")).toHaveLength(1);
   });
 
   it("sends unsent applications on request before the end", async () => {

@@ -634,7 +634,10 @@ export function memoryBackend(options: { nativeFiles?: boolean } = {}) {
       counter.startedAt = 1_767_225_600;
       return visitState();
     },
-    linkedStudents: async () => ({ students: structuredClone(students) }),
+    linkedStudents: async () => {
+      calls.push("linked-students");
+      return { students: structuredClone(students) };
+    },
     setVisitApplicant: async (userId) => {
       if (!counter.open) throw new BackendError({ code: "no_visit", message: "no visit" });
       const student = students.find((s) => s.user_id === userId && s.usage_application_done);
