@@ -124,7 +124,6 @@ error-not_a_student = Only a student's own account links a school or attorney of
 error-applicant_not_named = A resubmission for a student must name the student and be signed with their card.
 error-bad_page = This page of the list does not exist.
 error-bad_kind = The organisation kind must be school or attorney_office.
-error-pdf_font_missing = No font is installed to print the copy with. Install a font (for example Noto Sans CJK or IPA Gothic) and save the copy again.
 error-pdf_copy_failed = The PDF copy could not be made. Try again.
 error-no_such_receipt = This computer has no receipt for that application. Save the copy from the Application Details instead.
 error-not_a_file = That is not a file that can be used. Choose a file, not a folder.

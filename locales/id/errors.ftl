@@ -121,7 +121,6 @@ error-not_a_student = Hanya akun mahasiswa sendiri yang dapat menghubungkan seko
 error-applicant_not_named = Pengajuan ulang untuk mahasiswa harus menyebutkan mahasiswa tersebut dan ditandatangani dengan kartunya.
 error-bad_page = Halaman daftar ini tidak ada.
 error-bad_kind = Jenis organisasi harus school (sekolah) atau attorney_office (kantor 行政書士).
-error-pdf_font_missing = Tidak ada fon terpasang untuk mencetak salinan. Pasang fon (misalnya Noto Sans CJK atau IPA Gothic) lalu simpan salinan lagi.
 error-pdf_copy_failed = Salinan PDF tidak dapat dibuat. Coba lagi.
 error-no_such_receipt = Komputer ini tidak memiliki tanda terima untuk permohonan itu. Sebagai gantinya, simpan salinan dari Rincian permohonan.
 error-not_a_file = Itu bukan berkas yang dapat digunakan. Pilih berkas, bukan folder.

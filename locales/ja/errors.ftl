@@ -124,7 +124,6 @@ error-not_a_student = 学校・事務所の登録は、学生本人のアカウ�
 error-applicant_not_named = 学生のための再申請は、その学生を申請人として指定し、学生のカードで署名してください。
 error-bad_page = 一覧のこのページはありません。
 error-bad_kind = 組織の種類は school（学校）か attorney_office（行政書士事務所）で指定してください。
-error-pdf_font_missing = 控えを印刷するフォントがインストールされていません。フォント（Noto Sans CJK や IPA ゴシックなど）をインストールして、もう一度保存してください。
 error-pdf_copy_failed = PDF の控えを作成できませんでした。もう一度お試しください。
 error-no_such_receipt = このパソコンにはその申請の受付票がありません。申請詳細から控えを保存してください。
 error-not_a_file = 使用できるファイルではありません。フォルダではなくファイルを選択してください。

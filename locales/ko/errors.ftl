@@ -121,7 +121,6 @@ error-not_a_student = 학교나 변호사·행정서사 사무소는 학생 본�
 error-applicant_not_named = 학생을 위한 재제출은 그 학생을 신청인으로 지정하고 학생의 카드로 서명해야 합니다.
 error-bad_page = 목록의 이 페이지는 없습니다.
 error-bad_kind = 기관 종류는 school(학교) 또는 attorney_office(행정서사 사무소)여야 합니다.
-error-pdf_font_missing = 사본을 인쇄할 글꼴이 설치되어 있지 않습니다. 글꼴(예: Noto Sans CJK 또는 IPA Gothic)을 설치한 뒤 사본을 다시 저장하세요.
 error-pdf_copy_failed = PDF 사본을 만들지 못했습니다. 다시 시도하세요.
 error-no_such_receipt = 이 컴퓨터에는 그 신청의 접수증이 없습니다. 대신 신청 상세에서 사본을 저장하세요.
 error-not_a_file = 사용할 수 있는 파일이 아닙니다. 폴더가 아닌 파일을 고르세요.

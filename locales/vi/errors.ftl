@@ -121,7 +121,6 @@ error-not_a_student = Chỉ tài khoản của chính du học sinh mới liên 
 error-applicant_not_named = Đơn nộp lại cho du học sinh phải ghi tên du học sinh đó và được ký bằng thẻ của du học sinh.
 error-bad_page = Trang này của danh sách không tồn tại.
 error-bad_kind = Loại tổ chức phải là school (trường học) hoặc attorney_office (văn phòng luật sư, chuyên viên thủ tục hành chính).
-error-pdf_font_missing = Chưa cài phông chữ nào để in bản sao. Hãy cài một phông chữ (ví dụ Noto Sans CJK hoặc IPA Gothic) rồi lưu lại bản sao.
 error-pdf_copy_failed = Không tạo được bản sao PDF. Hãy thử lại.
 error-no_such_receipt = Máy tính này không có biên nhận của đơn đó. Hãy lưu bản sao từ Chi tiết đơn.
 error-not_a_file = Đó không phải là tệp có thể dùng được. Hãy chọn một tệp, không phải thư mục.

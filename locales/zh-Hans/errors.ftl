@@ -121,7 +121,6 @@ error-not_a_student = 只有学生本人的账户才能关联学校或律师、�
 error-applicant_not_named = 为学生重新提交时，必须指定该学生为申请人，并用该学生的卡签名。
 error-bad_page = 列表中不存在此页。
 error-bad_kind = 机构类型必须是 school（学校）或 attorney_office（行政书士事务所）。
-error-pdf_font_missing = 没有安装可用于打印副本的字体。请安装字体（例如 Noto Sans CJK 或 IPA Gothic）后重新保存副本。
 error-pdf_copy_failed = 无法生成 PDF 副本。请重试。
 error-no_such_receipt = 这台电脑上没有该申请的受理凭证。请改为从申请详情中保存副本。
 error-not_a_file = 这不是可以使用的文件。请选择文件，而不是文件夹。

@@ -104,12 +104,11 @@ impl App {
     pub fn save_filed_copy(&self, application_id: i64, path: &str) -> Result<String, AppError> {
         let details = self.application_details(application_id)?;
         let schema = zairyu_forms::schema_for(&details.application.procedure_id).ok();
-        let font = filed_copy::find_font().ok_or(AppError::PdfFontMissing)?;
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs() as i64)
             .unwrap_or_default();
-        let pdf = filed_copy::render(&details, schema, &font, now)?;
+        let pdf = filed_copy::render(&details, schema, now)?;
         let file = if path.is_empty() {
             let reference = &details.application.reference_number;
             let dir = self.downloads_dir(reference)?;

@@ -74,8 +74,6 @@ pub enum AppError {
     /// Manual 4.2.8: at most 25,000,000 bytes of files in total.
     #[error("the files would come to {total} bytes, over the {max} an application may carry: shrink a scanned PDF (\"Shrink\") or remove a file")]
     FilesTooLarge { total: u64, max: u64 },
-    #[error("no font is installed on this computer to print the copy with; install a font (e.g. Noto Sans CJK or IPA Gothic) and save the copy again")]
-    PdfFontMissing,
     #[error("sending stopped: no data moved for {seconds} seconds ({sent} of {total} bytes sent); the application is kept in the outbox — check the network and send it again")]
     UploadStalled { seconds: u64, sent: u64, total: u64 },
     #[error("sending was cancelled; the application is kept in the outbox")]
@@ -138,7 +136,6 @@ impl AppError {
             AppError::PracticeCardNotAllowed => "practice_card_not_allowed",
             AppError::PracticeCardUnavailable => "practice_card_unavailable",
             AppError::DemoProfileUnavailable => "demo_profile_unavailable",
-            AppError::PdfFontMissing => "pdf_font_missing",
             AppError::UploadStalled { .. } => "upload_stalled",
             AppError::UploadCancelled => "upload_cancelled",
             AppError::PdfCopyFailed(_) => "pdf_copy_failed",

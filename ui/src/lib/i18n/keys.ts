@@ -610,7 +610,6 @@ export const messageKeys = [
   "error.applicant_not_named",
   "error.bad_page",
   "error.bad_kind",
-  "error.pdf_font_missing",
   "error.pdf_copy_failed",
   "error.no_such_receipt",
   "error.not_a_file",
