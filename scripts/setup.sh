@@ -59,10 +59,26 @@ if ! command -v node >/dev/null; then
     echo "the distribution's Node.js (${candidate:-none}) is too old for Vite 8: left out (see below)"
   fi
 fi
+# Chromium for the accessibility test: Debian's package, else (Ubuntu, whose chromium-browser
+# only installs the snap) Playwright's own build, fetched after the npm packages below.
+chromium_from_playwright=false
 if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing: ${missing[*]}"
   apt_update
-  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+  installable=()
+  for pkg in "${missing[@]}"; do
+    if apt-cache policy "$pkg" 2>/dev/null | grep -q 'Candidate: [^(]'; then
+      installable+=("$pkg")
+    elif [ "$pkg" = chromium ]; then
+      chromium_from_playwright=true
+      echo "this distribution has no chromium package: Playwright's Chromium is fetched with the UI's npm packages"
+    else
+      echo "not in this distribution's archive (left out): $pkg" >&2
+    fi
+  done
+  if [ ${#installable[@]} -gt 0 ]; then
+    echo "installing: ${installable[*]}"
+    sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${installable[@]}"
+  fi
 else
   echo "all ${#wanted[@]} present"
 fi
@@ -111,6 +127,10 @@ fi
 say "UI dependencies and build"
 if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
   npm --prefix ui ci --no-audit --no-fund
+fi
+if $chromium_from_playwright && [ -z "${CHROMIUM:-}" ]; then
+  npm --prefix ui exec -- playwright-core install chromium ||
+    echo "Playwright's Chromium could not be fetched: set CHROMIUM to a Chromium or Chrome binary for the accessibility test" >&2
 fi
 # Rebuild the UI only when its sources changed: a fresh ui/dist makes Cargo re-embed it into
 # the desktop binary, which costs minutes on every start of scripts/run-app.sh.
