@@ -1,7 +1,7 @@
-//! Accessibility: axe-core on every screen of the built UI in Chromium (Debian's, or Playwright's on Ubuntu),
-//! in English and Japanese, with the app layer behind `zairyu ui-serve` (its bundled server and
-//! the practice card), and the main path from registration to a filed application driven with
-//! the keyboard alone. A ready draft is prepared with the CLI so the review screen is reached.
+//! Accessibility: axe-core on every screen of the built UI in Chromium (Debian's, or
+//! Playwright's on Ubuntu), in English and Japanese, with the app layer behind `zairyu ui-serve`
+//! (its bundled server and the practice card), and the main path from registration to a filed
+//! application driven with the keyboard alone. A ready draft is prepared with the CLI so the review screen is reached.
 
 mod support;
 
