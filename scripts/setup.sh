@@ -93,6 +93,11 @@ if [ ${#pyreqs[@]} -gt 0 ]; then
     python3 -m venv .venv || { echo "python3 cannot make a virtual environment: install python3-venv (Debian/Ubuntu) and run this again" >&2; exit 1; }
   fi
   if ! cmp -s scripts/python-requirements.txt .venv/requirements.installed; then
+    # pip trusts only its own CA list unless told: the system's (with a campus TLS proxy's or
+    # a private CA an IT department added) when there is one.
+    if [ -z "${PIP_CERT:-}" ] && [ -f /etc/ssl/certs/ca-certificates.crt ]; then
+      export PIP_CERT=/etc/ssl/certs/ca-certificates.crt
+    fi
     .venv/bin/python3 -m pip install --quiet --disable-pip-version-check -r scripts/python-requirements.txt
     cp scripts/python-requirements.txt .venv/requirements.installed
   else
