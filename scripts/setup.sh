@@ -30,6 +30,7 @@ node_howto() {
   cat >&2 <<'HOWTO'
 Install Node.js 22 LTS, then run this again; one of:
   - NodeSource's Debian/Ubuntu packages (https://github.com/nodesource/distributions):
+      sudo apt-get install -y curl    # if it is missing
       curl -fsSL https://deb.nodesource.com/setup_22.x -o nodesource_setup.sh
       sudo bash nodesource_setup.sh && sudo apt-get install -y nodejs
   - the official binaries from https://nodejs.org/en/download (or nvm: nvm install 22)
