@@ -67,7 +67,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt_update
   installable=()
   for pkg in "${missing[@]}"; do
-    if apt-cache policy "$pkg" 2>/dev/null | grep -q 'Candidate: [^(]'; then
+    # (awk reads it all: `grep -q` would end the pipe early, which pipefail counts as failure)
+    candidate=$(apt-cache policy "$pkg" 2>/dev/null | awk '/Candidate:/ { print $2 }')
+    if [ -n "$candidate" ] && [ "$candidate" != "(none)" ]; then
       installable+=("$pkg")
     elif [ "$pkg" = chromium ]; then
       chromium_from_playwright=true
