@@ -92,7 +92,9 @@ fi
 mapfile -t pyreqs < <(grep -vE '^[[:space:]]*(#|$)' scripts/python-requirements.txt || true)
 if [ ${#pyreqs[@]} -gt 0 ]; then
   say "python packages (scripts/python-requirements.txt) in .venv"
-  if [ ! -x .venv/bin/python3 ]; then
+  # (a .venv without pip is what a run before python3-venv was installed left: made again)
+  if [ ! -x .venv/bin/python3 ] || ! .venv/bin/python3 -m pip --version >/dev/null 2>&1; then
+    rm -rf .venv
     python3 -m venv .venv || { echo "python3 cannot make a virtual environment: install python3-venv (Debian/Ubuntu) and run this again" >&2; exit 1; }
   fi
   if ! cmp -s scripts/python-requirements.txt .venv/requirements.installed; then
