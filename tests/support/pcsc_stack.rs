@@ -78,6 +78,14 @@ fn have(tool: &str) -> bool {
         .is_ok_and(|s| s.success())
 }
 
+/// Whether this pcscd has `option` (pcsc-lite 2 built with polkit: `--disable-polkit`).
+fn pcscd_knows(option: &str) -> bool {
+    Command::new("pcscd")
+        .arg("--help")
+        .output()
+        .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).contains(option))
+}
+
 /// `2 * ENTRIES.len()` consecutive ports nobody listens on (vpcd binds every address), below
 /// Linux's ephemeral range; a test process in parallel starts elsewhere (by its pid).
 fn free_ports() -> u16 {
@@ -140,8 +148,15 @@ pub fn ensure_pcscd() -> &'static Stack {
         // The socket is fd 3 of the watchdog, which hands it to pcscd (a shell that sets
         // LISTEN_PID to its own pid, then becomes pcscd) and closes its own copy.
         let log = dir.join("pcscd.log");
+        // Ubuntu builds pcscd with polkit, which refuses clients without a desktop session (a
+        // CI job, ssh); this pcscd serves a socket only its owner may open, so it goes without.
+        let polkit = if pcscd_knows("--disable-polkit") {
+            " --disable-polkit"
+        } else {
+            ""
+        };
         let script = format!(
-            "sh -c 'export LISTEN_FDS=1 LISTEN_PID=$$; exec pcscd -f -a -c \"$0\"' '{readers}' > '{log}' 2>&1 & p=$!; exec 3>&-; \
+            "sh -c 'export LISTEN_FDS=1 LISTEN_PID=$$; exec pcscd -f -a{polkit} -c \"$0\"' '{readers}' > '{log}' 2>&1 & p=$!; exec 3>&-; \
              while kill -0 {me} 2>/dev/null && kill -0 $p 2>/dev/null; do sleep 0.3; done; \
              kill -TERM $p 2>/dev/null; wait $p; rm -rf '{dir}'",
             readers = readers.display(),
