@@ -55,7 +55,7 @@ pub fn decision_expected(stay_expires: Date, today: Date) -> Date {
 /// on `filed_on` and now in `status` (not completed): [`DECISION_DAYS`] after filing, or today
 /// if that has passed; a returned application is examined again only after the student
 /// resubmits it, so [`DECISION_DAYS`] from today.
-pub fn decision_expected_after_filing(
+pub(crate) fn decision_expected_after_filing(
     filed_on: Date,
     status: ApplicationStatus,
     today: Date,
