@@ -240,7 +240,9 @@ async fn a_large_submission_shows_its_progress_in_megabytes_until_it_is_filed() 
     let deadline = Instant::now() + Duration::from_secs(60);
     let text = loop {
         let shown = match c
-            .find(fantoccini::Locator::Css("[data-testid=upload-progress-text]"))
+            .find(fantoccini::Locator::Css(
+                "[data-testid=upload-progress-text]",
+            ))
             .await
         {
             Ok(element) => element.text().await.unwrap_or_default(),
@@ -253,7 +255,10 @@ async fn a_large_submission_shows_its_progress_in_megabytes_until_it_is_filed() 
         if sent >= 12.0 {
             break shown;
         }
-        assert!(Instant::now() < deadline, "no progress past 12 MB: {shown:?}");
+        assert!(
+            Instant::now() < deadline,
+            "no progress past 12 MB: {shown:?}"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     };
     assert!(text.contains(" of 24.9 MB"), "{text}");
@@ -266,7 +271,11 @@ async fn a_large_submission_shows_its_progress_in_megabytes_until_it_is_filed() 
         assert!(Instant::now() < deadline, "no receipt after the upload");
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    let receipt = std::fs::read_dir(&receipts).unwrap().flatten().next().unwrap();
+    let receipt = std::fs::read_dir(&receipts)
+        .unwrap()
+        .flatten()
+        .next()
+        .unwrap();
     let receipt = std::fs::read_to_string(receipt.path()).unwrap();
     assert!(receipt.contains("ZR-SLOW"), "{receipt}");
     assert!(!folder.exists(), "the outbox entry is gone once filed");

@@ -200,7 +200,10 @@ impl App {
             let status = on_server
                 .and_then(|list| list.iter().find(|a| a.id == application.id))
                 .map(|a| a.status)
-                .or_else(|| seen.get(&crate::status_watch::seen_key(&server, application)).copied())
+                .or_else(|| {
+                    seen.get(&crate::status_watch::seen_key(&server, application))
+                        .copied()
+                })
                 .unwrap_or(application.status);
             let Some(filed_on) = filing_day(&receipt) else {
                 continue;

@@ -225,8 +225,10 @@ impl App {
                 application: application.clone(),
             })
             .collect();
-        let card_expiring =
-            self.card_expiring_on(today, (!statuses_unknown).then_some(applications.as_slice()))?;
+        let card_expiring = self.card_expiring_on(
+            today,
+            (!statuses_unknown).then_some(applications.as_slice()),
+        )?;
         Ok(Attention {
             applications,
             revision_requests,

@@ -217,9 +217,18 @@ fn file(app: &App, draft_id: &str, id: i64, on: &str, status: ApplicationStatus)
     };
     let dir = app.work_dir().join("receipts");
     std::fs::create_dir_all(&dir).unwrap();
-    json_file::write_json(&dir, &format!("{}.json", application.submission_id), &receipt).unwrap();
+    json_file::write_json(
+        &dir,
+        &format!("{}.json", application.submission_id),
+        &receipt,
+    )
+    .unwrap();
     app.drafts_folder()
-        .mark_submitted(draft_id, &application.reference_number, &receipt.received_at)
+        .mark_submitted(
+            draft_id,
+            &application.reference_number,
+            &receipt.received_at,
+        )
         .unwrap();
     application
 }
