@@ -1,7 +1,7 @@
-//! Accessibility: axe-core on every screen of the built UI in Debian's Chromium (Playwright),
-//! in English and Japanese, with the app layer behind `zairyu ui-serve` (its bundled server and
-//! the practice card), and the main path from registration to a filed application driven with
-//! the keyboard alone. A ready draft is prepared with the CLI so the review screen is reached.
+//! Accessibility: axe-core on every screen of the built UI in Chromium (Debian's, or
+//! Playwright's on Ubuntu), in English and Japanese, with the app layer behind `zairyu ui-serve`
+//! (its bundled server and the practice card), and the main path from registration to a filed
+//! application driven with the keyboard alone. A ready draft is prepared with the CLI so the review screen is reached.
 
 mod support;
 
@@ -17,9 +17,16 @@ fn repo() -> &'static Path {
 /// Runs `ui/a11y/<script>` in Chromium against `zairyu ui-serve` on a fresh app-data folder
 /// holding one draft ready to sign; answers whether it succeeded and what it printed.
 fn run_in_chromium(script: &str) -> (bool, String) {
+    // CHROMIUM, else Debian's package, else Playwright's own build (what scripts/setup.sh
+    // fetches where the distribution has no chromium package: Ubuntu).
+    let playwright_browsers = std::env::var_os("PLAYWRIGHT_BROWSERS_PATH")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache/ms-playwright")));
     assert!(
-        Path::new("/usr/bin/chromium").exists(),
-        "Debian's chromium is needed: run scripts/setup.sh (it installs it)"
+        std::env::var_os("CHROMIUM").is_some()
+            || Path::new("/usr/bin/chromium").exists()
+            || playwright_browsers.is_some_and(|d| d.exists()),
+        "a Chromium is needed: run scripts/setup.sh (Debian's chromium, or Playwright's elsewhere), or set CHROMIUM"
     );
     assert!(
         repo().join("ui/dist/index.html").exists(),

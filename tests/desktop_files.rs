@@ -2,7 +2,9 @@
 //! through WebDriver. The GTK save dialog is answered the way a user would: xdotool types the
 //! path into it and presses Enter; the whole X screen (the dialog is a window of its own, not
 //! part of the web view WebDriver sees) is saved with ImageMagick's `import`. Needs `xdotool`
-//! and `import` (Debian: xdotool, imagemagick). Screenshots land in `test-output/screenshots/`.
+//! and `import` (Debian: xdotool, imagemagick). A 24.9 MB submission is sent to a local server
+//! that reads 2 MB a second, so its progress shows in megabytes. Screenshots land in
+//! `test-output/screenshots/`.
 
 mod support;
 
@@ -123,5 +125,159 @@ async fn upload_progress_shows_bytes_and_a_cancel_button() {
         assert!(Instant::now() < deadline, "the bar stayed after Cancel");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    app.close().await;
+}
+
+/// A reception server that signs in any account and reads a request's body at `rate` bytes a
+/// second before filing it (`ZR-SLOW`): an uplink slow enough to watch a 24.9 MB upload.
+fn slow_reception(rate: usize) -> String {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(stream);
+                let (mut request, mut length) = (String::new(), 0usize);
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                        break;
+                    }
+                    if request.is_empty() {
+                        request = line.clone();
+                    }
+                    if let Some((name, value)) = line.split_once(':') {
+                        if name.eq_ignore_ascii_case("content-length") {
+                            length = value.trim().parse().unwrap_or(0);
+                        }
+                    }
+                }
+                let (started, mut read, mut buf) = (Instant::now(), 0, vec![0; 16384]);
+                while read < length {
+                    match reader.read(&mut buf[..(length - read).min(16384)]) {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => read += n,
+                    }
+                    let due = Duration::from_secs_f64(read as f64 / rate as f64);
+                    if let Some(wait) = due.checked_sub(started.elapsed()) {
+                        std::thread::sleep(wait);
+                    }
+                }
+                let answer = if request.starts_with("POST /api/login") {
+                    serde_json::json!({ "token": "tok-ZRA" })
+                } else if request.starts_with("GET /api/me") {
+                    serde_json::json!({
+                        "user_id": "ZRA", "email": "s@example.jp",
+                        "user_type": "foreign_national", "name_en": "S", "telephone": "0",
+                        "role": "applicant", "usage_application_done": true
+                    })
+                } else if request.starts_with("GET /api/applications") {
+                    serde_json::json!([])
+                } else {
+                    serde_json::json!({
+                        "id": 1, "reference_number": "ZR-SLOW", "temporary_reception_number": "T1",
+                        "procedure_id": "extension-of-stay", "submission_id": "sub-big",
+                        "status": "pending", "created_at": 0, "updated_at": 0
+                    })
+                }
+                .to_string();
+                let status = if request.starts_with("POST /api/applications") {
+                    "201 Created"
+                } else {
+                    "200 OK"
+                };
+                let mut stream = reader.into_inner();
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{answer}",
+                    answer.len()
+                );
+            });
+        }
+    });
+    url
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_large_submission_shows_its_progress_in_megabytes_until_it_is_filed() {
+    // A signed submission of account ZRA with a 24.88 MB attachment waits in the outbox, as
+    // signing while the server was out of reach leaves it; the student signs in (any account
+    // signs in at this server), the outbox is sent over an uplink of 2 MB/s.
+    let server = slow_reception(2_000_000);
+    let data = tempfile::tempdir().unwrap();
+    let folder = data.path().join("outbox").join("sub-big");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("a.pdf"), vec![b'%'; 24_880_000]).unwrap();
+    let queued = serde_json::json!({
+        "draft_id": "draft-big",
+        "metadata": {
+            "procedure_id": "extension-of-stay", "submission_id": "sub-big",
+            "signed_at": "2026-12-01T09:00:00Z", "form": {}, "certificate": "c",
+            "signature": "s", "agreed_to_terms": true, "action": "submission", "files": []
+        },
+        "files": [{ "kind": "attachment", "name": "a.pdf", "file": "a.pdf" }],
+        "resubmit_of": null,
+        "queued_at": "2026-12-01T09:00:00Z",
+        "account": "ZRA"
+    });
+    std::fs::write(folder.join("submission.json"), queued.to_string()).unwrap();
+
+    let app = DesktopSession::start(data.path()).await;
+    let c = &app.client;
+    app.wait_for("[data-testid=new-application]").await;
+    c.execute(
+        "const [url] = arguments; const invoke = window.__TAURI_INTERNALS__.invoke; \
+         return invoke('set_server', { url }) \
+           .then(() => invoke('sign_in', { userId: 'ZRA', password: 'password-a' })) \
+           .then(() => { invoke('send_queued'); return true; });",
+        vec![server.into()],
+    )
+    .await
+    .unwrap();
+
+    // The bar counts megabytes as they go; the screenshot is taken past the middle.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let text = loop {
+        let shown = match c
+            .find(fantoccini::Locator::Css(
+                "[data-testid=upload-progress-text]",
+            ))
+            .await
+        {
+            Ok(element) => element.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        let sent: f64 = shown
+            .split_whitespace()
+            .find_map(|word| word.parse().ok())
+            .unwrap_or(0.0);
+        if sent >= 12.0 {
+            break shown;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no progress past 12 MB: {shown:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert!(text.contains(" of 24.9 MB"), "{text}");
+    screenshot(c, "upload-progress-real-en").await;
+
+    // Filed: the bar goes, the receipt is kept, the outbox is empty.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let receipts = data.path().join("receipts");
+    while std::fs::read_dir(&receipts).map_or(0, |d| d.count()) == 0 {
+        assert!(Instant::now() < deadline, "no receipt after the upload");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let receipt = std::fs::read_dir(&receipts)
+        .unwrap()
+        .flatten()
+        .next()
+        .unwrap();
+    let receipt = std::fs::read_to_string(receipt.path()).unwrap();
+    assert!(receipt.contains("ZR-SLOW"), "{receipt}");
+    assert!(!folder.exists(), "the outbox entry is gone once filed");
     app.close().await;
 }

@@ -21,3 +21,6 @@ notification-status-completed_not_permitted = Completed (not permitted)
 notification-card-expiry-title = Your My Number Card's certificate ends too early
 notification-card-expiry-before-decision = The card's user-authentication certificate ends on { $card }, before { $procedure } can be decided (about { $decision }). Renew the certificate at your city office before then, or apply in person at the immigration office.
 notification-card-expiry-before-stay = The card's user-authentication certificate ends on { $card }, before your period of stay ends ({ $stay }). Renew it at your city office before { $card }.
+
+## installed helper (issue 16): the card's certificate ends while a filed application is still examined
+notification-card-expiry-while-pending = The card's user-authentication certificate ends on { $card }, while { $procedure } (reference { $reference }) is still being examined (a decision about { $decision }). After that day you cannot follow it up online: renew the certificate at your city office before { $card }.

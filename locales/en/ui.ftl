@@ -495,3 +495,7 @@ panic-code = Error code:
 panic-nothingLost = What you saved is kept: drafts are saved as you type, and signed applications wait in the outbox. Restart Zairyu to be safe, or continue if the screen still works.
 panic-restart = Restart Zairyu
 panic-continue = Continue
+
+## installed helper (issue 16): the card's certificate ends while a filed application is still examined
+attention-cardWhilePending = Your My Number Card's electronic certificate ends on { $card }, while “{ $title }” (reference { $reference }) is still being examined (a decision about { $decision }).
+attention-cardWhilePendingHelp = After that day you cannot follow the application up online, for example resubmit it if it is returned. Renew the card's electronic certificate at your city office before { $card }.

@@ -16,3 +16,6 @@ notification-status-completed_not_permitted = Selesai (tidak diizinkan)
 notification-card-expiry-title = Sertifikat Kartu My Number Anda segera berakhir
 notification-card-expiry-before-decision = Sertifikat autentikasi pengguna pada kartu berakhir pada { $card }, sebelum { $procedure } dapat diputuskan (sekitar { $decision }). Perbarui sertifikat di kantor kota sebelum tanggal itu, atau ajukan permohonan langsung di kantor imigrasi.
 notification-card-expiry-before-stay = Sertifikat autentikasi pengguna pada kartu berakhir pada { $card }, sebelum masa tinggal Anda berakhir ({ $stay }). Perbarui di kantor kota sebelum { $card }.
+
+## unreviewed: installed helper (issue 16): the card's certificate ends while a filed application is still examined
+notification-card-expiry-while-pending = Sertifikat autentikasi pengguna pada kartu berakhir pada { $card }, sementara { $procedure } (nomor referensi { $reference }) masih diperiksa (keputusan sekitar { $decision }). Setelah itu Anda tidak dapat menindaklanjutinya secara online: perbarui sertifikat di kantor kota sebelum { $card }.

@@ -495,3 +495,7 @@ panic-code = Kode kesalahan:
 panic-nothingLost = Yang sudah Anda simpan tetap ada: draf disimpan saat Anda mengetik, dan permohonan yang sudah ditandatangani menunggu di kotak keluar. Agar aman, mulai ulang Zairyu, atau lanjutkan jika layar masih berfungsi.
 panic-restart = Mulai ulang Zairyu
 panic-continue = Lanjutkan
+
+## unreviewed: installed helper (issue 16): the card's certificate ends while a filed application is still examined
+attention-cardWhilePending = Sertifikat elektronik Kartu My Number Anda berakhir pada { $card }, sementara “{ $title }” (nomor referensi { $reference }) masih diperiksa (keputusan sekitar { $decision }).
+attention-cardWhilePendingHelp = Setelah tanggal itu Anda tidak dapat menindaklanjuti permohonan ini secara online, misalnya mengajukan ulang jika dikembalikan. Perbarui sertifikat elektronik kartu di kantor kota sebelum { $card }.

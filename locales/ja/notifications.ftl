@@ -21,3 +21,6 @@ notification-status-completed_not_permitted = 完了（不許可）
 notification-card-expiry-title = マイナンバーカードの電子証明書の有効期限が近づいています
 notification-card-expiry-before-decision = カードの利用者証明用電子証明書は { $card } に有効期限を迎え、{ $procedure }の審査が終わる頃（{ $decision } ごろ）より前に切れます。それまでに市区町村の窓口で電子証明書を更新するか、地方出入国在留管理官署の窓口で申請してください。
 notification-card-expiry-before-stay = カードの利用者証明用電子証明書は { $card } に有効期限を迎え、在留期間の満了日（{ $stay }）より前に切れます。{ $card } までに市区町村の窓口で更新してください。
+
+## installed helper (issue 16): the card's certificate ends while a filed application is still examined
+notification-card-expiry-while-pending = カードの利用者証明用電子証明書は { $card } に有効期限を迎えますが、{ $procedure }（整理番号 { $reference }）はまだ審査中です（結果は { $decision } ごろの見込み）。期限後はオンラインで対応できなくなるため、{ $card } までに市区町村の窓口で更新してください。

@@ -495,3 +495,7 @@ panic-code = エラーコード：
 panic-nothingLost = 保存した内容は残っています。下書きは入力のたびに保存され、署名済みの申請は送信待ちに残ります。念のため Zairyu を再起動するか、画面が動くならそのまま続けてください。
 panic-restart = Zairyu を再起動
 panic-continue = 続ける
+
+## installed helper (issue 16): the card's certificate ends while a filed application is still examined
+attention-cardWhilePending = マイナンバーカードの電子証明書は { $card } に有効期限を迎えますが、「{ $title }」（整理番号 { $reference }）はまだ審査中です（結果は { $decision } ごろの見込み）。
+attention-cardWhilePendingHelp = 有効期限を過ぎると、差戻し後の再申請など、この申請にオンラインで対応できなくなります。{ $card } までに市区町村の窓口で電子証明書を更新してください。

@@ -495,3 +495,7 @@ panic-code = 오류 코드:
 panic-nothingLost = 저장한 내용은 그대로 있습니다. 초안은 입력할 때마다 저장되고, 서명한 신청은 보낼 편지함에서 기다립니다. 안전을 위해 Zairyu를 다시 시작하거나, 화면이 작동하면 계속하세요.
 panic-restart = Zairyu 다시 시작
 panic-continue = 계속
+
+## unreviewed: installed helper (issue 16): the card's certificate ends while a filed application is still examined
+attention-cardWhilePending = 마이넘버 카드의 전자 인증서는 { $card }에 만료되지만 “{ $title }”(정리 번호 { $reference })은(는) 아직 심사 중입니다(결과는 약 { $decision } 예정).
+attention-cardWhilePendingHelp = 만료 후에는 반려 시 재신청 등 이 신청을 온라인으로 처리할 수 없습니다. { $card } 전에 시·구·정·촌 창구에서 카드의 전자 인증서를 갱신하세요.

@@ -495,3 +495,7 @@ panic-code = त्रुटि कोड:
 panic-nothingLost = तपाईंले सेभ गरेका कुरा सुरक्षित छन्: ड्राफ्ट टाइप गर्दै गर्दा सेभ हुन्छ, र हस्ताक्षर गरिएका आवेदनहरू आउटबक्समा पर्खिरहेका छन्। सुरक्षित रहन Zairyu पुनः सुरु गर्नुहोस्, वा स्क्रिन चलिरहेको छ भने जारी राख्नुहोस्।
 panic-restart = Zairyu पुनः सुरु गर्नुहोस्
 panic-continue = जारी राख्नुहोस्
+
+## unreviewed: installed helper (issue 16): the card's certificate ends while a filed application is still examined
+attention-cardWhilePending = तपाईंको माइ नम्बर कार्डको इलेक्ट्रोनिक प्रमाणपत्र { $card } मा समाप्त हुन्छ, तर “{ $title }” (सन्दर्भ { $reference }) अझै जाँच हुँदैछ (निर्णय लगभग { $decision } मा अपेक्षित)।
+attention-cardWhilePendingHelp = त्यो दिनपछि तपाईं यो आवेदन अनलाइन सम्हाल्न सक्नुहुन्न, जस्तै फिर्ता आएमा फेरि पेश गर्न। { $card } अघि नगरपालिका कार्यालयमा कार्डको इलेक्ट्रोनिक प्रमाणपत्र नवीकरण गर्नुहोस्।

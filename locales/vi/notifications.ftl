@@ -16,3 +16,6 @@ notification-status-completed_not_permitted = Hoàn tất (không được cấp
 notification-card-expiry-title = Chứng thư của thẻ My Number sắp hết hạn
 notification-card-expiry-before-decision = Chứng thư xác thực người dùng của thẻ hết hạn ngày { $card }, trước khi { $procedure } có kết quả (khoảng { $decision }). Hãy gia hạn chứng thư tại văn phòng thành phố trước ngày đó, hoặc nộp hồ sơ trực tiếp tại cơ quan xuất nhập cảnh.
 notification-card-expiry-before-stay = Chứng thư xác thực người dùng của thẻ hết hạn ngày { $card }, trước khi thời hạn lưu trú của bạn kết thúc ({ $stay }). Hãy gia hạn tại văn phòng thành phố trước ngày { $card }.
+
+## unreviewed: installed helper (issue 16): the card's certificate ends while a filed application is still examined
+notification-card-expiry-while-pending = Chứng thư xác thực người dùng của thẻ hết hạn ngày { $card }, trong khi { $procedure } (số { $reference }) vẫn đang được xét duyệt (dự kiến có kết quả khoảng { $decision }). Sau ngày đó bạn không thể xử lý trực tuyến: hãy gia hạn chứng thư tại văn phòng thành phố trước ngày { $card }.

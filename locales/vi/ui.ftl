@@ -495,3 +495,7 @@ panic-code = Mã lỗi:
 panic-nothingLost = Những gì bạn đã lưu vẫn còn: bản nháp được lưu khi bạn nhập, đơn đã ký nằm chờ trong hộp thư đi. Để an toàn, hãy khởi động lại Zairyu, hoặc tiếp tục nếu màn hình vẫn hoạt động.
 panic-restart = Khởi động lại Zairyu
 panic-continue = Tiếp tục
+
+## unreviewed: installed helper (issue 16): the card's certificate ends while a filed application is still examined
+attention-cardWhilePending = Chứng thư điện tử của thẻ My Number hết hạn ngày { $card }, trong khi “{ $title }” (số { $reference }) vẫn đang được xét duyệt (dự kiến có kết quả khoảng { $decision }).
+attention-cardWhilePendingHelp = Sau ngày đó bạn không thể xử lý hồ sơ này trực tuyến, ví dụ nộp lại khi hồ sơ bị trả về. Hãy gia hạn chứng thư điện tử của thẻ tại văn phòng thành phố trước ngày { $card }.

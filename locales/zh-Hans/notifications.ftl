@@ -16,3 +16,6 @@ notification-status-completed_not_permitted = 完成（不许可）
 notification-card-expiry-title = 您的个人编号卡电子证书即将到期
 notification-card-expiry-before-decision = 卡的用户认证电子证书将于 { $card } 到期，早于 { $procedure } 的审查结果（约 { $decision }）。请在此之前到市区町村窗口更新证书，或到出入国在留管理局窗口当面申请。
 notification-card-expiry-before-stay = 卡的用户认证电子证书将于 { $card } 到期，早于您的在留期间届满日（{ $stay }）。请在 { $card } 之前到市区町村窗口更新。
+
+## unreviewed: installed helper (issue 16): the card's certificate ends while a filed application is still examined
+notification-card-expiry-while-pending = 卡的用户认证电子证书将于 { $card } 到期，而 { $procedure }（整理号码 { $reference }）仍在审查中（预计约 { $decision } 出结果）。到期后将无法在线处理：请在 { $card } 之前到市区町村窗口更新证书。

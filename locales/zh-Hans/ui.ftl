@@ -495,3 +495,7 @@ panic-code = 错误代码：
 panic-nothingLost = 您保存的内容都还在：草稿在输入时即已保存，已签名的申请在发件箱中等待发送。为稳妥起见请重新启动 Zairyu；如果界面仍可使用，也可以继续。
 panic-restart = 重新启动 Zairyu
 panic-continue = 继续
+
+## unreviewed: installed helper (issue 16): the card's certificate ends while a filed application is still examined
+attention-cardWhilePending = 您的个人编号卡电子证书将于 { $card } 到期，而“{ $title }”（整理号码 { $reference }）仍在审查中（预计约 { $decision } 出结果）。
+attention-cardWhilePendingHelp = 到期后将无法在线处理该申请，例如被退回后重新提交。请在 { $card } 之前到市区町村窗口更新卡的电子证书。

@@ -111,10 +111,18 @@ mod shell {
         crate::bundled::mailbox(app)
     }
 
-    /// The UI calls this once, after its first screen shows real data: with
+    /// The UI calls this once, after its first screen (`screen`: `home`, `first-run`, …)
+    /// shows real data: the log says which (a support report shows the window came up); with
     /// `ZAIRYU_STARTUP_REPORT` set, the stages of the launch and the time since start are
     /// printed (`scripts/bench-desktop.sh`).
-    pub(super) fn ui_ready(_: &App, _: &tauri::Webview) {
+    pub(super) fn ui_ready(_: &App, _: &tauri::Webview, screen: String) {
+        // A screen's name: a few letters, nothing the user typed.
+        let screen: String = screen
+            .chars()
+            .filter(|c| c.is_ascii_lowercase() || *c == '-')
+            .take(32)
+            .collect();
+        log::info!("the window shows its first screen: {screen}");
         crate::startup_report::interactive();
     }
 

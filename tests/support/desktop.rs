@@ -94,6 +94,11 @@ impl DesktopSession {
             ])
             .env("ZAIRYU_DATA_DIR", data_dir)
             .env("ZAIRYU_PROFILE", "demo")
+            // The test process's own pcscd (if a test starts one), never the machine's.
+            .env(
+                super::pcsc_stack::SOCKET_VARIABLE,
+                super::pcsc_stack::socket_name(),
+            )
             .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(log.try_clone().unwrap())

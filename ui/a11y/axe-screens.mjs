@@ -2,7 +2,7 @@
 // backend being `zairyu ui-serve` (the app layer over HTTP, its bundled server and the
 // practice card). Prints one line per screen and exits 1 when any screen has a violation.
 //   node ui/a11y/axe-screens.mjs "http://127.0.0.1:PORT/?token=…" [screenshot-dir]   (the address ui-serve printed)
-import { readFileSync, mkdirSync } from "node:fs";
+import { existsSync, readFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 
@@ -15,7 +15,8 @@ if (!base) {
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  // CHROMIUM, else Debian's package, else Playwright's own build (Ubuntu; scripts/setup.sh).
+  executablePath: process.env.CHROMIUM ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
   args: ["--no-sandbox"],
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

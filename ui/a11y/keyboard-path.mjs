@@ -4,6 +4,7 @@
 // receipt. Every control is reached with Tab (or Shift+Tab) and used with Enter, Space or
 // typing — never a mouse click. Prints the key presses; exits 1 when a step cannot be done.
 //   node ui/a11y/keyboard-path.mjs "http://127.0.0.1:PORT/?token=…" [screenshot-dir]   (the address ui-serve printed)
+import { existsSync } from "node:fs";
 import { chromium } from "playwright-core";
 
 const base = process.argv[2];
@@ -13,7 +14,8 @@ if (!base) {
   process.exit(2);
 }
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  // CHROMIUM, else Debian's package, else Playwright's own build (Ubuntu; scripts/setup.sh).
+  executablePath: process.env.CHROMIUM ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
   args: ["--no-sandbox"],
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -1,5 +1,6 @@
-// Home's warning when the My Number Card's certificate ends too early for a draft, against the
-// in-memory backend: what to do, in English and Japanese; nothing when the card is fine.
+// Home's warning when the My Number Card's certificate ends too early for a draft or an
+// application still examined, against the in-memory backend: what to do, in English and
+// Japanese; nothing when the card is fine.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/svelte";
 import App from "./App.svelte";
@@ -48,6 +49,17 @@ describe("card expiry on the home screen", () => {
     expect(card.dataset.warning).toBe("card_expires_before_stay");
     expect(card.textContent).toContain("在留期間の満了日");
     expect(card.textContent).toContain("市区町村の窓口");
+  });
+
+  it("says a filed application is still examined when the card ends, and leads to its status", async () => {
+    fake.attention.card_expiring = [{ ...beforeDecision, warning: "card_expires_while_pending", reference_number: "R-41" }];
+    render(App);
+    const card = await screen.findByTestId("attention-card");
+    expect(card.dataset.warning).toBe("card_expires_while_pending");
+    expect(card.textContent).toContain("(reference R-41) is still being examined");
+    expect(card.textContent).toContain("resubmit it if it is returned");
+    await fireEvent.click(within(card).getByRole("button"));
+    await screen.findByTestId("status-page");
   });
 
   it("shows no card warning when the card is fine", async () => {

@@ -126,8 +126,8 @@ macro_rules! command_table {
             draft_for_revision(id: i64) -> $crate::DraftState = draft_for_revision [json blocking fallible];
             /// The bundled server's e-mails, newest first (demo profile only).
             demo_mailbox() -> Vec<$crate::DemoMail> = demo_mailbox [shell quick infallible];
-            /// Said once when the first screen shows real data (start-up timing).
-            ui_ready() -> () = ui_ready [shell quick infallible];
+            /// Said once when the first screen shows real data (start-up timing; the log names the screen).
+            ui_ready(screen: String) -> () = ui_ready [shell quick infallible];
             /// The one-click fix of an attached file (photo: upright, 3:4, smaller; PDF: unlocked).
             fix_draft_file(id: String, slot: String) -> $crate::DraftState = fix_draft_file [json blocking fallible];
             /// Reads the basic four from the card (card-info PIN) into the fields that take them.

@@ -58,7 +58,8 @@ pub struct Attention {
     pub applications: Vec<Application>,
     pub revision_requests: Vec<RevisionRequest>,
     pub stay_ending: Vec<StayEnding>,
-    /// Drafts for which the card read last expires too early (`card_expiry.rs`).
+    /// Drafts, and applications filed from here not decided yet, for which the card read
+    /// last expires too early (`card_expiry.rs`).
     pub card_expiring: Vec<crate::CardExpiring>,
     /// Signed submissions waiting in the outbox.
     pub queued: u32,
@@ -99,7 +100,7 @@ impl StatusChange {
 }
 
 /// An application in the seen file: ids are per server.
-fn seen_key(server: &str, application: &Application) -> String {
+pub(crate) fn seen_key(server: &str, application: &Application) -> String {
     format!("{server}#{}", application.id)
 }
 
@@ -159,6 +160,14 @@ impl App {
         Ok(changes)
     }
 
+    /// The last status seen of each application (`server#id`), empty when none was seen.
+    pub(crate) fn seen_statuses(&self) -> BTreeMap<String, ApplicationStatus> {
+        json_file::read_json::<BTreeMap<String, ApplicationStatus>>(&self.work_dir(), SEEN_FILE)
+            .ok()
+            .and_then(|r| self.note(r))
+            .unwrap_or_default()
+    }
+
     /// Records a status the student caused from this app (filing, resubmitting), so the next
     /// look does not announce the student's own action back to them.
     pub(crate) fn remember_status(&self, application: &Application) -> Result<(), AppError> {
@@ -216,11 +225,15 @@ impl App {
                 application: application.clone(),
             })
             .collect();
+        let card_expiring = self.card_expiring_on(
+            today,
+            (!statuses_unknown).then_some(applications.as_slice()),
+        )?;
         Ok(Attention {
             applications,
             revision_requests,
             stay_ending,
-            card_expiring: self.card_expiring_on(today)?,
+            card_expiring,
             queued: self
                 .queued_submissions()
                 .iter()

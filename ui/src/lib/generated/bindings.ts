@@ -103,7 +103,8 @@ export type Attention = {
  */
 applications: Array<Application>, revision_requests: Array<RevisionRequest>, stay_ending: Array<StayEnding>, 
 /**
- * Drafts for which the card read last expires too early (`card_expiry.rs`).
+ * Drafts, and applications filed from here not decided yet, for which the card read
+ * last expires too early (`card_expiry.rs`).
  */
 card_expiring: Array<CardExpiring>, 
 /**
@@ -152,13 +153,19 @@ card_expires_on?: string,
  */
 filed_by?: FiledBy, };
 
-export type CardExpiring = { draft_id: string, title_en: string, title_ja: string, warning: CardExpiryWarning, 
+export type CardExpiring = { draft_id: string, 
+/**
+ * The filed application's reference number ([`CardExpiryWarning::CardExpiresWhilePending`]
+ * only).
+ */
+reference_number?: string, title_en: string, title_ja: string, warning: CardExpiryWarning, 
 /**
  * The certificate's last valid day, YYYY-MM-DD.
  */
 card_expires_on: string, 
 /**
- * The period of stay's last day, YYYY-MM-DD.
+ * The period of stay's last day, YYYY-MM-DD (empty for a filed application whose draft is
+ * no longer here).
  */
 stay_expires_on: string, 
 /**
@@ -166,7 +173,7 @@ stay_expires_on: string,
  */
 decision_expected_on: string, };
 
-export type CardExpiryWarning = "card_expires_before_decision" | "card_expires_before_stay";
+export type CardExpiryWarning = "card_expires_while_pending" | "card_expires_before_decision" | "card_expires_before_stay";
 
 export type CardPanelState = { 
 /**
@@ -717,7 +724,7 @@ export interface Commands {
   reuse_application: { args: { id: number }; result: DraftState };
   draft_for_revision: { args: { id: number }; result: DraftState };
   demo_mailbox: { args: Record<string, never>; result: Array<DemoMail> };
-  ui_ready: { args: Record<string, never>; result: null };
+  ui_ready: { args: { screen: string }; result: null };
   fix_draft_file: { args: { id: string; slot: string }; result: DraftState };
   fill_draft_from_card: { args: { id: string; reader: string | null; pin: string; lastTry: boolean }; result: DraftState };
   forgot_password: { args: { userId: string; email: string }; result: null };
@@ -837,8 +844,8 @@ export interface CommandMethods {
   draftForRevision(id: number): Promise<DraftState>;
   /** The bundled server's e-mails, newest first (demo profile only). */
   demoMailbox(): Promise<Array<DemoMail>>;
-  /** Said once when the first screen shows real data (start-up timing). */
-  uiReady(): Promise<null>;
+  /** Said once when the first screen shows real data (start-up timing; the log names the screen). */
+  uiReady(screen: string): Promise<null>;
   /** The one-click fix of an attached file (photo: upright, 3:4, smaller; PDF: unlocked). */
   fixDraftFile(id: string, slot: string): Promise<DraftState>;
   /** Reads the basic four from the card (card-info PIN) into the fields that take them. */
@@ -958,7 +965,7 @@ export const commandSpecs = [
   { method: "reuseApplication", command: "reuse_application", args: ["id"] },
   { method: "draftForRevision", command: "draft_for_revision", args: ["id"] },
   { method: "demoMailbox", command: "demo_mailbox", args: [] },
-  { method: "uiReady", command: "ui_ready", args: [] },
+  { method: "uiReady", command: "ui_ready", args: ["screen"] },
   { method: "fixDraftFile", command: "fix_draft_file", args: ["id", "slot"] },
   { method: "fillDraftFromCard", command: "fill_draft_from_card", args: ["id", "reader", "pin", "lastTry"] },
   { method: "forgotPassword", command: "forgot_password", args: ["userId", "email"] },

@@ -490,6 +490,8 @@ export const messageKeys = [
   "panic.nothingLost",
   "panic.restart",
   "panic.continue",
+  "attention.cardWhilePending",
+  "attention.cardWhilePendingHelp",
   "error.data_dir_unavailable",
   "error.storage_failed",
   "error.unknown_profile",
