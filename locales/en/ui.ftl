@@ -495,3 +495,14 @@ panic-code = Error code:
 panic-nothingLost = What you saved is kept: drafts are saved as you type, and signed applications wait in the outbox. Restart Zairyu to be safe, or continue if the screen still works.
 panic-restart = Restart Zairyu
 panic-continue = Continue
+
+# counter (helper counter, issue 14): a visit left open with unsent applications
+counter-leftoverTitle = A visit was left open
+counter-leftoverText = Zairyu stopped during a visit: { $n } signed application(s) of it were never sent. Send them now or discard them. Nothing else of the visit was kept, and nothing of it stays after your choice.
+counter-leftoverStill = { $n } signed application(s) are still not sent: the account signed in did not sign them, or the server could not be reached. Sign in as the one who signed them and send them, or discard them.
+counter-leftoverSignIn = To send them, sign in as the staff member (or the student) who signed them.
+counter-leftoverSend = Send them now
+counter-leftoverDiscard = Discard them
+counter-leftoverSent = Filed: { $references }.
+counter-leftoverDiscarded = { $n } unsent application(s) discarded. Nothing of the visit is left on this computer.
+counter-leftoverGone = Nothing of the visit is left on this computer.

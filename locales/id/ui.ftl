@@ -495,3 +495,14 @@ panic-code = Kode kesalahan:
 panic-nothingLost = Yang sudah Anda simpan tetap ada: draf disimpan saat Anda mengetik, dan permohonan yang sudah ditandatangani menunggu di kotak keluar. Agar aman, mulai ulang Zairyu, atau lanjutkan jika layar masih berfungsi.
 panic-restart = Mulai ulang Zairyu
 panic-continue = Lanjutkan
+
+# counter (helper counter, issue 14): a visit left open with unsent applications
+counter-leftoverTitle = Ada kunjungan yang masih terbuka
+counter-leftoverText = Zairyu berhenti saat kunjungan berlangsung: { $n } permohonan yang sudah ditandatangani dalam kunjungan itu belum pernah dikirim. Kirim sekarang atau buang. Tidak ada hal lain dari kunjungan itu yang disimpan, dan tidak ada yang tersisa setelah Anda memilih.
+counter-leftoverStill = { $n } permohonan yang sudah ditandatangani masih belum dikirim: akun yang sedang masuk tidak menandatanganinya, atau server tidak dapat dihubungi. Masuklah dengan akun orang yang menandatanganinya lalu kirim, atau buang.
+counter-leftoverSignIn = Untuk mengirimnya, masuklah dengan akun staf (atau mahasiswa) yang menandatanganinya.
+counter-leftoverSend = Kirim sekarang
+counter-leftoverDiscard = Buang
+counter-leftoverSent = Diajukan: { $references }.
+counter-leftoverDiscarded = { $n } permohonan yang belum dikirim dibuang. Tidak ada data kunjungan yang tersisa di komputer ini.
+counter-leftoverGone = Tidak ada data kunjungan yang tersisa di komputer ini.

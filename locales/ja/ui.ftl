@@ -495,3 +495,14 @@ panic-code = エラーコード：
 panic-nothingLost = 保存した内容は残っています。下書きは入力のたびに保存され、署名済みの申請は送信待ちに残ります。念のため Zairyu を再起動するか、画面が動くならそのまま続けてください。
 panic-restart = Zairyu を再起動
 panic-continue = 続ける
+
+# counter (helper counter, issue 14): a visit left open with unsent applications
+counter-leftoverTitle = 終了されなかった来訪があります
+counter-leftoverText = 来訪中に Zairyu が終了しました。その来訪で署名した申請のうち{ $n }件が送信されていません。今すぐ送信するか、破棄してください。来訪のその他のデータは残っておらず、選んだ後は何も残りません。
+counter-leftoverStill = 署名済みの申請{ $n }件がまだ送信されていません。ログイン中のアカウントが署名したものではないか、サーバに接続できませんでした。署名した人のアカウントでログインして送信するか、破棄してください。
+counter-leftoverSignIn = 送信するには、署名した職員（または学生）のアカウントでログインしてください。
+counter-leftoverSend = 今すぐ送信
+counter-leftoverDiscard = 破棄する
+counter-leftoverSent = 申請しました：{ $references }。
+counter-leftoverDiscarded = 未送信の申請{ $n }件を破棄しました。この来訪のデータはこのコンピュータに残っていません。
+counter-leftoverGone = この来訪のデータはこのコンピュータに残っていません。

@@ -495,3 +495,14 @@ panic-code = 오류 코드:
 panic-nothingLost = 저장한 내용은 그대로 있습니다. 초안은 입력할 때마다 저장되고, 서명한 신청은 보낼 편지함에서 기다립니다. 안전을 위해 Zairyu를 다시 시작하거나, 화면이 작동하면 계속하세요.
 panic-restart = Zairyu 다시 시작
 panic-continue = 계속
+
+# counter (helper counter, issue 14): a visit left open with unsent applications
+counter-leftoverTitle = 종료되지 않은 방문이 있습니다
+counter-leftoverText = 방문 중에 Zairyu가 종료되었습니다. 그 방문에서 서명한 신청 { $n }건이 보내지지 않았습니다. 지금 보내거나 폐기하십시오. 방문의 다른 데이터는 남아 있지 않으며, 선택한 후에는 아무것도 남지 않습니다.
+counter-leftoverStill = 서명한 신청 { $n }건이 아직 보내지지 않았습니다. 로그인한 계정이 서명한 것이 아니거나 서버에 연결할 수 없었습니다. 서명한 사람의 계정으로 로그인하여 보내거나 폐기하십시오.
+counter-leftoverSignIn = 보내려면 서명한 직원(또는 학생)의 계정으로 로그인하십시오.
+counter-leftoverSend = 지금 보내기
+counter-leftoverDiscard = 폐기
+counter-leftoverSent = 신청했습니다: { $references }.
+counter-leftoverDiscarded = 보내지 않은 신청 { $n }건을 폐기했습니다. 이 컴퓨터에 방문의 데이터가 남아 있지 않습니다.
+counter-leftoverGone = 이 컴퓨터에 방문의 데이터가 남아 있지 않습니다.

@@ -495,3 +495,14 @@ panic-code = Mã lỗi:
 panic-nothingLost = Những gì bạn đã lưu vẫn còn: bản nháp được lưu khi bạn nhập, đơn đã ký nằm chờ trong hộp thư đi. Để an toàn, hãy khởi động lại Zairyu, hoặc tiếp tục nếu màn hình vẫn hoạt động.
 panic-restart = Khởi động lại Zairyu
 panic-continue = Tiếp tục
+
+# counter (helper counter, issue 14): a visit left open with unsent applications
+counter-leftoverTitle = Có một lượt tiếp chưa được kết thúc
+counter-leftoverText = Zairyu đã dừng trong một lượt tiếp: { $n } đơn đã ký của lượt đó chưa bao giờ được gửi. Hãy gửi ngay hoặc hủy bỏ. Không có gì khác của lượt tiếp được giữ lại, và sau khi bạn chọn sẽ không còn gì.
+counter-leftoverStill = Vẫn còn { $n } đơn đã ký chưa được gửi: tài khoản đang đăng nhập không ký các đơn này, hoặc không kết nối được máy chủ. Hãy đăng nhập bằng tài khoản của người đã ký rồi gửi, hoặc hủy bỏ.
+counter-leftoverSignIn = Để gửi, hãy đăng nhập bằng tài khoản của nhân viên (hoặc sinh viên) đã ký.
+counter-leftoverSend = Gửi ngay
+counter-leftoverDiscard = Hủy bỏ
+counter-leftoverSent = Đã nộp: { $references }.
+counter-leftoverDiscarded = Đã hủy bỏ { $n } đơn chưa gửi. Không còn gì của lượt tiếp trên máy tính này.
+counter-leftoverGone = Không còn gì của lượt tiếp trên máy tính này.

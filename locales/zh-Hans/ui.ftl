@@ -495,3 +495,14 @@ panic-code = 错误代码：
 panic-nothingLost = 您保存的内容都还在：草稿在输入时即已保存，已签名的申请在发件箱中等待发送。为稳妥起见请重新启动 Zairyu；如果界面仍可使用，也可以继续。
 panic-restart = 重新启动 Zairyu
 panic-continue = 继续
+
+# counter (helper counter, issue 14): a visit left open with unsent applications
+counter-leftoverTitle = 有一次来访未结束
+counter-leftoverText = Zairyu 在来访期间停止运行：该来访中有 { $n } 份已签名的申请从未发送。请立即发送或放弃。该来访的其他数据均未保留，做出选择后不会留下任何内容。
+counter-leftoverStill = 仍有 { $n } 份已签名的申请未发送：当前登录的账户并非签名者，或无法连接服务器。请以签名者的账户登录后发送，或将其放弃。
+counter-leftoverSignIn = 要发送这些申请，请以签名的工作人员（或学生）的账户登录。
+counter-leftoverSend = 立即发送
+counter-leftoverDiscard = 放弃
+counter-leftoverSent = 已提交：{ $references }。
+counter-leftoverDiscarded = 已放弃 { $n } 份未发送的申请。此计算机上没有留下该来访的任何数据。
+counter-leftoverGone = 此计算机上没有留下该来访的任何数据。

@@ -101,6 +101,47 @@ describe("counter PC", () => {
     expect(fake.calls).toContain("send-queued");
   });
 
+  it("asks at the start about a visit left open; sending needs the one who signed them", async () => {
+    fake.counter.on = true;
+    fake.counter.leftover = 3;
+    render(App);
+    const panel = await screen.findByTestId("leftover-visit");
+    expect(screen.getByTestId("leftover-unsent").textContent).toContain("3 signed application(s) of it were never sent");
+    await waitFor(() => expect(document.activeElement?.id).toBe("leftover-title"));
+    // No visit starts before the answer.
+    expect((screen.getByTestId("visit-start") as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.queryByTestId("leftover-send")).toBeNull();
+    await fireEvent.click(screen.getByTestId("leftover-sign-in"));
+    await screen.findByTestId("account-page");
+    expect(panel.isConnected).toBe(true);
+  });
+
+  it("sends what the signed-in account signed, then discards the rest: nothing left", async () => {
+    fake.counter.on = true;
+    fake.counter.leftover = 3;
+    fake.counter.leftoverSendable = 2;
+    fake.account.signedIn = "ZR00000007";
+    render(App);
+    await fireEvent.click(await screen.findByTestId("leftover-send"));
+    await waitFor(() => expect(fake.calls).toContain("leftover:send"));
+    expect((await screen.findByTestId("leftover-filed")).textContent).toContain("ZR-2026-00000900, ZR-2026-00000901");
+    await waitFor(() => expect(screen.getByTestId("leftover-unsent").textContent).toContain("1 signed application(s) are still not sent"));
+    await fireEvent.click(screen.getByTestId("leftover-discard"));
+    await waitFor(() => expect(fake.calls).toContain("leftover:discard"));
+    expect((await screen.findByTestId("leftover-done")).textContent).toContain("1 unsent application(s) discarded");
+    await waitFor(() => expect((screen.getByTestId("visit-start") as HTMLButtonElement).disabled).toBe(false));
+    await fireEvent.click(screen.getByTestId("leftover-dismiss"));
+    expect(screen.queryByTestId("leftover-visit")).toBeNull();
+  });
+
+  it("says in Japanese how many were left unsent", async () => {
+    fake.counter.on = true;
+    fake.counter.leftover = 2;
+    fake.state.language = "ja";
+    render(App);
+    expect((await screen.findByTestId("leftover-unsent")).textContent).toContain("2件が送信されていません");
+  });
+
   it("warns in the last minute and ends an idle visit by itself", async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     fake.counter.on = true;
