@@ -171,7 +171,7 @@ if (staffId) {
 
   await press('[data-testid="visit-end"]');
   await page.waitForSelector('[data-testid="end-visit-confirm"]');
-  await focusIn('[data-testid="end-visit"]', "the end-of-visit dialog takes the focus");
+  await page.waitForFunction(() => !!document.activeElement?.closest('[data-testid="end-visit"]'));
   for (let i = 0; i < 6; i++) {
     await page.keyboard.press("Tab");
     presses += 1;

@@ -142,6 +142,27 @@ describe("counter PC", () => {
     expect((await screen.findByTestId("leftover-unsent")).textContent).toContain("2件が送信されていません");
   });
 
+  it("keeps the keyboard in the end-of-visit dialog; Escape gives the focus back", async () => {
+    fake.counter.on = true;
+    fake.counter.open = true;
+    render(App);
+    await fireEvent.click(await screen.findByTestId("visit-end"));
+    const dialog = await screen.findByTestId("end-visit");
+    // The rest of the window is inert while it is open.
+    expect(document.querySelector("nav")!.hasAttribute("inert")).toBe(true);
+    expect(document.querySelector("main")!.hasAttribute("inert")).toBe(true);
+    const confirm = screen.getByTestId("end-visit-confirm");
+    confirm.focus();
+    await fireEvent.keyDown(confirm, { key: "Tab" });
+    expect(document.activeElement).toBe(screen.getByTestId("end-visit-cancel"));
+    await fireEvent.keyDown(document.activeElement!, { key: "Tab", shiftKey: true });
+    expect(document.activeElement).toBe(confirm);
+    await fireEvent.keyDown(dialog, { key: "Escape" });
+    await waitFor(() => expect(screen.queryByTestId("end-visit")).toBeNull());
+    expect(document.querySelector("nav")!.hasAttribute("inert")).toBe(false);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("visit-end")));
+  });
+
   it("warns in the last minute and ends an idle visit by itself", async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     fake.counter.on = true;
@@ -254,6 +275,24 @@ describe("advisor's board", () => {
     await fireEvent.click(screen.getByTestId("board-open"));
     expect((await screen.findByTestId("board-revision-request")).textContent).toContain("1年");
     await screen.findByTestId("board-opened");
+  });
+
+  it("keyboard: an opened application takes the focus and gives it back to its row", async () => {
+    render(App);
+    await fireEvent.click(await screen.findByTestId("nav-board"));
+    await screen.findByTestId("board-table");
+    const row = screen.getAllByTestId("board-open")[0];
+    await fireEvent.click(row);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("board-opened-title")));
+    await fireEvent.click(await screen.findByTestId("details-close"));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getAllByTestId("board-open")[0]));
+    // The page buttons stay enabled while a page loads, so they keep the focus.
+    const next = screen.getByTestId("board-next") as HTMLButtonElement;
+    next.focus();
+    await fireEvent.click(next);
+    expect(next.disabled).toBe(false);
+    await waitFor(() => expect(screen.getByTestId("board-page-of").textContent).toBe("Page 2 of 10"));
+    expect(document.activeElement).toBe(next);
   });
 
   it("is offered to staff only, and never while a visit is open", async () => {

@@ -7,16 +7,36 @@ export function inertOutside(node: HTMLElement) {
   let current: HTMLElement = node;
   while (current.parentElement && current !== current.ownerDocument.body) {
     for (const sibling of Array.from(current.parentElement.children)) {
-      if (sibling === current || !(sibling instanceof HTMLElement) || sibling.inert) continue;
+      if (sibling === current || !(sibling instanceof HTMLElement) || sibling.hasAttribute("inert")) continue;
       if (sibling.tagName === "SCRIPT" || sibling.tagName === "STYLE") continue;
-      sibling.inert = true;
+      sibling.setAttribute("inert", "");
       madeInert.push(sibling);
     }
     current = current.parentElement;
   }
   return {
     destroy() {
-      for (const el of madeInert) el.inert = false;
+      for (const el of madeInert) el.removeAttribute("inert");
     },
   };
+}
+
+const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Tab on the dialog's last control goes to its first, Shift+Tab on the first to the last (the
+ * browser would otherwise leave the page). Call from the dialog's keydown handler. */
+export function keepTabInside(event: KeyboardEvent, dialog: HTMLElement | undefined) {
+  if (event.key !== "Tab" || !dialog) return;
+  const controls = Array.from(dialog.querySelectorAll<HTMLElement>(FOCUSABLE));
+  if (controls.length === 0) return;
+  const first = controls[0];
+  const last = controls[controls.length - 1];
+  const active = dialog.ownerDocument.activeElement;
+  if (event.shiftKey && (active === first || active === dialog)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first.focus();
+  }
 }
