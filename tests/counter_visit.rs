@@ -543,7 +543,10 @@ async fn board_shows(app: &DesktopSession, total: u32) {
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    panic!("the board never showed {total} rows: {}", board_total(app).await);
+    panic!(
+        "the board never showed {total} rows: {}",
+        board_total(app).await
+    );
 }
 
 /// The urgency column of each row on the page shown.
@@ -572,9 +575,7 @@ async fn advisor_board(app: &DesktopSession, filed_here: &str) {
     let first_page = urgencies(app).await;
     assert_eq!(first_page.len(), 50, "50 rows a page");
     assert!(
-        first_page[..5]
-            .iter()
-            .all(|u| u == "Returned for changes"),
+        first_page[..5].iter().all(|u| u == "Returned for changes"),
         "returned for changes first: {first_page:?}"
     );
     assert!(
@@ -606,11 +607,15 @@ async fn advisor_board(app: &DesktopSession, filed_here: &str) {
         .await;
 
     // Search: one student's five applications; the reference filed at the counter.
-    app.type_in("[data-testid=board-search]", "student bc").await;
+    app.type_in("[data-testid=board-search]", "student bc")
+        .await;
     app.click("[data-testid=board-find]").await;
     board_shows(app, 5).await;
     let shown = app.text_on_screen(true).await;
-    assert!(shown.contains("STUDENT BC") && !shown.contains("STUDENT BD"), "{shown}");
+    assert!(
+        shown.contains("STUDENT BC") && !shown.contains("STUDENT BD"),
+        "{shown}"
+    );
     let search = app.wait_for("[data-testid=board-search]").await;
     search.clear().await.unwrap();
     search.send_keys(filed_here).await.unwrap();
@@ -656,8 +661,7 @@ async fn advisor_board(app: &DesktopSession, filed_here: &str) {
     app.click("[data-testid=board-find]").await;
     board_shows(app, 501).await;
     app.click("[data-testid=lang-ja]").await;
-    app.wait_for_text("[data-testid=board-page-of]", "1")
-        .await;
+    app.wait_for_text("[data-testid=board-page-of]", "1").await;
     app.wait_for_text("#board-title", "学生").await;
     screenshot(c, "counter-board-ja").await;
 }

@@ -123,8 +123,7 @@ pub fn seed_board(data: &Path) -> (String, Vec<String>) {
                 .into(),
                 submission_id: format!("seed-{k}"),
                 status: status.into(),
-                revision_request: (status == "in_return_process")
-                    .then(|| REVISION_REQUEST.into()),
+                revision_request: (status == "in_return_process").then(|| REVISION_REQUEST.into()),
                 created_at: created,
                 updated_at: created + i64::from(k),
                 filed_by_organisation: None,
@@ -161,10 +160,9 @@ pub fn staff_member(
     name_en: &str,
     password: &str,
 ) -> String {
-    let office = zairyu_server::ReceptionOffice::open(&zairyu_server::ServerConfig::in_dir(
-        data.to_owned(),
-    ))
-    .unwrap();
+    let office =
+        zairyu_server::ReceptionOffice::open(&zairyu_server::ServerConfig::in_dir(data.to_owned()))
+            .unwrap();
     office.invite_staff(organisation, email).unwrap();
     let mail = super::reception::mails_to(data, email)
         .pop()
@@ -188,8 +186,8 @@ fn b64(bytes: &[u8]) -> String {
 /// same for every identity), linking `organisation`: the card behind pcscd is then the
 /// student's own.
 pub fn bind_sim_card(http: &Client, base: &str, token: &str, name: &str, organisation: &str) {
-    let cert = zairyu_card_sim::certs::CardKeys::issue(&zairyu_card_sim::Identity::default())
-        .auth_cert;
+    let cert =
+        zairyu_card_sim::certs::CardKeys::issue(&zairyu_card_sim::Identity::default()).auth_cert;
     let post = |path: &str, body: Value| {
         let response = http
             .post(format!("{base}{path}"))

@@ -553,7 +553,10 @@ mod tests {
             );
             // A student's own filing says nothing of the kind.
             let own = pdf_text(&render(&details(), Some(schema), &font, 0).unwrap());
-            assert!(!own.contains("Filed by") && !own.contains("代わって申請"), "{own}");
+            assert!(
+                !own.contains("Filed by") && !own.contains("代わって申請"),
+                "{own}"
+            );
         } else {
             eprintln!("no Japanese font installed: the Japanese line is not checked");
         }
