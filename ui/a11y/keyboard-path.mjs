@@ -164,7 +164,7 @@ if (staffId) {
   await press('[data-testid="visit-start"]');
   await page.waitForSelector('[data-testid="visit-open"]');
   // A closed select: typing the first letters of the name chooses the student.
-  await page.waitForSelector('[data-testid="visit-applicant-select"] option:nth-child(2)');
+  await page.waitForSelector('[data-testid="visit-applicant-select"] option:nth-child(2)', { state: "attached" });
   await type('[data-testid="visit-applicant-select"]', "KAY");
   await page.waitForFunction(() => document.querySelector('[data-testid="visit-applicant-note"]')?.textContent?.includes("KAY BOARD"));
   step("staff signed in, visit started, student chosen");
