@@ -578,6 +578,8 @@ async fn urgencies(app: &DesktopSession) -> Vec<String> {
 /// English and Japanese.
 async fn advisor_board(app: &DesktopSession, filed_here: &str) {
     let c = &app.client;
+    // The notice of the visit just ended is read and dismissed.
+    app.click("[data-testid=visit-ended] button").await;
     app.click("[data-testid=nav-board]").await;
     board_shows(app, 501).await;
     let first_page = urgencies(app).await;
@@ -671,5 +673,8 @@ async fn advisor_board(app: &DesktopSession, filed_here: &str) {
     app.click("[data-testid=lang-ja]").await;
     app.wait_for_text("[data-testid=board-page-of]", "1").await;
     app.wait_for_text("#board-title", "学生").await;
+    c.execute("window.scrollTo(0, 0); document.activeElement?.blur();", vec![])
+        .await
+        .unwrap();
     screenshot(c, "counter-board-ja").await;
 }
