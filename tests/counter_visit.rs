@@ -673,8 +673,11 @@ async fn advisor_board(app: &DesktopSession, filed_here: &str) {
     app.click("[data-testid=lang-ja]").await;
     app.wait_for_text("[data-testid=board-page-of]", "1").await;
     app.wait_for_text("#board-title", "学生").await;
-    c.execute("window.scrollTo(0, 0); document.activeElement?.blur();", vec![])
-        .await
-        .unwrap();
+    c.execute(
+        "window.scrollTo(0, 0); document.activeElement?.blur();",
+        vec![],
+    )
+    .await
+    .unwrap();
     screenshot(c, "counter-board-ja").await;
 }
