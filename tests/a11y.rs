@@ -1,7 +1,10 @@
 //! Accessibility: axe-core on every screen of the built UI in Chromium (Debian's, or
 //! Playwright's on Ubuntu), in English and Japanese, with the app layer behind `zairyu ui-serve`
 //! (its bundled server and the practice card), and the main path from registration to a filed
-//! application driven with the keyboard alone. A ready draft is prepared with the CLI so the review screen is reached.
+//! application driven with the keyboard alone. A ready draft is prepared with the CLI so the
+//! review screen is reached; the bundled server's data folder holds a school with 100 students
+//! and 500 applications and its staff member (seeded through the server's store), so the
+//! counter screens and the advisor's board are reached too.
 
 mod support;
 
@@ -14,8 +17,13 @@ fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The seeded school's staff member's password.
+const STAFF_PASSWORD: &str = "Zairyu#2026ok";
+
 /// Runs `ui/a11y/<script>` in Chromium against `zairyu ui-serve` on a fresh app-data folder
-/// holding one draft ready to sign; answers whether it succeeded and what it printed.
+/// holding one draft ready to sign, its bundled server holding a school and its staff member
+/// (the script gets the staff member's user ID and the school's ID after the screenshot
+/// folder); answers whether it succeeded and what it printed.
 fn run_in_chromium(script: &str) -> (bool, String) {
     // CHROMIUM, else Debian's package, else Playwright's own build (what scripts/setup.sh
     // fetches where the distribution has no chromium package: Ubuntu).
@@ -40,6 +48,15 @@ fn run_in_chromium(script: &str) -> (bool, String) {
         &support::extension::recent_photo(&corpus::path("photo_good.jpg"), scratch.path()),
         &[],
     );
+    let server_data = data.path().join("server");
+    let (school, _) = support::organisation::seed_board(&server_data);
+    let staff = support::organisation::staff_member(
+        &server_data,
+        &school,
+        "advisor@board.example.jp",
+        "SATO HANAKO",
+        STAFF_PASSWORD,
+    );
     let mut server = Command::new(env!("CARGO_BIN_EXE_zairyu"))
         .args(["ui-serve", "--listen", "127.0.0.1:0", "--ui"])
         .arg(repo().join("ui/dist"))
@@ -60,6 +77,8 @@ fn run_in_chromium(script: &str) -> (bool, String) {
         .arg(repo().join("ui/a11y").join(script))
         .arg(&url)
         .arg(repo().join("test-output/screenshots"))
+        .arg(&staff)
+        .arg(&school)
         .current_dir(repo().join("ui"))
         .output()
         .unwrap();
@@ -87,6 +106,9 @@ fn axe_finds_no_violation_on_any_screen() {
         "en-counter-settings",
         "en-counter-visit",
         "en-counter-end-visit",
+        "en-counter-board",
+        "en-counter-board-opened",
+        "ja-counter-board",
     ] {
         assert!(report.contains(screen), "the screen {screen} was reached");
     }
@@ -118,4 +140,12 @@ fn the_main_path_works_with_the_keyboard_alone() {
         report.contains("signed and filed: ZR-"),
         "the application was filed: {report}"
     );
+    for step in [
+        "counter PC chosen",
+        "staff signed in, visit started, student chosen",
+        "end-of-visit dialog cancelled with Escape, the visit ended",
+        "board searched, filtered, paged, one opened and closed",
+    ] {
+        assert!(report.contains(step), "{step}: {report}");
+    }
 }

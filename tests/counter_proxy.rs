@@ -73,11 +73,20 @@ fn bind_card(app: &App, name_en: &str, organisation: Option<&str>) {
     assert!(session.account.unwrap().usage_application_done);
 }
 
-#[test]
-fn staff_file_for_a_linked_student_with_the_students_card() {
+/// A reception server with a school, a student linked to it whose card is bound, another
+/// student not linked, and the school's staff member; the app (not yet a counter PC) on
+/// `app_dir`, signed out.
+struct School {
+    server_dir: tempfile::TempDir,
+    app: App,
+    school: String,
+    student: String,
+    other: String,
+    staff: String,
+}
+
+fn set_up_school(app_dir: &Path) -> School {
     let server_dir = tempfile::tempdir().unwrap();
-    let app_dir = tempfile::tempdir().unwrap();
-    let scratch = tempfile::tempdir().unwrap();
     let url = start_server(server_dir.path());
     let office = zairyu_server::ReceptionOffice::open(&zairyu_server::ServerConfig::in_dir(
         server_dir.path().to_owned(),
@@ -89,7 +98,7 @@ fn staff_file_for_a_linked_student_with_the_students_card() {
 
     // The student, on this PC before it became a counter PC: registers, binds the card in the
     // usage application naming the school, and signs out.
-    let app = App::open(app_dir.path(), Profile::Demo)
+    let app = App::open(app_dir, Profile::Demo)
         .unwrap()
         .with_vault(Box::new(MemoryVault::default()));
     app.set_bundled_server(&url);
@@ -116,6 +125,28 @@ fn staff_file_for_a_linked_student_with_the_students_card() {
     let staff = app
         .register_staff(&invitation, "SATO HANAKO", "0977000000", &PASSWORD.into())
         .unwrap();
+    School {
+        server_dir,
+        app,
+        school: school.id,
+        student,
+        other,
+        staff,
+    }
+}
+
+#[test]
+fn staff_file_for_a_linked_student_with_the_students_card() {
+    let app_dir = tempfile::tempdir().unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let School {
+        server_dir,
+        app,
+        school,
+        student,
+        other,
+        staff,
+    } = set_up_school(app_dir.path());
 
     // The counter PC: staff sign-in, a visit, the student chosen.
     app.set_counter_pc(true).unwrap();
@@ -156,7 +187,7 @@ fn staff_file_for_a_linked_student_with_the_students_card() {
     let by = filed.filed_by.as_ref().expect("filed by staff");
     assert_eq!(
         (by.user_id.as_str(), by.organisation_id.as_str()),
-        (staff.as_str(), school.id.as_str())
+        (staff.as_str(), school.as_str())
     );
     assert_eq!(
         filed
@@ -173,7 +204,22 @@ fn staff_file_for_a_linked_student_with_the_students_card() {
             .any(|m| m.contains(&filed.temporary_reception_number)),
         "no receipt mail to the student"
     );
+    // Inside the visit the staff member's session lists only the chosen student's
+    // applications, and nothing while nobody is chosen; at their desk, every linked student's.
+    let shown: Vec<String> = app
+        .applications()
+        .unwrap()
+        .into_iter()
+        .map(|a| a.reference_number)
+        .collect();
+    assert_eq!(shown, vec![filed.reference_number.clone()]);
+    app.set_visit_applicant(None).unwrap();
+    assert!(
+        app.applications().unwrap().is_empty(),
+        "nobody chosen: the school's applications are not shown at the counter"
+    );
     app.end_visit(false).unwrap();
+    assert_eq!(app.applications().unwrap().len(), 1);
     app.set_counter_pc(false).unwrap();
     app.sign_in(&student, PASSWORD).unwrap();
     let mine = app.applications().unwrap();
@@ -181,5 +227,85 @@ fn staff_file_for_a_linked_student_with_the_students_card() {
         mine.iter()
             .any(|a| a.reference_number == filed.reference_number),
         "the student sees the application filed for them"
+    );
+}
+
+/// The app stops (killed, a power cut) in a visit whose proxy filing was signed while the
+/// server could not be reached: at the next start only the signed submission is left, the
+/// staff member is asked, signs in and sends it; it is filed for the student, and nothing of
+/// the visit stays on this computer.
+#[test]
+fn a_proxy_filing_left_unsent_by_a_visit_left_open_is_sent_at_the_next_start() {
+    let app_dir = tempfile::tempdir().unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let School {
+        server_dir,
+        app,
+        student,
+        staff,
+        ..
+    } = set_up_school(app_dir.path());
+    let url = app.server_url().expect("the bundled server");
+    app.set_counter_pc(true).unwrap();
+    app.sign_in(&staff, PASSWORD).unwrap();
+    app.start_visit().unwrap();
+    app.set_visit_applicant(Some(&student)).unwrap();
+    let draft = app.create_draft("extension-of-stay").unwrap();
+    support::extension::fill_in_app(&app, &draft.id, scratch.path());
+    app.insert_practice_card().unwrap();
+    // The server goes away before the signing: the signed application waits in the outbox.
+    app.set_bundled_server("http://127.0.0.1:9");
+    let outcome = app
+        .submit_draft(&draft.id, Some(PRACTICE_READER), "1234", false, None)
+        .unwrap();
+    assert!(
+        matches!(outcome, SubmitOutcome::Queued { .. }),
+        "{outcome:?}"
+    );
+    drop(app);
+
+    // The next start: only the outbox of the visit is left, and the question.
+    let app = App::open(app_dir.path(), Profile::Demo)
+        .unwrap()
+        .with_vault(Box::new(MemoryVault::default()));
+    app.set_bundled_server(&url);
+    assert!(app.take_notices().is_empty());
+    assert_eq!(app.visit().leftover_unsent, 1);
+    let visits = app_dir.path().join("visits");
+    let mut left = Vec::new();
+    for visit in std::fs::read_dir(&visits).unwrap().flatten() {
+        for entry in std::fs::read_dir(visit.path()).unwrap().flatten() {
+            left.push(entry.file_name().to_string_lossy().into_owned());
+        }
+    }
+    assert_eq!(left, vec!["outbox"], "drafts, photos and PDFs went at once");
+    assert_eq!(
+        app.send_leftover_visit().unwrap_err().code(),
+        "not_signed_in",
+        "sending needs the staff member who signed it"
+    );
+    app.sign_in(&staff, PASSWORD).unwrap();
+    let sent = app.send_leftover_visit().unwrap();
+    assert_eq!((sent.filed.len(), sent.unsent), (1, 0), "{sent:?}");
+    assert!(!visits.exists(), "nothing of the visit stays");
+    assert_eq!(app.visit().leftover_unsent, 0);
+    app.start_visit().unwrap();
+    app.end_visit(false).unwrap();
+
+    // Filed for the student, by the staff member; the student sees it in their own list.
+    app.set_counter_pc(false).unwrap();
+    app.sign_in(&student, PASSWORD).unwrap();
+    let mine = app.applications().unwrap();
+    let filed = mine
+        .iter()
+        .find(|a| a.reference_number == sent.filed[0])
+        .expect("in the student's list");
+    assert_eq!(filed.filed_by.as_ref().unwrap().user_id, staff);
+    assert_eq!(filed.filed_for.as_ref().unwrap().user_id, student);
+    assert!(
+        support::reception::mails_to(server_dir.path(), "lan@example.jp")
+            .iter()
+            .any(|m| m.contains(&filed.temporary_reception_number)),
+        "no receipt mail to the student"
     );
 }

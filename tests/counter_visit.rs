@@ -1,14 +1,20 @@
-//! A counter visit leaves nothing behind (issue 14). The real desktop app (WebKitGTK under
-//! Xvfb, WebDriver) as a counter PC in front of a real `zairyu serve` child (demo profile),
-//! with the virtual My Number Card behind real pcscd + vsmartcard-vpcd: the staff member signs
-//! in, starts a visit; the student signs in, binds the card (usage application, PIN), opens
-//! the draft bundle prepared for them, fixes it, signs (the PIN dialog is then the only thing
-//! on screen) and files; the visit ends. Then the app-data folder, the app's keychain entry,
-//! the temp folder and the home folder (WebKit's website data and caches live there) are
-//! scanned for the student's names, residence card number, the digests of the filed files
-//! and any live session token, in UTF-8 and UTF-16: none is found, while the same scan finds
-//! them in the server's data (the scan can fail). A second visit with another card shows
-//! nothing of the first.
+//! A counter visit leaves nothing behind, and the advisor's board (issue 14). The real desktop
+//! app (WebKitGTK under Xvfb, WebDriver) as a counter PC in front of a real `zairyu serve` child
+//! (demo profile) whose data folder was seeded with a school of 100 students and 500
+//! applications, with the virtual My Number Card behind real pcscd + vsmartcard-vpcd. The
+//! student registered and bound that card at home (over HTTP, linking the school). At the
+//! counter the school's staff member signs in, starts a visit, chooses the student in the
+//! visit bar, opens the draft bundle prepared for them, fixes it and files it for the student:
+//! the student's card signs and the student types the PIN (the PIN dialog is then the only
+//! thing on screen); the visit ends. Over HTTP the student sees the application in their own
+//! list, recorded as filed by that staff member for them. Then the app-data folder, the app's
+//! keychain entry, the temp folder and the home folder (WebKit's website data and caches live
+//! there) are scanned for the student's names, residence card number, the digests of the
+//! filed files, the other students' names and any live session token, in UTF-8 and UTF-16:
+//! none is found, while the same scan finds them in the server's data (the scan can fail). A
+//! second visit with another card shows nothing of the first. Last, in the same launch, the
+//! advisor's board: most urgent first, search, a status filter, pages over 501 rows, one
+//! application opened with its revision request; screenshots in English and Japanese.
 
 mod support;
 
@@ -124,6 +130,7 @@ fn is_live_session(http: &reqwest::blocking::Client, base: &str, token: &str) ->
 const VISIBLE_TEXT: &str = "const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); \
      const out = []; for (let n = w.nextNode(); n; n = w.nextNode()) { \
        const p = n.parentElement; if (!p || p.closest('[hidden]')) continue; \
+       if (arguments[0] && p.closest('select')) continue; \
        const s = getComputedStyle(p); if (s.display === 'none' || s.visibility === 'hidden') continue; \
        out.push(n.textContent); } return out.join(' ');";
 
@@ -143,9 +150,16 @@ impl DesktopSession {
         self.wait_for(css).await.send_keys(text).await.unwrap();
     }
 
+    /// The text on screen (the options of a `<select>` too).
     async fn visible_text(&self) -> String {
+        self.text_on_screen(false).await
+    }
+
+    /// The text on screen; `outside_selects`: without the options of a `<select>` (the staff
+    /// member's own list of their students, in the visit bar).
+    async fn text_on_screen(&self, outside_selects: bool) -> String {
         self.client
-            .execute(VISIBLE_TEXT, vec![])
+            .execute(VISIBLE_TEXT, vec![serde_json::Value::Bool(outside_selects)])
             .await
             .unwrap()
             .as_str()
@@ -188,8 +202,16 @@ impl DesktopSession {
     }
 }
 
+/// The students of the seeded school whose names the visit must not leave on disk.
+fn other_students() -> Vec<String> {
+    (0..100)
+        .step_by(7)
+        .map(support::organisation::student_name)
+        .collect()
+}
+
 #[tokio::test(flavor = "multi_thread")]
-async fn a_counter_visit_leaves_nothing_behind() {
+async fn a_counter_visit_files_for_a_student_and_leaves_nothing_behind() {
     let scratch = tempfile::tempdir().unwrap();
     let bundle = prepared_bundle(scratch.path());
     // The originals' digests (the photo is fixed in the app, so its filed digest differs: the
@@ -207,21 +229,25 @@ async fn a_counter_visit_leaves_nothing_behind() {
         .collect();
     assert!(digests.len() >= 8, "{digests:?}");
 
+    // The server: a school with 100 students and 500 applications (seeded through its store)
+    // and its staff member, invited and registered.
     let server_data = tempfile::tempdir().unwrap();
+    let (school, _) = support::organisation::seed_board(server_data.path());
+    let staff = support::organisation::staff_member(
+        server_data.path(),
+        &school,
+        "advisor@school.example.jp",
+        "SATO HANAKO",
+        PASSWORD,
+    );
     let server =
         zairyu_testkit::ServeProcess::start(env!("CARGO_BIN_EXE_zairyu"), server_data.path());
     let base = server.url.clone();
-    // reqwest's blocking client runs its own runtime: used only where blocking is allowed.
-    let (http, staff, student) = tokio::task::block_in_place(|| {
+    // The student registered at home and bound the card behind pcscd in the usage
+    // application, linking the school. reqwest's blocking client runs its own runtime: used
+    // only where blocking is allowed.
+    let (http, student) = tokio::task::block_in_place(|| {
         let http = reqwest::blocking::Client::new();
-        let (staff, _) = support::reception::register(
-            &http,
-            &base,
-            server_data.path(),
-            "advisor@school.example.jp",
-            "ADVISOR ONE",
-            PASSWORD,
-        );
         let (student, _) = support::reception::register(
             &http,
             &base,
@@ -230,7 +256,9 @@ async fn a_counter_visit_leaves_nothing_behind() {
             "NGUYEN THI LAN",
             PASSWORD,
         );
-        (http, staff, student)
+        let token = support::reception::sign_in(&http, &base, &student, PASSWORD);
+        support::organisation::bind_sim_card(&http, &base, &token, "NGUYEN THI LAN", &school);
+        (http, student)
     });
 
     // The counter PC: its own app-data folder, home (WebKit's data and caches), temp folder.
@@ -274,27 +302,21 @@ async fn a_counter_visit_leaves_nothing_behind() {
     app.wait_for("[data-testid=visit-open]").await;
     app.wait_for("[data-testid=applications]").await;
 
-    // The student signs in in the visit and binds the card (usage application).
-    app.click("[data-testid=nav-account]").await;
-    app.click("[data-testid=sign-out]").await;
-    app.sign_in(&student).await;
-    app.click("[data-testid=usage-start]").await;
-    app.wait_for_text("[data-testid=card-panel]", "Zairyu Test C")
+    // Whom the visit files for: the student, chosen in the visit bar.
+    app.wait_for(&format!(
+        "[data-testid=visit-applicant-select] option[value='{student}']"
+    ))
+    .await;
+    app.wait_for("[data-testid=visit-applicant-select]")
+        .await
+        .select_by_value(&student)
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=visit-applicant-note]", "NGUYEN THI LAN")
         .await;
-    app.click("[data-testid=usage-read]").await;
-    app.pin_alone(&[&staff]).await;
-    app.wait_for_text("[data-testid=basic-four]", "NGUYEN THI LAN")
-        .await;
-    app.type_in("[data-testid='field-user.postal_code'] input", "874-8577")
-        .await;
-    app.type_in("[data-testid=usage-card-number]", CARD_NUMBER)
-        .await;
-    app.click("[data-testid=usage-sign]").await;
-    app.pin_alone(&["NGUYEN THI LAN", CARD_NUMBER]).await;
-    app.wait_for("[data-testid=usage-done]").await;
 
-    // The bundle prepared for the student; the photo fixed, the card number typed; filed.
-    app.click("[data-testid=nav-home]").await;
+    // The bundle prepared for the student; the photo fixed, the card number typed; filed with
+    // the student's card and PIN.
     app.wait_for("[data-testid=import-draft]")
         .await
         .send_keys(&bundle)
@@ -316,11 +338,18 @@ async fn a_counter_visit_leaves_nothing_behind() {
         .await;
     let review = app.visible_text().await;
     assert!(
-        review.contains("LE VAN AN"),
-        "the review shows the applicant: {review}"
+        review.contains("LE VAN AN") && review.contains("NGUYEN THI LAN"),
+        "the review shows the applicant and whom the visit files for: {review}"
     );
     app.click("[data-testid=review-sign]").await;
-    app.pin_alone(&["LE VAN AN", "NGUYEN THI LAN", CARD_NUMBER])
+    let mut hidden: Vec<String> = vec![
+        staff.clone(),
+        "LE VAN AN".into(),
+        "NGUYEN THI LAN".into(),
+        CARD_NUMBER.into(),
+    ];
+    hidden.extend(other_students());
+    app.pin_alone(&hidden.iter().map(String::as_str).collect::<Vec<_>>())
         .await;
     app.wait_for_text("[data-testid=receipt-reference]", "ZR-")
         .await;
@@ -348,7 +377,37 @@ async fn a_counter_visit_leaves_nothing_behind() {
     app.wait_for_text("[data-testid=visit-staff]", &staff).await;
     app.wait_for("[data-testid=counter-need-visit]").await;
 
-    // What the visit left: nothing of the student.
+    // The server: the student's own application, filed by the staff member for them; the
+    // student sees it in their own list.
+    tokio::task::block_in_place(|| {
+        let token = support::reception::sign_in(&http, &base, &student, PASSWORD);
+        let list: serde_json::Value = http
+            .get(format!("{base}/api/applications"))
+            .bearer_auth(&token)
+            .send()
+            .unwrap()
+            .json()
+            .unwrap();
+        let filed = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["reference_number"] == reference.as_str())
+            .unwrap_or_else(|| panic!("{reference} is not in the student's list: {list}"));
+        assert_eq!(filed["user_id"], student.as_str(), "{filed}");
+        assert_eq!(filed["submitter_id"], staff.as_str(), "{filed}");
+        assert_eq!(filed["filed_by"]["user_id"], staff.as_str(), "{filed}");
+        assert_eq!(filed["filed_by"]["organisation_id"], school.as_str());
+        assert_eq!(filed["filed_for"]["user_id"], student.as_str(), "{filed}");
+        assert!(
+            support::reception::mails_to(server_data.path(), "lan@example.jp")
+                .iter()
+                .any(|m| m.contains(&reference)),
+            "the student is told by mail"
+        );
+    });
+
+    // What the visit left: nothing of the student, nor of the school's other students.
     let filed: Vec<String> = files(server_data.path())
         .iter()
         .filter_map(|p| p.file_name()?.to_str().map(str::to_owned))
@@ -367,17 +426,16 @@ async fn a_counter_visit_leaves_nothing_behind() {
         student.clone(),
         "lan@example.jp".into(),
     ];
+    needles.extend(other_students());
     needles.extend(digests.iter().cloned());
     // The scan can fail: the server's own data holds the student.
     let control = scan(&[server_data.path()], &needles);
-    assert!(
-        control.iter().any(|h| h.starts_with("NGUYEN THI LAN")),
-        "{control:?}"
-    );
-    assert!(
-        control.iter().any(|h| h.starts_with(&reference)),
-        "{control:?}"
-    );
+    for expected in ["NGUYEN THI LAN", &reference, "STUDENT AA"] {
+        assert!(
+            control.iter().any(|h| h.starts_with(expected)),
+            "{expected}: {control:?}"
+        );
+    }
     let dirs = [data.path(), home.path(), tmp.path()];
     let left = scan(&dirs, &needles);
     println!(
@@ -391,7 +449,7 @@ async fn a_counter_visit_leaves_nothing_behind() {
     );
     assert!(left.is_empty(), "the visit left: {left:#?}");
     // No session token on disk: no 64-hex run in those folders is a live session (the staff
-    // member's is live in the app's memory, the student's until sign-out).
+    // member's is live in the app's memory).
     tokio::task::block_in_place(|| {
         let control_token = support::reception::sign_in(&http, &base, &staff, PASSWORD);
         assert!(is_live_session(&http, &base, &control_token));
@@ -409,17 +467,25 @@ async fn a_counter_visit_leaves_nothing_behind() {
     assert!(!data.path().join("visits").exists(), "{on_disk:?}");
     assert!(!data.path().join("signed-in.json").exists(), "{on_disk:?}");
 
-    // A second visit, another card: nothing of the first anywhere.
+    // A second visit, another card: nothing of the first anywhere (the staff member's own
+    // list of students in the visit bar aside), and nobody chosen yet.
     card.pull();
     drop(card);
     let _second = Sim::start(slot(5), Some(SECOND));
     app.click("[data-testid=visit-start]").await;
     app.wait_for("[data-testid=applications]").await;
+    let chosen = app
+        .wait_for("[data-testid=visit-applicant-select]")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(chosen.as_deref(), Some(""), "a new visit files for nobody");
     let mut seen = String::new();
     for tab in ["home", "account", "status"] {
         app.click(&format!("[data-testid=nav-{tab}]")).await;
         tokio::time::sleep(std::time::Duration::from_millis(800)).await;
-        seen.push_str(&app.visible_text().await);
+        seen.push_str(&app.text_on_screen(true).await);
     }
     for first in [
         "NGUYEN THI LAN",
@@ -427,6 +493,7 @@ async fn a_counter_visit_leaves_nothing_behind() {
         CARD_NUMBER,
         &reference,
         &student,
+        "STUDENT AA",
     ] {
         assert!(
             !seen.contains(first),
@@ -439,9 +506,178 @@ async fn a_counter_visit_leaves_nothing_behind() {
     screenshot(c, "counter-second-visit-en").await;
     app.click("[data-testid=visit-end]").await;
     app.click("[data-testid=end-visit-confirm]").await;
+    // The first end's notice may still show: the bar offering a new visit says this one ended.
+    app.wait_for("[data-testid=visit-start]").await;
     app.wait_for("[data-testid=visit-ended]").await;
     assert!(!data.path().join("visits").exists());
+
+    advisor_board(&app, &reference).await;
     app.close().await;
     // The blocking client owns a runtime of its own: dropped off the async threads.
     tokio::task::block_in_place(move || drop(http));
+}
+
+/// The number in `[data-testid=board-total]` ("501 row(s)").
+async fn board_total(app: &DesktopSession) -> u32 {
+    let text = app
+        .wait_for("[data-testid=board-total]")
+        .await
+        .text()
+        .await
+        .unwrap();
+    text.split(|c: char| !c.is_ascii_digit())
+        .find(|w| !w.is_empty())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no number in {text:?}"))
+}
+
+/// Waits until the board shows `total` rows in all.
+async fn board_shows(app: &DesktopSession, total: u32) {
+    for _ in 0..150 {
+        if app
+            .client
+            .find(fantoccini::Locator::Css("[data-testid=board-total]"))
+            .await
+            .is_ok()
+            && board_total(app).await == total
+        {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let search = app
+        .wait_for("[data-testid=board-search]")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
+    panic!(
+        "the board never showed {total} rows: {} (search {search:?})",
+        board_total(app).await,
+    );
+}
+
+/// The urgency column of each row on the page shown.
+async fn urgencies(app: &DesktopSession) -> Vec<String> {
+    let rows = app
+        .client
+        .find_all(fantoccini::Locator::Css(
+            "[data-testid=board-row] td:last-child",
+        ))
+        .await
+        .unwrap();
+    let mut out = Vec::new();
+    for row in rows {
+        out.push(row.text().await.unwrap());
+    }
+    out
+}
+
+/// The advisor's board over the seeded school (500 applications) and the one filed at the
+/// counter: most urgent first, search, a status filter, paging, one opened; screenshots in
+/// English and Japanese.
+async fn advisor_board(app: &DesktopSession, filed_here: &str) {
+    let c = &app.client;
+    // The notice of the visit just ended is read and dismissed.
+    app.click("[data-testid=visit-ended] button").await;
+    app.click("[data-testid=nav-board]").await;
+    board_shows(app, 501).await;
+    let first_page = urgencies(app).await;
+    assert_eq!(first_page.len(), 50, "50 rows a page");
+    assert!(
+        first_page[..5].iter().all(|u| u == "Returned for changes"),
+        "returned for changes first: {first_page:?}"
+    );
+    assert!(
+        first_page[5..15]
+            .iter()
+            .all(|u| u == "Stay ends within 3 months, nothing filed"),
+        "{first_page:?}"
+    );
+    assert!(
+        first_page[15..25]
+            .iter()
+            .all(|u| u == "Card certificate ends before the stay"),
+        "{first_page:?}"
+    );
+    app.wait_for_text("[data-testid=board-page-of]", "Page 1 of 11")
+        .await;
+    screenshot(c, "counter-board-en").await;
+
+    // Pages: the next one, then back.
+    app.click("[data-testid=board-next]").await;
+    app.wait_for_text("[data-testid=board-page-of]", "Page 2 of 11")
+        .await;
+    assert!(
+        urgencies(app).await.iter().all(|u| u == "—"),
+        "page 2 holds no urgent row"
+    );
+    app.click("[data-testid=board-prev]").await;
+    app.wait_for_text("[data-testid=board-page-of]", "Page 1 of 11")
+        .await;
+
+    // Search: one student's five applications; the reference filed at the counter.
+    app.type_in("[data-testid=board-search]", "student bc")
+        .await;
+    app.click("[data-testid=board-find]").await;
+    board_shows(app, 5).await;
+    let shown = app.text_on_screen(true).await;
+    assert!(
+        shown.contains("STUDENT BC") && !shown.contains("STUDENT BD"),
+        "{shown}"
+    );
+    let search = app.wait_for("[data-testid=board-search]").await;
+    search.clear().await.unwrap();
+    search.send_keys(filed_here).await.unwrap();
+    app.click("[data-testid=board-find]").await;
+    board_shows(app, 1).await;
+    app.wait_for_text("[data-testid=board-table]", "NGUYEN THI LAN")
+        .await;
+    // Emptied as typed (WebDriver's clear sends no input event: the window would keep the
+    // reference as the search).
+    let search = app.wait_for("[data-testid=board-search]").await;
+    search.clear().await.unwrap();
+    search.send_keys(" \u{E003}").await.unwrap();
+
+    // The status filter: the five returned for changes; one opened with its request.
+    app.wait_for("[data-testid=board-status]")
+        .await
+        .select_by_value("in_return_process")
+        .await
+        .unwrap();
+    app.click("[data-testid=board-find]").await;
+    board_shows(app, 5).await;
+    assert_eq!(urgencies(app).await, vec!["Returned for changes"; 5]);
+    app.click("[data-testid=board-open]").await;
+    app.wait_for_text(
+        "[data-testid=board-revision-request]",
+        support::organisation::REVISION_REQUEST,
+    )
+    .await;
+    app.wait_for_text("[data-testid=details-reference]", "ZR-2026-")
+        .await;
+    app.wait_for_text("[data-testid=details-status]", "In Return Process")
+        .await;
+    screenshot(c, "counter-board-opened-en").await;
+
+    // The same board in Japanese.
+    app.click("[data-testid=details-close]").await;
+    app.wait_for("[data-testid=board-table]").await;
+    app.wait_for("[data-testid=board-status]")
+        .await
+        .select_by_value("")
+        .await
+        .unwrap();
+    app.click("[data-testid=board-find]").await;
+    board_shows(app, 501).await;
+    app.click("[data-testid=lang-ja]").await;
+    app.wait_for_text("[data-testid=board-page-of]", "1").await;
+    app.wait_for_text("#board-title", "学生").await;
+    c.execute(
+        "window.scrollTo(0, 0); document.activeElement?.blur();",
+        vec![],
+    )
+    .await
+    .unwrap();
+    screenshot(c, "counter-board-ja").await;
 }

@@ -16,6 +16,7 @@ use zairyu_forms::signing::{sha256_hex, AttachmentDigest, SignedAction, SignedCo
 use zairyu_testkit::{corpus, ServeProcess};
 
 mod support;
+use support::organisation::{now, rfc3339};
 use support::reception;
 
 const PASSWORD: &str = "Zairyu#2026ok";
@@ -26,26 +27,6 @@ fn program() -> &'static str {
 
 fn b64(bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(bytes)
-}
-
-fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64
-}
-
-fn rfc3339(unix: i64) -> String {
-    let t = time::OffsetDateTime::from_unix_timestamp(unix).unwrap();
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
 }
 
 /// `zairyu org …` on `data`: (exit code, stdout, stderr).
@@ -546,121 +527,10 @@ fn org_commands_staff_access_and_proxy_filing() {
     assert_eq!(sees(&a.token, proxy_id), 200);
 }
 
-/// `STUDENT AA`, `STUDENT AB`, …: names no search for a number can match.
-fn student_name(n: u32) -> String {
-    let letter = |i: u32| char::from(b'A' + (i % 26) as u8);
-    format!("STUDENT {}{}", letter(n / 26), letter(n))
-}
-
-/// Seeds a data folder through the server's own store: one school, a staff member, and
-/// `students` students with `per_student` applications each, in known states.
-fn seed_board(data: &Path) -> (String, Vec<String>) {
-    use zairyu_server::store::{
-        OrganisationRow, OrganisationStore, SqliteStore, Store, UserRow, VersionRow,
-    };
-    std::fs::create_dir_all(data).unwrap();
-    let store = SqliteStore::open(&data.join("zairyu.sqlite3")).unwrap();
-    let now = now();
-    store
-        .add_organisation(&OrganisationRow {
-            id: "ORG00000042".into(),
-            name: "Board University".into(),
-            kind: "school".into(),
-            created_at: now,
-            valid_until: "2099-12-31".into(),
-        })
-        .unwrap();
-    let day = |offset_days: i64| {
-        let t = time::OffsetDateTime::from_unix_timestamp(now + offset_days * 86_400).unwrap();
-        format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
-    };
-    let mut ids = Vec::new();
-    for s in 0..100u32 {
-        let id = format!("ZR9{s:07}");
-        store
-            .add_user(
-                &UserRow {
-                    id: id.clone(),
-                    email: format!("s{s}@example.jp"),
-                    user_type: "foreign_national".into(),
-                    name_en: student_name(s),
-                    telephone: "09012345678".into(),
-                    password_hash: "$argon2id$unused".into(),
-                    role: "applicant".into(),
-                    organisation: None,
-                    cert_fingerprint: Some(format!("{s:064}")),
-                    usage: None,
-                },
-                now,
-            )
-            .unwrap();
-        store.link(&id, "ORG00000042", now - 1000).unwrap();
-        // Students 0–9: the card ends before the stay (card in 200 days, stay in 300).
-        store
-            .set_certificate_end(&id, now + if s < 10 { 200 } else { 2000 } * 86_400)
-            .unwrap();
-        for n in 0..5u32 {
-            let k = s * 5 + n;
-            // Students 10–19: the newest application (n = 4) is old and its stay ends in
-            // 30 days, nothing filed since; everyone else's stay ends in 300 days.
-            let old = (10..20).contains(&s);
-            let created = if old {
-                now - 400 * 86_400
-            } else {
-                now - 86_400
-            } + i64::from(n);
-            let status = match (s, n) {
-                (20..=24, 0) => "in_return_process",
-                (_, 4) if s % 2 == 0 => "under_review",
-                _ => "completed",
-            };
-            let app = zairyu_server::store::ApplicationRow {
-                id: 0,
-                reference_number: format!("ZR-2026-{k:08}"),
-                temporary_reception_number: format!("東オソ認T{k:08}"),
-                user_id: id.clone(),
-                submitter_id: id.clone(),
-                procedure_id: if n == 3 {
-                    "change-of-status"
-                } else {
-                    "extension-of-stay"
-                }
-                .into(),
-                submission_id: format!("seed-{k}"),
-                status: status.into(),
-                revision_request: (status == "in_return_process")
-                    .then(|| "Attach the transcript.".into()),
-                created_at: created,
-                updated_at: created + i64::from(k),
-                filed_by_organisation: None,
-                filing: None,
-                versions: Vec::new(),
-            };
-            let app_id = store.add_application(&app).unwrap();
-            let expiry = if old { day(30) } else { day(300) };
-            store
-                .add_version(
-                    app_id,
-                    &VersionRow {
-                        version: 1,
-                        form: json!({"applicant": {"current_expiry": expiry}}),
-                        files: json!([]),
-                        signed_at: rfc3339(created),
-                        cert_fingerprint: format!("{s:064}"),
-                        created_at: created,
-                    },
-                )
-                .unwrap();
-        }
-        ids.push(id);
-    }
-    ("ORG00000042".into(), ids)
-}
-
 #[test]
 fn the_board_pages_500_applications_most_urgent_first() {
     let data = tempfile::tempdir().unwrap();
-    let (school, students) = seed_board(data.path());
+    let (school, students) = support::organisation::seed_board(data.path());
     let server = Server::start_in(data);
     let (_, token) = server.staff(&school, "board@example.jp", "ADVISOR BOARD");
     let page = |query: &str| {
@@ -715,7 +585,10 @@ fn the_board_pages_500_applications_most_urgent_first() {
         }
     }
     assert_eq!(rows[0]["next_actor"], "student");
-    assert_eq!(rows[0]["revision_request"], "Attach the transcript.");
+    assert_eq!(
+        rows[0]["revision_request"],
+        support::organisation::REVISION_REQUEST
+    );
     for row in &rows[5..15] {
         assert!(
             students[10..20]

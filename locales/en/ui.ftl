@@ -499,3 +499,13 @@ panic-continue = Continue
 ## installed helper (issue 16): the card's certificate ends while a filed application is still examined
 attention-cardWhilePending = Your My Number Card's electronic certificate ends on { $card }, while “{ $title }” (reference { $reference }) is still being examined (a decision about { $decision }).
 attention-cardWhilePendingHelp = After that day you cannot follow the application up online, for example resubmit it if it is returned. Renew the card's electronic certificate at your city office before { $card }.
+# counter (helper counter, issue 14): a visit left open with unsent applications
+counter-leftoverTitle = A visit was left open
+counter-leftoverText = Zairyu stopped during a visit: { $n } signed application(s) of it were never sent. Send them now or discard them. Nothing else of the visit was kept, and nothing of it stays after your choice.
+counter-leftoverStill = { $n } signed application(s) are still not sent: the account signed in did not sign them, or the server could not be reached. Sign in as the one who signed them and send them, or discard them.
+counter-leftoverSignIn = To send them, sign in as the staff member (or the student) who signed them.
+counter-leftoverSend = Send them now
+counter-leftoverDiscard = Discard them
+counter-leftoverSent = Filed: { $references }.
+counter-leftoverDiscarded = { $n } unsent application(s) discarded. Nothing of the visit is left on this computer.
+counter-leftoverGone = Nothing of the visit is left on this computer.

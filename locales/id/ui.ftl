@@ -499,3 +499,13 @@ panic-continue = Lanjutkan
 ## unreviewed: installed helper (issue 16): the card's certificate ends while a filed application is still examined
 attention-cardWhilePending = Sertifikat elektronik Kartu My Number Anda berakhir pada { $card }, sementara “{ $title }” (nomor referensi { $reference }) masih diperiksa (keputusan sekitar { $decision }).
 attention-cardWhilePendingHelp = Setelah tanggal itu Anda tidak dapat menindaklanjuti permohonan ini secara online, misalnya mengajukan ulang jika dikembalikan. Perbarui sertifikat elektronik kartu di kantor kota sebelum { $card }.
+# counter (helper counter, issue 14): a visit left open with unsent applications
+counter-leftoverTitle = Ada kunjungan yang masih terbuka
+counter-leftoverText = Zairyu berhenti saat kunjungan berlangsung: { $n } permohonan yang sudah ditandatangani dalam kunjungan itu belum pernah dikirim. Kirim sekarang atau buang. Tidak ada hal lain dari kunjungan itu yang disimpan, dan tidak ada yang tersisa setelah Anda memilih.
+counter-leftoverStill = { $n } permohonan yang sudah ditandatangani masih belum dikirim: akun yang sedang masuk tidak menandatanganinya, atau server tidak dapat dihubungi. Masuklah dengan akun orang yang menandatanganinya lalu kirim, atau buang.
+counter-leftoverSignIn = Untuk mengirimnya, masuklah dengan akun staf (atau mahasiswa) yang menandatanganinya.
+counter-leftoverSend = Kirim sekarang
+counter-leftoverDiscard = Buang
+counter-leftoverSent = Diajukan: { $references }.
+counter-leftoverDiscarded = { $n } permohonan yang belum dikirim dibuang. Tidak ada data kunjungan yang tersisa di komputer ini.
+counter-leftoverGone = Tidak ada data kunjungan yang tersisa di komputer ini.

@@ -499,3 +499,13 @@ panic-continue = 続ける
 ## installed helper (issue 16): the card's certificate ends while a filed application is still examined
 attention-cardWhilePending = マイナンバーカードの電子証明書は { $card } に有効期限を迎えますが、「{ $title }」（整理番号 { $reference }）はまだ審査中です（結果は { $decision } ごろの見込み）。
 attention-cardWhilePendingHelp = 有効期限を過ぎると、差戻し後の再申請など、この申請にオンラインで対応できなくなります。{ $card } までに市区町村の窓口で電子証明書を更新してください。
+# counter (helper counter, issue 14): a visit left open with unsent applications
+counter-leftoverTitle = 終了されなかった来訪があります
+counter-leftoverText = 来訪中に Zairyu が終了しました。その来訪で署名した申請のうち{ $n }件が送信されていません。今すぐ送信するか、破棄してください。来訪のその他のデータは残っておらず、選んだ後は何も残りません。
+counter-leftoverStill = 署名済みの申請{ $n }件がまだ送信されていません。ログイン中のアカウントが署名したものではないか、サーバに接続できませんでした。署名した人のアカウントでログインして送信するか、破棄してください。
+counter-leftoverSignIn = 送信するには、署名した職員（または学生）のアカウントでログインしてください。
+counter-leftoverSend = 今すぐ送信
+counter-leftoverDiscard = 破棄する
+counter-leftoverSent = 申請しました：{ $references }。
+counter-leftoverDiscarded = 未送信の申請{ $n }件を破棄しました。この来訪のデータはこのコンピュータに残っていません。
+counter-leftoverGone = この来訪のデータはこのコンピュータに残っていません。

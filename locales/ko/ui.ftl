@@ -499,3 +499,13 @@ panic-continue = 계속
 ## unreviewed: installed helper (issue 16): the card's certificate ends while a filed application is still examined
 attention-cardWhilePending = 마이넘버 카드의 전자 인증서는 { $card }에 만료되지만 “{ $title }”(정리 번호 { $reference })은(는) 아직 심사 중입니다(결과는 약 { $decision } 예정).
 attention-cardWhilePendingHelp = 만료 후에는 반려 시 재신청 등 이 신청을 온라인으로 처리할 수 없습니다. { $card } 전에 시·구·정·촌 창구에서 카드의 전자 인증서를 갱신하세요.
+# counter (helper counter, issue 14): a visit left open with unsent applications
+counter-leftoverTitle = 종료되지 않은 방문이 있습니다
+counter-leftoverText = 방문 중에 Zairyu가 종료되었습니다. 그 방문에서 서명한 신청 { $n }건이 보내지지 않았습니다. 지금 보내거나 폐기하십시오. 방문의 다른 데이터는 남아 있지 않으며, 선택한 후에는 아무것도 남지 않습니다.
+counter-leftoverStill = 서명한 신청 { $n }건이 아직 보내지지 않았습니다. 로그인한 계정이 서명한 것이 아니거나 서버에 연결할 수 없었습니다. 서명한 사람의 계정으로 로그인하여 보내거나 폐기하십시오.
+counter-leftoverSignIn = 보내려면 서명한 직원(또는 학생)의 계정으로 로그인하십시오.
+counter-leftoverSend = 지금 보내기
+counter-leftoverDiscard = 폐기
+counter-leftoverSent = 신청했습니다: { $references }.
+counter-leftoverDiscarded = 보내지 않은 신청 { $n }건을 폐기했습니다. 이 컴퓨터에 방문의 데이터가 남아 있지 않습니다.
+counter-leftoverGone = 이 컴퓨터에 방문의 데이터가 남아 있지 않습니다.

@@ -499,3 +499,13 @@ panic-continue = जारी राख्नुहोस्
 ## unreviewed: installed helper (issue 16): the card's certificate ends while a filed application is still examined
 attention-cardWhilePending = तपाईंको माइ नम्बर कार्डको इलेक्ट्रोनिक प्रमाणपत्र { $card } मा समाप्त हुन्छ, तर “{ $title }” (सन्दर्भ { $reference }) अझै जाँच हुँदैछ (निर्णय लगभग { $decision } मा अपेक्षित)।
 attention-cardWhilePendingHelp = त्यो दिनपछि तपाईं यो आवेदन अनलाइन सम्हाल्न सक्नुहुन्न, जस्तै फिर्ता आएमा फेरि पेश गर्न। { $card } अघि नगरपालिका कार्यालयमा कार्डको इलेक्ट्रोनिक प्रमाणपत्र नवीकरण गर्नुहोस्।
+# counter (helper counter, issue 14): a visit left open with unsent applications
+counter-leftoverTitle = एउटा भेट खुला छोडिएको थियो
+counter-leftoverText = भेटको बेला Zairyu बन्द भयो: त्यस भेटका { $n } हस्ताक्षर गरिएका आवेदन कहिल्यै पठाइएनन्। तिनलाई अहिले पठाउनुहोस् वा खारेज गर्नुहोस्। भेटको अरू केही राखिएको छैन, र तपाईंको छनोटपछि केही बाँकी रहँदैन।
+counter-leftoverStill = { $n } हस्ताक्षर गरिएका आवेदन अझै पठाइएका छैनन्: लगइन भएको खाताले तिनमा हस्ताक्षर गरेको होइन, वा सर्भरसँग जोडिन सकिएन। हस्ताक्षर गर्नेको खाताबाट लगइन गरेर पठाउनुहोस्, वा खारेज गर्नुहोस्।
+counter-leftoverSignIn = पठाउन, तिनमा हस्ताक्षर गर्ने कर्मचारी (वा विद्यार्थी) को खाताबाट लगइन गर्नुहोस्।
+counter-leftoverSend = अहिले पठाउनुहोस्
+counter-leftoverDiscard = खारेज गर्नुहोस्
+counter-leftoverSent = दर्ता भयो: { $references }।
+counter-leftoverDiscarded = { $n } नपठाइएका आवेदन खारेज गरियो। यो कम्प्युटरमा भेटको केही बाँकी छैन।
+counter-leftoverGone = यो कम्प्युटरमा भेटको केही बाँकी छैन।

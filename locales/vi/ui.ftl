@@ -499,3 +499,13 @@ panic-continue = Tiếp tục
 ## unreviewed: installed helper (issue 16): the card's certificate ends while a filed application is still examined
 attention-cardWhilePending = Chứng thư điện tử của thẻ My Number hết hạn ngày { $card }, trong khi “{ $title }” (số { $reference }) vẫn đang được xét duyệt (dự kiến có kết quả khoảng { $decision }).
 attention-cardWhilePendingHelp = Sau ngày đó bạn không thể xử lý hồ sơ này trực tuyến, ví dụ nộp lại khi hồ sơ bị trả về. Hãy gia hạn chứng thư điện tử của thẻ tại văn phòng thành phố trước ngày { $card }.
+# counter (helper counter, issue 14): a visit left open with unsent applications
+counter-leftoverTitle = Có một lượt tiếp chưa được kết thúc
+counter-leftoverText = Zairyu đã dừng trong một lượt tiếp: { $n } đơn đã ký của lượt đó chưa bao giờ được gửi. Hãy gửi ngay hoặc hủy bỏ. Không có gì khác của lượt tiếp được giữ lại, và sau khi bạn chọn sẽ không còn gì.
+counter-leftoverStill = Vẫn còn { $n } đơn đã ký chưa được gửi: tài khoản đang đăng nhập không ký các đơn này, hoặc không kết nối được máy chủ. Hãy đăng nhập bằng tài khoản của người đã ký rồi gửi, hoặc hủy bỏ.
+counter-leftoverSignIn = Để gửi, hãy đăng nhập bằng tài khoản của nhân viên (hoặc sinh viên) đã ký.
+counter-leftoverSend = Gửi ngay
+counter-leftoverDiscard = Hủy bỏ
+counter-leftoverSent = Đã nộp: { $references }.
+counter-leftoverDiscarded = Đã hủy bỏ { $n } đơn chưa gửi. Không còn gì của lượt tiếp trên máy tính này.
+counter-leftoverGone = Không còn gì của lượt tiếp trên máy tính này.

@@ -499,3 +499,13 @@ panic-continue = 继续
 ## unreviewed: installed helper (issue 16): the card's certificate ends while a filed application is still examined
 attention-cardWhilePending = 您的个人编号卡电子证书将于 { $card } 到期，而“{ $title }”（整理号码 { $reference }）仍在审查中（预计约 { $decision } 出结果）。
 attention-cardWhilePendingHelp = 到期后将无法在线处理该申请，例如被退回后重新提交。请在 { $card } 之前到市区町村窗口更新卡的电子证书。
+# counter (helper counter, issue 14): a visit left open with unsent applications
+counter-leftoverTitle = 有一次来访未结束
+counter-leftoverText = Zairyu 在来访期间停止运行：该来访中有 { $n } 份已签名的申请从未发送。请立即发送或放弃。该来访的其他数据均未保留，做出选择后不会留下任何内容。
+counter-leftoverStill = 仍有 { $n } 份已签名的申请未发送：当前登录的账户并非签名者，或无法连接服务器。请以签名者的账户登录后发送，或将其放弃。
+counter-leftoverSignIn = 要发送这些申请，请以签名的工作人员（或学生）的账户登录。
+counter-leftoverSend = 立即发送
+counter-leftoverDiscard = 放弃
+counter-leftoverSent = 已提交：{ $references }。
+counter-leftoverDiscarded = 已放弃 { $n } 份未发送的申请。此计算机上没有留下该来访的任何数据。
+counter-leftoverGone = 此计算机上没有留下该来访的任何数据。

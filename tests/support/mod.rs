@@ -5,5 +5,6 @@
 pub mod desktop;
 pub mod extension;
 pub mod notifications;
+pub mod organisation;
 pub mod pcsc_stack;
 pub mod reception;

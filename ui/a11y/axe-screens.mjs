@@ -8,6 +8,8 @@ import { chromium } from "playwright-core";
 
 const base = process.argv[2];
 const shots = process.argv[3];
+/** The seeded school's staff member (tests/a11y.rs): the counter pass signs in with it. */
+const staffId = process.argv[4] ?? "";
 if (!base) {
   console.error("usage: node axe-screens.mjs URL [screenshot-dir]");
   process.exit(2);
@@ -174,7 +176,8 @@ await page.waitForSelector('[data-testid="help-page"]');
 await check("en-dark-help");
 
 // The counter PC (English, light): Settings with the mode on, the visit bar with a staff
-// member signed in, an open visit (whom it files for) and the end-of-visit dialog.
+// member signed in, an open visit (whom it files for), the end-of-visit dialog, and the
+// advisor's board (its school's 500 applications; one opened), in Japanese too.
 await page.emulateMedia({ colorScheme: "light" });
 await page.goto(base);
 await page.waitForSelector('[data-testid="applications"]');
@@ -185,10 +188,11 @@ await page.click('[data-testid="counter-mode"]');
 await page.waitForSelector('[data-testid="visit-bar"]');
 await check("en-counter-settings");
 await click("nav-account");
-await fill("user-id", userId);
+const counterUser = staffId || userId;
+await fill("user-id", counterUser);
 await fill("password", "Zairyu#2026ok");
 await click("sign-in");
-await page.waitForFunction((id) => document.querySelector('[data-testid="visit-staff"]')?.textContent?.includes(id), userId);
+await page.waitForFunction((id) => document.querySelector('[data-testid="visit-staff"]')?.textContent?.includes(id), counterUser);
 await click("visit-start");
 await page.waitForSelector('[data-testid="visit-open"]');
 await page.waitForSelector('[data-testid="visit-applicant"]');
@@ -197,6 +201,26 @@ await click("visit-end");
 await page.waitForSelector('[data-testid="end-visit"]');
 await check("en-counter-end-visit");
 await click("end-visit-cancel");
+if (staffId) {
+  await click("visit-end");
+  await click("end-visit-confirm");
+  await page.waitForSelector('[data-testid="visit-ended"]');
+  await click("nav-board");
+  await page.waitForSelector('[data-testid="board-table"]');
+  await check("en-counter-board");
+  await page.selectOption('[data-testid="board-status"]', "in_return_process");
+  await click("board-find");
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="board-row"]').length === 5);
+  await page.locator('[data-testid="board-open"]').first().click();
+  await page.waitForSelector('[data-testid="application-details"]');
+  await page.waitForSelector('[data-testid="board-revision-request"]');
+  await check("en-counter-board-opened");
+  await click("details-close");
+  await click("lang-ja");
+  await page.waitForFunction(() => document.documentElement.lang === "ja");
+  await page.waitForSelector('[data-testid="board-table"]');
+  await check("ja-counter-board");
+}
 
 await browser.close();
 console.log(`${screens} screens checked, ${failures} violation(s)`);

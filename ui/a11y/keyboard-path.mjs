@@ -1,14 +1,22 @@
 // The main path with the keyboard alone, in Debian's Chromium against `zairyu ui-serve`: register
 // (code from the demo mailbox), sign in, usage application with the practice card and two PIN
 // entries, choose a procedure and agree to the terms, open the prepared draft, review, sign,
-// receipt. Every control is reached with Tab (or Shift+Tab) and used with Enter, Space or
-// typing — never a mouse click. Prints the key presses; exits 1 when a step cannot be done.
-//   node ui/a11y/keyboard-path.mjs "http://127.0.0.1:PORT/?token=…" [screenshot-dir]   (the address ui-serve printed)
+// receipt. Then the counter (with the seeded school's staff member, when given): counter-PC mode
+// in Settings, the staff sign-in from the visit bar, a visit started, the student chosen in the
+// visit bar's select, the end-of-visit dialog (Tab stays in it, Escape cancels and gives the
+// focus back, then the visit ended), and the advisor's board (search, a row opened and closed,
+// the status filter, the next page). Every control is reached with Tab (or Shift+Tab) and used
+// with Enter, Space, arrow keys or typing — never a mouse click. Prints the key presses; exits 1
+// when a step cannot be done.
+//   node ui/a11y/keyboard-path.mjs "http://127.0.0.1:PORT/?token=…" [screenshot-dir] [staff-user-id school-id]
+//   (the address ui-serve printed)
 import { existsSync } from "node:fs";
 import { chromium } from "playwright-core";
 
 const base = process.argv[2];
 const shots = process.argv[3];
+const staffId = process.argv[4];
+const schoolId = process.argv[5];
 if (!base) {
   console.error("usage: node keyboard-path.mjs URL [screenshot-dir]");
   process.exit(2);
@@ -51,6 +59,20 @@ async function type(selector, text) {
   await tabTo(selector);
   await page.keyboard.type(text);
   presses += text.length;
+}
+
+/** Replaces what a field holds (Ctrl+A, then typing). */
+async function retype(selector, text) {
+  await tabTo(selector);
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type(text);
+  presses += 1 + text.length;
+}
+
+/** Fails unless the focus is on (or inside) `selector`. */
+async function focusIn(selector, what) {
+  const inside = await page.evaluate((sel) => !!document.activeElement?.closest(sel), selector);
+  if (!inside) throw new Error(`${what}: the focus is not in ${selector}`);
 }
 
 async function pin(code) {
@@ -100,6 +122,8 @@ await pin("1234");
 await page.waitForSelector('[data-testid="basic-four"]');
 await type('[data-testid="field-user.postal_code"] input', "874-8577");
 await type('[data-testid="usage-card-number"]', "AB12345678CD");
+// The student's school (the counter steps below file for them there).
+if (schoolId) await type('[data-testid="usage-organisation"]', schoolId);
 await press('[data-testid="usage-sign"]');
 await pin("1234");
 await page.waitForSelector('[data-testid="usage-done"]');
@@ -127,6 +151,74 @@ const reference = await page.locator('[data-testid="receipt-reference"]').textCo
 if (!reference?.startsWith("ZR-")) throw new Error(`no reference number on the receipt: ${reference}`);
 if (shots) await page.screenshot({ path: `${shots}/keyboard-receipt.png` });
 step(`signed and filed: ${reference}`);
+
+if (staffId) {
+  await press('[data-testid="nav-settings"]');
+  await press('[data-testid="counter-mode"]', "Space");
+  await page.waitForSelector('[data-testid="visit-bar"]');
+  step("counter PC chosen");
+
+  await press('[data-testid="visit-staff-sign-in"]');
+  await retype('[data-testid="user-id"]', staffId);
+  await type('[data-testid="password"]', "Zairyu#2026ok");
+  await press('[data-testid="sign-in"]');
+  await page.waitForFunction((id) => document.querySelector('[data-testid="visit-staff"]')?.textContent?.includes(id), staffId);
+  await press('[data-testid="visit-start"]');
+  await page.waitForSelector('[data-testid="visit-open"]');
+  // A closed select: typing the first letters of the name chooses the student.
+  await page.waitForSelector('[data-testid="visit-applicant-select"] option:nth-child(2)', { state: "attached" });
+  await type('[data-testid="visit-applicant-select"]', "KAY");
+  await page.waitForFunction(() => document.querySelector('[data-testid="visit-applicant-note"]')?.textContent?.includes("KAY BOARD"));
+  step("staff signed in, visit started, student chosen");
+
+  await press('[data-testid="visit-end"]');
+  await page.waitForSelector('[data-testid="end-visit-confirm"]');
+  await page.waitForFunction(() => !!document.activeElement?.closest('[data-testid="end-visit"]'));
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press("Tab");
+    presses += 1;
+    await focusIn('[data-testid="end-visit"]', "Tab stays in the end-of-visit dialog");
+  }
+  await page.keyboard.press("Escape");
+  presses += 1;
+  await page.waitForSelector('[data-testid="end-visit"]', { state: "detached" });
+  await page.waitForFunction(() => document.activeElement?.matches('[data-testid="visit-end"]'));
+  await page.keyboard.press("Enter");
+  presses += 1;
+  await press('[data-testid="end-visit-confirm"]');
+  await page.waitForSelector('[data-testid="visit-ended"]');
+  step("end-of-visit dialog cancelled with Escape, the visit ended");
+
+  await press('[data-testid="nav-board"]');
+  await page.waitForSelector('[data-testid="board-table"]');
+  await type('[data-testid="board-search"]', "KAY BOARD");
+  await page.keyboard.press("Enter");
+  presses += 1;
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="board-row"]').length === 1);
+  await press('[data-testid="board-open"]');
+  await page.waitForSelector('[data-testid="application-details"]');
+  await focusIn('[data-testid="board-opened-title"]', "the opened application takes the focus");
+  await press('[data-testid="details-close"]');
+  await page.waitForFunction(() => document.activeElement?.matches('[data-testid="board-open"]'));
+  await retype('[data-testid="board-search"]', "");
+  await page.keyboard.press("Backspace");
+  // The status filter, first choice after "Any status": returned for changes.
+  await tabTo('[data-testid="board-status"]');
+  await page.keyboard.press("ArrowDown");
+  presses += 2;
+  await press('[data-testid="board-find"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="board-row"]').length === 5);
+  await tabTo('[data-testid="board-status"]');
+  await page.keyboard.press("ArrowUp");
+  presses += 1;
+  await press('[data-testid="board-find"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="board-row"]').length === 50);
+  await press('[data-testid="board-next"]');
+  await page.waitForFunction(() => /\b2\b/.test(document.querySelector('[data-testid="board-page-of"]')?.textContent ?? ""));
+  await focusIn('[data-testid="board-next"]', "the next-page button keeps the focus");
+  if (shots) await page.screenshot({ path: `${shots}/keyboard-board.png` });
+  step("board searched, filtered, paged, one opened and closed");
+}
 
 await browser.close();
 console.log(`keyboard-only main path: ${presses} key presses, no mouse`);

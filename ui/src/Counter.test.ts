@@ -101,6 +101,68 @@ describe("counter PC", () => {
     expect(fake.calls).toContain("send-queued");
   });
 
+  it("asks at the start about a visit left open; sending needs the one who signed them", async () => {
+    fake.counter.on = true;
+    fake.counter.leftover = 3;
+    render(App);
+    const panel = await screen.findByTestId("leftover-visit");
+    expect(screen.getByTestId("leftover-unsent").textContent).toContain("3 signed application(s) of it were never sent");
+    await waitFor(() => expect(document.activeElement?.id).toBe("leftover-title"));
+    // No visit starts before the answer.
+    expect((screen.getByTestId("visit-start") as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.queryByTestId("leftover-send")).toBeNull();
+    await fireEvent.click(screen.getByTestId("leftover-sign-in"));
+    await screen.findByTestId("account-page");
+    expect(panel.isConnected).toBe(true);
+  });
+
+  it("sends what the signed-in account signed, then discards the rest: nothing left", async () => {
+    fake.counter.on = true;
+    fake.counter.leftover = 3;
+    fake.counter.leftoverSendable = 2;
+    fake.account.signedIn = "ZR00000007";
+    render(App);
+    await fireEvent.click(await screen.findByTestId("leftover-send"));
+    await waitFor(() => expect(fake.calls).toContain("leftover:send"));
+    expect((await screen.findByTestId("leftover-filed")).textContent).toContain("ZR-2026-00000900, ZR-2026-00000901");
+    await waitFor(() => expect(screen.getByTestId("leftover-unsent").textContent).toContain("1 signed application(s) are still not sent"));
+    await fireEvent.click(screen.getByTestId("leftover-discard"));
+    await waitFor(() => expect(fake.calls).toContain("leftover:discard"));
+    expect((await screen.findByTestId("leftover-done")).textContent).toContain("1 unsent application(s) discarded");
+    await waitFor(() => expect((screen.getByTestId("visit-start") as HTMLButtonElement).disabled).toBe(false));
+    await fireEvent.click(screen.getByTestId("leftover-dismiss"));
+    expect(screen.queryByTestId("leftover-visit")).toBeNull();
+  });
+
+  it("says in Japanese how many were left unsent", async () => {
+    fake.counter.on = true;
+    fake.counter.leftover = 2;
+    fake.state.language = "ja";
+    render(App);
+    expect((await screen.findByTestId("leftover-unsent")).textContent).toContain("2件が送信されていません");
+  });
+
+  it("keeps the keyboard in the end-of-visit dialog; Escape gives the focus back", async () => {
+    fake.counter.on = true;
+    fake.counter.open = true;
+    render(App);
+    await fireEvent.click(await screen.findByTestId("visit-end"));
+    const dialog = await screen.findByTestId("end-visit");
+    // The rest of the window is inert while it is open.
+    expect(document.querySelector("nav")!.hasAttribute("inert")).toBe(true);
+    expect(document.querySelector("main")!.hasAttribute("inert")).toBe(true);
+    const confirm = screen.getByTestId("end-visit-confirm");
+    confirm.focus();
+    await fireEvent.keyDown(confirm, { key: "Tab" });
+    expect(document.activeElement).toBe(screen.getByTestId("end-visit-cancel"));
+    await fireEvent.keyDown(document.activeElement!, { key: "Tab", shiftKey: true });
+    expect(document.activeElement).toBe(confirm);
+    await fireEvent.keyDown(dialog, { key: "Escape" });
+    await waitFor(() => expect(screen.queryByTestId("end-visit")).toBeNull());
+    expect(document.querySelector("nav")!.hasAttribute("inert")).toBe(false);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("visit-end")));
+  });
+
   it("warns in the last minute and ends an idle visit by itself", async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     fake.counter.on = true;
@@ -213,6 +275,24 @@ describe("advisor's board", () => {
     await fireEvent.click(screen.getByTestId("board-open"));
     expect((await screen.findByTestId("board-revision-request")).textContent).toContain("1年");
     await screen.findByTestId("board-opened");
+  });
+
+  it("keyboard: an opened application takes the focus and gives it back to its row", async () => {
+    render(App);
+    await fireEvent.click(await screen.findByTestId("nav-board"));
+    await screen.findByTestId("board-table");
+    const row = screen.getAllByTestId("board-open")[0];
+    await fireEvent.click(row);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("board-opened-title")));
+    await fireEvent.click(await screen.findByTestId("details-close"));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getAllByTestId("board-open")[0]));
+    // The page buttons stay enabled while a page loads, so they keep the focus.
+    const next = screen.getByTestId("board-next") as HTMLButtonElement;
+    next.focus();
+    await fireEvent.click(next);
+    expect(next.disabled).toBe(false);
+    await waitFor(() => expect(screen.getByTestId("board-page-of").textContent).toBe("Page 2 of 10"));
+    expect(document.activeElement).toBe(next);
   });
 
   it("is offered to staff only, and never while a visit is open", async () => {

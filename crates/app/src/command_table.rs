@@ -165,6 +165,10 @@ macro_rules! command_table {
             linked_students() -> $crate::LinkedStudents = linked_students [json blocking fallible];
             /// Ends the visit and removes every file of it; unsent applications stop it unless discarded.
             end_visit(discard_unsent: bool) -> $crate::VisitEnd = end_visit [json blocking fallible];
+            /// A visit left open when the app stopped: sends its unsent applications the signed-in account signed.
+            send_leftover_visit() -> $crate::LeftoverSent = send_leftover_visit [json blocking fallible];
+            /// A visit left open when the app stopped: discards its unsent applications; nothing of it stays.
+            discard_leftover_visit() -> $crate::VisitEnd = discard_leftover_visit [json quick fallible];
             /// Clears the web view's storage (local and session storage, IndexedDB, caches): the end of a visit.
             clear_web_storage() -> () = clear_web_storage [shell quick infallible];
             /// The advisor's board: one page of the organisation's students' applications, most urgent first.

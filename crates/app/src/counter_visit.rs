@@ -80,6 +80,10 @@ pub(crate) struct CounterState {
     vault: MemoryVault,
     signed_in: Mutex<Option<String>>,
     visit: Mutex<Option<Visit>>,
+    /// Folders of visits left open by a run that stopped (killed, a power cut) that hold signed
+    /// applications never sent: only their outboxes are kept until the staff member chooses to
+    /// send or discard them ([`App::send_leftover_visit`], [`App::discard_leftover_visit`]).
+    leftover: Mutex<Vec<PathBuf>>,
 }
 
 impl CounterState {
@@ -113,6 +117,9 @@ pub struct VisitState {
     pub staff_user: Option<String>,
     /// Proxy filing: the linked student this visit files for (chosen by the staff member).
     pub applicant: Option<VisitApplicant>,
+    /// Signed applications never sent of a visit left open when the app last stopped (0:
+    /// none). While there are any, no visit starts: the staff member sends or discards them.
+    pub leftover_unsent: u32,
 }
 
 /// What ending a visit did.
@@ -122,6 +129,16 @@ pub struct VisitEnd {
     pub removed_files: u32,
     /// Signed applications that were never sent and were discarded on request.
     pub discarded_submissions: u32,
+}
+
+/// What sending the applications of a visit left open did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct LeftoverSent {
+    /// The reference numbers of the applications filed now.
+    pub filed: Vec<String>,
+    /// Those still unsent (signed by another account, or the server could not be reached):
+    /// still asked about.
+    pub unsent: u32,
 }
 
 /// Counts the files under `dir` (all depths).
@@ -198,7 +215,7 @@ impl App {
     /// Makes this PC a counter PC or an ordinary one; saved at once. Either way the current
     /// session ends (a token in the keychain is removed) and no visit may be open.
     pub fn set_counter_pc(&self, on: bool) -> Result<Settings, AppError> {
-        if lock(&self.counter.visit).is_some() {
+        if lock(&self.counter.visit).is_some() || !lock(&self.counter.leftover).is_empty() {
             return Err(AppError::VisitOpen);
         }
         let current = self.update_settings(|s| s.counter_pc = on)?;
@@ -236,7 +253,15 @@ impl App {
                 None => self.counter.signed_in(),
             },
             applicant: visit.as_ref().and_then(|v| v.applicant.clone()),
+            leftover_unsent: self.leftover_unsent(),
         }
+    }
+
+    fn leftover_unsent(&self) -> u32 {
+        lock(&self.counter.leftover)
+            .iter()
+            .map(|dir| crate::local_data::count(&dir.join("outbox")))
+            .sum()
     }
 
     /// Starts a visit: from now on the files of the person served go to a fresh folder.
@@ -246,7 +271,8 @@ impl App {
         }
         {
             let mut visit = lock(&self.counter.visit);
-            if visit.is_some() {
+            // A visit left open with unsent applications is still open until answered.
+            if visit.is_some() || !lock(&self.counter.leftover).is_empty() {
                 return Err(AppError::VisitOpen);
             }
             let dir = self
@@ -355,6 +381,17 @@ impl App {
             .and_then(|v| v.applicant.as_ref().map(|a| a.user_id.clone()))
     }
 
+    /// Whose applications a session may be shown: `None` for anyone's own (outside a visit,
+    /// or a student signed in during one); for the staff member's session in the open visit,
+    /// only the chosen student's (`Some(None)`: nobody chosen, nothing shown) — the next
+    /// student at the counter sees nothing of the school's other students.
+    pub(crate) fn visit_shows_only(&self, token: &str) -> Option<Option<String>> {
+        lock(&self.counter.visit)
+            .as_ref()
+            .filter(|v| v.staff_token.as_deref() == Some(token))
+            .map(|v| v.applicant.as_ref().map(|a| a.user_id.clone()))
+    }
+
     /// Whether `token` is the session of the staff member who started the open visit.
     pub(crate) fn is_staff_session_of_visit(&self, token: &str) -> bool {
         lock(&self.counter.visit)
@@ -371,27 +408,117 @@ impl App {
         Ok(())
     }
 
-    /// At start: a visit folder left by a run that never ended its visit is removed (the
-    /// notice says how many signed applications in it were never sent).
-    pub(crate) fn remove_leftover_visits(&self) {
+    /// At start: a visit folder left by a run that never ended its visit is removed at once
+    /// when it holds no signed application never sent (a notice says so). One that holds some
+    /// keeps only its outbox (the drafts, photos, PDFs and receipts go now) until the staff
+    /// member sends or discards them (`VisitState::leftover_unsent`).
+    pub(crate) fn end_leftover_visits(&self) {
         let visits = self.data_dir.join(VISITS);
-        if visits.exists() {
-            let discarded_submissions = fs::read_dir(&visits)
-                .map(|entries| {
-                    entries
-                        .flatten()
-                        .map(|e| crate::local_data::count(&e.path().join("outbox")))
-                        .sum()
-                })
-                .unwrap_or(0);
-            let removed = remove_tree(&visits).is_ok();
-            lock(&self.notices).push(Notice::LeftoverVisitRemoved {
-                discarded_submissions,
-            });
-            if !removed {
-                eprintln!("zairyu: a leftover visit folder could not be removed");
+        let Ok(entries) = fs::read_dir(&visits) else {
+            return;
+        };
+        let mut pending = Vec::new();
+        let mut removed = false;
+        let mut failed = false;
+        for entry in entries.flatten() {
+            let dir = entry.path();
+            let unsent = if dir.is_dir() {
+                crate::local_data::count(&dir.join("outbox"))
+            } else {
+                0
+            };
+            if unsent == 0 {
+                failed |= remove_tree(&dir).is_err() && fs::remove_file(&dir).is_err();
+                removed = true;
+                continue;
+            }
+            for inner in fs::read_dir(&dir).into_iter().flatten().flatten() {
+                if inner.file_name() != "outbox" {
+                    let path = inner.path();
+                    failed |= remove_tree(&path).is_err() && fs::remove_file(&path).is_err();
+                }
+            }
+            pending.push(dir);
+        }
+        if pending.is_empty() {
+            failed |= remove_tree(&visits).is_err();
+            if removed {
+                lock(&self.notices).push(Notice::LeftoverVisitRemoved {
+                    discarded_submissions: 0,
+                });
             }
         }
+        if failed {
+            log::warn!(target: crate::log_trail::TARGET, "a leftover visit folder could not be removed");
+        }
+        *lock(&self.counter.leftover) = pending;
+    }
+
+    /// Sends the signed applications of a visit left open that the account signed in now
+    /// signed (the staff member's proxy filings, or a student's own), the visit reopened for
+    /// the time of sending so their receipts go into it; a folder with nothing left unsent is
+    /// removed. What stays unsent is still asked about.
+    pub fn send_leftover_visit(&self) -> Result<LeftoverSent, AppError> {
+        let token = self.session_vault().load().ok_or(AppError::NotSignedIn)?;
+        let dirs = lock(&self.counter.leftover).clone();
+        if dirs.is_empty() {
+            return Err(AppError::NoVisit);
+        }
+        let mut filed = Vec::new();
+        for dir in dirs {
+            {
+                let mut visit = lock(&self.counter.visit);
+                if visit.is_some() {
+                    return Err(AppError::VisitOpen);
+                }
+                *visit = Some(Visit {
+                    dir: dir.clone(),
+                    started_at: now_secs(),
+                    staff_token: Some(token.clone()),
+                    staff_user: self.counter.signed_in(),
+                    applicant: None,
+                });
+                self.set_work_place(&dir);
+            }
+            let sent = self.send_queued();
+            // Back to the app-data folder whatever happened.
+            *lock(&self.counter.visit) = None;
+            self.set_work_place(&self.data_dir);
+            for outcome in sent? {
+                if let crate::SubmitOutcome::Sent { receipt } = outcome {
+                    filed.push(receipt.application.reference_number);
+                }
+            }
+            if crate::local_data::count(&dir.join("outbox")) == 0 {
+                remove_tree(&dir)?;
+                lock(&self.counter.leftover).retain(|d| d != &dir);
+            }
+        }
+        if lock(&self.counter.leftover).is_empty() {
+            remove_tree(&self.data_dir.join(VISITS))?;
+        }
+        Ok(LeftoverSent {
+            filed,
+            unsent: self.leftover_unsent(),
+        })
+    }
+
+    /// Discards the signed applications of a visit left open: nothing of it stays on disk.
+    pub fn discard_leftover_visit(&self) -> Result<VisitEnd, AppError> {
+        let dirs = std::mem::take(&mut *lock(&self.counter.leftover));
+        if dirs.is_empty() {
+            return Err(AppError::NoVisit);
+        }
+        let mut end = VisitEnd {
+            removed_files: 0,
+            discarded_submissions: 0,
+        };
+        for dir in &dirs {
+            end.discarded_submissions += crate::local_data::count(&dir.join("outbox"));
+            end.removed_files += count_files(dir);
+        }
+        remove_tree(&self.data_dir.join(VISITS))?;
+        Ok(end)
     }
 }
 
@@ -406,6 +533,12 @@ mod tests {
             .with_vault(Box::new(MemoryVault::default()));
         app.set_counter_pc(true).unwrap();
         app
+    }
+
+    fn counter_app_reopened(dir: &Path) -> App {
+        App::open(dir, Profile::Production)
+            .unwrap()
+            .with_vault(Box::new(MemoryVault::default()))
     }
 
     /// Every file under `dir`, relative.
@@ -512,7 +645,6 @@ mod tests {
             let app = counter_app(dir.path());
             app.start_visit().unwrap();
             app.create_draft("extension-of-stay").unwrap();
-            fs::create_dir_all(app.work_dir().join("outbox/s1")).unwrap();
             // The app stops without ending the visit.
         }
         let app = App::open(dir.path(), Profile::Production).unwrap();
@@ -521,15 +653,67 @@ mod tests {
         assert_eq!(
             app.take_notices(),
             vec![Notice::LeftoverVisitRemoved {
-                discarded_submissions: 1
+                discarded_submissions: 0
             }]
         );
+        assert_eq!(app.visit().leftover_unsent, 0);
         assert_eq!(
             app.create_draft("extension-of-stay").unwrap_err().code(),
             "no_visit"
         );
         assert!(!app.visit().open);
         assert!(app.drafts().unwrap().is_empty());
+    }
+
+    /// A visit left open with signed applications never sent: only they stay, and the staff
+    /// member is asked; discarding leaves nothing.
+    #[test]
+    fn unsent_applications_of_a_visit_left_open_are_asked_about_then_discarded() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let app = counter_app(dir.path());
+            app.start_visit().unwrap();
+            let draft = app.create_draft("extension-of-stay").unwrap();
+            app.set_draft_field(&draft.id, "applicant.name_en", "NGUYEN THI LAN")
+                .unwrap();
+            for id in ["s1", "s2"] {
+                let outbox = app.work_dir().join("outbox").join(id);
+                fs::create_dir_all(&outbox).unwrap();
+                fs::write(outbox.join("submission.json"), b"{}").unwrap();
+            }
+        }
+        let app = counter_app_reopened(dir.path());
+        assert!(app.take_notices().is_empty(), "asked, not told");
+        let state = app.visit();
+        assert_eq!((state.open, state.leftover_unsent), (false, 2));
+        // Only the signed submissions stay until the choice.
+        let kept = files(dir.path());
+        assert!(
+            kept.iter()
+                .all(|f| f == "settings.json" || f.contains("/outbox/s")),
+            "{kept:?}"
+        );
+        assert_eq!(kept.len(), 3, "{kept:?}");
+        // No visit starts, and the mode stays, until answered; sending needs a sign-in.
+        assert_eq!(app.start_visit().unwrap_err().code(), "visit_open");
+        assert_eq!(app.set_counter_pc(false).unwrap_err().code(), "visit_open");
+        assert_eq!(
+            app.send_leftover_visit().unwrap_err().code(),
+            "not_signed_in"
+        );
+        assert_eq!(app.visit().leftover_unsent, 2);
+
+        let end = app.discard_leftover_visit().unwrap();
+        assert_eq!(end.discarded_submissions, 2);
+        assert_eq!(end.removed_files, 2);
+        assert_eq!(files(dir.path()), vec!["settings.json"]);
+        assert_eq!(app.visit().leftover_unsent, 0);
+        assert_eq!(app.discard_leftover_visit().unwrap_err().code(), "no_visit");
+        app.start_visit().unwrap();
+        // A later start asks nothing.
+        drop(app);
+        let again = counter_app_reopened(dir.path());
+        assert_eq!(again.visit().leftover_unsent, 0);
     }
 
     #[test]

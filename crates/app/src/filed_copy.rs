@@ -1,6 +1,7 @@
 //! The PDF copy of a filed application ("Save a copy of the filed application"): the form
 //! answers under their English and Japanese labels, the reference numbers, the files with their
-//! SHA-256 digests and sizes, and the filing date. Made from what the server keeps
+//! SHA-256 digests and sizes, the filing date, and for a proxy filing at a counter who filed it
+//! for whom. Made from what the server keeps
 //! (`ApplicationDetails`), so it can be printed again at any time on any computer.
 //!
 //! No font is embedded or looked for on the computer, and none is shipped in the binary: the
@@ -200,6 +201,25 @@ pub(crate) fn render(
     ]);
     for (name, value) in &facts {
         pages.text(9.5, 0.0, &format!("{name}: {value}"));
+    }
+    // Proxy filing at a counter: who filed it, for whom (as recorded at the time).
+    if let (Some(by), Some(student)) = (&app.filed_by, &app.filed_for) {
+        pages.text(
+            9.5,
+            0.0,
+            &format!(
+                "Filed by {} ({}) for {}",
+                by.name_en, by.organisation_name, student.name_en
+            ),
+        );
+        pages.text(
+            9.5,
+            0.0,
+            &format!(
+                "{}（{}）が{}に代わって申請",
+                by.name_en, by.organisation_name, student.name_en
+            ),
+        );
     }
 
     pages.gap(8.0);
@@ -573,6 +593,40 @@ mod tests {
                 "{expected:?} missing from:\n{text}"
             );
         }
+    }
+
+    /// [`details`] filed by a school's staff member for the student.
+    fn proxy_details() -> ApplicationDetails {
+        let mut proxy = details();
+        proxy.application.filed_by = Some(zairyu_wire::FiledBy {
+            user_id: "ZR00000002".into(),
+            name_en: "SATO HANAKO".into(),
+            organisation_id: "ORG00000042".into(),
+            organisation_name: "Beppu University".into(),
+        });
+        proxy.application.filed_for = Some(zairyu_wire::FiledFor {
+            user_id: "ZR00000001".into(),
+            name_en: "NGUYEN VAN AN".into(),
+        });
+        proxy
+    }
+
+    #[test]
+    fn a_proxy_filing_says_who_filed_it_for_whom_in_both_languages() {
+        let schema = zairyu_forms::schema_for("extension-of-stay").unwrap();
+        let filed_by = "Filed by SATO HANAKO (Beppu University) for NGUYEN VAN AN";
+        let text = pdf_text(&render(&proxy_details(), Some(schema), 0).unwrap());
+        assert!(text.contains(filed_by), "{text}");
+        assert!(
+            text.contains("SATO HANAKO（Beppu University）がNGUYEN VAN ANに代わって申請"),
+            "{text}"
+        );
+        // A student's own filing says nothing of the kind.
+        let own = pdf_text(&render(&details(), Some(schema), 0).unwrap());
+        assert!(
+            !own.contains("Filed by") && !own.contains("代わって申請"),
+            "{own}"
+        );
     }
 
     #[test]

@@ -48,7 +48,9 @@ pub use card_expiry::{
 pub use card_panel::{CardPanelState, PRACTICE_READER};
 pub use checklist::{ChecklistItem, ChecklistItemId};
 pub use command_table::DemoMail;
-pub use counter_visit::{VisitApplicant, VisitEnd, VisitState, DEFAULT_VISIT_IDLE_MINUTES};
+pub use counter_visit::{
+    LeftoverSent, VisitApplicant, VisitEnd, VisitState, DEFAULT_VISIT_IDLE_MINUTES,
+};
 pub use diagnosis::Diagnosis;
 pub use draft_check::{
     check_draft, check_draft_with, DraftFinding, DraftReport, FileCheckCache, SlotFile,
@@ -131,8 +133,9 @@ pub struct AppInfo {
 pub enum Notice {
     /// A saved file could not be read; it was kept under `kept_as` and defaults are used.
     FileRecovered { kept_as: String },
-    /// A counter visit was left open when the app last stopped: its files were removed now,
-    /// `discarded_submissions` signed applications among them that were never sent.
+    /// A counter visit was left open when the app last stopped: its files were removed now
+    /// (`discarded_submissions` is 0: a visit with signed applications never sent is asked
+    /// about instead, `VisitState::leftover_unsent`).
     LeftoverVisitRemoved { discarded_submissions: u32 },
 }
 
@@ -209,7 +212,7 @@ impl App {
                 .prefer(settings.as_ref().and_then(|s| s.reader.clone()));
             app.counter.set_on(settings.is_some_and(|s| s.counter_pc));
         }
-        app.remove_leftover_visits();
+        app.end_leftover_visits();
         log::info!(
             target: log_trail::TARGET,
             "app opened: version {}, profile {}",

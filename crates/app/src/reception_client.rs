@@ -515,6 +515,15 @@ impl ReceptionClient {
         self.get("/api/applications", Some(token))
     }
 
+    /// The applications the session may see, with whom each is for (`user_id`): a staff
+    /// member's are those of every student linked to their organisation.
+    pub(crate) fn application_records(
+        &self,
+        token: &str,
+    ) -> Result<Vec<ApplicationRecord>, AppError> {
+        self.get("/api/applications", Some(token))
+    }
+
     /// The past application list (manual 6.3), searched by related information, procedure
     /// name and application date (`YYYYMMDD`); empty strings match everything.
     pub(crate) fn past_applications(

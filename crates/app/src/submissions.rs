@@ -551,10 +551,22 @@ impl App {
         out
     }
 
-    /// The student's applications with their statuses, from the server.
+    /// The student's applications with their statuses, from the server. Inside a counter
+    /// visit the staff member's session shows only the applications of the student the visit
+    /// files for (none while nobody is chosen), never the rest of the school's.
     pub fn applications(&self) -> Result<Vec<Application>, AppError> {
         let token = self.session_vault().load().ok_or(AppError::NotSignedIn)?;
-        self.reception()?.applications(&token)
+        match self.visit_shows_only(&token) {
+            None => self.reception()?.applications(&token),
+            Some(None) => Ok(Vec::new()),
+            Some(Some(student)) => Ok(self
+                .reception()?
+                .application_records(&token)?
+                .into_iter()
+                .filter(|r| r.user_id == student)
+                .map(|r| r.application)
+                .collect()),
+        }
     }
 }
 

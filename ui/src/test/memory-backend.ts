@@ -220,6 +220,9 @@ export function memoryBackend(options: { nativeFiles?: boolean } = {}) {
     /** Proxy filing: whom the visit files for. */
     applicant: null as { user_id: string; name_en: string } | null,
     webStorageCleared: 0,
+    /** Unsent applications of a visit left open when the app stopped, and how many of them the signed-in account signed. */
+    leftover: 0,
+    leftoverSendable: 0,
   };
   const settingsNow = () => ({
     language: state.language,
@@ -237,6 +240,7 @@ export function memoryBackend(options: { nativeFiles?: boolean } = {}) {
     idle_minutes: counter.idleMinutes,
     staff_user: account.signedIn,
     applicant: counter.open ? counter.applicant : null,
+    leftover_unsent: counter.leftover,
   });
   /** counter-app: the students linked to the staff member's organisation (tests fill it). */
   const students: LinkedStudent[] = [];
@@ -628,7 +632,7 @@ export function memoryBackend(options: { nativeFiles?: boolean } = {}) {
     },
     startVisit: async () => {
       if (!counter.on) throw new BackendError({ code: "not_a_counter_pc", message: "not a counter PC" });
-      if (counter.open) throw new BackendError({ code: "visit_open", message: "a visit is open" });
+      if (counter.open || counter.leftover > 0) throw new BackendError({ code: "visit_open", message: "a visit is open" });
       calls.push("visit:start");
       counter.open = true;
       counter.startedAt = 1_767_225_600;
@@ -657,6 +661,23 @@ export function memoryBackend(options: { nativeFiles?: boolean } = {}) {
       counter.startedAt = null;
       counter.files = 0;
       counter.unsent = 0;
+      return done;
+    },
+    sendLeftoverVisit: async () => {
+      if (!account.signedIn) throw new BackendError({ code: "not_signed_in", message: "not signed in" });
+      if (counter.leftover === 0) throw new BackendError({ code: "no_visit", message: "no visit" });
+      calls.push("leftover:send");
+      const filed = Array.from({ length: counter.leftoverSendable }, (_, i) => `ZR-2026-${String(900 + i).padStart(8, "0")}`);
+      counter.leftover -= counter.leftoverSendable;
+      counter.leftoverSendable = 0;
+      return { filed, unsent: counter.leftover };
+    },
+    discardLeftoverVisit: async () => {
+      if (counter.leftover === 0) throw new BackendError({ code: "no_visit", message: "no visit" });
+      calls.push("leftover:discard");
+      const done = { removed_files: counter.leftover, discarded_submissions: counter.leftover };
+      counter.leftover = 0;
+      counter.leftoverSendable = 0;
       return done;
     },
     clearWebStorage: async () => {

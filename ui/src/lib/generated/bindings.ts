@@ -388,6 +388,17 @@ export type FiledFor = { user_id: string, name_en: string, };
 
 export type Language = "en" | "ja" | "zh-Hans" | "vi" | "ne" | "ko" | "id";
 
+export type LeftoverSent = { 
+/**
+ * The reference numbers of the applications filed now.
+ */
+filed: Array<string>, 
+/**
+ * Those still unsent (signed by another account, or the server could not be reached):
+ * still asked about.
+ */
+unsent: number, };
+
 export type LinkedStudent = { user_id: string, name_en: string, 
 /**
  * The student's card is bound (the usage application is done): only then can staff
@@ -664,7 +675,12 @@ staff_user: string | null,
 /**
  * Proxy filing: the linked student this visit files for (chosen by the staff member).
  */
-applicant: VisitApplicant | null, };
+applicant: VisitApplicant | null, 
+/**
+ * Signed applications never sent of a visit left open when the app last stopped (0:
+ * none). While there are any, no visit starts: the staff member sends or discards them.
+ */
+leftover_unsent: number, };
 
 export type Width = "any" | "half" | "full";
 
@@ -746,6 +762,8 @@ export interface Commands {
   set_visit_applicant: { args: { userId: string | null }; result: VisitState };
   linked_students: { args: Record<string, never>; result: LinkedStudents };
   end_visit: { args: { discardUnsent: boolean }; result: VisitEnd };
+  send_leftover_visit: { args: Record<string, never>; result: LeftoverSent };
+  discard_leftover_visit: { args: Record<string, never>; result: VisitEnd };
   clear_web_storage: { args: Record<string, never>; result: null };
   advisor_board: { args: { query: BoardQuery }; result: BoardPage };
   export_draft_to: { args: { id: string; path: string }; result: string };
@@ -883,6 +901,10 @@ export interface CommandMethods {
   linkedStudents(): Promise<LinkedStudents>;
   /** Ends the visit and removes every file of it; unsent applications stop it unless discarded. */
   endVisit(discardUnsent: boolean): Promise<VisitEnd>;
+  /** A visit left open when the app stopped: sends its unsent applications the signed-in account signed. */
+  sendLeftoverVisit(): Promise<LeftoverSent>;
+  /** A visit left open when the app stopped: discards its unsent applications; nothing of it stays. */
+  discardLeftoverVisit(): Promise<VisitEnd>;
   /** Clears the web view's storage (local and session storage, IndexedDB, caches): the end of a visit. */
   clearWebStorage(): Promise<null>;
   /** The advisor's board: one page of the organisation's students' applications, most urgent first. */
@@ -987,6 +1009,8 @@ export const commandSpecs = [
   { method: "setVisitApplicant", command: "set_visit_applicant", args: ["userId"] },
   { method: "linkedStudents", command: "linked_students", args: [] },
   { method: "endVisit", command: "end_visit", args: ["discardUnsent"] },
+  { method: "sendLeftoverVisit", command: "send_leftover_visit", args: [] },
+  { method: "discardLeftoverVisit", command: "discard_leftover_visit", args: [] },
   { method: "clearWebStorage", command: "clear_web_storage", args: [] },
   { method: "advisorBoard", command: "advisor_board", args: ["query"] },
   { method: "exportDraftTo", command: "export_draft_to", args: ["id", "path"] },
