@@ -31,19 +31,6 @@ fn now() -> i64 {
         .as_secs() as i64
 }
 
-fn rfc3339(unix: i64) -> String {
-    let t = time::OffsetDateTime::from_unix_timestamp(unix).unwrap();
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
-}
-
 fn b64(bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(bytes)
 }
@@ -294,7 +281,7 @@ fn sign(
             })
             .collect(),
         submission_id: submission_id.clone(),
-        signed_at: rfc3339(signed_at),
+        signed_at: support::organisation::rfc3339(signed_at),
         applicant: None,
     };
     let signature = sign_with_auth_key(&content.canonical_bytes());

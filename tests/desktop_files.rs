@@ -128,83 +128,12 @@ async fn upload_progress_shows_bytes_and_a_cancel_button() {
     app.close().await;
 }
 
-/// A reception server that signs in any account and reads a request's body at `rate` bytes a
-/// second before filing it (`ZR-SLOW`): an uplink slow enough to watch a 24.9 MB upload.
-fn slow_reception(rate: usize) -> String {
-    use std::io::{BufRead, BufReader, Read, Write};
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            std::thread::spawn(move || {
-                let mut reader = BufReader::new(stream);
-                let (mut request, mut length) = (String::new(), 0usize);
-                loop {
-                    let mut line = String::new();
-                    if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
-                        break;
-                    }
-                    if request.is_empty() {
-                        request = line.clone();
-                    }
-                    if let Some((name, value)) = line.split_once(':') {
-                        if name.eq_ignore_ascii_case("content-length") {
-                            length = value.trim().parse().unwrap_or(0);
-                        }
-                    }
-                }
-                let (started, mut read, mut buf) = (Instant::now(), 0, vec![0; 16384]);
-                while read < length {
-                    match reader.read(&mut buf[..(length - read).min(16384)]) {
-                        Ok(0) | Err(_) => return,
-                        Ok(n) => read += n,
-                    }
-                    let due = Duration::from_secs_f64(read as f64 / rate as f64);
-                    if let Some(wait) = due.checked_sub(started.elapsed()) {
-                        std::thread::sleep(wait);
-                    }
-                }
-                let answer = if request.starts_with("POST /api/login") {
-                    serde_json::json!({ "token": "tok-ZRA" })
-                } else if request.starts_with("GET /api/me") {
-                    serde_json::json!({
-                        "user_id": "ZRA", "email": "s@example.jp",
-                        "user_type": "foreign_national", "name_en": "S", "telephone": "0",
-                        "role": "applicant", "usage_application_done": true
-                    })
-                } else if request.starts_with("GET /api/applications") {
-                    serde_json::json!([])
-                } else {
-                    serde_json::json!({
-                        "id": 1, "reference_number": "ZR-SLOW", "temporary_reception_number": "T1",
-                        "procedure_id": "extension-of-stay", "submission_id": "sub-big",
-                        "status": "pending", "created_at": 0, "updated_at": 0
-                    })
-                }
-                .to_string();
-                let status = if request.starts_with("POST /api/applications") {
-                    "201 Created"
-                } else {
-                    "200 OK"
-                };
-                let mut stream = reader.into_inner();
-                let _ = write!(
-                    stream,
-                    "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{answer}",
-                    answer.len()
-                );
-            });
-        }
-    });
-    url
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_large_submission_shows_its_progress_in_megabytes_until_it_is_filed() {
     // A signed submission of account ZRA with a 24.88 MB attachment waits in the outbox, as
     // signing while the server was out of reach leaves it; the student signs in (any account
     // signs in at this server), the outbox is sent over an uplink of 2 MB/s.
-    let server = slow_reception(2_000_000);
+    let server = zairyu_testkit::throttled_reception::start(2_000_000, None, "sub-big");
     let data = tempfile::tempdir().unwrap();
     let folder = data.path().join("outbox").join("sub-big");
     std::fs::create_dir_all(&folder).unwrap();

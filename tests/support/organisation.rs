@@ -18,6 +18,7 @@ pub fn now() -> i64 {
         .as_secs() as i64
 }
 
+/// A Unix time as an RFC 3339 UTC timestamp, as the wire carries times.
 pub fn rfc3339(unix: i64) -> String {
     let t = time::OffsetDateTime::from_unix_timestamp(unix).unwrap();
     format!(

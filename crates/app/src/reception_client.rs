@@ -911,81 +911,10 @@ pub(crate) mod tests {
         assert!(!reception.reachable());
     }
 
-    /// A server that reads a request's body at `rate` bytes a second, or stops reading after
-    /// `stop_after` bytes of it (the connection stays open), then answers one `Application`.
+    /// The stand-in server with a slow uplink (testkit), filing under the submission ID
+    /// of [`metadata`].
     pub(crate) fn throttled_server(rate: usize, stop_after: Option<usize>) -> String {
-        use std::io::{BufRead, BufReader, Read, Write};
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        let url = format!("http://{}", listener.local_addr().unwrap());
-        std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                std::thread::spawn(move || {
-                    let mut reader = BufReader::with_capacity(8192, stream);
-                    let mut length = 0usize;
-                    let mut request = String::new();
-                    loop {
-                        let mut line = String::new();
-                        if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
-                            break;
-                        }
-                        if request.is_empty() {
-                            request = line.clone();
-                        }
-                        if let Some((n, v)) = line.split_once(':') {
-                            if n.eq_ignore_ascii_case("content-length") {
-                                length = v.trim().parse().unwrap_or(0);
-                            }
-                        }
-                    }
-                    let mut read = 0;
-                    let mut buf = vec![0; 8192];
-                    let started = Instant::now();
-                    while read < length {
-                        if stop_after.is_some_and(|stop| read >= stop) {
-                            // Holds the connection without reading: nothing moves any more.
-                            std::thread::sleep(Duration::from_secs(30));
-                            return;
-                        }
-                        let want = buf.len().min(length - read);
-                        let Ok(n) = reader.read(&mut buf[..want]) else {
-                            return;
-                        };
-                        if n == 0 {
-                            return;
-                        }
-                        read += n;
-                        // Keeps to `rate`: sleeps until the bytes read so far are due.
-                        let due = Duration::from_secs_f64(read as f64 / rate as f64);
-                        if let Some(wait) = due.checked_sub(started.elapsed()) {
-                            std::thread::sleep(wait);
-                        }
-                    }
-                    let answer = if request.starts_with("POST /api/login") {
-                        serde_json::json!({ "token": "tok-ZRA" })
-                    } else if request.starts_with("GET /api/me") {
-                        serde_json::json!({
-                            "user_id": "ZRA", "email": "s@example.jp",
-                            "user_type": "foreign_national", "name_en": "S", "telephone": "0",
-                            "role": "applicant", "usage_application_done": true
-                        })
-                    } else {
-                        serde_json::json!({
-                            "id": 1, "reference_number": "ZR-SLOW", "temporary_reception_number": "T1",
-                            "procedure_id": "extension-of-stay", "submission_id": "slow",
-                            "status": "pending", "created_at": 0, "updated_at": 0
-                        })
-                    }
-                    .to_string();
-                    let mut stream = reader.into_inner();
-                    let _ = write!(
-                        stream,
-                        "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{answer}",
-                        answer.len()
-                    );
-                });
-            }
-        });
-        url
+        zairyu_testkit::throttled_reception::start(rate, stop_after, "slow")
     }
 
     pub(crate) fn metadata() -> SubmissionMetadata {
